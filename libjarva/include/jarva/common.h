@@ -1,0 +1,63 @@
+/* jarva/common.h: version, status codes and process-wide initialisation.
+ * Every other libjarva header includes this one. */
+#ifndef JARVA_COMMON_H
+#define JARVA_COMMON_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Symbols marked JARVA_API are the only ones the shared library exports. */
+#if defined(JARVA_BUILDING) && defined(__GNUC__)
+#define JARVA_API __attribute__((visibility("default")))
+#else
+#define JARVA_API
+#endif
+
+#define JARVA_VERSION_MAJOR 0
+#define JARVA_VERSION_MINOR 1
+#define JARVA_VERSION_PATCH 0
+#define JARVA_VERSION_STRING "0.1.0"
+/* One number that grows with every release: major * 10000 + minor * 100 + patch. */
+#define JARVA_VERSION_NUMBER                                                                       \
+    (JARVA_VERSION_MAJOR * 10000 + JARVA_VERSION_MINOR * 100 + JARVA_VERSION_PATCH)
+
+/* Status codes. 0 is success; every failure is negative, and the function that
+ * returned it has left a message in jarva_errmsg() of the handle it was given. */
+typedef enum jarva_status {
+    JARVA_OK = 0,
+    JARVA_ERROR = -1,     /* an error that fits no other class */
+    JARVA_ENOMEM = -2,    /* out of memory */
+    JARVA_EINVAL = -3,    /* invalid argument from the caller */
+    JARVA_EIO = -4,       /* a file could not be opened, read or written */
+    JARVA_EDB = -5,       /* the database reported an error */
+    JARVA_EFORMAT = -6,   /* malformed input: CSV, catalogue, codes; message has file:line:col */
+    JARVA_ENOTFOUND = -7, /* no such goal, indicator, area, batch or file */
+    JARVA_EEXISTS = -8,   /* already there: a wave imported from another file */
+    JARVA_ENUMERIC = -9,  /* a computation had no defined result */
+    JARVA_EBUSY = -10,    /* the database stayed locked past the busy timeout */
+    JARVA_EVERSION = -11, /* the database was written by a newer libjarva */
+    JARVA_EPDF = -12      /* the PDF library reported an error */
+} jarva_status;
+
+/* A short English description of a status code; never NULL, static storage. */
+JARVA_API const char *jarva_strerror(int status);
+
+/* The runtime library's version; compare with the JARVA_VERSION_* macros to
+ * detect a program built against other headers than the library it loaded. */
+JARVA_API const char *jarva_version_string(void);
+JARVA_API int jarva_version_number(void);
+
+/* Process-wide set-up that libjarva needs from its dependencies: it turns GSL's
+ * default error handler, which calls abort(), off, so that numerical failures
+ * come back as status codes. Idempotent and thread-safe; jarva_db_open() calls
+ * it too, so most programs need not. Note that it changes GSL's handler for the
+ * whole process, which matters to programs that use GSL themselves.
+ * Returns JARVA_OK. */
+JARVA_API int jarva_global_init(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JARVA_COMMON_H */

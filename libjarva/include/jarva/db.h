@@ -1,0 +1,57 @@
+/* jarva/db.h: the project database, one SQLite file that holds the plan's
+ * catalogue, imported batches, observations and computed estimates. */
+#ifndef JARVA_DB_H
+#define JARVA_DB_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* An open project database. Not thread-safe: use one handle per thread (two
+ * handles on the same file in two threads are safe). */
+typedef struct jarva_db jarva_db;
+
+typedef enum jarva_db_flags {
+    JARVA_DB_CREATE = 1 << 0,   /* create the file (mode 0600) if it does not exist */
+    JARVA_DB_READONLY = 1 << 1, /* open for reading only; the schema must be current */
+    JARVA_DB_MEMORY = 1 << 2    /* a private in-memory database; path is ignored */
+} jarva_db_flags;
+
+/* Opens (and with JARVA_DB_CREATE creates) the database at path, creating or
+ * migrating its schema to the current version. The file is created with mode
+ * 0600 because it holds survey answers, which are personal data.
+ *
+ * *out is set to a new handle even on failure (unless memory ran out, when it
+ * is NULL), so that jarva_errmsg(*out) can say why; close it with
+ * jarva_db_close() in both cases.
+ * Returns JARVA_OK, JARVA_EINVAL, JARVA_ENOMEM, JARVA_EIO (cannot create),
+ * JARVA_ENOTFOUND (no file and no JARVA_DB_CREATE), JARVA_EDB (not a
+ * database, corrupt), JARVA_EBUSY or JARVA_EVERSION (written by a newer
+ * libjarva). */
+JARVA_API int jarva_db_open(jarva_db **out, const char *path, unsigned flags);
+
+/* Closes the database and frees the handle. NULL is allowed. */
+JARVA_API void jarva_db_close(jarva_db *db);
+
+/* The message of the last failure on this handle, in English, with file, line
+ * and column where they apply. Valid until the next call on the handle; never
+ * NULL ("" after success; "out of memory" for a NULL handle). */
+JARVA_API const char *jarva_errmsg(const jarva_db *db);
+
+/* The status code of the last failure on this handle (JARVA_OK if none). */
+JARVA_API int jarva_errcode(const jarva_db *db);
+
+/* The schema version this library writes, and the one of an open database. */
+JARVA_API int jarva_db_schema_version(void);
+
+/* The path the handle was opened with; ":memory:" for an in-memory one.
+ * Valid until jarva_db_close(). */
+JARVA_API const char *jarva_db_path(const jarva_db *db);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JARVA_DB_H */

@@ -1,0 +1,63 @@
+/* jarva_internal.h: what the library's modules share and nothing outside sees:
+ * the database handle's layout and the error-reporting helpers. */
+#ifndef JARVA_INTERNAL_H
+#define JARVA_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#include "jarva.h"
+
+#if defined(__GNUC__)
+#define JARVA__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define JARVA__PRINTF(fmt, args)
+#endif
+
+/* The error detail of one handle: the code and a heap message, as SQLite keeps
+ * sqlite3_errmsg per connection, so that threads with separate handles never
+ * share an error. */
+typedef struct jarva__error {
+    int code;
+    char *message; /* NULL means "" */
+} jarva__error;
+
+struct jarva_db {
+    sqlite3 *sql;
+    char *path;
+    jarva__error err;
+};
+
+/* Records code and a formatted message; returns code so that a failure is one
+ * line: `return jarva__seterr(&db->err, JARVA_EDB, "prepare: %s", ...);`. */
+int jarva__seterr(jarva__error *err, int code, const char *fmt, ...) JARVA__PRINTF(3, 4);
+int jarva__vseterr(jarva__error *err, int code, const char *fmt, va_list ap);
+/* Appends "\n" and a formatted line to the current message (for lists of errors). */
+void jarva__adderr(jarva__error *err, const char *fmt, ...) JARVA__PRINTF(2, 3);
+void jarva__clearerr(jarva__error *err);
+void jarva__freeerr(jarva__error *err);
+
+/* Records SQLite's message for the handle's connection, prefixed with what was
+ * being done, and maps SQLITE_BUSY/LOCKED to JARVA_EBUSY, else JARVA_EDB. */
+int jarva__sqlerr(jarva_db *db, const char *what);
+
+/* Runs SQL without results (several statements allowed); JARVA_OK or the error. */
+int jarva__exec(jarva_db *db, const char *sql);
+
+/* BEGIN IMMEDIATE (a write transaction that cannot fail later with
+ * SQLITE_BUSY_SNAPSHOT in WAL mode), COMMIT and ROLLBACK. */
+int jarva__begin_write(jarva_db *db);
+int jarva__commit(jarva_db *db);
+void jarva__rollback(jarva_db *db);
+
+/* Schema creation and migration (schema.c). */
+int jarva__schema_migrate(jarva_db *db);
+
+/* Small string helpers (util.c). */
+char *jarva__strdup(const char *s);
+char *jarva__strndup(const char *s, size_t n);
+char *jarva__aprintf(const char *fmt, ...) JARVA__PRINTF(1, 2);
+
+#endif /* JARVA_INTERNAL_H */

@@ -1,0 +1,292 @@
+/* schema.c: the store's tables, created and migrated by PRAGMA user_version.
+ * docs/schema.md explains every table for analysts who open the file in the
+ * sqlite3 shell; keep the two in step. */
+#include <stdio.h>
+
+#include "jarva_internal.h"
+
+/* Version 1. STRICT tables (SQLite 3.37+) so a misplaced value is an error, not a
+ * silently stored string. Proportions are stored on the 0–1 scale everywhere
+ * (catalogue baselines and targets included) so that they compare directly. */
+static const char *const schema_v1[] = {
+    "CREATE TABLE plan_version ("
+    "  year INTEGER PRIMARY KEY,"
+    "  title_sv TEXT NOT NULL,"
+    "  title_en TEXT NOT NULL,"
+    "  adopted TEXT,"
+    "  note TEXT"
+    ") STRICT",
+    "CREATE TABLE organisation ("
+    "  id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL,"
+    "  name_sv TEXT NOT NULL,"
+    "  name_en TEXT NOT NULL,"
+    "  role TEXT NOT NULL CHECK (role IN ('signatory', 'participant'))"
+    ") STRICT",
+    "CREATE TABLE priority_area ("
+    "  id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL,"
+    "  name_sv TEXT NOT NULL,"
+    "  name_en TEXT NOT NULL"
+    ") STRICT",
+    "CREATE TABLE audience ("
+    "  id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL,"
+    "  name_sv TEXT NOT NULL,"
+    "  name_en TEXT NOT NULL,"
+    "  description_sv TEXT,"
+    "  description_en TEXT"
+    ") STRICT",
+    "CREATE TABLE goal ("
+    "  id TEXT PRIMARY KEY,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('overall', 'communication')),"
+    "  audience_id TEXT REFERENCES audience(id),"
+    "  position INTEGER NOT NULL,"
+    "  text_sv TEXT NOT NULL,"
+    "  text_en TEXT NOT NULL,"
+    "  CHECK ((kind = 'overall') = (audience_id IS NULL))"
+    ") STRICT",
+    "CREATE TABLE principle ("
+    "  id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL,"
+    "  text_sv TEXT NOT NULL,"
+    "  text_en TEXT NOT NULL"
+    ") STRICT",
+    "CREATE TABLE area ("
+    "  id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('whole', 'area', 'district', 'police_area', 'city', "
+    "'region')),"
+    "  parent_id TEXT REFERENCES area(id),"
+    "  in_jarva INTEGER NOT NULL CHECK (in_jarva IN (0, 1))"
+    ") STRICT",
+    "CREATE TABLE area_alias ("
+    "  alias TEXT PRIMARY KEY COLLATE NOCASE,"
+    "  area_id TEXT NOT NULL REFERENCES area(id) ON DELETE CASCADE"
+    ") STRICT",
+    "CREATE TABLE indicator ("
+    "  id TEXT PRIMARY KEY,"
+    "  goal_id TEXT NOT NULL REFERENCES goal(id),"
+    "  position INTEGER NOT NULL,"
+    "  name_sv TEXT NOT NULL,"
+    "  name_en TEXT NOT NULL,"
+    "  source_kind TEXT NOT NULL CHECK (source_kind IN ('survey', 'table', 'staff', 'activity')),"
+    "  measure TEXT NOT NULL CHECK (measure IN ('proportion', 'mean', 'count', 'rate')),"
+    "  source TEXT NOT NULL,"
+    "  variable TEXT,"
+    "  positive_codes TEXT,"
+    "  valid_codes TEXT,"
+    "  event_type TEXT,"
+    "  counting_rule TEXT,"
+    "  direction TEXT NOT NULL CHECK (direction IN ('higher', 'lower')),"
+    "  baseline_year INTEGER,"
+    "  baseline_value REAL,"
+    "  target_year INTEGER,"
+    "  target_value REAL,"
+    "  unit TEXT NOT NULL,"
+    "  disaggregations TEXT NOT NULL DEFAULT '',"
+    "  min_n INTEGER NOT NULL DEFAULT 30 CHECK (min_n >= 1),"
+    "  description_sv TEXT,"
+    "  description_en TEXT"
+    ") STRICT",
+    "CREATE INDEX indicator_goal ON indicator(goal_id)",
+    "CREATE TABLE indicator_series_break ("
+    "  indicator_id TEXT NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,"
+    "  year INTEGER NOT NULL,"
+    "  PRIMARY KEY (indicator_id, year)"
+    ") STRICT",
+    "CREATE TABLE batch ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('survey', 'table', 'staff', 'activity')),"
+    "  source TEXT NOT NULL,"
+    "  year INTEGER,"
+    "  file_name TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL UNIQUE,"
+    "  rows INTEGER NOT NULL CHECK (rows >= 0),"
+    "  imported_at TEXT NOT NULL,"
+    "  tool_version TEXT NOT NULL,"
+    "  options TEXT NOT NULL DEFAULT ''"
+    ") STRICT",
+    "CREATE TABLE batch_variable ("
+    "  batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  source_column TEXT NOT NULL,"
+    "  PRIMARY KEY (batch_id, position),"
+    "  UNIQUE (batch_id, name)"
+    ") STRICT",
+    "CREATE TABLE response ("
+    "  id INTEGER PRIMARY KEY,"
+    "  batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,"
+    "  row_no INTEGER NOT NULL,"
+    "  respondent_id TEXT NOT NULL,"
+    "  year INTEGER NOT NULL,"
+    "  area_id TEXT REFERENCES area(id),"
+    "  organisation_id TEXT REFERENCES organisation(id),"
+    "  role TEXT,"
+    "  stratum TEXT,"
+    "  weight REAL NOT NULL CHECK (weight > 0),"
+    "  sex TEXT,"
+    "  age_group TEXT,"
+    "  answers TEXT NOT NULL"
+    ") STRICT",
+    "CREATE INDEX response_batch ON response(batch_id)",
+    "CREATE TABLE published_value ("
+    "  id INTEGER PRIMARY KEY,"
+    "  batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,"
+    "  row_no INTEGER NOT NULL,"
+    "  indicator_id TEXT REFERENCES indicator(id) ON DELETE SET NULL,"
+    "  survey TEXT NOT NULL,"
+    "  measure TEXT NOT NULL,"
+    "  year INTEGER NOT NULL,"
+    "  area_id TEXT NOT NULL REFERENCES area(id),"
+    "  value_kind TEXT NOT NULL CHECK (value_kind IN ('share', 'count', 'mean')),"
+    "  value REAL,"
+    "  n INTEGER CHECK (n > 0),"
+    "  suppressed INTEGER NOT NULL DEFAULT 0 CHECK (suppressed IN (0, 1)),"
+    "  suppression_marker TEXT,"
+    "  source TEXT,"
+    "  note TEXT,"
+    "  CHECK (value_kind <> 'share' OR value BETWEEN 0 AND 1),"
+    "  CHECK ((value IS NULL) = (suppressed = 1))"
+    ") STRICT",
+    "CREATE INDEX published_value_batch ON published_value(batch_id)",
+    "CREATE TABLE activity ("
+    "  id INTEGER PRIMARY KEY,"
+    "  batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,"
+    "  row_no INTEGER NOT NULL,"
+    "  date TEXT NOT NULL,"
+    "  year INTEGER NOT NULL,"
+    "  organisation_id TEXT REFERENCES organisation(id),"
+    "  audience_id TEXT REFERENCES audience(id),"
+    "  type TEXT NOT NULL,"
+    "  area_id TEXT REFERENCES area(id),"
+    "  count INTEGER NOT NULL DEFAULT 1 CHECK (count >= 0),"
+    "  reach INTEGER CHECK (reach >= 0),"
+    "  planned_date TEXT,"
+    "  delivered_date TEXT,"
+    "  description TEXT"
+    ") STRICT",
+    "CREATE INDEX activity_batch ON activity(batch_id)",
+    "CREATE TABLE estimate ("
+    "  id INTEGER PRIMARY KEY,"
+    "  indicator_id TEXT NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,"
+    "  year INTEGER NOT NULL,"
+    "  area_id TEXT NOT NULL REFERENCES area(id),"
+    "  domain TEXT NOT NULL DEFAULT '',"
+    "  n INTEGER,"
+    "  value REAL,"
+    "  se REAL,"
+    "  ci_low REAL,"
+    "  ci_high REAL,"
+    "  df REAL,"
+    "  n_eff REAL,"
+    "  method TEXT,"
+    "  level REAL,"
+    "  suppressed INTEGER NOT NULL DEFAULT 0 CHECK (suppressed IN (0, 1)),"
+    "  note TEXT,"
+    "  computed_at TEXT NOT NULL,"
+    "  UNIQUE (indicator_id, year, area_id, domain)"
+    ") STRICT",
+    "CREATE TABLE estimate_batch ("
+    "  estimate_id INTEGER NOT NULL REFERENCES estimate(id) ON DELETE CASCADE,"
+    "  batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (estimate_id, batch_id)"
+    ") STRICT",
+    "CREATE INDEX estimate_batch_batch ON estimate_batch(batch_id)",
+    /* Removing a batch removes what was computed from it; the link rows alone
+     * would go by the cascade, leaving stale estimates behind. */
+    "CREATE TRIGGER batch_delete_estimates BEFORE DELETE ON batch BEGIN"
+    "  DELETE FROM estimate WHERE id IN"
+    "    (SELECT estimate_id FROM estimate_batch WHERE batch_id = OLD.id);"
+    " END",
+    /* Readable views for analysts in the sqlite3 shell. */
+    "CREATE VIEW indicator_overview AS"
+    "  SELECT i.id AS indicator, i.name_sv AS namn, i.name_en AS name,"
+    "         g.id AS goal, g.kind AS goal_kind, a.name_sv AS audience,"
+    "         i.source_kind, i.measure, i.direction, i.baseline_year, i.baseline_value,"
+    "         i.target_year, i.target_value, i.unit, i.min_n"
+    "  FROM indicator i JOIN goal g ON g.id = i.goal_id"
+    "  LEFT JOIN audience a ON a.id = g.audience_id"
+    "  ORDER BY g.kind DESC, a.position, g.position, i.position",
+    "CREATE VIEW answer AS"
+    "  SELECT r.batch_id, r.respondent_id, r.year, r.area_id, v.name AS variable,"
+    "         j.value AS code"
+    "  FROM response r, json_each(r.answers) j"
+    "  JOIN batch_variable v ON v.batch_id = r.batch_id AND v.position = j.key",
+    "CREATE VIEW estimate_overview AS"
+    "  SELECT e.indicator_id AS indicator, i.name_sv AS namn, e.year, ar.name AS area,"
+    "         e.domain, e.n, e.value, e.ci_low, e.ci_high, e.se, e.method, e.suppressed"
+    "  FROM estimate e JOIN indicator i ON i.id = e.indicator_id"
+    "  JOIN area ar ON ar.id = e.area_id"
+    "  ORDER BY e.indicator_id, e.year, ar.position, e.domain",
+    NULL,
+};
+
+typedef struct migration {
+    int to_version;
+    const char *const *statements; /* NULL-terminated */
+} migration;
+
+/* Each entry takes the schema from to_version - 1 to to_version. Append only:
+ * a released database is migrated step by step, never recreated. */
+static const migration migrations[] = {
+    { 1, schema_v1 },
+};
+
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+int jarva_db_schema_version(void)
+{
+    return SCHEMA_VERSION;
+}
+
+static int read_user_version(jarva_db *db, int *version)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+        return jarva__sqlerr(db, "reading the schema version");
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *version = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_ROW)
+        return jarva__sqlerr(db, "reading the schema version");
+    return JARVA_OK;
+}
+
+int jarva__schema_migrate(jarva_db *db)
+{
+    int version = 0;
+    int rc = read_user_version(db, &version);
+    if (rc)
+        return rc;
+    if (version > SCHEMA_VERSION)
+        return jarva__seterr(&db->err, JARVA_EVERSION,
+                             "%s: schema version %d is newer than this libjarva (%s) knows (%d)",
+                             db->path, version, JARVA_VERSION_STRING, SCHEMA_VERSION);
+    if (version == SCHEMA_VERSION)
+        return JARVA_OK;
+
+    rc = jarva__begin_write(db);
+    if (rc)
+        return rc;
+    /* Read again inside the write lock: another process may have migrated
+     * between our first look and the lock. */
+    rc = read_user_version(db, &version);
+    for (int i = version; rc == JARVA_OK && i < SCHEMA_VERSION; i++) {
+        for (const char *const *sql = migrations[i].statements; rc == JARVA_OK && *sql; sql++)
+            rc = jarva__exec(db, *sql);
+        if (rc == JARVA_OK) {
+            char pragma[64];
+            snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", migrations[i].to_version);
+            rc = jarva__exec(db, pragma);
+        }
+    }
+    if (rc) {
+        jarva__rollback(db);
+        return rc;
+    }
+    return jarva__commit(db);
+}

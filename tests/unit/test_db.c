@@ -1,0 +1,143 @@
+/* test_db.c: opening, creating and migrating the store: a private file, STRICT
+ * tables, WAL, a clean integrity check, and refusals for what is not ours. */
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "harness.h"
+#include "jarva_internal.h"
+
+static void test_create_private_and_strict(void)
+{
+    const char *path = test_tmp_path("db_create.db");
+    jarva_db *db = NULL;
+    CHECK_INT(jarva_db_open(&db, path, JARVA_DB_CREATE), JARVA_OK);
+    CHECK_STR(jarva_errmsg(db), "");
+    struct stat st;
+    CHECK_INT(stat(path, &st), 0);
+    CHECK_INT(st.st_mode & 0777, 0600);
+
+    sqlite3_stmt *stmt = NULL;
+    /* Every table of ours is STRICT (views and sqlite_ internals excluded). */
+    CHECK_INT(sqlite3_prepare_v2(db->sql,
+                                 "SELECT count(*), sum(strict) FROM pragma_table_list "
+                                 "WHERE schema = 'main' AND type = 'table' "
+                                 "AND name NOT LIKE 'sqlite_%'",
+                                 -1, &stmt, NULL),
+              SQLITE_OK);
+    CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
+    int tables = sqlite3_column_int(stmt, 0);
+    CHECK(tables >= 14);
+    CHECK_INT(sqlite3_column_int(stmt, 1), tables);
+    sqlite3_finalize(stmt);
+
+    CHECK_INT(sqlite3_prepare_v2(db->sql, "PRAGMA integrity_check", -1, &stmt, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
+    CHECK_STR((const char *)sqlite3_column_text(stmt, 0), "ok");
+    sqlite3_finalize(stmt);
+
+    CHECK_INT(sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode", -1, &stmt, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
+    CHECK_STR((const char *)sqlite3_column_text(stmt, 0), "wal");
+    sqlite3_finalize(stmt);
+
+    CHECK_INT(sqlite3_prepare_v2(db->sql, "PRAGMA foreign_keys", -1, &stmt, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(stmt, 0), 1);
+    sqlite3_finalize(stmt);
+
+    /* A STRICT table refuses a string where a number belongs. */
+    CHECK_INT(sqlite3_exec(db->sql,
+                           "INSERT INTO organisation VALUES ('o', 'x', 'a', 'b', 'signatory')",
+                           NULL, NULL, NULL),
+              SQLITE_CONSTRAINT_DATATYPE);
+    jarva_db_close(db);
+
+    /* The WAL side files take the database file's mode. */
+    char wal[4200];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    if (stat(wal, &st) == 0)
+        CHECK_INT(st.st_mode & 0777, 0600);
+}
+
+static void test_reopen_keeps_version(void)
+{
+    const char *path = test_tmp_path("db_reopen.db");
+    jarva_db *db = NULL;
+    CHECK_INT(jarva_db_open(&db, path, JARVA_DB_CREATE), JARVA_OK);
+    CHECK_INT(
+        sqlite3_exec(db->sql,
+                     "INSERT INTO plan_version(year, title_sv, title_en) VALUES (2025, 'a', 'b')",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    jarva_db_close(db);
+    CHECK_INT(jarva_db_open(&db, path, 0), JARVA_OK);
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2(db->sql,
+                       "SELECT (SELECT count(*) FROM plan_version), "
+                       "(SELECT user_version FROM pragma_user_version)",
+                       -1, &stmt, NULL);
+    CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(stmt, 0), 1);
+    CHECK_INT(sqlite3_column_int(stmt, 1), jarva_db_schema_version());
+    sqlite3_finalize(stmt);
+    jarva_db_close(db);
+    CHECK_INT(jarva_db_open(&db, path, JARVA_DB_READONLY), JARVA_OK);
+    jarva_db_close(db);
+}
+
+static void test_refusals(void)
+{
+    jarva_db *db = NULL;
+    const char *missing = test_tmp_path("db_missing.db");
+    CHECK_INT(jarva_db_open(&db, missing, 0), JARVA_ENOTFOUND);
+    CHECK_CONTAINS(jarva_errmsg(db), "db_missing.db");
+    CHECK_INT(jarva_errcode(db), JARVA_ENOTFOUND);
+    jarva_db_close(db);
+
+    /* A file that is not a database is reported, not overwritten. */
+    const char *junk = test_tmp_path("db_junk.db");
+    FILE *f = fopen(junk, "wb");
+    fputs("this is not an SQLite database, just text that is long enough to be read\n", f);
+    fclose(f);
+    CHECK_INT(jarva_db_open(&db, junk, JARVA_DB_CREATE), JARVA_EDB);
+    CHECK_CONTAINS(jarva_errmsg(db), "not a database");
+    jarva_db_close(db);
+
+    /* A database from a newer libjarva is refused rather than misread. */
+    const char *newer = test_tmp_path("db_newer.db");
+    CHECK_INT(jarva_db_open(&db, newer, JARVA_DB_CREATE), JARVA_OK);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", jarva_db_schema_version() + 1);
+    CHECK_INT(sqlite3_exec(db->sql, sql, NULL, NULL, NULL), SQLITE_OK);
+    jarva_db_close(db);
+    CHECK_INT(jarva_db_open(&db, newer, 0), JARVA_EVERSION);
+    CHECK_CONTAINS(jarva_errmsg(db), "newer");
+    jarva_db_close(db);
+
+    CHECK_INT(jarva_db_open(&db, NULL, 0), JARVA_EINVAL);
+    jarva_db_close(db);
+    CHECK_INT(jarva_db_open(NULL, "x", 0), JARVA_EINVAL);
+    jarva_db_close(NULL);
+}
+
+static void test_memory_and_version(void)
+{
+    jarva_db *db = NULL;
+    CHECK_INT(jarva_db_open(&db, NULL, JARVA_DB_MEMORY), JARVA_OK);
+    CHECK_STR(jarva_db_path(db), ":memory:");
+    jarva_db_close(db);
+    CHECK_STR(jarva_version_string(), JARVA_VERSION_STRING);
+    CHECK_INT(jarva_version_number(), JARVA_VERSION_NUMBER);
+    CHECK_STR(jarva_strerror(JARVA_EFORMAT), "malformed input");
+    CHECK_STR(jarva_strerror(12345), "unknown status");
+    CHECK_INT(jarva_global_init(), JARVA_OK);
+}
+
+int main(void)
+{
+    test_create_private_and_strict();
+    test_reopen_keeps_version();
+    test_refusals();
+    test_memory_and_version();
+    return test_report();
+}

@@ -1,0 +1,66 @@
+/* cli.h: what the jarva commands share: global options, opening the database,
+ * reporting errors, and the output writer (table, csv, json). The CLI parses
+ * and prints; every computation is a libjarva call. */
+#ifndef JARVA_CLI_H
+#define JARVA_CLI_H
+
+#include <stdio.h>
+
+#include <jarva.h>
+
+/* Exit codes: 0 success, 1 data or runtime error, 2 usage error. */
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+typedef enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_CSV, CLI_FORMAT_JSON } cli_format;
+
+typedef struct cli_ctx {
+    const char *db_path;     /* --db, $JARVA_DB, ./jarva.db */
+    const char *catalog_dir; /* --catalog, $JARVA_CATALOG, jarva_catalog_default_dir() */
+    cli_format format;       /* --format */
+    int quiet;               /* --quiet */
+} cli_ctx;
+
+typedef struct cli_command {
+    const char *name;
+    const char *summary;
+    int (*run)(cli_ctx *ctx, int argc, char **argv); /* argv[0] is the command name */
+} cli_command;
+
+/* Every command lives in its own cmd_*.c and is listed in main.c. */
+int cmd_init(cli_ctx *ctx, int argc, char **argv);
+int cmd_goals(cli_ctx *ctx, int argc, char **argv);
+int cmd_indicators(cli_ctx *ctx, int argc, char **argv);
+int cmd_show(cli_ctx *ctx, int argc, char **argv);
+
+/* Prints "jarva: <message>" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "jarva: <db's message>" and returns CLI_FAIL. */
+int cli_db_error(const jarva_db *db);
+/* Prints "jarva <cmd>: <message>" and a hint to --help; returns CLI_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parses a --format value; 0 on success, -1 if unknown. */
+int cli_parse_format(const char *value, cli_format *out);
+
+/* Options every command accepts after its name too: --db, --catalog, --format,
+ * --quiet, --help. Returns 1 if argv[*i] was one of them (and consumed its
+ * value), 0 if not, -1 on a usage error (already reported). *help is set by
+ * --help / -h. */
+int cli_common_option(cli_ctx *ctx, const char *cmd, int argc, char **argv, int *i, int *help);
+
+/* Opens ctx->db_path; on failure prints the reason and returns NULL. */
+jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags);
+
+/* A table of UTF-8 strings printed as an aligned table, CSV (RFC 4180) or a
+ * JSON array of objects keyed by the column names. NULL cells print as empty
+ * (table, csv) or null (json). */
+typedef struct cli_table cli_table;
+cli_table *cli_table_new(int ncols, const char *const *headers);
+/* Appends a row of ncols strings (copied). Returns 0, or -1 out of memory. */
+int cli_table_add(cli_table *t, const char *const *cells);
+/* Marks a column as numeric: right-aligned in tables, unquoted in JSON. */
+void cli_table_numeric(cli_table *t, int col);
+void cli_table_print(const cli_table *t, cli_format format, FILE *out);
+void cli_table_free(cli_table *t);
+
+#endif /* JARVA_CLI_H */

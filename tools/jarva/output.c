@@ -1,0 +1,210 @@
+/* output.c: printing rows as an aligned table for people, or CSV and JSON for
+ * programs. Cells are UTF-8; widths count code points so å ä ö align. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct cli_table {
+    int ncols;
+    char **headers;
+    unsigned char *numeric;
+    char **cells; /* nrows * ncols, row-major; NULL = no value */
+    size_t nrows, cap;
+};
+
+static char *copy(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c)
+        memcpy(c, s, n);
+    return c;
+}
+
+cli_table *cli_table_new(int ncols, const char *const *headers)
+{
+    cli_table *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->ncols = ncols;
+    t->headers = calloc((size_t)ncols, sizeof *t->headers);
+    t->numeric = calloc((size_t)ncols, 1);
+    if (!t->headers || !t->numeric) {
+        cli_table_free(t);
+        return NULL;
+    }
+    for (int c = 0; c < ncols; c++)
+        t->headers[c] = copy(headers[c]);
+    return t;
+}
+
+void cli_table_numeric(cli_table *t, int col)
+{
+    if (t && col >= 0 && col < t->ncols)
+        t->numeric[col] = 1;
+}
+
+int cli_table_add(cli_table *t, const char *const *cells)
+{
+    if (t->nrows == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 16;
+        char **grown = realloc(t->cells, cap * (size_t)t->ncols * sizeof *grown);
+        if (!grown)
+            return -1;
+        t->cells = grown;
+        t->cap = cap;
+    }
+    char **row = t->cells + t->nrows * (size_t)t->ncols;
+    for (int c = 0; c < t->ncols; c++)
+        row[c] = copy(cells[c]);
+    t->nrows++;
+    return 0;
+}
+
+void cli_table_free(cli_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+        free(t->cells[i]);
+    if (t->headers)
+        for (int c = 0; c < t->ncols; c++)
+            free(t->headers[c]);
+    free(t->cells);
+    free(t->headers);
+    free(t->numeric);
+    free(t);
+}
+
+static size_t display_width(const char *s)
+{
+    size_t w = 0;
+    for (; s && *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+static void pad(FILE *out, size_t n)
+{
+    while (n--)
+        fputc(' ', out);
+}
+
+static void print_aligned(const cli_table *t, FILE *out)
+{
+    size_t *width = calloc((size_t)t->ncols, sizeof *width);
+    if (!width)
+        return;
+    for (int c = 0; c < t->ncols; c++)
+        width[c] = display_width(t->headers[c]);
+    for (size_t r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->ncols; c++) {
+            size_t w = display_width(t->cells[r * (size_t)t->ncols + c]);
+            if (w > width[c])
+                width[c] = w;
+        }
+    for (size_t r = 0; r <= t->nrows; r++) {
+        for (int c = 0; c < t->ncols; c++) {
+            const char *cell = r == 0 ? t->headers[c] : t->cells[(r - 1) * (size_t)t->ncols + c];
+            size_t fill = width[c] - display_width(cell);
+            int last = c == t->ncols - 1;
+            if (t->numeric[c])
+                pad(out, fill);
+            fputs(cell ? cell : "", out);
+            if (!t->numeric[c] && !last)
+                pad(out, fill);
+            if (!last)
+                fputs("  ", out);
+        }
+        fputc('\n', out);
+    }
+    free(width);
+}
+
+static void print_csv_cell(const char *s, FILE *out)
+{
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void print_csv(const cli_table *t, FILE *out)
+{
+    for (size_t r = 0; r <= t->nrows; r++) {
+        for (int c = 0; c < t->ncols; c++) {
+            if (c)
+                fputc(',', out);
+            print_csv_cell(r == 0 ? t->headers[c] : t->cells[(r - 1) * (size_t)t->ncols + c], out);
+        }
+        fputc('\n', out);
+    }
+}
+
+static void print_json_string(const char *s, FILE *out)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            fprintf(out, "\\%c", ch);
+        else if (ch == '\n')
+            fputs("\\n", out);
+        else if (ch == '\r')
+            fputs("\\r", out);
+        else if (ch == '\t')
+            fputs("\\t", out);
+        else if (ch < 0x20)
+            fprintf(out, "\\u%04x", ch);
+        else
+            fputc(ch, out);
+    }
+    fputc('"', out);
+}
+
+static void print_json(const cli_table *t, FILE *out)
+{
+    fputc('[', out);
+    for (size_t r = 0; r < t->nrows; r++) {
+        fputs(r ? ",\n {" : "\n {", out);
+        for (int c = 0; c < t->ncols; c++) {
+            const char *cell = t->cells[r * (size_t)t->ncols + c];
+            if (c)
+                fputs(", ", out);
+            print_json_string(t->headers[c], out);
+            fputs(": ", out);
+            if (!cell || (t->numeric[c] && !*cell))
+                fputs("null", out);
+            else if (t->numeric[c])
+                fputs(cell, out);
+            else
+                print_json_string(cell, out);
+        }
+        fputc('}', out);
+    }
+    fputs(t->nrows ? "\n]\n" : "]\n", out);
+}
+
+void cli_table_print(const cli_table *t, cli_format format, FILE *out)
+{
+    if (!t)
+        return;
+    switch (format) {
+    case CLI_FORMAT_CSV: print_csv(t, out); break;
+    case CLI_FORMAT_JSON: print_json(t, out); break;
+    default: print_aligned(t, out); break;
+    }
+}
