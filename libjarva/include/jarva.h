@@ -7,5 +7,8 @@
 #include "jarva/common.h"
 #include "jarva/db.h"
 #include "jarva/catalog.h"
+#include "jarva/import.h"
+#include "jarva/estimate.h"
+#include "jarva/results.h"
 
 #endif /* JARVA_H */

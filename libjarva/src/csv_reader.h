@@ -10,6 +10,14 @@
 
 #include "jarva_internal.h"
 
+/* JARVA__ENC_AUTO: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) decides.
+ * Without one, the first 64 KiB read that holds a byte >= 0x80 decides: UTF-8
+ * if it holds well-formed multi-byte UTF-8, else Windows-1252. Until then the
+ * file is ASCII, the same in both, so nothing already handed out changes. A
+ * file taken for UTF-8 with an ill-formed sequence (later, or in that same
+ * read: a mixed or damaged file) is an error at that position whose message
+ * suggests giving the encoding (--encoding cp1252), rather than text silently
+ * garbled. UTF-16 without a BOM must be given. */
 typedef enum jarva__encoding {
     JARVA__ENC_AUTO = 0, /* BOM, else valid UTF-8, else Windows-1252 */
     JARVA__ENC_UTF8,
@@ -43,8 +51,15 @@ typedef struct jarva__csv_reader jarva__csv_reader;
 
 /* Opens path and detects what dialect leaves undecided. With has_header the
  * header is read at once (see jarva__csv_header); a UTF-8 BOM is stripped and
- * Excel's "sep=;" first line is honoured. Errors go to err with the file name.
- * Returns JARVA_OK, JARVA_EIO, JARVA_ENOMEM or JARVA_EFORMAT. */
+ * Excel's "sep=;" first line is honoured (a delimiter given in dialect wins,
+ * the line is skipped either way). A BOM that contradicts a given encoding is
+ * an error. With has_header, an empty file (or one of blank lines) is an
+ * error; a header that ends in a delimiter ("a;b;") has that empty last name
+ * dropped, and records may then end with one empty field more. Errors go to
+ * err with the file name. dialect NULL means JARVA__CSV_DIALECT_INIT.
+ * Returns JARVA_OK, JARVA_EINVAL (a delimiter that is a quote, space, CR, LF
+ * or non-ASCII, or a decimal mark other than '.' and ','), JARVA_EIO,
+ * JARVA_ENOMEM or JARVA_EFORMAT; on failure *out is NULL. */
 int jarva__csv_open(jarva__csv_reader **out, const char *path, const jarva__csv_dialect *dialect,
                     jarva__error *err);
 
@@ -52,7 +67,10 @@ int jarva__csv_open(jarva__csv_reader **out, const char *path, const jarva__csv_
  * "file:line:column: message" (column = 1-based field number, and the header
  * name when known). Errors: unterminated quote, invalid UTF-8 in a UTF-8 file,
  * a record with a different number of fields than the header (ragged row),
- * NUL bytes. Blank lines are skipped. Memory does not grow with file size. */
+ * NUL bytes. Blank lines are skipped, and so are lines of delimiters only
+ * (";;;", what Excel writes for a row it emptied). Line breaks inside quoted
+ * fields are kept as they are in the file. After an error every later call
+ * returns the same error. Memory does not grow with file size. */
 int jarva__csv_next(jarva__csv_reader *r, jarva__csv_row *row, jarva__error *err);
 
 /* The header record (has_header), or NULL. Valid until jarva__csv_close(). */
@@ -61,7 +79,13 @@ const jarva__csv_row *jarva__csv_header(const jarva__csv_reader *r);
  * case-insensitive), or -1. */
 int jarva__csv_column(const jarva__csv_reader *r, const char *name);
 
-/* The dialect in use after detection (all fields decided). */
+/* The dialect in use after detection (all fields decided). With
+ * JARVA__ENC_AUTO and no BOM the encoding reads UTF-8 while the file has been
+ * ASCII and may turn CP1252 once, at its first non-ASCII byte: for the record
+ * of an import, read it after the last row. The delimiter is sniffed from the
+ * first record: the most frequent of ';', ',' and tab outside quotes; on a
+ * tie tab wins, then ';' (Swedish names hold commas: "Belopp, kr"), and ','
+ * when there is none. */
 const jarva__csv_dialect *jarva__csv_dialect_used(const jarva__csv_reader *r);
 /* The file name as given, for messages. */
 const char *jarva__csv_path(const jarva__csv_reader *r);
@@ -74,12 +98,37 @@ void jarva__csv_sha256_hex(const jarva__csv_reader *r, char out[65]);
 
 void jarva__csv_close(jarva__csv_reader *r);
 
+/* The 1-based line where field index (0-based) of row starts: row->line but
+ * for fields after a quoted line break. row is the last one jarva__csv_next
+ * returned or the header. */
+long jarva__csv_field_line(const jarva__csv_reader *r, const jarva__csv_row *row, size_t index);
+/* Sets err to "file:line:column (name): message" about field index (0-based)
+ * of row (as above) and returns code, so that the callers' own checks of
+ * values read like the reader's errors. */
+int jarva__csv_field_error(const jarva__csv_reader *r, const jarva__csv_row *row, size_t index,
+                           jarva__error *err, int code, const char *fmt, ...) JARVA__PRINTF(6, 7);
+/* The same for a given line and 1-based column (0: the line only). */
+int jarva__csv_error_at(const jarva__csv_reader *r, long line, size_t column, jarva__error *err,
+                        int code, const char *fmt, ...) JARVA__PRINTF(6, 7);
+
+/* "auto", "UTF-8", "Windows-1252", "UTF-16LE" or "UTF-16BE". */
+const char *jarva__encoding_name(jarva__encoding enc);
+/* An encoding as users name it, ignoring case, '-' and '_': auto, utf8,
+ * cp1252 (also windows-1252, ansi, and latin1 as the WHATWG Encoding
+ * Standard reads it), utf16le, utf16be, utf16 (= LE). 0, or -1 if unknown. */
+int jarva__encoding_from_name(const char *name, jarva__encoding *out);
+
 /* Numbers as analysts' files write them: optional sign, digits with spaces,
  * non-breaking spaces (U+00A0, U+202F) or, with decimal ',', '.' as thousands
  * separators, one decimal mark, optional exponent. Independent of the C
- * locale. Returns 0 and *out, or -1 if s is not entirely a finite number. */
+ * locale. Returns 0 and *out, or -1 if s is not entirely a finite number.
+ * Details: spaces (also U+00A0, U+202F) may surround the number; the sign may
+ * be U+2212 too; separators must split the integer part into groups of three
+ * ("12 34" and, with decimal ',', "1.5" fail rather than read as 1234 or
+ * 15); ',' is never a separator with decimal '.'; NaN, inf, hex fail. */
 int jarva__parse_double(const char *s, char decimal, double *out);
-/* A whole number in [min, max]; 0 or -1 as above. */
+/* A whole number in [min, max], with the signs and space separators above
+ * (no decimal part, no exponent); 0 or -1 as above, *out untouched on -1. */
 int jarva__parse_long(const char *s, long min, long max, long *out);
 
 #endif /* JARVA_CSV_READER_H */

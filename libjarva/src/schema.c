@@ -108,6 +108,9 @@ static const char *const schema_v1[] = {
     "  tool_version TEXT NOT NULL,"
     "  options TEXT NOT NULL DEFAULT ''"
     ") STRICT",
+    /* One wave per survey and year: a second file for it replaces the first. */
+    "CREATE UNIQUE INDEX batch_wave ON batch(kind, source, year)"
+    "  WHERE kind IN ('survey', 'staff') AND year IS NOT NULL",
     "CREATE TABLE batch_variable ("
     "  batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,"
     "  position INTEGER NOT NULL,"
@@ -129,9 +132,9 @@ static const char *const schema_v1[] = {
     "  weight REAL NOT NULL CHECK (weight > 0),"
     "  sex TEXT,"
     "  age_group TEXT,"
-    "  answers TEXT NOT NULL"
+    "  answers TEXT NOT NULL,"
+    "  UNIQUE (batch_id, respondent_id)"
     ") STRICT",
-    "CREATE INDEX response_batch ON response(batch_id)",
     "CREATE TABLE published_value ("
     "  id INTEGER PRIMARY KEY,"
     "  batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,"
@@ -176,6 +179,7 @@ static const char *const schema_v1[] = {
     "  area_id TEXT NOT NULL REFERENCES area(id),"
     "  domain TEXT NOT NULL DEFAULT '',"
     "  n INTEGER,"
+    "  n_positive INTEGER,"
     "  value REAL,"
     "  se REAL,"
     "  ci_low REAL,"
@@ -185,6 +189,7 @@ static const char *const schema_v1[] = {
     "  method TEXT,"
     "  level REAL,"
     "  suppressed INTEGER NOT NULL DEFAULT 0 CHECK (suppressed IN (0, 1)),"
+    "  flags INTEGER NOT NULL DEFAULT 0,"
     "  note TEXT,"
     "  computed_at TEXT NOT NULL,"
     "  UNIQUE (indicator_id, year, area_id, domain)"
@@ -221,6 +226,19 @@ static const char *const schema_v1[] = {
     "  FROM estimate e JOIN indicator i ON i.id = e.indicator_id"
     "  JOIN area ar ON ar.id = e.area_id"
     "  ORDER BY e.indicator_id, e.year, ar.position, e.domain",
+    /* The plan's goals in plan order with their audience and indicator count. */
+    "CREATE VIEW goal_overview AS"
+    "  SELECT g.id AS goal, g.kind, a.id AS audience, a.name_sv AS audience_name,"
+    "         g.position, g.text_sv AS text, g.text_en AS text_en,"
+    "         (SELECT count(*) FROM indicator i WHERE i.goal_id = g.id) AS indicators"
+    "  FROM goal g LEFT JOIN audience a ON a.id = g.audience_id"
+    "  ORDER BY g.kind = 'communication', a.position, g.position",
+    /* Every name an area goes by (ids and names included), for joins on names
+     * as files write them: WHERE alias = 'LPO Järva' (ASCII case ignored). */
+    "CREATE VIEW area_lookup AS"
+    "  SELECT l.alias, ar.id AS area, ar.name, ar.kind, ar.in_jarva"
+    "  FROM area_alias l JOIN area ar ON ar.id = l.area_id"
+    "  ORDER BY ar.position, l.alias",
     NULL,
 };
 

@@ -31,6 +31,12 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv);
 int cmd_goals(cli_ctx *ctx, int argc, char **argv);
 int cmd_indicators(cli_ctx *ctx, int argc, char **argv);
 int cmd_show(cli_ctx *ctx, int argc, char **argv);
+int cmd_import(cli_ctx *ctx, int argc, char **argv);
+int cmd_batches(cli_ctx *ctx, int argc, char **argv);
+int cmd_compute(cli_ctx *ctx, int argc, char **argv);
+int cmd_results(cli_ctx *ctx, int argc, char **argv);
+int cmd_trend(cli_ctx *ctx, int argc, char **argv);
+int cmd_status(cli_ctx *ctx, int argc, char **argv);
 
 /* Prints "jarva: <message>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

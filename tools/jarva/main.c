@@ -11,6 +11,12 @@ static const cli_command commands[] = {
     { "goals", "list the plan's overall and communication goals", cmd_goals },
     { "indicators", "list the indicators, optionally of one goal", cmd_indicators },
     { "show", "show one goal or indicator in full", cmd_show },
+    { "import", "import a survey, table, staff survey or activity log CSV file", cmd_import },
+    { "batches", "list import batches, or remove one (batches rm ID)", cmd_batches },
+    { "compute", "compute every indicator's estimates from the imported data", cmd_compute },
+    { "results", "print estimates with confidence intervals", cmd_results },
+    { "trend", "print an indicator's series, trend and change", cmd_trend },
+    { "status", "print every indicator's status against its target", cmd_status },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

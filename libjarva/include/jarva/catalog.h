@@ -42,11 +42,19 @@ typedef enum jarva_direction {
  * else the source tree's indicators/. Static storage. */
 JARVA_API const char *jarva_catalog_default_dir(void);
 
-/* Validates every file of the catalogue in dir and, if all is well, replaces
- * the catalogue in the database in one transaction (estimates of indicators
- * that are gone go with them). On validation errors nothing is written and
- * jarva_errmsg(db) lists them, one "file:line: message" per line.
- * Returns JARVA_OK, JARVA_EIO, JARVA_EFORMAT, JARVA_EDB or JARVA_EBUSY. */
+/* Validates every file of the catalogue in dir (plan.csv, organisations.csv,
+ * priority_areas.csv, audiences.csv, goals.csv, principles.csv, areas.csv,
+ * area_aliases.csv, indicators.csv; see indicators/README.md) and, if all is
+ * well, replaces the catalogue in the database in one transaction. Rows are
+ * updated in place, so loading the same files again changes nothing and
+ * imported data keeps its references; items gone from the files are deleted
+ * (estimates of indicators that are gone go with them, their published values
+ * stay with no indicator), but an area, organisation or audience that imported
+ * data still refers to is an error. On errors nothing is written and
+ * jarva_errmsg(db) lists them, one "file:line: message" per line, the first 20
+ * and then "and N more errors".
+ * Returns JARVA_OK, JARVA_EINVAL, JARVA_EIO (a file or dir cannot be read),
+ * JARVA_EFORMAT, JARVA_ENOMEM, JARVA_EDB or JARVA_EBUSY. */
 JARVA_API int jarva_catalog_load(jarva_db *db, const char *dir);
 
 /* The plan version in the database: its year and title, or JARVA_ENOTFOUND. */
@@ -71,6 +79,7 @@ typedef struct jarva_goal {
 typedef struct jarva_indicator {
     const char *id;
     const char *goal_id;
+    const char *audience_id; /* the goal's audience; NULL for an overall goal's indicator */
     const char *name_sv;
     const char *name_en;
     jarva_source_kind source_kind;
@@ -88,6 +97,8 @@ typedef struct jarva_indicator {
     int has_target;
     int target_year;
     double target_value;
+    int percent; /* 1: values are shares on the 0–1 scale that people read in percent
+                    (proportions, and rates whose unit is "%"); 0: shown as they are */
     const char *unit;
     const char *disaggregations; /* comma-separated: area, sex, age_group */
     int min_n;                   /* disclosure threshold */
@@ -123,6 +134,108 @@ JARVA_API size_t jarva_indicator_list_count(const jarva_indicator_list *list);
 JARVA_API const jarva_indicator *jarva_indicator_list_get(const jarva_indicator_list *list,
                                                           size_t i);
 JARVA_API void jarva_indicator_list_free(jarva_indicator_list *list);
+
+/* ---- the rest of the plan: organisations, priority areas, audiences,
+ * principles and areas, each a list in plan order like the goals. ---- */
+
+typedef enum jarva_org_role {
+    JARVA_ORG_SIGNATORY = 0,  /* signed the agreement */
+    JARVA_ORG_PARTICIPANT = 1 /* takes part in the work */
+} jarva_org_role;
+
+typedef struct jarva_organisation {
+    const char *id;
+    int position;
+    const char *name_sv;
+    const char *name_en;
+    jarva_org_role role;
+} jarva_organisation;
+
+typedef struct jarva_priority_area {
+    const char *id;
+    int position;
+    const char *name_sv;
+    const char *name_en;
+} jarva_priority_area;
+
+typedef struct jarva_audience {
+    const char *id;
+    int position;
+    const char *name_sv;
+    const char *name_en;
+    const char *description_sv; /* NULL if none */
+    const char *description_en;
+    int goal_count; /* its communication goals */
+} jarva_audience;
+
+typedef struct jarva_principle {
+    const char *id;
+    int position;
+    const char *text_sv;
+    const char *text_en;
+} jarva_principle;
+
+typedef enum jarva_area_kind {
+    JARVA_AREA_WHOLE = 0,       /* the whole of Järva */
+    JARVA_AREA_AREA = 1,        /* an area within Järva (Husby, Rinkeby/Tensta, ...) */
+    JARVA_AREA_DISTRICT = 2,    /* a district (the former Rinkeby-Kista, Spånga-Tensta) */
+    JARVA_AREA_POLICE_AREA = 3, /* a local police area (LPO Järva) */
+    JARVA_AREA_CITY = 4,        /* the City of Stockholm, for comparison */
+    JARVA_AREA_REGION = 5       /* a police region, for comparison */
+} jarva_area_kind;
+
+typedef struct jarva_area {
+    const char *id;
+    int position;
+    const char *name;
+    jarva_area_kind kind;
+    const char *parent_id; /* NULL at the top */
+    int in_jarva;          /* 0 for comparison areas */
+} jarva_area;
+
+typedef struct jarva_organisation_list jarva_organisation_list;
+typedef struct jarva_priority_area_list jarva_priority_area_list;
+typedef struct jarva_audience_list jarva_audience_list;
+typedef struct jarva_principle_list jarva_principle_list;
+typedef struct jarva_area_list jarva_area_list;
+
+/* Each _open fills *out with a new list in plan order (free it with the
+ * matching _free, which accepts NULL); items and their strings are valid until
+ * the list is freed. JARVA_OK, JARVA_ENOMEM or JARVA_EDB. _get returns NULL
+ * for i >= count. */
+JARVA_API int jarva_organisation_list_open(jarva_db *db, jarva_organisation_list **out);
+JARVA_API size_t jarva_organisation_list_count(const jarva_organisation_list *list);
+JARVA_API const jarva_organisation *jarva_organisation_list_get(const jarva_organisation_list *list,
+                                                                size_t i);
+JARVA_API void jarva_organisation_list_free(jarva_organisation_list *list);
+
+JARVA_API int jarva_priority_area_list_open(jarva_db *db, jarva_priority_area_list **out);
+JARVA_API size_t jarva_priority_area_list_count(const jarva_priority_area_list *list);
+JARVA_API const jarva_priority_area *
+jarva_priority_area_list_get(const jarva_priority_area_list *list, size_t i);
+JARVA_API void jarva_priority_area_list_free(jarva_priority_area_list *list);
+
+JARVA_API int jarva_audience_list_open(jarva_db *db, jarva_audience_list **out);
+JARVA_API size_t jarva_audience_list_count(const jarva_audience_list *list);
+JARVA_API const jarva_audience *jarva_audience_list_get(const jarva_audience_list *list, size_t i);
+JARVA_API void jarva_audience_list_free(jarva_audience_list *list);
+
+JARVA_API int jarva_principle_list_open(jarva_db *db, jarva_principle_list **out);
+JARVA_API size_t jarva_principle_list_count(const jarva_principle_list *list);
+JARVA_API const jarva_principle *jarva_principle_list_get(const jarva_principle_list *list,
+                                                          size_t i);
+JARVA_API void jarva_principle_list_free(jarva_principle_list *list);
+
+/* All areas, Järva's and the comparison areas, in catalogue order. */
+JARVA_API int jarva_area_list_open(jarva_db *db, jarva_area_list **out);
+/* A list holding the one area that name designates: its id, its name or an
+ * alias (area_aliases.csv), as written, ignoring ASCII case, or ignoring case,
+ * Swedish diacritics and the separators ' ', '-', '/' ("spanga tensta" finds
+ * Spånga-Tensta). JARVA_ENOTFOUND if none. */
+JARVA_API int jarva_area_find(jarva_db *db, const char *name, jarva_area_list **out);
+JARVA_API size_t jarva_area_list_count(const jarva_area_list *list);
+JARVA_API const jarva_area *jarva_area_list_get(const jarva_area_list *list, size_t i);
+JARVA_API void jarva_area_list_free(jarva_area_list *list);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,39 @@
+#!/bin/bash
+# import.sh [ROWS]: speed and memory of `jarva import survey` on a generated
+# export of ROWS respondents × 30 columns (default 1,000,000, about 100 MB) as
+# Excel writes it, against the sqlite3 shell's own `.import` of the same file
+# into a plain table, run here in the same script on the same machine.
+# Prints both times, their ratio (jarva / sqlite3; below 1 is faster) and
+# jarva's peak resident memory. Not part of ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+command -v sqlite3 >/dev/null || apt-get install -y -qq --no-install-recommends sqlite3 >/dev/null
+[ -x /usr/bin/time ] || apt-get install -y -qq --no-install-recommends time >/dev/null
+build=build-bench
+cmake -S . -B $build -DCMAKE_BUILD_TYPE=Release -DJARVA_BUILD_TESTS=OFF >/dev/null
+cmake --build $build -j2 >/dev/null
+jarva=$PWD/$build/tools/jarva/jarva
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+awk -v rows="$rows" -v seed=42 -f bench/gen_survey.awk >"$work/survey.csv"
+echo "file: $rows respondents x 30 columns, $(du -m "$work/survey.csv" | cut -f1) MB"
+cp -r indicators "$work/catalog"
+mkdir -p "$work/catalog/sources"
+cp bench/data/bench-survey-mapping.csv "$work/catalog/sources/bench-survey.csv"
+"$jarva" --db "$work/jarva.db" --catalog "$work/catalog" --quiet init
+
+/usr/bin/time -f '%e %M' -o "$work/jarva.time" \
+    "$jarva" --db "$work/jarva.db" --catalog "$work/catalog" --quiet \
+    import survey --source bench-survey "$work/survey.csv"
+read -r jarva_s jarva_kb <"$work/jarva.time"
+
+/usr/bin/time -f '%e %M' -o "$work/sqlite.time" \
+    sqlite3 "$work/shell.db" -cmd '.mode csv' -cmd '.separator ";"' ".import $work/survey.csv t"
+read -r sqlite_s sqlite_kb <"$work/sqlite.time"
+
+stored=$(sqlite3 "$work/jarva.db" 'SELECT count(*) FROM response')
+echo "jarva import survey: ${jarva_s} s, peak RSS $((jarva_kb / 1024)) MiB, $stored rows stored (validated)"
+echo "sqlite3 .import:     ${sqlite_s} s, peak RSS $((sqlite_kb / 1024)) MiB (no validation)"
+awk -v a="$jarva_s" -v b="$sqlite_s" 'BEGIN { printf "ratio jarva/sqlite3: %.2f (target <= 0.5)\n", a / b }'

@@ -1,0 +1,319 @@
+/* jarva/estimate.h: the statistics core. Design-based estimates of shares and
+ * means from survey microdata (as R's survey package computes them), intervals
+ * for published shares and for counts, change between two years, trends and
+ * the status of a target.
+ *
+ * Every function here is pure: it reads the caller's arrays, writes the
+ * caller's result structs, keeps no state and touches no database, so all are
+ * thread-safe and reentrant. Each calls jarva_global_init() (GSL must never
+ * abort). Failures return a negative jarva_status and, if errbuf is not NULL
+ * and errlen > 0, a NUL-terminated English message in errbuf (truncated to
+ * errlen); on success errbuf holds "". On failure the result structs are
+ * unspecified. The formulas, their references and the R functions they match
+ * are in the comments of libjarva/src/stats*.c; tests/reference/ holds the R
+ * script and outputs they are tested against. */
+#ifndef JARVA_ESTIMATE_H
+#define JARVA_ESTIMATE_H
+
+#include <stddef.h>
+
+#include "common.h"
+#include "catalog.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* How a confidence interval for a share is computed. */
+typedef enum jarva_ci_method {
+    JARVA_CI_DEFAULT = 0, /* the estimator's own default: logit for survey shares, Wilson for
+                             published shares (means always use t, counts Garwood) */
+    JARVA_CI_LOGIT =
+        1, /* R svyciprop(method = "logit"): t interval for logit(p), back-transformed */
+    JARVA_CI_BETA = 2,   /* R svyciprop(method = "beta"): Korn-Graubard, Clopper-Pearson on the
+                             df-adjusted effective sample size */
+    JARVA_CI_MEAN = 3,   /* R svyciprop(method = "mean"): p +- t * se, not clipped to [0, 1] */
+    JARVA_CI_WILSON = 4, /* Wilson score interval on the effective sample size */
+    JARVA_CI_CLOPPER_PEARSON =
+        5 /* Clopper-Pearson on the effective sample size (no df adjustment) */
+} jarva_ci_method;
+
+/* What to do with a stratum of a single respondent (a "lonely PSU"), as R's
+ * options(survey.lonely.psu = ...) with survey.adjust.domain.lonely = FALSE.
+ * A stratum is lonely when it has one respondent in the whole data; it matters
+ * only for a domain that respondent belongs to with a valid answer (else R's
+ * subset() drops the stratum). A stratum with several respondents of which one
+ * is in the domain is not lonely. */
+typedef enum jarva_lonely_psu {
+    JARVA_LONELY_PSU_FAIL = 0,  /* JARVA_ENUMERIC naming the stratum (R "fail") */
+    JARVA_LONELY_PSU_ADJUST,    /* centre it at the domain mean instead (R "adjust") */
+    JARVA_LONELY_PSU_REMOVE,    /* it contributes no variance (R "remove") */
+    JARVA_LONELY_PSU_CERTAINTY, /* it contributes no variance (R "certainty"; the same as
+                                   remove for a single-stage design) */
+    JARVA_LONELY_PSU_AVERAGE    /* the variance of the other strata of the domain, scaled up by
+                                   strata / (strata - lonely strata) (R "average") */
+} jarva_lonely_psu;
+
+#define JARVA_ESTIMATE_OPTIONS_VERSION 1
+
+/* Options of every estimate. Start from JARVA_ESTIMATE_OPTIONS_INIT; a NULL
+ * options pointer means the defaults. */
+typedef struct jarva_estimate_options {
+    unsigned version;            /* JARVA_ESTIMATE_OPTIONS_VERSION */
+    jarva_ci_method method;      /* JARVA_CI_DEFAULT */
+    double level;                /* confidence level, in (0, 1): 0.95 */
+    unsigned min_n;              /* suppress below this many valid respondents: 30 */
+    unsigned min_cell;           /* suppress a share with fewer positive or non-positive
+                                    respondents than this: 3 */
+    jarva_lonely_psu lonely_psu; /* JARVA_LONELY_PSU_FAIL */
+} jarva_estimate_options;
+
+#define JARVA_ESTIMATE_OPTIONS_INIT                                                                \
+    {                                                                                              \
+        JARVA_ESTIMATE_OPTIONS_VERSION, JARVA_CI_DEFAULT, 0.95, 30, 3, JARVA_LONELY_PSU_FAIL       \
+    }
+
+/* Why an estimate is special: bits of jarva_estimate.flags. */
+typedef enum jarva_estimate_flag {
+    JARVA_EST_SUPPRESSED_N = 1 << 0,    /* fewer valid respondents than min_n */
+    JARVA_EST_SUPPRESSED_CELL = 1 << 1, /* fewer than min_cell positive or non-positive */
+    JARVA_EST_EMPTY = 1 << 2,           /* no valid respondent: nothing is estimated */
+    JARVA_EST_NO_CI = 1 << 3,    /* no interval: df <= 0, no variance, or no n; ci_low = ci_high =
+                                    estimate and se may be 0 */
+    JARVA_EST_BOUNDARY = 1 << 4, /* share 0 or 1: the exact binomial interval on n */
+    JARVA_EST_ZERO_VARIANCE = 1 << 5, /* variance 0 inside (0, 1): ci_low = ci_high = estimate */
+    JARVA_EST_LONELY_PSU = 1 << 6,    /* a lonely stratum was handled by the lonely_psu option */
+    JARVA_EST_NO_N = 1 << 7           /* a published share without n */
+} jarva_estimate_flag;
+
+/* One estimate. Fields are always finite numbers (df may be INFINITY); read
+ * flags before using se and the interval. Outputs must honour `suppressed`. */
+typedef struct jarva_estimate {
+    double estimate; /* share (0-1), mean, count or rate */
+    double se;       /* standard error (Taylor linearisation for survey data) */
+    double ci_low;
+    double ci_high;
+    double df;         /* degrees of freedom of the t quantile; INFINITY for normal-based and
+                           exact intervals */
+    double n_eff;      /* survey shares: p(1-p)/se^2 (n at p = 0 or 1); published shares: n;
+                           means and counts: 0 */
+    size_t n;          /* valid respondents in the domain; published shares: n; counts: events */
+    size_t n_positive; /* shares from microdata: respondents with a positive answer */
+    int suppressed;    /* nonzero: too few respondents to publish (flags say why) */
+    unsigned flags;    /* jarva_estimate_flag bits */
+} jarva_estimate;
+
+/* A short English description of one flag bit; "" for an unknown bit. Static. */
+JARVA_API const char *jarva_estimate_flag_text(unsigned flag);
+
+/* Survey microdata of one variable and one wave, as parallel arrays of
+ * `count` respondents, borrowed for the duration of a call. The design is
+ * stratified single-stage with replacement: R's
+ * svydesign(ids = ~1, strata = ~stratum, weights = ~weight). */
+typedef struct jarva_survey_data {
+    size_t count;            /* respondents */
+    const double *value;     /* the answer; NaN = missing or invalid. For shares 1 (positive) or
+                              0 (valid, not positive) */
+    const double *weight;    /* design weights, finite and > 0; NULL: all 1 */
+    const unsigned *stratum; /* stratum of each respondent, 0 .. stratum_count-1; NULL: one */
+    size_t stratum_count;
+    const char *const *stratum_names; /* NULL, or stratum_count names used in messages */
+} jarva_survey_data;
+
+/* Shares of positive answers among valid answers in domain_count domains at
+ * once, in two passes over the data (O(count + domain_count * strata)).
+ * domain[i] is respondent i's domain, 0 .. domain_count-1, or -1 for none;
+ * domain NULL puts everyone in domain 0. out has domain_count elements.
+ * Domains are R's subset(design, domain & !is.na(value)): respondents outside
+ * keep their strata's sizes. Returns JARVA_OK (including empty domains, which
+ * are flagged), JARVA_EINVAL (bad options, stratum or domain index, weight,
+ * or a value not 0, 1 or NaN; the message names the respondent), JARVA_ENOMEM,
+ * or JARVA_ENUMERIC (with JARVA_LONELY_PSU_FAIL, a lonely stratum whose
+ * respondent is in any of the domains: the message names the stratum). */
+JARVA_API int jarva_estimate_proportions(const jarva_survey_data *data, const int *domain,
+                                         size_t domain_count, const jarva_estimate_options *opts,
+                                         jarva_estimate *out, char *errbuf, size_t errlen);
+
+/* Means of a numeric answer (e.g. a scale 1-5) in domains, as R's svymean on
+ * the subset; interval p +- t(df) * se whatever opts->method says. Same
+ * arguments and statuses as jarva_estimate_proportions(), any finite value. */
+JARVA_API int jarva_estimate_means(const jarva_survey_data *data, const int *domain,
+                                   size_t domain_count, const jarva_estimate_options *opts,
+                                   jarva_estimate *out, char *errbuf, size_t errlen);
+
+/* A published share (0-1) of n respondents: Wilson (JARVA_CI_DEFAULT or
+ * JARVA_CI_WILSON; R prop.test(x, n, correct = FALSE)) or Clopper-Pearson
+ * (JARVA_CI_CLOPPER_PEARSON or JARVA_CI_BETA; R binom.test) with x = share * n
+ * not rounded. n = 0 means unknown: the share is returned without interval,
+ * flagged JARVA_EST_NO_N | JARVA_EST_NO_CI. Suppression applies when n is
+ * known. JARVA_OK or JARVA_EINVAL (share outside [0, 1], n negative or not
+ * finite, n in (0, 1), another method). */
+JARVA_API int jarva_estimate_table_share(double share, double n, const jarva_estimate_options *opts,
+                                         jarva_estimate *out, char *errbuf, size_t errlen);
+
+/* A count of events (exposure 1) or a rate events / exposure, with Garwood's
+ * exact Poisson interval (R poisson.test). se is sqrt(events) / exposure.
+ * Counts are never suppressed. JARVA_OK or JARVA_EINVAL (events not a
+ * non-negative integer, exposure not finite and > 0). */
+JARVA_API int jarva_estimate_count(double events, double exposure,
+                                   const jarva_estimate_options *opts, jarva_estimate *out,
+                                   char *errbuf, size_t errlen);
+
+/* The estimates of one indicator and area over the years, borrowed for a call. */
+typedef struct jarva_series {
+    size_t count;
+    const int *years;                /* strictly ascending */
+    const jarva_estimate *estimates; /* one per year */
+    const int *breaks;               /* years that start a new, incomparable series */
+    size_t break_count;
+} jarva_series;
+
+/* 1 if no series break lies in (year_from, year_to], else 0. */
+JARVA_API int jarva_series_comparable(const jarva_series *series, int year_from, int year_to);
+
+enum {
+    JARVA_CHANGE_SUPPRESSED = 1 << 0, /* an estimate compared is suppressed */
+    JARVA_CHANGE_NO_TEST = 1 << 1     /* an estimate has no interval, or both SEs are 0:
+                                         p_value = 1, not significant */
+};
+
+/* Change between two independent waves: difference = to - from,
+ * se = sqrt(se_from^2 + se_to^2), Welch-Satterthwaite df, t interval and
+ * two-sided p-value (normal when both df are infinite). */
+typedef struct jarva_change {
+    int year_from;
+    int year_to;
+    double difference;
+    double se;
+    double df; /* INFINITY: normal */
+    double ci_low;
+    double ci_high;
+    double p_value;
+    int significant; /* p_value < 1 - level */
+    unsigned flags;  /* JARVA_CHANGE_* */
+} jarva_change;
+
+/* The change from year_from to year_to (both in the series, year_from <
+ * year_to). JARVA_OK, JARVA_ENOTFOUND (a year is not in the series),
+ * JARVA_EINVAL (bad level or years, or a series break in (year_from, year_to]:
+ * the two estimates are not comparable). */
+JARVA_API int jarva_change_between(const jarva_series *series, int year_from, int year_to,
+                                   double level, jarva_change *out, char *errbuf, size_t errlen);
+
+enum {
+    JARVA_TREND_INSUFFICIENT = 1 << 0 /* fewer than 3 usable points: nothing fitted */
+};
+
+/* A straight line through the usable points of a series by weighted least
+ * squares with weights 1/se^2 (the variances are known, so the covariance is
+ * not rescaled by the residual variance), years centred at their mean. A
+ * point is usable unless it is suppressed, empty, without interval or has
+ * no positive se. */
+typedef struct jarva_trend {
+    size_t n_points; /* usable points fitted */
+    int first_year;
+    int last_year;
+    double centre_year; /* mean of the years fitted */
+    double intercept;   /* fitted value at centre_year */
+    double se_intercept;
+    double slope; /* change per year */
+    double se_slope;
+    double cov;    /* covariance of intercept and slope (for predictions) */
+    double ci_low; /* interval of the slope, normal quantile */
+    double ci_high;
+    double p_value;  /* two-sided, slope = 0 */
+    int significant; /* p_value < 1 - level */
+    double chisq;    /* sum of w * residual^2; about chi-square(n_points - 2) */
+    unsigned flags;  /* JARVA_TREND_* */
+} jarva_trend;
+
+/* Fits the trend. JARVA_OK (possibly JARVA_TREND_INSUFFICIENT) or
+ * JARVA_EINVAL (bad level, years not ascending, or a series break inside the
+ * span of the usable points: fit one segment). */
+JARVA_API int jarva_trend_fit(const jarva_series *series, double level, jarva_trend *out,
+                              char *errbuf, size_t errlen);
+
+/* The fitted line at a year and, if se is not NULL, its standard error. */
+JARVA_API double jarva_trend_predict(const jarva_trend *trend, double year, double *se);
+
+typedef enum jarva_target_state {
+    JARVA_TARGET_INSUFFICIENT_DATA = 0,
+    JARVA_TARGET_ACHIEVED = 1, /* the latest estimate meets the target */
+    JARVA_TARGET_ON_TRACK = 2, /* the trend projected to the target year meets it */
+    JARVA_TARGET_PARTLY = 3,   /* within the tolerance of the target ("delvis uppfyllt") */
+    JARVA_TARGET_OFF_TRACK = 4
+} jarva_target_state;
+
+/* Which rule decided the state, in the order they are tried. */
+typedef enum jarva_target_rule {
+    JARVA_RULE_NO_ESTIMATE = 0,     /* no usable estimate: insufficient data */
+    JARVA_RULE_LATEST_MEETS_TARGET, /* achieved */
+    JARVA_RULE_TREND_MEETS_TARGET,  /* on track */
+    JARVA_RULE_WITHIN_TOLERANCE,    /* partly */
+    JARVA_RULE_DEADLINE_PASSED,     /* off track: the target year is past and not met */
+    JARVA_RULE_TREND_MISSES_TARGET, /* off track */
+    JARVA_RULE_TOO_FEW_POINTS       /* insufficient data for a trend */
+} jarva_target_rule;
+
+typedef enum jarva_baseline_comparison {
+    JARVA_BASELINE_UNKNOWN = 0, /* no baseline estimate, same year, or a series break between */
+    JARVA_BASELINE_BETTER,      /* significantly better in the indicator's direction */
+    JARVA_BASELINE_WORSE,       /* significantly worse */
+    JARVA_BASELINE_NO_CHANGE    /* no significant change */
+} jarva_baseline_comparison;
+
+typedef struct jarva_target {
+    jarva_direction direction;
+    double value;      /* the target, on the estimates' scale */
+    int year;          /* the year it should be met */
+    int baseline_year; /* 0: none */
+} jarva_target;
+
+#define JARVA_TARGET_OPTIONS_VERSION 1
+
+typedef struct jarva_target_options {
+    unsigned version;       /* JARVA_TARGET_OPTIONS_VERSION */
+    double level;           /* for the trend and the baseline test: 0.95 */
+    double tolerance;       /* "partly" when the latest estimate misses the target by at most
+                               this: 0.1 */
+    int tolerance_relative; /* nonzero: tolerance is a fraction of |target| (default 1); zero:
+                               in the estimates' units */
+    unsigned min_points;    /* usable points needed for a trend, at least 3: 3 */
+} jarva_target_options;
+
+#define JARVA_TARGET_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        JARVA_TARGET_OPTIONS_VERSION, 0.95, 0.1, 1, 3                                              \
+    }
+
+typedef struct jarva_target_status {
+    jarva_target_state state;
+    jarva_target_rule rule;
+    int latest_year; /* the latest usable estimate (0 if none) */
+    double latest_value;
+    double gap;         /* how far the latest misses the target in its direction (<= 0: met) */
+    int has_projection; /* nonzero: trend fitted (latest series segment) and projected */
+    double projected_value;
+    jarva_trend trend; /* the trend of the latest segment (may be INSUFFICIENT) */
+    jarva_baseline_comparison baseline;
+    jarva_change change; /* from the baseline to the latest, if baseline is not UNKNOWN */
+} jarva_target_status;
+
+/* Assesses a target from a series (a NULL opts means the defaults). Only the
+ * usable points (see jarva_trend) count; the trend uses the latest series
+ * segment. JARVA_OK or JARVA_EINVAL (bad options, direction or series). */
+JARVA_API int jarva_target_assess(const jarva_series *series, const jarva_target *target,
+                                  const jarva_target_options *opts, jarva_target_status *out,
+                                  char *errbuf, size_t errlen);
+
+/* Short English texts for a rule ("the latest estimate meets the target") and
+ * a state ("achieved", "on track", "partly", "off track", "insufficient data").
+ * Static; "" when unknown. */
+JARVA_API const char *jarva_target_rule_text(jarva_target_rule rule);
+JARVA_API const char *jarva_target_state_name(jarva_target_state state);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JARVA_ESTIMATE_H */

@@ -1,0 +1,119 @@
+/* jarva/import.h: bringing analysts' CSV exports into the database: survey
+ * microdata, published survey tables, staff surveys and activity logs. Each file
+ * is one batch, imported in one transaction: all of it or nothing. */
+#ifndef JARVA_IMPORT_H
+#define JARVA_IMPORT_H
+
+#include <stdint.h>
+
+#include "common.h"
+#include "db.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum jarva_import_kind {
+    JARVA_IMPORT_SURVEY = 0,    /* residents' survey microdata, one row per respondent */
+    JARVA_IMPORT_TABLE = 1,     /* published tables: year, area, measure, share, n */
+    JARVA_IMPORT_STAFF = 2,     /* staff survey microdata, one row per respondent */
+    JARVA_IMPORT_ACTIVITIES = 3 /* dated activity records */
+} jarva_import_kind;
+
+typedef enum jarva_encoding {
+    JARVA_ENCODING_AUTO = 0, /* byte-order mark, else UTF-8 if valid, else Windows-1252 */
+    JARVA_ENCODING_UTF8 = 1,
+    JARVA_ENCODING_CP1252 = 2,
+    JARVA_ENCODING_UTF16LE = 3,
+    JARVA_ENCODING_UTF16BE = 4
+} jarva_encoding;
+
+/* Called now and then during an import (at most a few times a second's worth
+ * of rows); bytes_total is 0 when unknown. */
+typedef void (*jarva_progress_fn)(void *ctx, uint64_t bytes_done, uint64_t bytes_total,
+                                  uint64_t rows);
+
+#define JARVA_IMPORT_OPTIONS_VERSION 1
+
+typedef struct jarva_import_options {
+    unsigned version; /* JARVA_IMPORT_OPTIONS_VERSION */
+    jarva_import_kind kind;
+    const char *source;      /* survey or log id, e.g. "jarva-trygghet"; NULL: the kind's default */
+    const char *catalog_dir; /* where sources/<source>.csv column mappings live; NULL: default */
+    int year;                /* the wave's year; 0: from the file's year column */
+    char delimiter;          /* ',', ';' or '\t'; 0: detect */
+    char decimal;            /* '.' or ','; 0: ',' with ';' files, else '.' */
+    jarva_encoding encoding;
+    int share_in_percent; /* tables: 1 shares are percent, 0 proportions, -1 detect from header */
+    int dry_run;          /* validate and report, write nothing */
+    int replace;          /* swap in a different file for a wave already imported */
+    unsigned max_errors;  /* errors listed in the message before "and N more" (20) */
+    jarva_progress_fn progress;
+    void *progress_ctx;
+} jarva_import_options;
+
+#define JARVA_IMPORT_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        JARVA_IMPORT_OPTIONS_VERSION, JARVA_IMPORT_SURVEY, NULL, NULL, 0, 0, 0,                    \
+            JARVA_ENCODING_AUTO, -1, 0, 0, 20, NULL, NULL                                          \
+    }
+
+typedef enum jarva_import_outcome {
+    JARVA_IMPORTED = 0,  /* a new batch */
+    JARVA_REPLACED = 1,  /* a new batch that replaced the wave's earlier one */
+    JARVA_UNCHANGED = 2, /* a byte-identical file was imported before: nothing done */
+    JARVA_VALIDATED = 3  /* dry run: the file is valid, nothing written */
+} jarva_import_outcome;
+
+typedef struct jarva_import_result {
+    jarva_import_outcome outcome;
+    int64_t batch_id;    /* the new batch, or the existing one for JARVA_UNCHANGED */
+    int64_t replaced_id; /* the batch replaced, for JARVA_REPLACED */
+    int64_t rows;        /* data rows read */
+    int64_t unlinked;    /* tables: rows whose measure matches no indicator (kept) */
+    int year;            /* the wave's year (survey, staff), else 0 */
+    char sha256[65];     /* the file's SHA-256, hex */
+} jarva_import_result;
+
+/* Imports one file. On any error nothing is written: the database is as
+ * before, and jarva_errmsg(db) lists the first opts->max_errors errors as
+ * "file:line:column (column name): message", one per line, then "... and N
+ * more errors". Returns JARVA_OK, JARVA_EINVAL, JARVA_EIO, JARVA_EFORMAT (the
+ * data), JARVA_EEXISTS (a different file for a wave already imported, without
+ * replace), JARVA_ENOTFOUND (no mapping for the source), JARVA_EDB, JARVA_EBUSY. */
+JARVA_API int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options *opts,
+                                jarva_import_result *out);
+
+/* Import batches: provenance of everything in the database. */
+typedef struct jarva_batch {
+    int64_t id;
+    jarva_import_kind kind;
+    const char *source;
+    int year; /* 0 if the batch spans years */
+    const char *file_name;
+    const char *sha256;
+    int64_t rows;
+    const char *imported_at; /* ISO 8601, UTC */
+    const char *tool_version;
+} jarva_batch;
+
+typedef struct jarva_batch_list jarva_batch_list;
+
+/* All batches, oldest first. Free with jarva_batch_list_free(). */
+JARVA_API int jarva_batch_list_open(jarva_db *db, jarva_batch_list **out);
+JARVA_API size_t jarva_batch_list_count(const jarva_batch_list *list);
+JARVA_API const jarva_batch *jarva_batch_list_get(const jarva_batch_list *list, size_t i);
+JARVA_API void jarva_batch_list_free(jarva_batch_list *list);
+
+/* Removes a batch and everything derived from it (its rows and the estimates
+ * computed from it) in one transaction. JARVA_OK, JARVA_ENOTFOUND, JARVA_EDB. */
+JARVA_API int jarva_batch_remove(jarva_db *db, int64_t id);
+
+/* The name of a kind ("survey", "table", "staff", "activities"); static. */
+JARVA_API const char *jarva_import_kind_name(jarva_import_kind kind);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JARVA_IMPORT_H */

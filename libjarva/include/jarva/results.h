@@ -1,0 +1,115 @@
+/* jarva/results.h: computing every indicator's estimates from what was
+ * imported, and reading them back: by indicator, year and area, as a series
+ * over years, and as the status against the indicator's target. */
+#ifndef JARVA_RESULTS_H
+#define JARVA_RESULTS_H
+
+#include <stddef.h>
+
+#include "common.h"
+#include "db.h"
+#include "estimate.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define JARVA_COMPUTE_OPTIONS_VERSION 1
+
+typedef struct jarva_compute_options {
+    unsigned version; /* JARVA_COMPUTE_OPTIONS_VERSION */
+    /* Method, level, min_cell and lonely-stratum rule for every estimate; min_n
+     * is each indicator's own (the catalogue's min_n), never lower than this. */
+    jarva_estimate_options estimate;
+} jarva_compute_options;
+
+#define JARVA_COMPUTE_OPTIONS_INIT                                                                 \
+    {                                                                                              \
+        JARVA_COMPUTE_OPTIONS_VERSION, JARVA_ESTIMATE_OPTIONS_INIT                                 \
+    }
+
+typedef struct jarva_compute_summary {
+    size_t indicators_with_data; /* indicators that got at least one estimate */
+    size_t indicators_without_data;
+    size_t estimates;  /* rows written */
+    size_t suppressed; /* of which suppressed */
+} jarva_compute_summary;
+
+/* Recomputes the estimates of every indicator × year × area (the whole of
+ * Järva as area "jarva", and the breakdowns the indicator names: sex and age
+ * group for residents, organisation and role for staff) from the imported
+ * batches, replacing the old ones in one transaction. Survey shares and means
+ * use the design in the data (strata, weights); published shares their n;
+ * activity counts Garwood's Poisson interval and activity shares Wilson's.
+ * Suppressed estimates are stored without value or interval.
+ * Returns JARVA_OK, JARVA_EINVAL, JARVA_ENUMERIC (a lonely stratum with the
+ * default rule: the message names indicator, year and stratum), JARVA_ENOMEM,
+ * JARVA_EDB or JARVA_EBUSY. */
+JARVA_API int jarva_compute(jarva_db *db, const jarva_compute_options *opts,
+                            jarva_compute_summary *out);
+
+/* One stored estimate. Strings and the struct are valid until the list is
+ * freed. When estimate.suppressed is set, estimate, se and the interval are 0
+ * and must not be shown. */
+typedef struct jarva_result {
+    const char *indicator_id;
+    int year;
+    const char *area_id;
+    const char *area_name;
+    const char *domain; /* "" for the area as a whole, else e.g. "sex=K" */
+    const char *method; /* "logit", "wilson", "garwood", "t" ... */
+    double level;
+    jarva_estimate estimate;
+} jarva_result;
+
+typedef struct jarva_result_filter {
+    const char *indicator_id; /* NULL: all */
+    int year;                 /* 0: all */
+    const char *area_id;      /* NULL: all; an id, name or alias */
+    int with_domains;         /* nonzero: include breakdowns (domain <> "") */
+} jarva_result_filter;
+
+typedef struct jarva_result_list jarva_result_list;
+
+/* Stored estimates in catalogue order, then year, area and domain. filter may
+ * be NULL (all, without breakdowns). JARVA_OK, JARVA_ENOTFOUND (unknown area
+ * or indicator), JARVA_ENOMEM, JARVA_EDB. */
+JARVA_API int jarva_result_list_open(jarva_db *db, const jarva_result_filter *filter,
+                                     jarva_result_list **out);
+JARVA_API size_t jarva_result_list_count(const jarva_result_list *list);
+JARVA_API const jarva_result *jarva_result_list_get(const jarva_result_list *list, size_t i);
+JARVA_API void jarva_result_list_free(jarva_result_list *list);
+
+/* The estimates of one indicator and area over the years (area NULL: the
+ * indicator's headline area, the whole of Järva where it has estimates, else
+ * the area in Järva it is published for, such as LPO Järva), with the indicator's series breaks, ready for jarva_change_between(),
+ * jarva_trend_fit() and jarva_target_assess(). Free with
+ * jarva_series_data_free(). */
+typedef struct jarva_series_data jarva_series_data;
+JARVA_API int jarva_series_open(jarva_db *db, const char *indicator_id, const char *area_id,
+                                jarva_series_data **out);
+/* The series; valid until the data is freed. */
+JARVA_API const jarva_series *jarva_series_data_series(const jarva_series_data *data);
+JARVA_API void jarva_series_data_free(jarva_series_data *data);
+
+/* The status of one indicator's target in one area (NULL: its headline area,
+ * as for jarva_series_open()) as of a year (0: the latest estimate; else only
+ * estimates up to that year count), from its stored estimates and the
+ * catalogue's baseline and target.
+ * An indicator without a target gives JARVA_TARGET_INSUFFICIENT_DATA with
+ * rule JARVA_RULE_NO_ESTIMATE and *has_target 0. opts may be NULL.
+ * JARVA_OK, JARVA_ENOTFOUND, JARVA_ENOMEM, JARVA_EDB. */
+JARVA_API int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area_id,
+                                  int year, const jarva_target_options *opts,
+                                  jarva_target_status *out, int *has_target);
+
+/* The area a series is read for when none is named (see jarva_series_open()),
+ * as a new string the caller frees, in *area_id. JARVA_OK, JARVA_ENOTFOUND,
+ * JARVA_ENOMEM, JARVA_EDB. */
+JARVA_API int jarva_headline_area(jarva_db *db, const char *indicator_id, char **area_id);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JARVA_RESULTS_H */

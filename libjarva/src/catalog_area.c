@@ -1,0 +1,144 @@
+/* catalog_area.c: finding an area by what files call it: its id, its name or
+ * an alias, as written or with case, Swedish diacritics and separators folded
+ * ("Spanga tensta" finds Spånga-Tensta). The catalogue guarantees that folded
+ * names never lead to two areas (catalog_check.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog_internal.h"
+
+/* Latin-1 letters (the second byte of a UTF-8 sequence starting 0xC3, lower
+ * case) folded to ASCII; 0 keeps the letter. Indexed by byte - 0xA0. */
+static const char latin1_fold[32] = {
+    'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+    0,   'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   'y',
+};
+
+static int is_separator(const unsigned char *p, size_t *len)
+{
+    if (*p == ' ' || *p == '-' || *p == '/' || *p == '_' || *p == '.' || *p == '\t') {
+        *len = 1;
+        return 1;
+    }
+    if (p[0] == 0xC2 && p[1] == 0xA0) { /* no-break space */
+        *len = 2;
+        return 1;
+    }
+    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x93 || p[2] == 0x94)) { /* en and em dash */
+        *len = 3;
+        return 1;
+    }
+    return 0;
+}
+
+char *jarva__area_fold(const char *name)
+{
+    size_t n = strlen(name);
+    char *out = malloc(n + 1);
+    if (!out)
+        return NULL;
+    size_t used = 0;
+    int pending_separator = 0;
+    const unsigned char *p = (const unsigned char *)name;
+    while (*p) {
+        size_t len;
+        if (is_separator(p, &len)) {
+            pending_separator = used > 0;
+            p += len;
+            continue;
+        }
+        if (pending_separator)
+            out[used++] = '-';
+        pending_separator = 0;
+        if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) {
+            /* Upper-case Latin-1 letters are 0x20 below their lower case;
+             * × (0x97) and ß (0x9F) have none. */
+            int upper = p[1] < 0xA0 && p[1] != 0x97 && p[1] != 0x9F;
+            unsigned char lower = upper ? (unsigned char)(p[1] + 0x20) : p[1];
+            char ascii = lower >= 0xA0 ? latin1_fold[lower - 0xA0] : 0;
+            if (ascii) {
+                out[used++] = ascii;
+            } else {
+                out[used++] = (char)p[0];
+                out[used++] = (char)lower;
+            }
+            p += 2;
+            continue;
+        }
+        out[used++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+        p++;
+    }
+    out[used] = '\0';
+    return out;
+}
+
+static int exact_match(jarva_db *db, const char *name, char **id_out)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = JARVA_ENOTFOUND;
+    /* Ids first, then names and aliases (NOCASE: ASCII case is ignored). */
+    if (sqlite3_prepare_v2(db->sql,
+                           "SELECT id FROM area WHERE id = ?1"
+                           " UNION ALL SELECT id FROM area WHERE name = ?1 COLLATE NOCASE"
+                           " UNION ALL SELECT area_id FROM area_alias WHERE alias = ?1"
+                           " LIMIT 1",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return jarva__sqlerr(db, "looking up an area");
+    sqlite3_bind_text(stmt, 1, name, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) {
+        *id_out = jarva__strdup((const char *)sqlite3_column_text(stmt, 0));
+        rc = *id_out ? JARVA_OK : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    } else if (step != SQLITE_DONE) {
+        rc = jarva__sqlerr(db, "looking up an area");
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+static int folded_match(jarva_db *db, const char *name, char **id_out)
+{
+    char *want = jarva__area_fold(name);
+    if (!want)
+        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    sqlite3_stmt *stmt = NULL;
+    int rc = JARVA_ENOTFOUND;
+    if (sqlite3_prepare_v2(db->sql,
+                           "SELECT id, id FROM area UNION ALL SELECT id, name FROM area"
+                           " UNION ALL SELECT area_id, alias FROM area_alias",
+                           -1, &stmt, NULL) != SQLITE_OK) {
+        free(want);
+        return jarva__sqlerr(db, "looking up an area");
+    }
+    int step = SQLITE_DONE;
+    while (rc == JARVA_ENOTFOUND && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        char *have = jarva__area_fold((const char *)sqlite3_column_text(stmt, 1));
+        if (!have) {
+            rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+            break;
+        }
+        if (strcmp(have, want) == 0) {
+            *id_out = jarva__strdup((const char *)sqlite3_column_text(stmt, 0));
+            rc = *id_out ? JARVA_OK : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        }
+        free(have);
+    }
+    if (rc == JARVA_ENOTFOUND && step != SQLITE_DONE)
+        rc = jarva__sqlerr(db, "looking up an area");
+    sqlite3_finalize(stmt);
+    free(want);
+    return rc;
+}
+
+int jarva__area_resolve(jarva_db *db, const char *name, char **id_out)
+{
+    *id_out = NULL;
+    if (!name || !*name)
+        return jarva__seterr(&db->err, JARVA_EINVAL, "no area name given");
+    int rc = exact_match(db, name, id_out);
+    if (rc == JARVA_ENOTFOUND)
+        rc = folded_match(db, name, id_out);
+    if (rc == JARVA_ENOTFOUND)
+        return jarva__seterr(&db->err, JARVA_ENOTFOUND, "no area '%s'", name);
+    return rc;
+}

@@ -1,0 +1,337 @@
+/* import.c: one file in, one batch out, all in one transaction: recognise a
+ * file seen before by its SHA-256, read and validate every row, and either
+ * commit the batch with its provenance or leave the database as it was. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "import_internal.h"
+#include "sha256.h"
+
+const char *jarva_import_kind_name(jarva_import_kind kind)
+{
+    switch (kind) {
+    case JARVA_IMPORT_SURVEY: return "survey";
+    case JARVA_IMPORT_TABLE: return "table";
+    case JARVA_IMPORT_STAFF: return "staff";
+    case JARVA_IMPORT_ACTIVITIES: return "activity";
+    }
+    return "unknown";
+}
+
+static const char *default_source(jarva_import_kind kind)
+{
+    switch (kind) {
+    case JARVA_IMPORT_SURVEY: return "jarva-trygghet";
+    case JARVA_IMPORT_STAFF: return "jarva-personalenkat";
+    case JARVA_IMPORT_ACTIVITIES: return "jarva-aktivitetslogg";
+    case JARVA_IMPORT_TABLE: return NULL; /* tables name their survey per row */
+    }
+    return NULL;
+}
+
+void jarva__import_error(jarva__import_errors *e, const jarva__csv_reader *r, long line, int col,
+                         const char *fmt, ...)
+{
+    e->count++;
+    if ((unsigned long)e->count > e->max)
+        return;
+    char message[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    const jarva__csv_row *header = jarva__csv_header(r);
+    if (col >= 0 && header && (size_t)col < header->nfields && header->fields[col])
+        jarva__adderr(e->err, "%s:%ld:%d (%s): %s", jarva__csv_path(r), line, col + 1,
+                      header->fields[col], message);
+    else if (col >= 0)
+        jarva__adderr(e->err, "%s:%ld:%d: %s", jarva__csv_path(r), line, col + 1, message);
+    else
+        jarva__adderr(e->err, "%s:%ld: %s", jarva__csv_path(r), line, message);
+}
+
+void jarva__import_reader_error(jarva__import *imp, const jarva__error *read_error)
+{
+    imp->errors.count++;
+    if ((unsigned long)imp->errors.count <= imp->errors.max)
+        jarva__adderr(imp->errors.err, "%s",
+                      read_error->message ? read_error->message : "read error");
+}
+
+int jarva__find_column(const jarva__csv_reader *r, const char *const *names)
+{
+    for (; *names; names++) {
+        int col = jarva__csv_column(r, *names);
+        if (col >= 0)
+            return col;
+    }
+    return -1;
+}
+
+void jarva__import_progress(jarva__import *imp, int final)
+{
+    if (!imp->opts->progress || (!final && imp->rows % 65536 != 0))
+        return;
+    imp->opts->progress(imp->opts->progress_ctx, jarva__csv_bytes_read(imp->reader),
+                        jarva__csv_bytes_total(imp->reader), (uint64_t)imp->rows);
+}
+
+/* SHA-256 of the whole file, before anything else: a file imported before is
+ * then skipped at the cost of one read, not a full import. */
+static int hash_file(jarva_db *db, const char *path, char hex[65])
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return jarva__seterr(&db->err, JARVA_EIO, "%s: cannot open: %s", path, strerror(errno));
+    jarva__sha256 ctx;
+    jarva__sha256_init(&ctx);
+    static const size_t chunk = 1 << 16;
+    unsigned char *buf = malloc(chunk);
+    if (!buf) {
+        fclose(f);
+        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    }
+    size_t n;
+    while ((n = fread(buf, 1, chunk, f)) > 0)
+        jarva__sha256_update(&ctx, buf, n);
+    int failed = ferror(f);
+    free(buf);
+    fclose(f);
+    if (failed)
+        return jarva__seterr(&db->err, JARVA_EIO, "%s: read error", path);
+    unsigned char digest[32];
+    jarva__sha256_final(&ctx, digest);
+    jarva__sha256_hex(digest, hex);
+    return JARVA_OK;
+}
+
+/* The batch id of an earlier import of the same bytes, or 0. */
+static int find_batch_by_hash(jarva_db *db, const char *hex, int64_t *id)
+{
+    sqlite3_stmt *stmt = NULL;
+    *id = 0;
+    if (sqlite3_prepare_v2(db->sql, "SELECT id FROM batch WHERE sha256 = ?", -1, &stmt, NULL) !=
+        SQLITE_OK)
+        return jarva__sqlerr(db, "looking up the file's hash");
+    sqlite3_bind_text(stmt, 1, hex, -1, SQLITE_STATIC);
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW)
+        *id = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return jarva__sqlerr(db, "looking up the file's hash");
+    return JARVA_OK;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int insert_batch(jarva__import *imp, const char *source, const char *hex)
+{
+    jarva_db *db = imp->db;
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    const jarva__csv_dialect *d = jarva__csv_dialect_used(imp->reader);
+    static const char *const encodings[] = { "auto", "utf-8", "windows-1252", "utf-16le",
+                                             "utf-16be" };
+    char options[128];
+    snprintf(options, sizeof options, "delimiter=%s;decimal=%c;encoding=%s",
+             d->delimiter == '\t' ? "tab" : (d->delimiter == ';' ? ";" : ","), d->decimal,
+             encodings[d->encoding]);
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(
+            db->sql,
+            "INSERT INTO batch(kind, source, year, file_name, sha256, rows, "
+            "imported_at, tool_version, options) VALUES (?, ?, NULL, ?, ?, 0, ?, ?, ?)",
+            -1, &stmt, NULL) != SQLITE_OK)
+        return jarva__sqlerr(db, "recording the batch");
+    sqlite3_bind_text(stmt, 1, jarva_import_kind_name(imp->opts->kind), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, source, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, 3, base_name(imp->path), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, 4, hex, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, 5, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, 6, "libjarva " JARVA_VERSION_STRING, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 7, options, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    if (step != SQLITE_DONE)
+        return jarva__sqlerr(db, "recording the batch");
+    imp->batch_id = sqlite3_last_insert_rowid(db->sql);
+    return JARVA_OK;
+}
+
+/* Survey and staff waves are one file per source and year: a second, different
+ * file for the same wave replaces the first only when asked to. */
+static int settle_wave(jarva__import *imp, const char *source, jarva_import_result *res)
+{
+    jarva_db *db = imp->db;
+    int is_wave = imp->opts->kind == JARVA_IMPORT_SURVEY || imp->opts->kind == JARVA_IMPORT_STAFF;
+    sqlite3_stmt *stmt = NULL;
+    int rc = JARVA_OK;
+    if (is_wave) {
+        if (sqlite3_prepare_v2(db->sql,
+                               "SELECT id, file_name, imported_at FROM batch "
+                               "WHERE kind = ? AND source = ? AND year = ? AND id <> ?",
+                               -1, &stmt, NULL) != SQLITE_OK)
+            return jarva__sqlerr(db, "looking up the wave");
+        sqlite3_bind_text(stmt, 1, jarva_import_kind_name(imp->opts->kind), -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, source, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(stmt, 3, imp->year);
+        sqlite3_bind_int64(stmt, 4, imp->batch_id);
+        int step = sqlite3_step(stmt);
+        if (step == SQLITE_ROW) {
+            int64_t old = sqlite3_column_int64(stmt, 0);
+            if (!imp->opts->replace) {
+                rc = jarva__seterr(&db->err, JARVA_EEXISTS,
+                                   "%s: %s %s %d was already imported from another file "
+                                   "(batch %lld, %s, %s); use --replace to swap this one in",
+                                   imp->path, jarva_import_kind_name(imp->opts->kind), source,
+                                   imp->year, (long long)old, sqlite3_column_text(stmt, 1),
+                                   sqlite3_column_text(stmt, 2));
+                sqlite3_finalize(stmt);
+                return rc;
+            }
+            res->replaced_id = old;
+        } else if (step != SQLITE_DONE) {
+            sqlite3_finalize(stmt);
+            return jarva__sqlerr(db, "looking up the wave");
+        }
+        sqlite3_finalize(stmt);
+        stmt = NULL;
+        if (res->replaced_id) {
+            char sql[96];
+            snprintf(sql, sizeof sql, "DELETE FROM batch WHERE id = %lld",
+                     (long long)res->replaced_id);
+            rc = jarva__exec(db, sql);
+            if (rc)
+                return rc;
+        }
+    }
+    if (sqlite3_prepare_v2(db->sql, "UPDATE batch SET year = ?, rows = ? WHERE id = ?", -1, &stmt,
+                           NULL) != SQLITE_OK)
+        return jarva__sqlerr(db, "recording the batch");
+    if (is_wave)
+        sqlite3_bind_int(stmt, 1, imp->year);
+    else
+        sqlite3_bind_null(stmt, 1);
+    sqlite3_bind_int64(stmt, 2, imp->rows);
+    sqlite3_bind_int64(stmt, 3, imp->batch_id);
+    if (sqlite3_step(stmt) != SQLITE_DONE)
+        rc = jarva__sqlerr(db, "recording the batch");
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+static jarva__encoding reader_encoding(jarva_encoding e)
+{
+    switch (e) {
+    case JARVA_ENCODING_UTF8: return JARVA__ENC_UTF8;
+    case JARVA_ENCODING_CP1252: return JARVA__ENC_CP1252;
+    case JARVA_ENCODING_UTF16LE: return JARVA__ENC_UTF16LE;
+    case JARVA_ENCODING_UTF16BE: return JARVA__ENC_UTF16BE;
+    default: return JARVA__ENC_AUTO;
+    }
+}
+
+int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options *opts,
+                      jarva_import_result *out)
+{
+    if (!db)
+        return JARVA_EINVAL;
+    jarva__clearerr(&db->err);
+    if (!path || !opts || !out)
+        return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_import_file: NULL argument");
+    if (opts->version != JARVA_IMPORT_OPTIONS_VERSION)
+        return jarva__seterr(&db->err, JARVA_EINVAL,
+                             "jarva_import_file: options version %u, this libjarva knows %d",
+                             opts->version, JARVA_IMPORT_OPTIONS_VERSION);
+    if ((unsigned)opts->kind > JARVA_IMPORT_ACTIVITIES)
+        return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_import_file: unknown kind %d",
+                             (int)opts->kind);
+    if (opts->year && (opts->year < 1990 || opts->year > 2199))
+        return jarva__seterr(&db->err, JARVA_EINVAL, "year %d is out of range (1990-2199)",
+                             opts->year);
+    memset(out, 0, sizeof *out);
+
+    int rc = hash_file(db, path, out->sha256);
+    if (rc)
+        return rc;
+    rc = find_batch_by_hash(db, out->sha256, &out->batch_id);
+    if (rc)
+        return rc;
+    if (out->batch_id) {
+        out->outcome = JARVA_UNCHANGED;
+        return JARVA_OK;
+    }
+
+    const char *source = opts->source ? opts->source : default_source(opts->kind);
+    jarva__import imp = { 0 };
+    imp.db = db;
+    imp.opts = opts;
+    imp.path = path;
+    imp.year = opts->year;
+    imp.errors.err = &db->err;
+    imp.errors.max = opts->max_errors ? opts->max_errors : 20;
+
+    jarva__csv_dialect dialect = JARVA__CSV_DIALECT_INIT;
+    dialect.delimiter = opts->delimiter;
+    dialect.decimal = opts->decimal;
+    dialect.encoding = reader_encoding(opts->encoding);
+    rc = jarva__csv_open(&imp.reader, path, &dialect, &db->err);
+    if (rc)
+        return rc;
+
+    /* A bigger page cache keeps the respondent-id index in memory during a
+     * large import (16 MiB, well inside the 64 MiB the import may use). */
+    rc = jarva__exec(db, "PRAGMA cache_size = -16384");
+    if (rc)
+        goto done;
+    rc = jarva__begin_write(db);
+    if (rc)
+        goto done;
+    rc = insert_batch(&imp, source ? source : "published", out->sha256);
+    if (rc)
+        goto done;
+    switch (opts->kind) {
+    case JARVA_IMPORT_SURVEY:
+    case JARVA_IMPORT_STAFF: rc = jarva__import_survey(&imp); break;
+    case JARVA_IMPORT_TABLE: rc = jarva__import_table(&imp); break;
+    case JARVA_IMPORT_ACTIVITIES: rc = jarva__import_activities(&imp); break;
+    }
+    if (rc == JARVA_OK && imp.errors.count) {
+        if ((unsigned long)imp.errors.count > imp.errors.max)
+            jarva__adderr(&db->err, "... and %ld more errors",
+                          imp.errors.count - (long)imp.errors.max);
+        db->err.code = rc = JARVA_EFORMAT;
+    }
+    if (rc == JARVA_OK)
+        rc = settle_wave(&imp, source ? source : "published", out);
+    jarva__import_progress(&imp, 1);
+done:
+    jarva__csv_close(imp.reader);
+    out->rows = imp.rows;
+    out->unlinked = imp.unlinked;
+    out->year = imp.year;
+    if (rc || opts->dry_run) {
+        jarva__rollback(db);
+        if (rc == JARVA_OK)
+            out->outcome = JARVA_VALIDATED;
+        return rc;
+    }
+    rc = jarva__commit(db);
+    if (rc)
+        return rc;
+    out->batch_id = imp.batch_id;
+    out->outcome = out->replaced_id ? JARVA_REPLACED : JARVA_IMPORTED;
+    return JARVA_OK;
+}

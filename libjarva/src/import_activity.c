@@ -1,0 +1,266 @@
+/* import_activity.c: dated activity records from the organisations' logs:
+ * press material, dialogue meetings, feedback given to residents, reports
+ * delivered between the collaboration's groups, and so on. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+enum {
+    A_DATE,
+    A_ORGANISATION,
+    A_AUDIENCE,
+    A_TYPE,
+    A_AREA,
+    A_COUNT,
+    A_REACH,
+    A_PLANNED,
+    A_DELIVERED,
+    A_DESCRIPTION,
+    A_NCOLS
+};
+
+static const char *const names_date[] = { "date", "datum", NULL };
+static const char *const names_org[] = { "organisation", "organisation_id", "org", "organization",
+                                         "aktör",        "aktor",           NULL };
+static const char *const names_audience[] = { "audience", "målgrupp", "malgrupp", NULL };
+static const char *const names_type[] = { "type", "activity",  "activity_type",
+                                          "typ",  "aktivitet", NULL };
+static const char *const names_area[] = { "area", "område", "omrade", NULL };
+static const char *const names_count[] = { "count", "antal", NULL };
+static const char *const names_reach[] = { "reach", "räckvidd", "rackvidd", NULL };
+static const char *const names_planned[] = { "planned", "planned_date", "planerat", "planerad",
+                                             NULL };
+static const char *const names_delivered[] = { "delivered", "delivered_date", "levererat",
+                                               "levererad", NULL };
+static const char *const names_description[] = { "description", "beskrivning", "note", "anmärkning",
+                                                 "source",      "källa",       NULL };
+static const char *const *const column_names[A_NCOLS] = {
+    names_date,  names_org,   names_audience, names_type,      names_area,
+    names_count, names_reach, names_planned,  names_delivered, names_description
+};
+
+/* Activity types the plan's communication work produces; the catalogue's
+ * indicators count some of them (indicator.event_type). A type outside this
+ * list and the catalogue is most likely a typo. */
+static const char *const known_types[] = { "press_material",
+                                           "media_mention",
+                                           "dialogue_meeting",
+                                           "feedback_given",
+                                           "proposal_received",
+                                           "report_delivered",
+                                           "information_material",
+                                           "partner_forum",
+                                           "social_media_post",
+                                           "staff_information",
+                                           "training",
+                                           "joint_event",
+                                           "listed_area",
+                                           "walk_and_talk",
+                                           "newsletter",
+                                           NULL };
+
+typedef struct activity_state {
+    jarva__import *imp;
+    int col[A_NCOLS];
+    jarva__lookup *areas, *organisations, *audiences, *types;
+    sqlite3_stmt *insert;
+} activity_state;
+
+static const char *cell(const jarva__csv_row *row, int col)
+{
+    return col >= 0 && (size_t)col < row->nfields ? row->fields[col] : NULL;
+}
+
+static int is_blank(const char *v)
+{
+    return !v || !*v;
+}
+
+/* Activity types as a lookup: the catalogue's event types plus the built-in list. */
+static int load_types(activity_state *a)
+{
+    int rc = jarva__lookup_query(a->imp->db,
+                                 "SELECT event_type, event_type, event_type FROM indicator "
+                                 "WHERE event_type IS NOT NULL",
+                                 &a->types);
+    for (int i = 0; rc == JARVA_OK && known_types[i]; i++)
+        if (jarva__lookup_add(a->types, known_types[i], known_types[i], known_types[i]))
+            rc = jarva__seterr(&a->imp->db->err, JARVA_ENOMEM, "out of memory");
+    return rc;
+}
+
+static const char *resolve(activity_state *a, jarva__lookup *l, const jarva__csv_row *row, int col,
+                           const char *what)
+{
+    const char *v = cell(row, col);
+    if (is_blank(v))
+        return NULL;
+    const char *id = jarva__lookup_find(l, v);
+    if (!id) {
+        const char *hint = jarva__lookup_suggest(l, v);
+        jarva__import_error(&a->imp->errors, a->imp->reader, row->line, col,
+                            "unknown %s '%s'%s%s%s", what, v, hint ? " (did you mean '" : "",
+                            hint ? hint : "", hint ? "'?)" : "");
+    }
+    return id;
+}
+
+static long whole_number(activity_state *a, const jarva__csv_row *row, int col, long fallback)
+{
+    const char *v = cell(row, col);
+    if (is_blank(v))
+        return fallback;
+    double d;
+    if (jarva__parse_double(v, jarva__csv_dialect_used(a->imp->reader)->decimal, &d) || d < 0 ||
+        d != (double)(long)d || d > 1e12) {
+        jarva__import_error(&a->imp->errors, a->imp->reader, row->line, col,
+                            "'%s' is not a whole number of zero or more", v);
+        return fallback;
+    }
+    return (long)d;
+}
+
+static int optional_date(activity_state *a, const jarva__csv_row *row, int col, char iso[11])
+{
+    const char *v = cell(row, col);
+    iso[0] = '\0';
+    if (is_blank(v))
+        return 0;
+    if (jarva__parse_date(v, iso, NULL)) {
+        jarva__import_error(&a->imp->errors, a->imp->reader, row->line, col,
+                            "'%s' is not a date (2025-03-01, 1/3/2025 or 1 mars 2025)", v);
+        iso[0] = '\0';
+    }
+    return 0;
+}
+
+static int import_row(activity_state *a, const jarva__csv_row *row)
+{
+    jarva__import *imp = a->imp;
+    jarva__import_errors *errors = &imp->errors;
+    imp->rows++;
+    char date[11] = "", planned[11], delivered[11];
+    int year = 0;
+    const char *date_text = cell(row, a->col[A_DATE]);
+    if (is_blank(date_text) || jarva__parse_date(date_text, date, &year))
+        jarva__import_error(errors, imp->reader, row->line, a->col[A_DATE],
+                            "'%s' is not a date (2025-03-01, 1/3/2025 or 1 mars 2025)",
+                            date_text ? date_text : "");
+    const char *type = cell(row, a->col[A_TYPE]);
+    const char *type_id = NULL;
+    if (is_blank(type))
+        jarva__import_error(errors, imp->reader, row->line, a->col[A_TYPE], "empty activity type");
+    else
+        type_id = resolve(a, a->types, row, a->col[A_TYPE], "activity type");
+    const char *org = resolve(a, a->organisations, row, a->col[A_ORGANISATION], "organisation");
+    const char *audience = resolve(a, a->audiences, row, a->col[A_AUDIENCE], "audience");
+    const char *area = resolve(a, a->areas, row, a->col[A_AREA], "area");
+    long count = whole_number(a, row, a->col[A_COUNT], 1);
+    long reach = whole_number(a, row, a->col[A_REACH], -1);
+    optional_date(a, row, a->col[A_PLANNED], planned);
+    optional_date(a, row, a->col[A_DELIVERED], delivered);
+    if (errors->count)
+        return JARVA_OK;
+
+    sqlite3_stmt *st = a->insert;
+    sqlite3_bind_int64(st, 1, imp->batch_id);
+    sqlite3_bind_int64(st, 2, row->line);
+    sqlite3_bind_text(st, 3, date, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 4, year);
+    const char *const texts[] = { org, audience, type_id, area };
+    for (int k = 0; k < 4; k++) {
+        if (texts[k])
+            sqlite3_bind_text(st, 5 + k, texts[k], -1, SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_null(st, 5 + k);
+    }
+    sqlite3_bind_int64(st, 9, count);
+    if (reach >= 0)
+        sqlite3_bind_int64(st, 10, reach);
+    else
+        sqlite3_bind_null(st, 10);
+    if (*planned)
+        sqlite3_bind_text(st, 11, planned, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, 11);
+    if (*delivered)
+        sqlite3_bind_text(st, 12, delivered, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, 12);
+    const char *description = cell(row, a->col[A_DESCRIPTION]);
+    if (is_blank(description))
+        sqlite3_bind_null(st, 13);
+    else
+        sqlite3_bind_text(st, 13, description, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE)
+        return jarva__sqlerr(imp->db, "inserting an activity");
+    return JARVA_OK;
+}
+
+static void check_header(activity_state *a)
+{
+    jarva__import *imp = a->imp;
+    for (int c = 0; c < A_NCOLS; c++)
+        a->col[c] = jarva__find_column(imp->reader, column_names[c]);
+    const jarva__csv_row *header = jarva__csv_header(imp->reader);
+    for (size_t h = 0; header && h < header->nfields; h++) {
+        int known = 0;
+        for (int c = 0; c < A_NCOLS; c++)
+            known |= a->col[c] == (int)h;
+        if (!known)
+            jarva__import_error(&imp->errors, imp->reader, 1, (int)h,
+                                "unknown column (an activity log has date, organisation, "
+                                "audience, type, area, count, reach, planned, delivered, "
+                                "description)");
+    }
+    if (a->col[A_DATE] < 0)
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "missing column 'date'");
+    if (a->col[A_TYPE] < 0)
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "missing column 'type'");
+}
+
+int jarva__import_activities(jarva__import *imp)
+{
+    activity_state a;
+    memset(&a, 0, sizeof a);
+    a.imp = imp;
+    int rc = jarva__lookup_areas(imp->db, &a.areas);
+    if (!rc)
+        rc = jarva__lookup_organisations(imp->db, &a.organisations);
+    if (!rc)
+        rc = jarva__lookup_audiences(imp->db, &a.audiences);
+    if (!rc)
+        rc = load_types(&a);
+    if (!rc)
+        check_header(&a);
+    if (!rc && sqlite3_prepare_v2(imp->db->sql,
+                                  "INSERT INTO activity(batch_id, row_no, date, year, "
+                                  "organisation_id, audience_id, type, area_id, count, reach, "
+                                  "planned_date, delivered_date, description) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                  -1, &a.insert, NULL) != SQLITE_OK)
+        rc = jarva__sqlerr(imp->db, "preparing the activity import");
+    jarva__csv_row row;
+    jarva__error read_error = { 0 };
+    int got = 0;
+    while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
+           (got = jarva__csv_next(imp->reader, &row, &read_error)) == 1) {
+        rc = import_row(&a, &row);
+        jarva__import_progress(imp, 0);
+    }
+    if (!rc && got < 0)
+        jarva__import_reader_error(imp, &read_error);
+    jarva__freeerr(&read_error);
+    if (!rc && imp->rows == 0 && imp->errors.count == 0)
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no activities in the file");
+    sqlite3_finalize(a.insert);
+    jarva__lookup_free(a.areas);
+    jarva__lookup_free(a.organisations);
+    jarva__lookup_free(a.audiences);
+    jarva__lookup_free(a.types);
+    return rc;
+}

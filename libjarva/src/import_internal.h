@@ -1,0 +1,79 @@
+/* import_internal.h: what the import kinds share: the batch being written, the
+ * error list, catalogue lookups (areas, organisations, audiences) and value
+ * parsers. One file per kind: import_survey.c, import_table.c, import_activity.c. */
+#ifndef JARVA_IMPORT_INTERNAL_H
+#define JARVA_IMPORT_INTERNAL_H
+
+#include "csv_reader.h"
+#include "jarva/import.h"
+#include "jarva_internal.h"
+
+/* A name → id map over the catalogue's areas (names, ids and aliases),
+ * organisations or audiences, with a nearest-name suggestion for typos. */
+typedef struct jarva__lookup jarva__lookup;
+
+/* A lookup from a query returning (key, display name, id) rows. */
+int jarva__lookup_query(jarva_db *db, const char *sql, jarva__lookup **out);
+/* Adds one more name; 0, or -1 out of memory. */
+int jarva__lookup_add(jarva__lookup *l, const char *key, const char *name, const char *id);
+int jarva__lookup_areas(jarva_db *db, jarva__lookup **out);
+int jarva__lookup_organisations(jarva_db *db, jarva__lookup **out);
+int jarva__lookup_audiences(jarva_db *db, jarva__lookup **out);
+/* The id for name (case-insensitive, surrounding spaces ignored), or NULL. */
+const char *jarva__lookup_find(jarva__lookup *l, const char *name);
+/* The known name closest to name by edit distance, or NULL if none is close. */
+const char *jarva__lookup_suggest(const jarva__lookup *l, const char *name);
+void jarva__lookup_free(jarva__lookup *l);
+
+/* The errors of one import: the first `max` are kept in the message, the rest
+ * only counted. */
+typedef struct jarva__import_errors {
+    jarva__error *err;
+    unsigned max;
+    long count;
+} jarva__import_errors;
+
+/* Records "file:line:col (name): message" for a field of the current row;
+ * col < 0 leaves the column out. */
+void jarva__import_error(jarva__import_errors *e, const jarva__csv_reader *r, long line, int col,
+                         const char *fmt, ...) JARVA__PRINTF(5, 6);
+
+/* Reading stops after this many errors: the file is wrong throughout. */
+#define JARVA__IMPORT_ERROR_LIMIT 10000
+
+/* Everything one import needs; set up by jarva_import_file(). */
+typedef struct jarva__import {
+    jarva_db *db;
+    const jarva_import_options *opts;
+    jarva__csv_reader *reader;
+    const char *path;
+    int64_t batch_id;
+    int year; /* the wave's year once known (survey, staff) */
+    int64_t rows;
+    int64_t unlinked;
+    jarva__import_errors errors;
+} jarva__import;
+
+/* The kinds: each reads every row, validates, inserts into the open
+ * transaction and records errors; JARVA_OK even with data errors (the caller
+ * looks at errors.count), a negative status only for what stops the import. */
+int jarva__import_survey(jarva__import *imp);
+int jarva__import_table(jarva__import *imp);
+int jarva__import_activities(jarva__import *imp);
+
+/* Adds an error of the CSV reader (bad quote, encoding, ragged row) to the
+ * import's list: the reader cannot go on after it. */
+void jarva__import_reader_error(jarva__import *imp, const jarva__error *read_error);
+
+/* Reports progress to opts->progress every 64k rows and at the end. */
+void jarva__import_progress(jarva__import *imp, int final);
+
+/* Dates as analysts write them: 2025-03-01, 20250301, 1/3/2025 or 1/3 2025
+ * (Swedish day/month), 1.3.2025, "1 mars 2025". Writes "YYYY-MM-DD" and the
+ * year; 0 on success, -1 if not a real calendar date. */
+int jarva__parse_date(const char *s, char iso[11], int *year);
+
+/* Column lookup by any of several names (NULL-terminated), -1 if none. */
+int jarva__find_column(const jarva__csv_reader *r, const char *const *names);
+
+#endif /* JARVA_IMPORT_INTERNAL_H */

@@ -1,0 +1,223 @@
+/* import_lookup.c: resolving the names analysts write (area, organisation,
+ * audience) to catalogue ids, with "did you mean" for typos. The catalogue is
+ * small (tens of names), so a sorted array beats anything cleverer. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+typedef struct lookup_entry {
+    char *key;  /* folded name */
+    char *name; /* as written in the catalogue, for suggestions */
+    char *id;
+} lookup_entry;
+
+struct jarva__lookup {
+    lookup_entry *entries;
+    size_t count, cap;
+    /* A survey names a handful of areas a million times: remember the last
+     * name asked for, as written, and its answer. */
+    char *last_name;
+    const char *last_id;
+};
+
+/* Folds case for ASCII and the Swedish letters (Å Ä Ö É in UTF-8) and trims
+ * spaces, so "  rinkeby/TENSTA " and "Rinkeby/Tensta" meet. */
+static char *fold(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    char *out = jarva__strndup(s, n);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)out[i];
+        if (c < 0x80)
+            out[i] = (char)tolower(c);
+        else if (c == 0xC3 && i + 1 < n) {
+            unsigned char d = (unsigned char)out[i + 1];
+            /* U+00C0..U+00DE upper case map to +0x20 (except U+00D7 ×). */
+            if (d >= 0x80 && d <= 0x9E && d != 0x97)
+                out[i + 1] = (char)(d + 0x20);
+            i++;
+        }
+    }
+    return out;
+}
+
+int jarva__lookup_add(jarva__lookup *l, const char *key, const char *name, const char *id)
+{
+    if (!key || !*key)
+        return JARVA_OK;
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        lookup_entry *grown = realloc(l->entries, cap * sizeof *grown);
+        if (!grown)
+            return JARVA_ENOMEM;
+        l->entries = grown;
+        l->cap = cap;
+    }
+    lookup_entry *e = &l->entries[l->count];
+    e->key = fold(key);
+    e->name = jarva__strdup(name);
+    e->id = jarva__strdup(id);
+    if (!e->key || !e->name || !e->id) {
+        free(e->key);
+        free(e->name);
+        free(e->id);
+        return JARVA_ENOMEM;
+    }
+    l->count++;
+    return JARVA_OK;
+}
+
+int jarva__lookup_query(jarva_db *db, const char *sql, jarva__lookup **out)
+{
+    *out = NULL;
+    jarva__lookup *l = calloc(1, sizeof *l);
+    if (!l)
+        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    sqlite3_stmt *stmt = NULL;
+    int rc = JARVA_OK;
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &stmt, NULL) != SQLITE_OK) {
+        rc = jarva__sqlerr(db, "reading the catalogue");
+        goto done;
+    }
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        rc = jarva__lookup_add(l, (const char *)sqlite3_column_text(stmt, 0),
+                               (const char *)sqlite3_column_text(stmt, 1),
+                               (const char *)sqlite3_column_text(stmt, 2));
+        if (rc) {
+            jarva__seterr(&db->err, rc, "out of memory");
+            goto done;
+        }
+    }
+    if (step != SQLITE_DONE)
+        rc = jarva__sqlerr(db, "reading the catalogue");
+done:
+    sqlite3_finalize(stmt);
+    if (rc)
+        jarva__lookup_free(l);
+    else
+        *out = l;
+    return rc;
+}
+
+int jarva__lookup_areas(jarva_db *db, jarva__lookup **out)
+{
+    return jarva__lookup_query(
+        db,
+        "SELECT id, name, id FROM area UNION ALL SELECT name, name, id FROM area "
+        "UNION ALL SELECT alias, alias, area_id FROM area_alias",
+        out);
+}
+
+int jarva__lookup_organisations(jarva_db *db, jarva__lookup **out)
+{
+    return jarva__lookup_query(db,
+                               "SELECT id, name_sv, id FROM organisation UNION ALL "
+                               "SELECT name_sv, name_sv, id FROM organisation UNION ALL "
+                               "SELECT name_en, name_en, id FROM organisation",
+                               out);
+}
+
+int jarva__lookup_audiences(jarva_db *db, jarva__lookup **out)
+{
+    return jarva__lookup_query(db,
+                               "SELECT id, name_sv, id FROM audience UNION ALL "
+                               "SELECT CAST(position AS TEXT), name_sv, id FROM audience UNION ALL "
+                               "SELECT name_sv, name_sv, id FROM audience UNION ALL "
+                               "SELECT name_en, name_en, id FROM audience",
+                               out);
+}
+
+const char *jarva__lookup_find(jarva__lookup *l, const char *name)
+{
+    if (!l || !name)
+        return NULL;
+    if (l->last_name && !strcmp(l->last_name, name))
+        return l->last_id;
+    char *key = fold(name);
+    if (!key)
+        return NULL;
+    const char *id = NULL;
+    for (size_t i = 0; i < l->count && !id; i++)
+        if (!strcmp(l->entries[i].key, key))
+            id = l->entries[i].id;
+    free(key);
+    char *copy = jarva__strdup(name);
+    if (copy) {
+        free(l->last_name);
+        l->last_name = copy;
+        l->last_id = id;
+    }
+    return id;
+}
+
+/* Levenshtein distance over bytes; names are short, so O(n·m) is nothing. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 200 || m > 200)
+        return (size_t)-1;
+    size_t row[201];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = diag + cost;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[m];
+}
+
+const char *jarva__lookup_suggest(const jarva__lookup *l, const char *name)
+{
+    if (!l || !name)
+        return NULL;
+    char *key = fold(name);
+    if (!key)
+        return NULL;
+    const char *best = NULL;
+    size_t best_distance = (size_t)-1;
+    for (size_t i = 0; i < l->count; i++) {
+        size_t d = edit_distance(key, l->entries[i].key);
+        if (d < best_distance) {
+            best_distance = d;
+            best = l->entries[i].name;
+        }
+    }
+    /* A suggestion further away than a third of the name is noise. */
+    size_t limit = strlen(key) / 3 + 1;
+    free(key);
+    return best_distance <= limit ? best : NULL;
+}
+
+void jarva__lookup_free(jarva__lookup *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->count; i++) {
+        free(l->entries[i].key);
+        free(l->entries[i].name);
+        free(l->entries[i].id);
+    }
+    free(l->entries);
+    free(l->last_name);
+    free(l);
+}

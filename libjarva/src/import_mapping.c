@@ -1,0 +1,207 @@
+/* import_mapping.c: reading a survey source's column mapping file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv_reader.h"
+#include "import_mapping.h"
+
+static const char *const roles[] = { "respondent_id", "year", "area",      "stratum",
+                                     "weight",        "sex",  "age_group", "organisation",
+                                     "role",          NULL };
+
+int jarva__mapping_is_role(const char *field)
+{
+    for (int i = 0; roles[i]; i++)
+        if (!strcmp(field, roles[i]))
+            return 1;
+    return 0;
+}
+
+int jarva__mapping_applies(const jarva__mapping_entry *e, int year)
+{
+    if (!year)
+        return 1;
+    return (!e->year_from || year >= e->year_from) && (!e->year_to || year <= e->year_to);
+}
+
+/* "2019-2021", "2023-", "-2021", "2025" or empty. */
+static int parse_years(const char *s, int *from, int *to)
+{
+    *from = *to = 0;
+    if (!s || !*s)
+        return 0;
+    const char *dash = strchr(s, '-');
+    long a = 0, b = 0;
+    if (!dash)
+        return jarva__parse_long(s, 1900, 2199, &a) ? -1 : (*from = *to = (int)a, 0);
+    char left[16] = "";
+    size_t n = (size_t)(dash - s);
+    if (n >= sizeof left)
+        return -1;
+    memcpy(left, s, n);
+    left[n] = '\0';
+    if (n && jarva__parse_long(left, 1900, 2199, &a))
+        return -1;
+    if (dash[1] && jarva__parse_long(dash + 1, 1900, 2199, &b))
+        return -1;
+    if (a && b && a > b)
+        return -1;
+    *from = (int)a;
+    *to = (int)b;
+    return 0;
+}
+
+/* Splits "1,2,3" (spaces ignored) into a NULL-terminated array. */
+static char **split_codes(const char *s)
+{
+    if (!s || !*s)
+        return NULL;
+    size_t n = 1;
+    for (const char *p = s; *p; p++)
+        n += *p == ',';
+    char **codes = calloc(n + 1, sizeof *codes);
+    if (!codes)
+        return NULL;
+    size_t k = 0;
+    const char *start = s;
+    for (const char *p = s;; p++) {
+        if (*p == ',' || !*p) {
+            const char *a = start, *b = p;
+            while (a < b && *a == ' ')
+                a++;
+            while (b > a && b[-1] == ' ')
+                b--;
+            if (b > a)
+                codes[k++] = jarva__strndup(a, (size_t)(b - a));
+            if (!*p)
+                break;
+            start = p + 1;
+        }
+    }
+    return codes;
+}
+
+static void free_codes(char **codes)
+{
+    for (size_t i = 0; codes && codes[i]; i++)
+        free(codes[i]);
+    free(codes);
+}
+
+void jarva__mapping_free(jarva__mapping *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->count; i++) {
+        free(m->entries[i].field);
+        free(m->entries[i].column);
+        free_codes(m->entries[i].codes);
+    }
+    free(m->entries);
+    free(m->path);
+    free(m);
+}
+
+int jarva__mapping_load(const char *catalog_dir, const char *source, jarva__mapping **out,
+                        jarva__error *err)
+{
+    *out = NULL;
+    for (const char *p = source; *p; p++)
+        if (!(*p == '-' || *p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+            return jarva__seterr(err, JARVA_EINVAL,
+                                 "source '%s': use lower-case letters, digits, '-' and '_'",
+                                 source);
+    jarva__mapping *m = calloc(1, sizeof *m);
+    if (!m)
+        return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
+    m->path = jarva__aprintf("%s/sources/%s.csv", catalog_dir, source);
+    if (!m->path) {
+        jarva__mapping_free(m);
+        return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
+    }
+    FILE *probe = fopen(m->path, "rb");
+    if (!probe) {
+        int rc = jarva__seterr(err, JARVA_ENOTFOUND,
+                               "%s: no column mapping for source '%s' (write one: see "
+                               "indicators/README.md)",
+                               m->path, source);
+        jarva__mapping_free(m);
+        return rc;
+    }
+    fclose(probe);
+
+    jarva__csv_dialect dialect = JARVA__CSV_DIALECT_INIT;
+    jarva__csv_reader *r = NULL;
+    int rc = jarva__csv_open(&r, m->path, &dialect, err);
+    if (rc) {
+        jarva__mapping_free(m);
+        return rc;
+    }
+    int col_field = jarva__csv_column(r, "field");
+    int col_column = jarva__csv_column(r, "column");
+    int col_years = jarva__csv_column(r, "years");
+    int col_codes = jarva__csv_column(r, "codes");
+    if (col_field < 0 || col_column < 0) {
+        rc = jarva__seterr(err, JARVA_EFORMAT,
+                           "%s:1: the header needs columns 'field' and 'column'", m->path);
+        goto done;
+    }
+    size_t cap = 0;
+    jarva__csv_row row;
+    while ((rc = jarva__csv_next(r, &row, err)) == 1) {
+        const char *field = row.fields[col_field];
+        const char *column = row.fields[col_column];
+        const char *years = col_years >= 0 ? row.fields[col_years] : NULL;
+        const char *codes = col_codes >= 0 ? row.fields[col_codes] : NULL;
+        if (!field || !*field || !column || !*column) {
+            rc = jarva__seterr(err, JARVA_EFORMAT, "%s:%ld: 'field' and 'column' must not be empty",
+                               m->path, row.line);
+            goto done;
+        }
+        int from, to;
+        if (parse_years(years, &from, &to)) {
+            rc = jarva__seterr(err, JARVA_EFORMAT,
+                               "%s:%ld: years '%s' is not a range like 2019-2021, 2023- or 2025",
+                               m->path, row.line, years);
+            goto done;
+        }
+        if (m->count == cap) {
+            cap = cap ? cap * 2 : 32;
+            jarva__mapping_entry *grown = realloc(m->entries, cap * sizeof *grown);
+            if (!grown) {
+                rc = jarva__seterr(err, JARVA_ENOMEM, "out of memory");
+                goto done;
+            }
+            m->entries = grown;
+        }
+        jarva__mapping_entry *e = &m->entries[m->count++];
+        memset(e, 0, sizeof *e);
+        e->field = jarva__strdup(field);
+        e->column = jarva__strdup(column);
+        e->year_from = from;
+        e->year_to = to;
+        e->codes = split_codes(codes);
+        e->line = row.line;
+        if (!e->field || !e->column || (codes && *codes && !e->codes)) {
+            rc = jarva__seterr(err, JARVA_ENOMEM, "out of memory");
+            goto done;
+        }
+        if (!jarva__mapping_is_role(field) && !e->codes) {
+            rc = jarva__seterr(err, JARVA_EFORMAT,
+                               "%s:%ld: question '%s' needs its permitted answer codes in 'codes' "
+                               "(valid and missing codes, e.g. 1,2,3,4,9)",
+                               m->path, row.line, field);
+            goto done;
+        }
+    }
+    if (rc == 0)
+        rc = JARVA_OK;
+done:
+    jarva__csv_close(r);
+    if (rc)
+        jarva__mapping_free(m);
+    else
+        *out = m;
+    return rc;
+}

@@ -1,0 +1,38 @@
+/* import_mapping.h: the column mapping of a survey source: which column of an
+ * export holds the respondent id, year, area, stratum, weight, sex, age group
+ * (organisation and role for staff surveys), and which hold the questions, per
+ * range of years because column names change between waves. Read from
+ * <catalog>/sources/<source>.csv; see indicators/README.md. */
+#ifndef JARVA_IMPORT_MAPPING_H
+#define JARVA_IMPORT_MAPPING_H
+
+#include "jarva_internal.h"
+
+typedef struct jarva__mapping_entry {
+    char *field;   /* a role (respondent_id, year, area, ...) or a question variable */
+    char *column;  /* the column name in the export */
+    int year_from; /* 0 = open */
+    int year_to;   /* 0 = open */
+    char **codes;  /* permitted answer codes (valid and missing), NULL-terminated; NULL = any */
+    long line;     /* line in the mapping file, for messages */
+} jarva__mapping_entry;
+
+typedef struct jarva__mapping {
+    char *path;
+    jarva__mapping_entry *entries;
+    size_t count;
+} jarva__mapping;
+
+/* Loads and checks the mapping of source; errors go to err. JARVA_OK,
+ * JARVA_ENOTFOUND (no such file), JARVA_EFORMAT, JARVA_EIO, JARVA_ENOMEM. */
+int jarva__mapping_load(const char *catalog_dir, const char *source, jarva__mapping **out,
+                        jarva__error *err);
+void jarva__mapping_free(jarva__mapping *m);
+
+/* 1 if field is one of the respondent roles rather than a question. */
+int jarva__mapping_is_role(const char *field);
+
+/* 1 if entry applies to year (year 0: unknown, applies). */
+int jarva__mapping_applies(const jarva__mapping_entry *e, int year);
+
+#endif /* JARVA_IMPORT_MAPPING_H */

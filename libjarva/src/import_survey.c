@@ -1,0 +1,496 @@
+/* import_survey.c: survey microdata (residents' and staff surveys), one row per
+ * respondent. The source's column mapping says which column is what; answers
+ * are kept exactly as coded, empty meaning missing, as a JSON array in the
+ * order of the batch's variables (see docs/schema.md). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_internal.h"
+#include "import_mapping.h"
+
+enum role {
+    ROLE_RESPONDENT,
+    ROLE_YEAR,
+    ROLE_AREA,
+    ROLE_STRATUM,
+    ROLE_WEIGHT,
+    ROLE_SEX,
+    ROLE_AGE_GROUP,
+    ROLE_ORGANISATION,
+    ROLE_ROLE,
+    ROLE_COUNT
+};
+
+static const char *const role_names[ROLE_COUNT] = { "respondent_id", "year",         "area",
+                                                    "stratum",       "weight",       "sex",
+                                                    "age_group",     "organisation", "role" };
+
+typedef struct question {
+    const jarva__mapping_entry *entry;
+    int col;
+    /* Codes of one byte (nearly all are: 1-5, 9) checked by table lookup, the
+     * rest by comparison: this check runs for every answer of every row. */
+    unsigned char single[256];
+    int has_longer;
+} question;
+
+typedef struct survey_state {
+    jarva__import *imp;
+    jarva__mapping *mapping;
+    int role_col[ROLE_COUNT];
+    const jarva__mapping_entry *role_entry[ROLE_COUNT];
+    question *questions;
+    size_t nquestions;
+    /* Questions the mapping names that this file lacks: fine if not asked in
+     * the wave's year, which may only be known after the first row. */
+    const jarva__mapping_entry **absent;
+    size_t nabsent;
+    jarva__lookup *areas;
+    jarva__lookup *organisations;
+    sqlite3_stmt *insert;
+    char *json;
+    size_t json_len, json_cap;
+    int year_checked;
+} survey_state;
+
+static void index_codes(question *q);
+
+/* The mapping entry for field whose column this file has; NULL if none. When
+ * several of its columns are present, the one for the known year wins. */
+static const jarva__mapping_entry *choose_column(survey_state *s, const char *field, int *col,
+                                                 int *ambiguous)
+{
+    const jarva__mapping_entry *chosen = NULL;
+    *col = -1;
+    *ambiguous = 0;
+    for (size_t i = 0; i < s->mapping->count; i++) {
+        const jarva__mapping_entry *e = &s->mapping->entries[i];
+        if (strcmp(e->field, field) != 0)
+            continue;
+        int c = jarva__csv_column(s->imp->reader, e->column);
+        if (c < 0 || !jarva__mapping_applies(e, s->imp->year))
+            continue;
+        if (chosen && c != *col)
+            *ambiguous = 1;
+        chosen = e;
+        *col = c;
+    }
+    return chosen;
+}
+
+static int field_seen(const survey_state *s, const char *field, size_t upto)
+{
+    for (size_t i = 0; i < upto; i++)
+        if (!strcmp(s->mapping->entries[i].field, field))
+            return 1;
+    return 0;
+}
+
+static int resolve_columns(survey_state *s)
+{
+    jarva__import *imp = s->imp;
+    int staff = imp->opts->kind == JARVA_IMPORT_STAFF;
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        int ambiguous;
+        s->role_entry[r] = choose_column(s, role_names[r], &s->role_col[r], &ambiguous);
+        if (ambiguous)
+            jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                                "more than one column for '%s' in mapping %s; give --year",
+                                role_names[r], s->mapping->path);
+    }
+    int required[ROLE_COUNT] = { 0 };
+    required[ROLE_RESPONDENT] = 1;
+    required[ROLE_YEAR] = imp->year == 0;
+    required[staff ? ROLE_ORGANISATION : ROLE_AREA] = 1;
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        if (!required[r] || s->role_col[r] >= 0)
+            continue;
+        const char *expected = NULL;
+        for (size_t i = 0; i < s->mapping->count && !expected; i++)
+            if (!strcmp(s->mapping->entries[i].field, role_names[r]))
+                expected = s->mapping->entries[i].column;
+        if (expected)
+            jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                                "missing column '%s' (%s, from mapping %s)", expected,
+                                role_names[r], s->mapping->path);
+        else
+            jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                                "mapping %s names no column for '%s'%s", s->mapping->path,
+                                role_names[r], r == ROLE_YEAR ? " (or give --year)" : "");
+    }
+
+    s->questions = calloc(s->mapping->count, sizeof *s->questions);
+    s->absent = calloc(s->mapping->count, sizeof *s->absent);
+    if (!s->questions || !s->absent)
+        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    for (size_t i = 0; i < s->mapping->count; i++) {
+        const jarva__mapping_entry *e = &s->mapping->entries[i];
+        if (jarva__mapping_is_role(e->field) || field_seen(s, e->field, i))
+            continue;
+        int col, ambiguous;
+        const jarva__mapping_entry *chosen = choose_column(s, e->field, &col, &ambiguous);
+        if (ambiguous)
+            jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                                "more than one column for question '%s' in mapping %s; give --year",
+                                e->field, s->mapping->path);
+        if (chosen) {
+            question *q = &s->questions[s->nquestions++];
+            q->entry = chosen;
+            q->col = col;
+            index_codes(q);
+        } else
+            s->absent[s->nabsent++] = e;
+    }
+    return JARVA_OK;
+}
+
+/* Once the wave's year is known: every chosen column must be mapped for it,
+ * and every absent question must not have been asked that year. */
+static void check_year(survey_state *s, long line)
+{
+    jarva__import *imp = s->imp;
+    s->year_checked = 1;
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (s->role_entry[r] && !jarva__mapping_applies(s->role_entry[r], imp->year))
+            jarva__import_error(&imp->errors, imp->reader, line, s->role_col[r],
+                                "column mapped for years %d-%d only (%s:%ld), the file is %d",
+                                s->role_entry[r]->year_from, s->role_entry[r]->year_to,
+                                s->mapping->path, s->role_entry[r]->line, imp->year);
+    for (size_t q = 0; q < s->nquestions; q++) {
+        const jarva__mapping_entry *e = s->questions[q].entry;
+        if (!jarva__mapping_applies(e, imp->year))
+            jarva__import_error(&imp->errors, imp->reader, line, s->questions[q].col,
+                                "question '%s' is mapped to this column for years %d-%d only "
+                                "(%s:%ld), the file is %d",
+                                e->field, e->year_from, e->year_to, s->mapping->path, e->line,
+                                imp->year);
+    }
+    for (size_t a = 0; a < s->nabsent; a++) {
+        const jarva__mapping_entry *e = s->absent[a];
+        if (jarva__mapping_applies(e, imp->year))
+            jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                                "missing column '%s' for question '%s' (%s:%ld)", e->column,
+                                e->field, s->mapping->path, e->line);
+    }
+}
+
+static int insert_variables(survey_state *s)
+{
+    jarva_db *db = s->imp->db;
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db->sql,
+                           "INSERT INTO batch_variable(batch_id, position, name, source_column) "
+                           "VALUES (?, ?, ?, ?)",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return jarva__sqlerr(db, "recording the variables");
+    int rc = JARVA_OK;
+    for (size_t q = 0; q < s->nquestions && rc == JARVA_OK; q++) {
+        sqlite3_bind_int64(stmt, 1, s->imp->batch_id);
+        sqlite3_bind_int64(stmt, 2, (sqlite3_int64)q);
+        sqlite3_bind_text(stmt, 3, s->questions[q].entry->field, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 4, s->questions[q].entry->column, -1, SQLITE_STATIC);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            rc = jarva__sqlerr(db, "recording the variables");
+        sqlite3_reset(stmt);
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+static int json_reserve(survey_state *s, size_t more)
+{
+    if (s->json_len + more + 1 <= s->json_cap)
+        return 0;
+    size_t cap = s->json_cap ? s->json_cap : 256;
+    while (cap < s->json_len + more + 1)
+        cap *= 2;
+    char *grown = realloc(s->json, cap);
+    if (!grown)
+        return -1;
+    s->json = grown;
+    s->json_cap = cap;
+    return 0;
+}
+
+/* Appends a JSON string; codes are short, but escape what JSON requires. */
+static int json_add_string(survey_state *s, const char *v, size_t len)
+{
+    if (json_reserve(s, len * 6 + 2))
+        return -1;
+    char *o = s->json + s->json_len;
+    *o++ = '"';
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (c == '"' || c == '\\') {
+            *o++ = '\\';
+            *o++ = (char)c;
+        } else if (c < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            memcpy(o, "\\u00", 4);
+            o[4] = hex[c >> 4];
+            o[5] = hex[c & 15];
+            o += 6;
+        } else {
+            *o++ = (char)c;
+        }
+    }
+    *o++ = '"';
+    s->json_len = (size_t)(o - s->json);
+    return 0;
+}
+
+static void index_codes(question *q)
+{
+    memset(q->single, 0, sizeof q->single);
+    q->has_longer = 0;
+    for (char **c = q->entry->codes; c && *c; c++) {
+        if ((*c)[0] && !(*c)[1])
+            q->single[(unsigned char)(*c)[0]] = 1;
+        else
+            q->has_longer = 1;
+    }
+}
+
+static int code_permitted(const question *q, const char *code)
+{
+    if (!q->entry->codes)
+        return 1;
+    if (code[0] && !code[1] && q->single[(unsigned char)code[0]])
+        return 1;
+    if (!q->has_longer)
+        return 0;
+    for (char **c = q->entry->codes; *c; c++)
+        if (!strcmp(*c, code))
+            return 1;
+    return 0;
+}
+
+static void list_codes(const jarva__mapping_entry *e, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (char **c = e->codes; c && *c && used + 1 < size; c++) {
+        int n = snprintf(buf + used, size - used, "%s%s", used ? "," : "", *c);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+}
+
+static const char *field_or_null(const jarva__csv_row *row, int col)
+{
+    return col >= 0 && (size_t)col < row->nfields ? row->fields[col] : NULL;
+}
+
+static int is_blank(const char *v)
+{
+    return !v || !*v;
+}
+
+/* The first line where a respondent id appeared, for the duplicate message. */
+static long first_line_of(survey_state *s, const char *id)
+{
+    sqlite3_stmt *stmt = NULL;
+    long line = 0;
+    if (sqlite3_prepare_v2(s->imp->db->sql,
+                           "SELECT row_no FROM response WHERE batch_id = ? AND respondent_id = ?",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_int64(stmt, 1, s->imp->batch_id);
+    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        line = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return line;
+}
+
+static int import_row(survey_state *s, const jarva__csv_row *row)
+{
+    jarva__import *imp = s->imp;
+    jarva__import_errors *errors = &imp->errors;
+    const char *decimal_text = NULL;
+    char decimal = jarva__csv_dialect_used(imp->reader)->decimal;
+
+    const char *id = field_or_null(row, s->role_col[ROLE_RESPONDENT]);
+    if (is_blank(id))
+        jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_RESPONDENT],
+                            "empty respondent id");
+
+    if (s->role_col[ROLE_YEAR] >= 0) {
+        const char *v = field_or_null(row, s->role_col[ROLE_YEAR]);
+        long year;
+        if (is_blank(v) || jarva__parse_long(v, 1990, 2199, &year))
+            jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_YEAR],
+                                "year '%s' is not a year between 1990 and 2199", v ? v : "");
+        else if (!imp->year)
+            imp->year = (int)year;
+        else if (year != imp->year)
+            jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_YEAR],
+                                "year %ld in a file of wave %d: import one wave per file", year,
+                                imp->year);
+    }
+    if (imp->year && !s->year_checked)
+        check_year(s, row->line);
+
+    const char *area_id = NULL;
+    if (s->role_col[ROLE_AREA] >= 0) {
+        const char *v = field_or_null(row, s->role_col[ROLE_AREA]);
+        area_id = jarva__lookup_find(s->areas, v);
+        if (!area_id && !is_blank(v)) {
+            const char *hint = jarva__lookup_suggest(s->areas, v);
+            jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_AREA],
+                                "unknown area '%s'%s%s%s", v, hint ? " (did you mean '" : "",
+                                hint ? hint : "", hint ? "'?)" : "");
+        } else if (!area_id && imp->opts->kind == JARVA_IMPORT_SURVEY) {
+            jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_AREA],
+                                "empty area");
+        }
+    }
+    const char *org_id = NULL;
+    if (s->role_col[ROLE_ORGANISATION] >= 0) {
+        const char *v = field_or_null(row, s->role_col[ROLE_ORGANISATION]);
+        org_id = jarva__lookup_find(s->organisations, v);
+        if (!org_id) {
+            const char *hint = jarva__lookup_suggest(s->organisations, v);
+            jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_ORGANISATION],
+                                "unknown organisation '%s'%s%s%s", v ? v : "",
+                                hint ? " (did you mean '" : "", hint ? hint : "",
+                                hint ? "'?)" : "");
+        }
+    }
+    double weight = 1.0;
+    if (s->role_col[ROLE_WEIGHT] >= 0) {
+        decimal_text = field_or_null(row, s->role_col[ROLE_WEIGHT]);
+        if (is_blank(decimal_text) || jarva__parse_double(decimal_text, decimal, &weight) ||
+            !(weight > 0) || !isfinite(weight))
+            jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_WEIGHT],
+                                "weight '%s' is not a positive number",
+                                decimal_text ? decimal_text : "");
+    }
+
+    s->json_len = 0;
+    if (json_reserve(s, 2))
+        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    s->json[s->json_len++] = '[';
+    for (size_t q = 0; q < s->nquestions; q++) {
+        const char *code = field_or_null(row, s->questions[q].col);
+        if (q && json_reserve(s, 1) == 0)
+            s->json[s->json_len++] = ',';
+        if (is_blank(code)) {
+            if (json_reserve(s, 4))
+                return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+            memcpy(s->json + s->json_len, "null", 4);
+            s->json_len += 4;
+            continue;
+        }
+        if (!code_permitted(&s->questions[q], code)) {
+            char codes[256];
+            list_codes(s->questions[q].entry, codes, sizeof codes);
+            jarva__import_error(errors, imp->reader, row->line, s->questions[q].col,
+                                "answer code '%s' for question '%s' is not one of %s", code,
+                                s->questions[q].entry->field, codes);
+        }
+        if (json_add_string(s, code, strlen(code)))
+            return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    }
+    if (json_reserve(s, 1))
+        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    s->json[s->json_len++] = ']';
+
+    imp->rows++;
+    /* After the first error the batch will be rolled back: keep validating,
+     * stop writing. The row's fields and s->json stay put until the next
+     * jarva__csv_next(), and every parameter is bound anew for each row, so
+     * SQLITE_STATIC is safe here and saves a copy of every value. */
+    if (errors->count)
+        return JARVA_OK;
+    sqlite3_stmt *st = s->insert;
+    sqlite3_bind_int64(st, 1, imp->batch_id);
+    sqlite3_bind_int64(st, 2, row->line);
+    sqlite3_bind_text(st, 3, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, imp->year);
+    const char *const texts[] = { area_id, org_id, field_or_null(row, s->role_col[ROLE_ROLE]),
+                                  field_or_null(row, s->role_col[ROLE_STRATUM]) };
+    for (int k = 0; k < 4; k++) {
+        if (is_blank(texts[k]))
+            sqlite3_bind_null(st, 5 + k);
+        else
+            sqlite3_bind_text(st, 5 + k, texts[k], -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_double(st, 9, weight);
+    const char *sex = field_or_null(row, s->role_col[ROLE_SEX]);
+    const char *age = field_or_null(row, s->role_col[ROLE_AGE_GROUP]);
+    if (is_blank(sex))
+        sqlite3_bind_null(st, 10);
+    else
+        sqlite3_bind_text(st, 10, sex, -1, SQLITE_STATIC);
+    if (is_blank(age))
+        sqlite3_bind_null(st, 11);
+    else
+        sqlite3_bind_text(st, 11, age, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 12, s->json, (int)s->json_len, SQLITE_STATIC);
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (step == SQLITE_DONE)
+        return JARVA_OK;
+    if (sqlite3_extended_errcode(imp->db->sql) == SQLITE_CONSTRAINT_UNIQUE) {
+        jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_RESPONDENT],
+                            "duplicate respondent id '%s' (first on line %ld)", id,
+                            first_line_of(s, id));
+        return JARVA_OK;
+    }
+    return jarva__sqlerr(imp->db, "inserting a response");
+}
+
+int jarva__import_survey(jarva__import *imp)
+{
+    survey_state s;
+    memset(&s, 0, sizeof s);
+    s.imp = imp;
+    const char *source = imp->opts->source;
+    if (!source)
+        source = imp->opts->kind == JARVA_IMPORT_STAFF ? "jarva-personalenkat" : "jarva-trygghet";
+    const char *catalog =
+        imp->opts->catalog_dir ? imp->opts->catalog_dir : jarva_catalog_default_dir();
+    int rc = jarva__mapping_load(catalog, source, &s.mapping, &imp->db->err);
+    if (rc)
+        return rc;
+    rc = jarva__lookup_areas(imp->db, &s.areas);
+    if (!rc)
+        rc = jarva__lookup_organisations(imp->db, &s.organisations);
+    if (!rc)
+        rc = resolve_columns(&s);
+    if (!rc)
+        rc = insert_variables(&s);
+    if (!rc && sqlite3_prepare_v2(imp->db->sql,
+                                  "INSERT INTO response(batch_id, row_no, respondent_id, year, "
+                                  "area_id, organisation_id, role, stratum, weight, sex, "
+                                  "age_group, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                  -1, &s.insert, NULL) != SQLITE_OK)
+        rc = jarva__sqlerr(imp->db, "preparing the insert");
+    jarva__csv_row row;
+    jarva__error read_error = { 0 };
+    int got = 0;
+    while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
+           (got = jarva__csv_next(imp->reader, &row, &read_error)) == 1) {
+        rc = import_row(&s, &row);
+        jarva__import_progress(imp, 0);
+    }
+    if (!rc && got < 0)
+        jarva__import_reader_error(imp, &read_error);
+    jarva__freeerr(&read_error);
+    if (!rc && imp->rows == 0 && imp->errors.count == 0)
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no respondents in the file");
+    if (!rc && !imp->year && imp->errors.count == 0)
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no year: give --year");
+    sqlite3_finalize(s.insert);
+    jarva__lookup_free(s.areas);
+    jarva__lookup_free(s.organisations);
+    jarva__mapping_free(s.mapping);
+    free(s.questions);
+    free(s.absent);
+    free(s.json);
+    return rc;
+}

@@ -1,0 +1,276 @@
+/* import_table.c: published survey tables: a share (and n when the source
+ * gives it) per survey, measure, year and area. Suppression markers are kept
+ * as suppressed, never read as zero; a missing n stays missing. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+enum { T_SURVEY, T_YEAR, T_AREA, T_MEASURE, T_SHARE, T_N, T_NOTE, T_SOURCE, T_COUNT };
+
+static const char *const names_survey[] = { "survey", "undersökning", "undersokning", NULL };
+static const char *const names_year[] = { "year", "år", "ar", NULL };
+static const char *const names_area[] = { "area", "område", "omrade", NULL };
+static const char *const names_measure[] = { "measure",   "indicator", "question", "mått", "matt",
+                                             "indikator", "fråga",     "fraga",    NULL };
+static const char *const names_share[] = {
+    "share",         "value",   "value_percent", "share_percent",    "percent", "andel",
+    "andel_procent", "procent", "proportion",    "value_proportion", NULL
+};
+static const char *const names_n[] = { "n", "antal_svar", "svarande", NULL };
+static const char *const names_note[] = { "note", "anmärkning", "anmarkning", "kommentar", NULL };
+static const char *const names_source[] = { "source", "källa", "kalla", "url", NULL };
+static const char *const *const column_names[T_COUNT] = { names_survey,  names_year,  names_area,
+                                                          names_measure, names_share, names_n,
+                                                          names_note,    names_source };
+
+/* Markers that published tables use for "not shown": too few answers, not
+ * asked, not applicable. */
+static int is_suppression_marker(const char *v)
+{
+    static const char *const markers[] = {
+        "XX", "xx", "X", "x", "..", ".", "-", "–", "—", "*", NULL
+    };
+    for (int i = 0; markers[i]; i++)
+        if (!strcmp(v, markers[i]))
+            return 1;
+    return 0;
+}
+
+static int contains_ci(const char *s, const char *word)
+{
+    size_t n = strlen(word);
+    for (; *s; s++) {
+        size_t i = 0;
+        while (i < n && s[i] && (s[i] | 0x20) == word[i])
+            i++;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
+typedef struct table_state {
+    jarva__import *imp;
+    int col[T_COUNT];
+    int percent;
+    jarva__lookup *areas;
+    sqlite3_stmt *find_indicator, *find_duplicate, *insert;
+} table_state;
+
+static int check_header(table_state *t)
+{
+    jarva__import *imp = t->imp;
+    for (int c = 0; c < T_COUNT; c++)
+        t->col[c] = jarva__find_column(imp->reader, column_names[c]);
+    const jarva__csv_row *header = jarva__csv_header(imp->reader);
+    for (size_t h = 0; header && h < header->nfields; h++) {
+        int known = 0;
+        for (int c = 0; c < T_COUNT; c++)
+            known |= t->col[c] == (int)h;
+        if (!known)
+            jarva__import_error(&imp->errors, imp->reader, 1, (int)h,
+                                "unknown column (a table has survey, year, area, measure, "
+                                "share, n, note, source)");
+    }
+    static const int required[] = { T_YEAR, T_AREA, T_MEASURE, T_SHARE };
+    for (size_t r = 0; r < sizeof required / sizeof required[0]; r++)
+        if (t->col[required[r]] < 0)
+            jarva__import_error(&imp->errors, imp->reader, 1, -1, "missing column '%s'",
+                                column_names[required[r]][0]);
+    if (t->col[T_SURVEY] < 0 && !imp->opts->source)
+        jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                            "missing column 'survey' (or give the survey with --source)");
+    /* Percent or proportion: the column name says, else the option, else
+     * percent, which is how tables are published. */
+    t->percent = imp->opts->share_in_percent < 0 ? 1 : imp->opts->share_in_percent;
+    if (t->col[T_SHARE] >= 0 && header) {
+        const char *name = header->fields[t->col[T_SHARE]];
+        if (name && (contains_ci(name, "percent") || contains_ci(name, "procent")))
+            t->percent = 1;
+        else if (name && contains_ci(name, "proportion"))
+            t->percent = 0;
+    }
+    return JARVA_OK;
+}
+
+static const char *cell(const jarva__csv_row *row, int col)
+{
+    return col >= 0 && (size_t)col < row->nfields ? row->fields[col] : NULL;
+}
+
+static int prepare(table_state *t)
+{
+    sqlite3 *sql = t->imp->db->sql;
+    if (sqlite3_prepare_v2(sql,
+                           "SELECT id FROM indicator WHERE id = ?1 OR "
+                           "(source_kind = 'table' AND source = ?2 AND variable = ?1) "
+                           "ORDER BY id = ?1 DESC LIMIT 1",
+                           -1, &t->find_indicator, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(sql,
+                           "SELECT batch_id, row_no FROM published_value WHERE survey = ? AND "
+                           "measure = ? AND year = ? AND area_id = ? LIMIT 1",
+                           -1, &t->find_duplicate, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(sql,
+                           "INSERT INTO published_value(batch_id, row_no, indicator_id, survey, "
+                           "measure, year, area_id, value_kind, value, n, suppressed, "
+                           "suppression_marker, source, note) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, 'share', ?, ?, ?, ?, ?, ?)",
+                           -1, &t->insert, NULL) != SQLITE_OK)
+        return jarva__sqlerr(t->imp->db, "preparing the table import");
+    return JARVA_OK;
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int import_row(table_state *t, const jarva__csv_row *row)
+{
+    jarva__import *imp = t->imp;
+    jarva__import_errors *errors = &imp->errors;
+    char decimal = jarva__csv_dialect_used(imp->reader)->decimal;
+    const char *survey = t->col[T_SURVEY] >= 0 ? cell(row, t->col[T_SURVEY]) : imp->opts->source;
+    const char *measure = cell(row, t->col[T_MEASURE]);
+    const char *year_text = cell(row, t->col[T_YEAR]);
+    const char *area_text = cell(row, t->col[T_AREA]);
+    const char *share_text = cell(row, t->col[T_SHARE]);
+    const char *n_text = cell(row, t->col[T_N]);
+    imp->rows++;
+
+    if (!survey || !*survey)
+        jarva__import_error(errors, imp->reader, row->line, t->col[T_SURVEY], "empty survey");
+    if (!measure || !*measure)
+        jarva__import_error(errors, imp->reader, row->line, t->col[T_MEASURE], "empty measure");
+    long year = 0;
+    if (!year_text || jarva__parse_long(year_text, 1990, 2199, &year))
+        jarva__import_error(errors, imp->reader, row->line, t->col[T_YEAR],
+                            "year '%s' is not a year between 1990 and 2199",
+                            year_text ? year_text : "");
+    const char *area_id = jarva__lookup_find(t->areas, area_text);
+    if (!area_id) {
+        const char *hint = jarva__lookup_suggest(t->areas, area_text);
+        jarva__import_error(errors, imp->reader, row->line, t->col[T_AREA],
+                            "unknown area '%s'%s%s%s", area_text ? area_text : "",
+                            hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+    }
+    int suppressed = 0;
+    double share = NAN;
+    if (!share_text || !*share_text || is_suppression_marker(share_text)) {
+        suppressed = 1;
+    } else if (jarva__parse_double(share_text, decimal, &share) || share < 0 ||
+               share > (t->percent ? 100.0 : 1.0)) {
+        jarva__import_error(
+            errors, imp->reader, row->line, t->col[T_SHARE], "share '%s' is not a %s", share_text,
+            t->percent ? "percentage between 0 and 100" : "proportion between 0 and 1");
+    } else if (t->percent) {
+        share /= 100.0;
+    }
+    /* n may be written "17 669" (with a thousands separator): read it as a
+     * number, then insist on a whole one. */
+    long n = 0;
+    double n_value;
+    if (n_text && *n_text && !is_suppression_marker(n_text)) {
+        if (jarva__parse_double(n_text, decimal, &n_value) || n_value < 1 ||
+            n_value != floor(n_value) || n_value > 1e9)
+            jarva__import_error(errors, imp->reader, row->line, t->col[T_N],
+                                "n '%s' is not a positive whole number", n_text);
+        else
+            n = (long)n_value;
+    }
+    if (errors->count)
+        return JARVA_OK;
+
+    sqlite3_stmt *dup = t->find_duplicate;
+    sqlite3_bind_text(dup, 1, survey, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(dup, 2, measure, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(dup, 3, (int)year);
+    sqlite3_bind_text(dup, 4, area_id, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(dup) == SQLITE_ROW) {
+        int64_t other = sqlite3_column_int64(dup, 0);
+        long other_line = (long)sqlite3_column_int64(dup, 1);
+        if (other == imp->batch_id)
+            jarva__import_error(errors, imp->reader, row->line, -1,
+                                "%s %ld %s for %s is given twice (first on line %ld)", survey, year,
+                                measure, area_text, other_line);
+        else
+            jarva__import_error(errors, imp->reader, row->line, -1,
+                                "%s %ld %s for %s was imported before (batch %lld, line %ld)",
+                                survey, year, measure, area_text, (long long)other, other_line);
+    }
+    sqlite3_reset(dup);
+    if (errors->count)
+        return JARVA_OK;
+
+    sqlite3_stmt *find = t->find_indicator;
+    sqlite3_bind_text(find, 1, measure, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(find, 2, survey, -1, SQLITE_TRANSIENT);
+    const char *indicator = NULL;
+    if (sqlite3_step(find) == SQLITE_ROW)
+        indicator = (const char *)sqlite3_column_text(find, 0);
+    if (!indicator)
+        imp->unlinked++;
+
+    sqlite3_stmt *st = t->insert;
+    sqlite3_bind_int64(st, 1, imp->batch_id);
+    sqlite3_bind_int64(st, 2, row->line);
+    bind_text_or_null(st, 3, indicator);
+    sqlite3_bind_text(st, 4, survey, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, measure, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 6, (int)year);
+    sqlite3_bind_text(st, 7, area_id, -1, SQLITE_TRANSIENT);
+    if (suppressed)
+        sqlite3_bind_null(st, 8);
+    else
+        sqlite3_bind_double(st, 8, share);
+    if (n > 0)
+        sqlite3_bind_int64(st, 9, n);
+    else
+        sqlite3_bind_null(st, 9);
+    sqlite3_bind_int(st, 10, suppressed);
+    bind_text_or_null(st, 11, suppressed ? share_text : NULL);
+    bind_text_or_null(st, 12, cell(row, t->col[T_SOURCE]));
+    bind_text_or_null(st, 13, cell(row, t->col[T_NOTE]));
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_reset(find);
+    if (step != SQLITE_DONE)
+        return jarva__sqlerr(imp->db, "inserting a published value");
+    return JARVA_OK;
+}
+
+int jarva__import_table(jarva__import *imp)
+{
+    table_state t;
+    memset(&t, 0, sizeof t);
+    t.imp = imp;
+    int rc = jarva__lookup_areas(imp->db, &t.areas);
+    if (!rc)
+        rc = check_header(&t);
+    if (!rc)
+        rc = prepare(&t);
+    jarva__csv_row row;
+    jarva__error read_error = { 0 };
+    int got = 0;
+    while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
+           (got = jarva__csv_next(imp->reader, &row, &read_error)) == 1) {
+        rc = import_row(&t, &row);
+        jarva__import_progress(imp, 0);
+    }
+    if (!rc && got < 0)
+        jarva__import_reader_error(imp, &read_error);
+    jarva__freeerr(&read_error);
+    if (!rc && imp->rows == 0 && imp->errors.count == 0)
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no rows in the file");
+    sqlite3_finalize(t.find_indicator);
+    sqlite3_finalize(t.find_duplicate);
+    sqlite3_finalize(t.insert);
+    jarva__lookup_free(t.areas);
+    return rc;
+}

@@ -1,0 +1,44 @@
+/* text_encoding.h: the text encodings of analysts' files, checked and
+ * converted to UTF-8 one chunk at a time (a character may straddle two
+ * chunks: the converters stop before an incomplete one and the caller keeps
+ * its bytes for the next chunk). Internal; csv_reader.c is the user. */
+#ifndef JARVA_TEXT_ENCODING_H
+#define JARVA_TEXT_ENCODING_H
+
+#include <stddef.h>
+
+#include "csv_reader.h"
+
+/* Why a conversion stopped before the end of its input. */
+typedef enum jarva__text_error {
+    JARVA__TEXT_OK = 0,           /* at the end, or before an incomplete character */
+    JARVA__TEXT_NUL,              /* a NUL byte (U+0000) */
+    JARVA__TEXT_BAD_UTF8,         /* an ill-formed UTF-8 sequence (RFC 3629) */
+    JARVA__TEXT_CP1252_UNDEFINED, /* 0x81, 0x8D, 0x8F, 0x90 or 0x9D */
+    JARVA__TEXT_LONE_SURROGATE,   /* a UTF-16 surrogate without its partner */
+    JARVA__TEXT_ODD_LENGTH        /* UTF-16 ending in half a code unit (the caller's verdict) */
+} jarva__text_error;
+
+/* The longest prefix of s[0..n) that is well-formed UTF-8 without NUL bytes;
+ * *error says why it stopped (JARVA__TEXT_OK: at n or before an incomplete
+ * but so far valid sequence at the end). *first_non_ascii is set to the offset
+ * of the first byte >= 0x80 in that prefix, or SIZE_MAX if none. */
+size_t jarva__utf8_check(const unsigned char *s, size_t n, jarva__text_error *error,
+                         size_t *first_non_ascii);
+
+/* The number of well-formed multi-byte UTF-8 sequences in s[0..n), looking
+ * past ill-formed bytes; *first the offset of the first, or SIZE_MAX. */
+size_t jarva__utf8_count_multibyte(const unsigned char *s, size_t n, size_t *first);
+
+/* Windows-1252 to UTF-8. out must hold 3 * n bytes. Returns the bytes written;
+ * *consumed is n, or the offset of the byte that stopped it (*error). */
+size_t jarva__cp1252_to_utf8(const unsigned char *in, size_t n, char *out, size_t *consumed,
+                             jarva__text_error *error);
+
+/* UTF-16 (big_endian or little) to UTF-8. out must hold 3 * (n / 2) bytes.
+ * Stops before an incomplete unit or surrogate pair at the end (error OK), or
+ * at U+0000 or a lone surrogate (*error, *bad_unit the code unit). */
+size_t jarva__utf16_to_utf8(const unsigned char *in, size_t n, int big_endian, char *out,
+                            size_t *consumed, jarva__text_error *error, unsigned *bad_unit);
+
+#endif /* JARVA_TEXT_ENCODING_H */

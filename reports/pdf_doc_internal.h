@@ -1,0 +1,60 @@
+/* pdf_doc_internal.h: the layout of jarva__pdf, shared by pdf_doc.c (pages,
+ * text, drawing, saving) and pdf_finish.c (bookmarks, contents, page heads). */
+#ifndef JARVA_PDF_DOC_INTERNAL_H
+#define JARVA_PDF_DOC_INTERNAL_H
+
+#include "pdf_doc.h"
+
+/* A4 in points, and the margins (about 22 mm at the sides, 25 mm top). */
+#define PDF_PAGE_WIDTH 595.276
+#define PDF_PAGE_HEIGHT 841.89
+#define PDF_MARGIN_SIDE 64.0
+#define PDF_MARGIN_TOP 72.0
+#define PDF_MARGIN_BOTTOM 64.0
+
+typedef struct pdf_page_rec {
+    HPDF_Page page;
+    unsigned flags; /* JARVA__PAGE_* */
+} pdf_page_rec;
+
+/* A bookmark: an outline entry and a line of the table of contents. */
+typedef struct pdf_mark {
+    char *title; /* Windows-1252 */
+    int level;   /* 1 or 2 */
+    size_t page_index;
+    double y; /* top of the heading on its page */
+} pdf_mark;
+
+struct jarva__pdf {
+    HPDF_Doc hpdf;
+    jarva__error err;
+    /* The first error libHaru reported since the last jarva__pdf_check. */
+    HPDF_STATUS hpdf_error, hpdf_detail;
+    jarva__lang lang;
+    HPDF_Font fonts[2];
+    HPDF_Encoder encoder;
+    double font_ascent[2], font_descent[2], font_cap[2]; /* per 1000 units of size */
+    jarva__pdf_frame frame;
+    double cursor;
+    pdf_page_rec *pages;
+    size_t n_pages, cap_pages;
+    pdf_mark *marks;
+    size_t n_marks, cap_marks;
+    HPDF_Outline last_section; /* parent for level-2 bookmarks */
+    long toc_page;             /* page index reserved for the contents, or -1 */
+    double toc_top;
+    char *running_head; /* Windows-1252 */
+    HPDF_Page target;   /* drawn on instead of the last page while finishing */
+    bool finished;
+};
+
+/* The path of a font file in font_dir, or else in the directories where
+ * distributions install Liberation; malloc'd, or NULL if not found. */
+char *jarva__pdf_font_find(const char *font_dir, const char *file);
+/* Checks that path is a TrueType font with the tables libHaru reads, before
+ * libHaru sees it: libHaru 2.3.0 dereferences NULL on some malformed files
+ * instead of reporting an error. JARVA_OK, or the document fails with
+ * JARVA_EIO or JARVA_EFORMAT naming the file. */
+int jarva__pdf_font_check(jarva__pdf *doc, const char *path);
+
+#endif /* JARVA_PDF_DOC_INTERNAL_H */

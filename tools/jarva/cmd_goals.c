@@ -1,0 +1,78 @@
+/* cmd_goals.c: `jarva goals`: the plan's overall goals, then the communication
+ * goals of each audience, with how many indicators measure each. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: jarva goals [--db PATH] [--format table|csv|json]\n"
+    "\n"
+    "Lists the goals of the communication plan: the overall goals (g1-g7), then\n"
+    "the communication goals of each audience, in plan order, with the number of\n"
+    "indicators that measure each goal.\n"
+    "\n"
+    "Columns: id, kind (overall or communication), audience, position,\n"
+    "indicators, text_sv; csv and json add text_en.\n"
+    "\n"
+    "Exit status: 0 success, 1 no database or catalogue, 2 usage error.\n";
+
+int cmd_goals(cli_ctx *ctx, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        int help = 0;
+        int taken = cli_common_option(ctx, "goals", argc, argv, &i, &help);
+        if (taken < 0)
+            return CLI_USAGE;
+        if (help) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        if (!taken)
+            return cli_usage_error("goals", "unexpected argument '%s'", argv[i]);
+    }
+    /* Not read-only: a database from an older libjarva is migrated first, and a
+     * missing one is reported as such rather than as an SQLite open failure. */
+    jarva_db *db = cli_open_db(ctx, 0);
+    if (!db)
+        return CLI_FAIL;
+    jarva_plan plan;
+    jarva_goal_list *goals = NULL;
+    if (jarva_plan_get(db, &plan) != JARVA_OK || jarva_goal_list_open(db, &goals) != JARVA_OK) {
+        int rc = cli_db_error(db);
+        jarva_db_close(db);
+        return rc;
+    }
+
+    int full = ctx->format != CLI_FORMAT_TABLE;
+    static const char *const headers[] = { "id",         "kind",    "audience", "position",
+                                           "indicators", "text_sv", "text_en" };
+    cli_table *t = cli_table_new(full ? 7 : 6, headers);
+    int rc = t ? CLI_OK : CLI_FAIL;
+    if (t) {
+        cli_table_numeric(t, 3);
+        cli_table_numeric(t, 4);
+    }
+    for (size_t i = 0; t && rc == CLI_OK && i < jarva_goal_list_count(goals); i++) {
+        const jarva_goal *g = jarva_goal_list_get(goals, i);
+        char position[16], count[16];
+        snprintf(position, sizeof position, "%d", g->position);
+        snprintf(count, sizeof count, "%d", g->indicator_count);
+        const char *cells[] = {
+            g->id,          g->kind == JARVA_GOAL_OVERALL ? "overall" : "communication",
+            g->audience_id, position,
+            count,          g->text_sv,
+            g->text_en
+        };
+        if (cli_table_add(t, cells) != 0)
+            rc = CLI_FAIL;
+    }
+    if (rc == CLI_OK)
+        cli_table_print(t, ctx->format, stdout);
+    else
+        cli_error("out of memory");
+    cli_table_free(t);
+    jarva_goal_list_free(goals);
+    jarva_db_close(db);
+    return rc;
+}

@@ -1,0 +1,206 @@
+/* cmd_import.c: `jarva import survey|table|staff|activities FILE`: options in,
+ * a progress bar on a terminal, the outcome or the list of errors out. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: jarva import KIND FILE [options]\n"
+    "\n"
+    "Imports a CSV export into the database as one batch, all or nothing.\n"
+    "KIND is one of:\n"
+    "  survey      residents' survey microdata, one row per respondent\n"
+    "  table       published survey tables: survey, year, area, measure, share, n\n"
+    "  staff       staff survey microdata, one row per respondent\n"
+    "  activities  dated activity records (press material, dialogue meetings, ...)\n"
+    "\n"
+    "Options:\n"
+    "  --source ID        the survey or log (default jarva-trygghet, jarva-personalenkat,\n"
+    "                     jarva-aktivitetslogg); survey columns are mapped by\n"
+    "                     CATALOG/sources/ID.csv\n"
+    "  --year YEAR        the wave's year when the file has no year column\n"
+    "  --delimiter D      ',', ';' or 'tab' (default: detected)\n"
+    "  --encoding E       utf-8, windows-1252, utf-16le or utf-16be (default: detected)\n"
+    "  --decimal C        '.' or ',' (default ',' for ';'-separated files, else '.')\n"
+    "  --percent          table shares are percentages (default unless the column\n"
+    "                     name says proportion)\n"
+    "  --proportion       table shares are proportions 0-1\n"
+    "  --dry-run          validate and report, write nothing\n"
+    "  --replace          replace the wave's earlier file (survey, staff)\n"
+    "  -q, --quiet        no progress bar or summary\n"
+    "  --db PATH, --catalog DIR, --help\n"
+    "\n"
+    "A file imported before (same SHA-256) is skipped. Errors name file, line and\n"
+    "column; the first 20 are shown with a count of the rest, and nothing is written.\n";
+
+typedef struct progress_state {
+    time_t start;
+    int shown;
+} progress_state;
+
+static void show_progress(void *ctx, uint64_t done, uint64_t total, uint64_t rows)
+{
+    progress_state *p = ctx;
+    double elapsed = difftime(time(NULL), p->start);
+    double rate = elapsed > 0 ? (double)rows / elapsed : 0;
+    int width = 30;
+    int filled = total ? (int)((double)done / (double)total * width) : 0;
+    if (filled > width)
+        filled = width;
+    fprintf(stderr, "\r[%.*s%*s] %3d%%  %llu rows  %.0f rows/s ", filled,
+            "##############################", width - filled, "",
+            total ? (int)(100.0 * (double)done / (double)total) : 0, (unsigned long long)rows,
+            rate);
+    fflush(stderr);
+    p->shown = 1;
+}
+
+static int parse_kind(const char *s, jarva_import_kind *kind)
+{
+    if (!strcmp(s, "survey"))
+        *kind = JARVA_IMPORT_SURVEY;
+    else if (!strcmp(s, "table"))
+        *kind = JARVA_IMPORT_TABLE;
+    else if (!strcmp(s, "staff"))
+        *kind = JARVA_IMPORT_STAFF;
+    else if (!strcmp(s, "activities") || !strcmp(s, "activity"))
+        *kind = JARVA_IMPORT_ACTIVITIES;
+    else
+        return -1;
+    return 0;
+}
+
+static int parse_encoding(const char *s, jarva_encoding *e)
+{
+    if (!strcasecmp(s, "utf-8") || !strcasecmp(s, "utf8"))
+        *e = JARVA_ENCODING_UTF8;
+    else if (!strcasecmp(s, "windows-1252") || !strcasecmp(s, "cp1252") ||
+             !strcasecmp(s, "win1252"))
+        *e = JARVA_ENCODING_CP1252;
+    else if (!strcasecmp(s, "utf-16le") || !strcasecmp(s, "utf-16"))
+        *e = JARVA_ENCODING_UTF16LE;
+    else if (!strcasecmp(s, "utf-16be"))
+        *e = JARVA_ENCODING_UTF16BE;
+    else if (!strcasecmp(s, "auto"))
+        *e = JARVA_ENCODING_AUTO;
+    else
+        return -1;
+    return 0;
+}
+
+int cmd_import(cli_ctx *ctx, int argc, char **argv)
+{
+    jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
+    const char *kind_text = NULL, *file = NULL;
+    for (int i = 1; i < argc; i++) {
+        int help = 0;
+        int taken = cli_common_option(ctx, "import", argc, argv, &i, &help);
+        if (taken < 0)
+            return CLI_USAGE;
+        if (help) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        if (taken)
+            continue;
+        const char *a = argv[i];
+        const char *value = (i + 1 < argc) ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--dry-run"))
+            opts.dry_run = 1;
+        else if (!strcmp(a, "--replace"))
+            opts.replace = 1;
+        else if (!strcmp(a, "--percent"))
+            opts.share_in_percent = 1;
+        else if (!strcmp(a, "--proportion"))
+            opts.share_in_percent = 0;
+        else if (!strcmp(a, "--source") || !strcmp(a, "--year") || !strcmp(a, "--delimiter") ||
+                 !strcmp(a, "--encoding") || !strcmp(a, "--decimal")) {
+            if (!value)
+                return cli_usage_error("import", "option '%s' needs a value", a);
+            i++;
+            if (!strcmp(a, "--source"))
+                opts.source = value;
+            else if (!strcmp(a, "--year")) {
+                char *end;
+                long y = strtol(value, &end, 10);
+                if (*end || y < 1990 || y > 2199)
+                    return cli_usage_error("import", "--year '%s' is not a year", value);
+                opts.year = (int)y;
+            } else if (!strcmp(a, "--delimiter")) {
+                if (!strcmp(value, "tab") || !strcmp(value, "\\t") || !strcmp(value, "\t"))
+                    opts.delimiter = '\t';
+                else if (!strcmp(value, ",") || !strcmp(value, ";"))
+                    opts.delimiter = value[0];
+                else
+                    return cli_usage_error("import", "--delimiter is ',', ';' or 'tab'");
+            } else if (!strcmp(a, "--encoding")) {
+                if (parse_encoding(value, &opts.encoding))
+                    return cli_usage_error("import", "unknown encoding '%s'", value);
+            } else {
+                if (strcmp(value, ".") && strcmp(value, ","))
+                    return cli_usage_error("import", "--decimal is '.' or ','");
+                opts.decimal = value[0];
+            }
+        } else if (a[0] == '-' && a[1])
+            return cli_usage_error("import", "unknown option '%s'", a);
+        else if (!kind_text)
+            kind_text = a;
+        else if (!file)
+            file = a;
+        else
+            return cli_usage_error("import", "unexpected argument '%s'", a);
+    }
+    if (!kind_text || !file)
+        return cli_usage_error("import", "give the kind and the file");
+    if (parse_kind(kind_text, &opts.kind))
+        return cli_usage_error("import", "unknown kind '%s' (survey, table, staff, activities)",
+                               kind_text);
+    opts.catalog_dir = ctx->catalog_dir;
+    progress_state progress = { time(NULL), 0 };
+    if (!ctx->quiet && isatty(STDERR_FILENO)) {
+        opts.progress = show_progress;
+        opts.progress_ctx = &progress;
+    }
+
+    jarva_db *db = cli_open_db(ctx, 0);
+    if (!db)
+        return CLI_FAIL;
+    jarva_import_result res;
+    int rc = jarva_import_file(db, file, &opts, &res);
+    if (progress.shown)
+        fputc('\n', stderr);
+    if (rc != JARVA_OK) {
+        cli_db_error(db);
+        jarva_db_close(db);
+        return CLI_FAIL;
+    }
+    if (!ctx->quiet) {
+        switch (res.outcome) {
+        case JARVA_UNCHANGED:
+            fprintf(stderr, "jarva: %s: already imported as batch %lld (same SHA-256), skipped\n",
+                    file, (long long)res.batch_id);
+            break;
+        case JARVA_VALIDATED:
+            fprintf(stderr, "jarva: %s: %lld rows valid (dry run, nothing written)\n", file,
+                    (long long)res.rows);
+            break;
+        case JARVA_REPLACED:
+            fprintf(stderr, "jarva: %s: %lld rows imported as batch %lld, replacing batch %lld\n",
+                    file, (long long)res.rows, (long long)res.batch_id, (long long)res.replaced_id);
+            break;
+        default:
+            fprintf(stderr, "jarva: %s: %lld rows imported as batch %lld\n", file,
+                    (long long)res.rows, (long long)res.batch_id);
+        }
+        if (res.unlinked)
+            fprintf(stderr, "jarva: %lld rows measure nothing in the catalogue (kept, unused)\n",
+                    (long long)res.unlinked);
+    }
+    jarva_db_close(db);
+    return CLI_OK;
+}

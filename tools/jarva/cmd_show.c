@@ -1,0 +1,214 @@
+/* cmd_show.c: `jarva show ID`: every field of one goal or indicator; as a
+ * field/value list on a terminal, as one row in csv and json. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: jarva show ID [--db PATH] [--format table|csv|json]\n"
+    "\n"
+    "Shows every field of the goal or indicator ID: a goal with its audience and\n"
+    "the ids of its indicators; an indicator with its source, codes or counting\n"
+    "rule, baseline, target (shares in percent), breakdowns, disclosure threshold,\n"
+    "series breaks and description.\n"
+    "\n"
+    "Exit status: 0 success, 1 no such goal or indicator (or no database),\n"
+    "2 usage error.\n";
+
+#define MAX_FIELDS 32
+
+/* Field names and values of one item; values are copied into buffers. */
+typedef struct fields {
+    const char *names[MAX_FIELDS];
+    const char *values[MAX_FIELDS];
+    int numeric[MAX_FIELDS]; /* unquoted in json */
+    char buffers[MAX_FIELDS][64];
+    int n;
+} fields;
+
+static void add(fields *f, const char *name, const char *value)
+{
+    if (f->n < MAX_FIELDS) {
+        f->names[f->n] = name;
+        f->values[f->n] = value;
+        f->n++;
+    }
+}
+
+/* Adds a formatted number; empty when has is 0. */
+static void add_number(fields *f, const char *name, int has, double value)
+{
+    if (f->n >= MAX_FIELDS)
+        return;
+    char *buffer = f->buffers[f->n];
+    buffer[0] = '\0';
+    if (has)
+        snprintf(buffer, sizeof f->buffers[0], "%.6g", value);
+    f->numeric[f->n] = 1;
+    add(f, name, buffer);
+}
+
+static int print_fields(const fields *f, cli_format format)
+{
+    cli_table *t;
+    if (format == CLI_FORMAT_TABLE) {
+        static const char *const headers[] = { "field", "value" };
+        t = cli_table_new(2, headers);
+        for (int i = 0; t && i < f->n; i++) {
+            const char *cells[] = { f->names[i], f->values[i] };
+            if (cli_table_add(t, cells) != 0) {
+                cli_table_free(t);
+                t = NULL;
+            }
+        }
+    } else {
+        t = cli_table_new(f->n, f->names);
+        for (int i = 0; t && i < f->n; i++)
+            if (f->numeric[i])
+                cli_table_numeric(t, i);
+        if (t && cli_table_add(t, f->values) != 0) {
+            cli_table_free(t);
+            t = NULL;
+        }
+    }
+    if (!t) {
+        cli_error("out of memory");
+        return CLI_FAIL;
+    }
+    cli_table_print(t, format, stdout);
+    cli_table_free(t);
+    return CLI_OK;
+}
+
+static int show_indicator(const jarva_indicator *ind, cli_format format)
+{
+    static const char *const source_kinds[] = { "survey", "table", "staff", "activity" };
+    static const char *const measures[] = { "proportion", "mean", "count", "rate" };
+    fields f = { .n = 0 };
+    char breaks[256] = "";
+    for (size_t b = 0, used = 0; b < ind->series_break_count && used < sizeof breaks; b++) {
+        int w = snprintf(breaks + used, sizeof breaks - used, "%s%d", b ? "," : "",
+                         ind->series_breaks[b]);
+        used += w > 0 ? (size_t)w : 0;
+    }
+    double scale = ind->percent ? 100.0 : 1.0;
+    add(&f, "id", ind->id);
+    add(&f, "type", "indicator");
+    add(&f, "goal", ind->goal_id);
+    add(&f, "audience", ind->audience_id);
+    add(&f, "name_sv", ind->name_sv);
+    add(&f, "name_en", ind->name_en);
+    add(&f, "source_kind", source_kinds[ind->source_kind]);
+    add(&f, "measure", measures[ind->measure]);
+    add(&f, "source", ind->source);
+    add(&f, "variable", ind->variable);
+    add(&f, "positive_codes", ind->positive_codes);
+    add(&f, "valid_codes", ind->valid_codes);
+    add(&f, "event_type", ind->event_type);
+    add(&f, "counting_rule", ind->counting_rule);
+    add(&f, "direction", ind->direction == JARVA_LOWER_IS_BETTER ? "lower" : "higher");
+    add_number(&f, "baseline_year", ind->has_baseline, ind->baseline_year);
+    add_number(&f, "baseline", ind->has_baseline, ind->baseline_value * scale);
+    add_number(&f, "target_year", ind->has_target, ind->target_year);
+    add_number(&f, "target", ind->has_target, ind->target_value * scale);
+    add(&f, "unit", ind->unit);
+    add(&f, "disaggregations", ind->disaggregations);
+    add_number(&f, "min_n", 1, ind->min_n);
+    add(&f, "series_breaks", breaks);
+    add(&f, "description_sv", ind->description_sv);
+    add(&f, "description_en", ind->description_en);
+    return print_fields(&f, format);
+}
+
+static int show_goal(jarva_db *db, const jarva_goal *g, cli_format format)
+{
+    jarva_indicator_list *list = NULL;
+    if (jarva_indicator_list_open(db, g->id, &list) != JARVA_OK)
+        return cli_db_error(db);
+    char ids[2048] = "";
+    for (size_t i = 0, used = 0; i < jarva_indicator_list_count(list) && used < sizeof ids; i++) {
+        int w = snprintf(ids + used, sizeof ids - used, "%s%s", i ? "," : "",
+                         jarva_indicator_list_get(list, i)->id);
+        used += w > 0 ? (size_t)w : 0;
+    }
+    fields f = { .n = 0 };
+    add(&f, "id", g->id);
+    add(&f, "type", "goal");
+    add(&f, "kind", g->kind == JARVA_GOAL_OVERALL ? "overall" : "communication");
+    add_number(&f, "position", 1, g->position);
+    add(&f, "audience", g->audience_id);
+    add(&f, "audience_sv", g->audience_sv);
+    add(&f, "audience_en", g->audience_en);
+    add(&f, "text_sv", g->text_sv);
+    add(&f, "text_en", g->text_en);
+    add_number(&f, "indicator_count", 1, g->indicator_count);
+    add(&f, "indicators", ids);
+    int rc = print_fields(&f, format);
+    jarva_indicator_list_free(list);
+    return rc;
+}
+
+/* Goal ids and indicator ids never meet (the catalogue loader refuses it), so
+ * the order of the two look-ups does not matter. */
+static int show(jarva_db *db, const char *id, cli_format format)
+{
+    jarva_goal_list *goals = NULL;
+    if (jarva_goal_list_open(db, &goals) != JARVA_OK)
+        return cli_db_error(db);
+    for (size_t i = 0; i < jarva_goal_list_count(goals); i++) {
+        const jarva_goal *g = jarva_goal_list_get(goals, i);
+        if (strcmp(g->id, id) == 0) {
+            int rc = show_goal(db, g, format);
+            jarva_goal_list_free(goals);
+            return rc;
+        }
+    }
+    jarva_goal_list_free(goals);
+
+    jarva_indicator_list *list = NULL;
+    int status = jarva_indicator_find(db, id, &list);
+    if (status == JARVA_ENOTFOUND) {
+        cli_error("no goal or indicator '%s'", id);
+        return CLI_FAIL;
+    }
+    if (status != JARVA_OK)
+        return cli_db_error(db);
+    int rc = show_indicator(jarva_indicator_list_get(list, 0), format);
+    jarva_indicator_list_free(list);
+    return rc;
+}
+
+int cmd_show(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *id = NULL;
+    for (int i = 1; i < argc; i++) {
+        int help = 0;
+        int taken = cli_common_option(ctx, "show", argc, argv, &i, &help);
+        if (taken < 0)
+            return CLI_USAGE;
+        if (help) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        if (taken)
+            continue;
+        if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return cli_usage_error("show", "unknown option '%s'", argv[i]);
+        if (id)
+            return cli_usage_error("show", "unexpected argument '%s' (one ID only)", argv[i]);
+        id = argv[i];
+    }
+    if (!id || !*id)
+        return cli_usage_error("show", "which goal or indicator? (an ID from `jarva goals` or "
+                                       "`jarva indicators`)");
+    /* Not read-only: a database from an older libjarva is migrated first, and a
+     * missing one is reported as such rather than as an SQLite open failure. */
+    jarva_db *db = cli_open_db(ctx, 0);
+    if (!db)
+        return CLI_FAIL;
+    jarva_plan plan;
+    int rc = jarva_plan_get(db, &plan) == JARVA_OK ? show(db, id, ctx->format) : cli_db_error(db);
+    jarva_db_close(db);
+    return rc;
+}
