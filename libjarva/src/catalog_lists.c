@@ -157,39 +157,6 @@ LIST_TYPE(jarva_area_list, jarva_area)
 
 /* ---- plan --------------------------------------------------------------- */
 
-typedef struct plan_strings {
-    char *title_sv, *title_en;
-} plan_strings;
-
-static void plan_strings_free(void *p)
-{
-    plan_strings *strings = p;
-    free(strings->title_sv);
-    free(strings->title_en);
-    free(strings);
-}
-
-static void plan_strings_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    (void)argv;
-    sqlite3_result_null(ctx);
-}
-
-/* The strings of jarva_plan_get must live until the next call or until the
- * database closes, and the handle has no room for them. SQLite frees a
- * function's user data when the function is redefined or the connection
- * closes: registering a (do-nothing) function with the strings as its data
- * gives exactly that lifetime. */
-static int keep_plan_strings(jarva_db *db, plan_strings *strings)
-{
-    int rc = sqlite3_create_function_v2(db->sql, "jarva__plan_strings", 0,
-                                        SQLITE_UTF8 | SQLITE_DIRECTONLY, strings,
-                                        plan_strings_function, NULL, NULL, plan_strings_free);
-    /* On failure SQLite has already called plan_strings_free(strings). */
-    return rc == SQLITE_OK ? JARVA_OK : jarva__sqlerr(db, "keeping the plan's title");
-}
-
 int jarva_plan_get(jarva_db *db, jarva_plan *out)
 {
     if (!db || !out)
@@ -208,24 +175,22 @@ int jarva_plan_get(jarva_db *db, jarva_plan *out)
         return jarva__seterr(&db->err, JARVA_ENOTFOUND,
                              "%s: no catalogue loaded (run `jarva init`)", db->path);
     }
-    plan_strings *strings = calloc(1, sizeof *strings);
-    if (strings) {
-        strings->title_sv = jarva__strdup((const char *)sqlite3_column_text(stmt, 1));
-        strings->title_en = jarva__strdup((const char *)sqlite3_column_text(stmt, 2));
-    }
+    char *title_sv = jarva__strdup((const char *)sqlite3_column_text(stmt, 1));
+    char *title_en = jarva__strdup((const char *)sqlite3_column_text(stmt, 2));
     int year = sqlite3_column_int(stmt, 0);
     sqlite3_finalize(stmt);
-    if (!strings || !strings->title_sv || !strings->title_en) {
-        if (strings)
-            plan_strings_free(strings);
+    if (!title_sv || !title_en) {
+        free(title_sv);
+        free(title_en);
         return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     }
-    int rc = keep_plan_strings(db, strings);
-    if (rc)
-        return rc;
+    free(db->plan_title_sv);
+    free(db->plan_title_en);
+    db->plan_title_sv = title_sv;
+    db->plan_title_en = title_en;
     out->year = year;
-    out->title_sv = strings->title_sv;
-    out->title_en = strings->title_en;
+    out->title_sv = title_sv;
+    out->title_en = title_en;
     return JARVA_OK;
 }
 

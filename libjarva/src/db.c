@@ -107,8 +107,9 @@ int jarva_db_open(jarva_db **out, const char *path, unsigned flags)
         return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
 
     int rc = JARVA_OK;
-    if (!memory && !(flags & JARVA_DB_READONLY)) {
-        rc = create_private_file(db, path, flags);
+    if (!memory) {
+        /* Read-only never creates: create_private_file() only reports. */
+        rc = create_private_file(db, path, (flags & JARVA_DB_READONLY) ? 0 : flags);
         if (rc)
             return rc;
     }
@@ -149,6 +150,8 @@ void jarva_db_close(jarva_db *db)
         sqlite3_close_v2(db->sql);
     }
     free(db->path);
+    free(db->plan_title_sv);
+    free(db->plan_title_en);
     jarva__freeerr(&db->err);
     free(db);
 }

@@ -28,6 +28,9 @@ struct jarva_db {
     sqlite3 *sql;
     char *path;
     jarva__error err;
+    /* Strings jarva_plan_get() hands out: valid until the next call or close. */
+    char *plan_title_sv;
+    char *plan_title_en;
 };
 
 /* Records code and a formatted message; returns code so that a failure is one

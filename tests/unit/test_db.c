@@ -93,6 +93,14 @@ static void test_refusals(void)
     CHECK_CONTAINS(jarva_errmsg(db), "db_missing.db");
     CHECK_INT(jarva_errcode(db), JARVA_ENOTFOUND);
     jarva_db_close(db);
+    /* Read-only never creates, and says the same. */
+    CHECK_INT(jarva_db_open(&db, missing, JARVA_DB_READONLY | JARVA_DB_CREATE), JARVA_ENOTFOUND);
+    CHECK_CONTAINS(jarva_errmsg(db), "no such database");
+    jarva_db_close(db);
+    FILE *probe = fopen(missing, "rb");
+    CHECK(probe == NULL);
+    if (probe)
+        fclose(probe);
 
     /* A file that is not a database is reported, not overwritten. */
     const char *junk = test_tmp_path("db_junk.db");
