@@ -31,6 +31,10 @@ int jarva__axis_nice(double lo, double hi, int target_ticks, jarva__axis *out);
  * chosen as above and ticks at its multiples inside the range. JARVA_EINVAL
  * for non-finite input or lo >= hi. */
 int jarva__axis_fixed(double lo, double hi, int target_ticks, jarva__axis *out);
+/* Makes a nice axis step at least 1 (ticks at whole numbers only, for
+ * counts of things that do not come in halves); ends widen to enclose the
+ * old range. */
+void jarva__axis_whole(jarva__axis *axis);
 /* Heckbert's nicenum: a nice number near x > 0 (rounded if round, else the
  * nice number not below x). */
 double jarva__nice_number(double x, bool round);
@@ -71,11 +75,17 @@ typedef struct jarva__line_chart {
     double target;            /* NAN: none */
     const char *target_label; /* NULL: "Mål: 70 %" */
     jarva__ci_style ci;
-    const char *ci_label; /* NULL: "95 % konfidensintervall" */
-    double y_min, y_max;  /* NAN: from the data and target, zero included; if either is
+    const char *ci_label;      /* NULL: "95 % konfidensintervall" */
+    double y_min, y_max;       /* NAN: from the data and target, zero included; if either is
                              given the axis spans exactly [y_min, y_max] and data beyond is
                              cut at the plot's edge */
-    double height;        /* points, everything included; grows if the texts need it */
+    double height;             /* points, everything included; grows if the texts need it */
+    bool bridge_unlisted;      /* join points across years no series lists (a survey held every
+                             other year); a listed year without a value stays a gap */
+    const int *withheld_years; /* years whose missing values were withheld (too few
+                                  responses): the legend names them so, not as missing */
+    size_t n_withheld_years;
+    bool whole_numbers; /* value ticks at whole numbers only (counts) */
 } jarva__line_chart;
 
 /* A line chart with every field neutral: no target, automatic range, 230 pt. */
@@ -104,6 +114,7 @@ typedef struct jarva__bar_chart {
     const char *suppressed_label; /* NULL: "– = för få svar för att redovisas" */
     double x_max;                 /* NAN: from the data; else the axis ends exactly there */
     int decimals;                 /* of the value labels */
+    bool whole_numbers;           /* axis ticks at whole numbers only (counts) */
 } jarva__bar_chart;
 
 jarva__bar_chart jarva__bar_chart_init(void);

@@ -236,6 +236,8 @@ int jarva__pdf_bar_chart(jarva__pdf *doc, const jarva__bar_chart *c)
     if (prepare_rows(doc, c, &l, labels, &rows_h, &value_w) == JARVA_OK) {
         l.plot_right = l.x0 + l.width - value_w - 8.0;
         choose_axis(doc, c, &l, lo, hi);
+        if (c->whole_numbers)
+            jarva__axis_whole(&l.axis);
         double target_h = isfinite(c->target) ? 14.0 : 4.0;
         double footer = 3.0 + CHART_LABEL_SIZE + 6.0;
         if (legend_h > 0)

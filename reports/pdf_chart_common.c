@@ -58,6 +58,20 @@ int jarva__axis_fixed(double lo, double hi, int target_ticks, jarva__axis *out)
     return JARVA_OK;
 }
 
+void jarva__axis_whole(jarva__axis *axis)
+{
+    if (axis->step >= 1.0)
+        return;
+    axis->step = 1.0;
+    axis->min = floor(axis->min + 1e-9);
+    axis->max = ceil(axis->max - 1e-9);
+    if (axis->max <= axis->min)
+        axis->max = axis->min + 1.0;
+    axis->first = ceil(axis->first - 1e-9);
+    axis->ticks = (int)floor(axis->max - axis->first + 1e-9) + 1;
+    axis->decimals = 0;
+}
+
 int jarva__axis_year_step(double slot_width, double label_width, double gap)
 {
     static const int steps[] = { 1, 2, 5, 10, 20, 50, 100 };

@@ -106,37 +106,55 @@ static int scan(jarva__pdf *doc, const jarva__line_chart *c, line_layout *l, dou
     return JARVA_OK;
 }
 
-/* Whether year y is missing (no series has an estimate) or, with a range
- * fixed by the caller, outside it (some estimate lies beyond [lo, hi]). */
-static bool year_is(const jarva__line_chart *c, const line_layout *l, int y, bool outside,
+/* What the legend says about a year. */
+typedef enum year_note {
+    YEAR_MISSING,    /* no series has an estimate (unlisted years only without bridging) */
+    YEAR_SUPPRESSED, /* no series has an estimate and one withheld it */
+    YEAR_OUTSIDE     /* with a range fixed by the caller, an estimate lies beyond it */
+} year_note;
+
+/* Whether year y is what `note` asks about. */
+static bool year_is(const jarva__line_chart *c, const line_layout *l, int y, year_note note,
                     double lo, double hi)
 {
-    bool found = false;
+    bool found = false, listed = false, suppressed = false;
+    for (size_t k = 0; k < c->n_withheld_years && c->withheld_years; k++)
+        suppressed = suppressed || c->withheld_years[k] == y;
     for (size_t s = 0; s < c->n_series; s++)
         for (size_t i = 0; i < c->series[s].n_points; i++) {
             const jarva__chart_point *p = &c->series[s].points[i];
-            if (p->year != y || !isfinite(p->value))
+            if (p->year != y)
+                continue;
+            listed = true;
+            if (!isfinite(p->value))
                 continue;
             double v = p->value * l->scale;
-            if (outside && (v < lo - 1e-9 || v > hi + 1e-9))
+            if (note == YEAR_OUTSIDE && (v < lo - 1e-9 || v > hi + 1e-9))
                 return true;
             found = true;
         }
-    return !outside && !found;
+    if (note == YEAR_OUTSIDE || found)
+        return false;
+    if (note == YEAR_SUPPRESSED)
+        return suppressed;
+    return !suppressed && (listed || !c->bridge_unlisted);
 }
 
 /* The years missing from every series, as "Uppgift saknas: 2016, 2020.",
- * or with outside, those whose estimates the fixed range leaves out, as
- * "Utanför skalan: 2024."; "" if none. */
+ * those withheld, as "För få svar för att redovisas: 2021.", or those whose
+ * estimates a fixed range leaves out, as "Utanför skalan: 2024."; "" if none. */
 static void year_list(const jarva__line_chart *c, const line_layout *l, jarva__lang lang,
-                      bool outside, double lo, double hi, char *buf, size_t cap)
+                      year_note note, double lo, double hi, char *buf, size_t cap)
 {
-    const char *prefix = outside ? (lang == JARVA__LANG_SV ? "Utanför skalan: " : "Off the scale: ")
-                                 : (lang == JARVA__LANG_SV ? "Uppgift saknas: " : "No data: ");
+    bool sv = lang == JARVA__LANG_SV;
+    const char *prefix = note == YEAR_OUTSIDE      ? (sv ? "Utanför skalan: " : "Off the scale: ")
+                         : note == YEAR_SUPPRESSED ? (sv ? "För få svar för att redovisas: "
+                                                         : "Too few responses to be shown: ")
+                                                   : (sv ? "Uppgift saknas: " : "No data: ");
     size_t len = 0;
     buf[0] = '\0';
     for (int y = l->first_year; y < l->first_year + l->n_years && l->has_data; y++) {
-        if (!year_is(c, l, y, outside, lo, hi))
+        if (!year_is(c, l, y, note, lo, hi))
             continue;
         int n = snprintf(buf + len, cap - len, "%s%d", len ? ", " : prefix, y);
         if (n < 0 || (size_t)n >= cap - len - 2) {
@@ -150,7 +168,8 @@ static void year_list(const jarva__line_chart *c, const line_layout *l, jarva__l
 }
 
 static size_t build_legend(const jarva__line_chart *c, const line_layout *l, jarva__lang lang,
-                           const char *missing, const char *outside, legend_item *items)
+                           const char *missing, const char *withheld, const char *outside,
+                           legend_item *items)
 {
     size_t n = 0;
     for (size_t s = 0; s < c->n_series; s++)
@@ -169,6 +188,8 @@ static size_t build_legend(const jarva__line_chart *c, const line_layout *l, jar
                                                              "across the line" };
     if (missing[0])
         items[n++] = (legend_item){ LEGEND_TEXT_ONLY, JARVA__COLOR_TEXT, 0, missing };
+    if (withheld[0])
+        items[n++] = (legend_item){ LEGEND_TEXT_ONLY, JARVA__COLOR_TEXT, 0, withheld };
     if (outside[0])
         items[n++] = (legend_item){ LEGEND_TEXT_ONLY, JARVA__COLOR_TEXT, 0, outside };
     return n;
@@ -233,12 +254,12 @@ static void draw_breaks(jarva__pdf *doc, const jarva__line_chart *c, const line_
             }
 }
 
-/* Whether points i-1 and i are joined: consecutive years, both estimated,
- * and no break between. */
-static bool joined(const jarva__chart_point *p, size_t i)
+/* Whether points i-1 and i are joined: both estimated, no break between,
+ * and consecutive years (or, with bridging, consecutive points). */
+static bool joined(const jarva__chart_point *p, size_t i, bool bridge)
 {
     return i > 0 && isfinite(p[i].value) && isfinite(p[i - 1].value) &&
-           p[i].year == p[i - 1].year + 1 && !p[i].series_break;
+           (bridge || p[i].year == p[i - 1].year + 1) && !p[i].series_break;
 }
 
 static void draw_whisker(jarva__pdf *doc, const line_layout *l, double x,
@@ -252,7 +273,8 @@ static void draw_whisker(jarva__pdf *doc, const line_layout *l, double x,
 
 /* The band over each run of joined points with intervals; a lone point with
  * an interval gets an error bar, since a band would have no width. */
-static void draw_band(jarva__pdf *doc, const line_layout *l, const jarva__line_series *ser)
+static void draw_band(jarva__pdf *doc, const line_layout *l, const jarva__line_series *ser,
+                      bool bridge)
 {
     HPDF_Page page = jarva__pdf_page(doc);
     const jarva__chart_point *p = ser->points;
@@ -263,7 +285,7 @@ static void draw_band(jarva__pdf *doc, const line_layout *l, const jarva__line_s
             continue;
         }
         size_t j = i + 1;
-        while (j < ser->n_points && joined(p, j) && has_interval(&p[j]))
+        while (j < ser->n_points && joined(p, j, bridge) && has_interval(&p[j]))
             j++;
         if (j - i == 1) {
             /* A lone point: a short piece of band, so that the legend holds. */
@@ -310,7 +332,7 @@ static void draw_series(jarva__pdf *doc, const jarva__line_chart *c, const line_
         if (!isfinite(p[i].value))
             continue;
         HPDF_REAL x = (HPDF_REAL)(x_of(l, p[i].year) + dodge), y = (HPDF_REAL)y_of(l, p[i].value);
-        if (joined(p, i)) {
+        if (joined(p, i, c->bridge_unlisted)) {
             HPDF_Page_LineTo(page, x, y);
             open = true;
         } else {
@@ -319,7 +341,7 @@ static void draw_series(jarva__pdf *doc, const jarva__line_chart *c, const line_
             HPDF_Page_MoveTo(page, x, y);
             open = false;
         }
-        if (open && (i + 1 == ser->n_points || !joined(p, i + 1))) {
+        if (open && (i + 1 == ser->n_points || !joined(p, i + 1, c->bridge_unlisted))) {
             HPDF_Page_Stroke(page);
             open = false;
         }
@@ -368,7 +390,7 @@ static void draw_plot(jarva__pdf *doc, const jarva__line_chart *c, const line_la
     bool bars = c->ci == JARVA__CI_BARS || (c->ci == JARVA__CI_AUTO && c->n_series > 1);
     if (c->ci != JARVA__CI_NONE && !bars)
         for (size_t s = 0; s < c->n_series; s++)
-            draw_band(doc, l, &c->series[s]);
+            draw_band(doc, l, &c->series[s], c->bridge_unlisted);
     HPDF_Page_GRestore(page);
     draw_target(doc, c, l, target_label, target_style);
     HPDF_Page_GSave(page);
@@ -423,16 +445,17 @@ int jarva__pdf_line_chart(jarva__pdf *doc, const jarva__line_chart *c)
 
     chart_text ct;
     jarva__chart_text_prepare(doc, c->title, c->subtitle, c->note, l.width, &ct);
-    char missing[256], outside[256] = "";
-    year_list(c, &l, lang, false, lo, hi, missing, sizeof missing);
+    char missing[256], withheld[256], outside[256] = "";
+    year_list(c, &l, lang, YEAR_MISSING, lo, hi, missing, sizeof missing);
+    year_list(c, &l, lang, YEAR_SUPPRESSED, lo, hi, withheld, sizeof withheld);
     if (isfinite(c->y_min) || isfinite(c->y_max))
-        year_list(c, &l, lang, true, lo, hi, outside, sizeof outside);
-    legend_item *items = calloc(c->n_series + 5, sizeof *items);
+        year_list(c, &l, lang, YEAR_OUTSIDE, lo, hi, outside, sizeof outside);
+    legend_item *items = calloc(c->n_series + 6, sizeof *items);
     if (!items) {
         jarva__chart_text_free(&ct);
         return jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");
     }
-    size_t n_items = build_legend(c, &l, lang, missing, outside, items);
+    size_t n_items = build_legend(c, &l, lang, missing, withheld, outside, items);
     double legend_h = jarva__chart_legend(doc, items, n_items, 0, 0, l.width, false);
 
     jarva__pdf_style target_style = jarva__pdf_style_get(JARVA__STYLE_SMALL);
@@ -464,8 +487,8 @@ int jarva__pdf_line_chart(jarva__pdf *doc, const jarva__line_chart *c)
     ticks = ticks < 3 ? 3 : ticks > 7 ? 7 : ticks;
     if (isfinite(c->y_min) || isfinite(c->y_max))
         jarva__axis_fixed(lo, hi, ticks, &l.axis);
-    else
-        jarva__axis_nice(lo, hi, ticks, &l.axis);
+    else if (jarva__axis_nice(lo, hi, ticks, &l.axis) == JARVA_OK && c->whole_numbers)
+        jarva__axis_whole(&l.axis);
     l.plot_left = l.x0 + value_labels_width(doc, c, &l) + 8.0;
     l.plot_right = l.x0 + l.width - right_reserve;
     l.slot = (l.plot_right - l.plot_left) / l.n_years;

@@ -237,6 +237,8 @@ static int setup(jarva__pdf *doc, const jarva__pdf_options *opts)
         return doc->err.code;
     const char *head = opts->running_head ? opts->running_head : opts->title;
     doc->running_head = jarva__pdf_encode(doc, head ? head : "");
+    if (opts->notice && *opts->notice)
+        doc->notice = jarva__pdf_encode(doc, opts->notice);
     return doc->err.code;
 }
 
@@ -271,6 +273,7 @@ void jarva__pdf_free(jarva__pdf *doc)
     free(doc->marks);
     free(doc->pages);
     free(doc->running_head);
+    free(doc->notice);
     jarva__freeerr(&doc->err);
     free(doc);
 }

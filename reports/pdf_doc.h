@@ -35,10 +35,12 @@ typedef struct jarva__pdf_options {
     const char *running_head; /* UTF-8 shown at the top of pages; NULL: the title */
     const char *font_dir;     /* directory with LiberationSans-*.ttf; NULL: search */
     long long creation_time;  /* seconds since 1970 UTC, or JARVA__PDF_DATE_FROM_ENV */
+    const char *notice;       /* UTF-8 shown in bold at the foot of every page (e.g.
+                                 "Simulerade exempeldata"); NULL for none */
 } jarva__pdf_options;
 #define JARVA__PDF_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        JARVA__LANG_SV, NULL, NULL, NULL, NULL, NULL, NULL, JARVA__PDF_DATE_FROM_ENV               \
+        JARVA__LANG_SV, NULL, NULL, NULL, NULL, NULL, NULL, JARVA__PDF_DATE_FROM_ENV, NULL         \
     }
 
 typedef enum jarva__pdf_font { JARVA__FONT_REGULAR = 0, JARVA__FONT_BOLD = 1 } jarva__pdf_font;

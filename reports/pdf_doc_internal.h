@@ -44,6 +44,7 @@ struct jarva__pdf {
     long toc_page;             /* page index reserved for the contents, or -1 */
     double toc_top;
     char *running_head; /* Windows-1252 */
+    char *notice;       /* Windows-1252, or NULL: shown at the foot of every page */
     HPDF_Page target;   /* drawn on instead of the last page while finishing */
     bool finished;
 };

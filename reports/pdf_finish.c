@@ -221,6 +221,23 @@ static void draw_page_furniture(jarva__pdf *doc, size_t index)
              doc->n_pages);
     jarva__pdf_show(doc, f->right, 36.0, JARVA__FONT_REGULAR, HEAD_SIZE, JARVA__COLOR_MUTED,
                     JARVA__ALIGN_RIGHT, number, strlen(number));
+    if (doc->notice) {
+        /* The notice (such as "simulated example data") on every page, in the
+         * second colour and bold so that no page can be taken out of context. */
+        char *notice = jarva__strdup(doc->notice);
+        if (notice) {
+            double room =
+                f->width -
+                jarva__pdf_width(doc, JARVA__FONT_REGULAR, HEAD_SIZE, number, strlen(number)) -
+                16.0;
+            jarva__pdf_ellipsize(doc, JARVA__FONT_BOLD, HEAD_SIZE, notice, room);
+            jarva__pdf_show(doc, f->left, 36.0, JARVA__FONT_BOLD, HEAD_SIZE, JARVA__COLOR_SECOND,
+                            JARVA__ALIGN_LEFT, notice, strlen(notice));
+            free(notice);
+        } else {
+            jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");
+        }
+    }
     doc->target = NULL;
 }
 

@@ -14,6 +14,8 @@
 #define CELL_PAD_Y 3.0
 #define RULE_HEAVY 0.9
 #define RULE_LIGHT 0.4
+/* Group rows: a pale tint of the accent blue, apart from the grey stripes. */
+#define GROUP_TINT JARVA__RGB(226, 234, 244)
 
 typedef struct table_column {
     double x, width;
@@ -30,6 +32,7 @@ struct jarva__pdf_table {
     bool shade;
     double header_height;
     size_t rows;       /* rows drawn so far */
+    size_t stripe;     /* rows since the last group row, for the alternate shading */
     bool header_drawn; /* on the current page */
     jarva__pdf_style cell_style, head_style, caption_style;
 };
@@ -131,6 +134,36 @@ static void close_rule(jarva__pdf_table *t)
                     JARVA__LINE_SOLID);
 }
 
+/* Makes room for a row of row_h points, with keep_next more below it: on a
+ * new page under a repeated header if this one is full; before the first
+ * row, the caption and the header, kept together with it. */
+static void start_row(jarva__pdf_table *t, double row_h, double keep_next)
+{
+    jarva__pdf *doc = t->doc;
+    jarva__pdf_frame frame = jarva__pdf_get_frame(doc);
+    double caption_h = t->rows == 0 && t->caption.n
+                           ? jarva__pdf_lines_height(&t->caption_style, t->caption.n) + 4.0
+                           : 0.0;
+    if (row_h + t->header_height > frame.top - frame.bottom)
+        jarva__pdf_fail(doc, JARVA_EINVAL, "a table row is taller than a page");
+    if (keep_next > frame.top - frame.bottom - t->header_height - row_h)
+        keep_next = 0.0;
+    if (t->header_drawn && jarva__pdf_space_left(doc) < row_h + keep_next) {
+        close_rule(t);
+        t->header_drawn = false;
+        jarva__pdf_new_page(doc, 0);
+    }
+    if (!t->header_drawn && jarva__pdf_status(doc) == JARVA_OK) {
+        jarva__pdf_need(doc, caption_h + t->header_height + row_h + keep_next);
+        if (caption_h > 0) {
+            jarva__pdf_draw_lines(doc, &t->caption_style, &t->caption, 0, t->caption.n, frame.left,
+                                  jarva__pdf_cursor(doc), frame.width);
+            jarva__pdf_advance(doc, caption_h);
+        }
+        draw_header(t);
+    }
+}
+
 /* The text area of a cell: narrower by the status symbol if there is one. */
 static double cell_text_width(const jarva__pdf_table *t, const table_column *c,
                               const jarva__pdf_cell *cell)
@@ -173,28 +206,9 @@ int jarva__pdf_table_row(jarva__pdf_table *t, const jarva__pdf_cell *cells)
     }
     double row_h = jarva__pdf_lines_height(&t->cell_style, most) + 2 * CELL_PAD_Y;
     jarva__pdf_frame frame = jarva__pdf_get_frame(doc);
-    double caption_h = t->rows == 0 && t->caption.n
-                           ? jarva__pdf_lines_height(&t->caption_style, t->caption.n) + 4.0
-                           : 0.0;
-    if (row_h + t->header_height > frame.top - frame.bottom)
-        jarva__pdf_fail(doc, JARVA_EINVAL, "a table row is taller than a page");
-    if (t->header_drawn && jarva__pdf_space_left(doc) < row_h) {
-        close_rule(t);
-        t->header_drawn = false;
-        jarva__pdf_new_page(doc, 0);
-    }
-    if (!t->header_drawn && jarva__pdf_status(doc) == JARVA_OK) {
-        /* Caption, header and the first row stay together. */
-        jarva__pdf_need(doc, caption_h + t->header_height + row_h);
-        if (caption_h > 0) {
-            jarva__pdf_draw_lines(doc, &t->caption_style, &t->caption, 0, t->caption.n, frame.left,
-                                  jarva__pdf_cursor(doc), frame.width);
-            jarva__pdf_advance(doc, caption_h);
-        }
-        draw_header(t);
-    }
+    start_row(t, row_h, 0.0);
     double top = jarva__pdf_cursor(doc);
-    if (t->shade && t->rows % 2 == 1)
+    if (t->shade && t->stripe % 2 == 1)
         jarva__pdf_fill_rect(doc, frame.left, top - row_h, frame.width, row_h, JARVA__COLOR_SHADE);
     for (size_t i = 0; i < t->n_columns && jarva__pdf_status(doc) == JARVA_OK; i++) {
         const table_column *c = &t->columns[i];
@@ -217,6 +231,30 @@ int jarva__pdf_table_row(jarva__pdf_table *t, const jarva__pdf_cell *cells)
     free(lines);
     jarva__pdf_advance(doc, row_h);
     t->rows++;
+    t->stripe++;
+    return jarva__pdf_check(doc, "drawing a table row");
+}
+
+int jarva__pdf_table_group(jarva__pdf_table *t, const char *utf8, double keep_next)
+{
+    if (!t)
+        return JARVA_EINVAL;
+    jarva__pdf *doc = t->doc;
+    jarva__pdf_frame frame = jarva__pdf_get_frame(doc);
+    jarva__pdf_lines lines;
+    if (jarva__pdf_wrap(doc, &t->head_style, utf8, frame.width - 2 * CELL_PAD_X, &lines) !=
+        JARVA_OK)
+        return jarva__pdf_status(doc);
+    double row_h = jarva__pdf_lines_height(&t->head_style, lines.n ? lines.n : 1) + 2 * CELL_PAD_Y;
+    start_row(t, row_h, keep_next);
+    double top = jarva__pdf_cursor(doc);
+    jarva__pdf_fill_rect(doc, frame.left, top - row_h, frame.width, row_h, GROUP_TINT);
+    jarva__pdf_draw_lines(doc, &t->head_style, &lines, 0, lines.n, frame.left + CELL_PAD_X,
+                          top - CELL_PAD_Y, frame.width - 2 * CELL_PAD_X);
+    jarva__pdf_lines_free(&lines);
+    jarva__pdf_advance(doc, row_h);
+    t->rows++;
+    t->stripe = 0;
     return jarva__pdf_check(doc, "drawing a table row");
 }
 

@@ -41,6 +41,11 @@ int jarva__pdf_table_begin(jarva__pdf *doc, const jarva__pdf_table_spec *spec,
 /* Adds a row of n_columns cells, on a new page under the header if it does
  * not fit. JARVA_EINVAL if one row is taller than a page. */
 int jarva__pdf_table_row(jarva__pdf_table *table, const jarva__pdf_cell *cells);
+/* A row across all columns, bold on a tinted band: the heading of a group of
+ * rows (such as a goal above its indicators). It stays on a page with at
+ * least `keep_next` points of room for the rows after it, and the alternate
+ * shading starts afresh below it. */
+int jarva__pdf_table_group(jarva__pdf_table *table, const char *utf8, double keep_next);
 /* A row of plain texts. */
 int jarva__pdf_table_row_text(jarva__pdf_table *table, const char *const *texts);
 /* Closes the table with a rule and its note, and frees it (NULL is fine).

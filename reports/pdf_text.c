@@ -57,7 +57,8 @@ static int add_line(jarva__pdf *doc, jarva__pdf_lines *out, size_t *cap, size_t 
 
 /* Emits a word wider than the line in pieces that fit (at least one byte),
  * breaking at a no-break space if one fits ("+8 | procentenheter" rather
- * than "+8 procentenhet | er"): a no-break space binds, but less than letters. */
+ * than "+8 procentenhet | er"): a no-break space binds, but less than letters;
+ * else after a hyphen, underscore or slash. */
 static int break_word(jarva__pdf *doc, const jarva__pdf_style *st, jarva__pdf_lines *out,
                       size_t *cap, size_t *start, size_t end, double width)
 {
@@ -70,10 +71,20 @@ static int break_word(jarva__pdf *doc, const jarva__pdf_style *st, jarva__pdf_li
         if (*start + take == end)
             return JARVA_OK; /* the rest fits: it starts the next line */
         size_t skip = 0;
+        bool at_space = false;
         for (size_t k = take; k > 1; k--)
             if (text[*start + k - 1] == NBSP_CP1252) {
                 take = k - 1;
                 skip = 1;
+                at_space = true;
+                break;
+            }
+        /* Else after a hyphen, underscore or slash, which file names and
+         * compound names have ("simulerade-|trygghetsenkat-|2019.csv"). */
+        for (size_t k = take; !at_space && k > 1; k--)
+            if (text[*start + k - 1] == '-' || text[*start + k - 1] == '_' ||
+                text[*start + k - 1] == '/') {
+                take = k;
                 break;
             }
         if (add_line(doc, out, cap, *start, take,

@@ -1,6 +1,27 @@
 /* jarva.h: the one header a program includes to use libjarva.
  * Measurable goals, survey estimates and effect reports for the communication
- * plan of the Järva collaboration agreement. See docs/api.md. */
+ * plan of the Järva collaboration agreement. See docs/api.md for an overview
+ * with an example per task; each function's comment is its reference.
+ *
+ * Conventions that hold for every function unless its comment says otherwise:
+ * - Statuses: 0 (JARVA_OK) on success, a negative jarva_status on failure.
+ *   A function that takes a jarva_db leaves the reason in jarva_errmsg(db);
+ *   one without a handle writes it to the caller's errbuf. A NULL handle or a
+ *   NULL required pointer gives JARVA_EINVAL (with no message when there is
+ *   no handle to hold one); JARVA_ENOMEM is possible wherever memory is
+ *   allocated.
+ * - Ownership: *_open() results are freed with the matching *_free() (which
+ *   accepts NULL); what a *_get() returns, strings included, is owned by its
+ *   list and valid until the list is freed; returned `const char *` is static
+ *   or owned by the handle, as each comment says; inputs are only read during
+ *   the call and never kept.
+ * - Option structs start with a `version` field: initialise them from their
+ *   _INIT macro. An unknown version is refused with JARVA_EINVAL.
+ * - Threads: a jarva_db handle, and the lists opened from it, are used by one
+ *   thread at a time; separate handles may be used by separate threads at
+ *   once, on the same file too. Functions without a handle (version,
+ *   strerror, the estimators of jarva/estimate.h, jarva_adhoc_estimate()) are
+ *   thread-safe. */
 #ifndef JARVA_H
 #define JARVA_H
 
@@ -10,5 +31,7 @@
 #include "jarva/import.h"
 #include "jarva/estimate.h"
 #include "jarva/results.h"
+#include "jarva/adhoc.h"
+#include "jarva/report.h"
 
 #endif /* JARVA_H */

@@ -9,45 +9,25 @@
 #include <string.h>
 
 #include "compute_internal.h"
+#include "estimate_file_internal.h"
 
-/* Distinct strings of one column, numbered in order of appearance. */
-typedef struct intern {
-    char **names;
-    size_t count, cap;
-    size_t last; /* the last hit: consecutive rows often repeat a value */
-} intern;
+/* Distinct strings of one column, numbered in order of appearance, in the
+ * hash table the ad-hoc estimator uses: a million rows look up several
+ * columns each. */
+typedef jarva__keytab intern;
 
+/* The value's number; -1 for NULL (no value), -2 out of memory. */
 static int intern_id(intern *t, const char *s)
 {
     if (!s)
         return -1;
-    if (t->last < t->count && !strcmp(t->names[t->last], s))
-        return (int)t->last;
-    for (size_t i = 0; i < t->count; i++)
-        if (!strcmp(t->names[i], s)) {
-            t->last = i;
-            return (int)i;
-        }
-    if (t->count == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        char **grown = realloc(t->names, cap * sizeof *grown);
-        if (!grown)
-            return -2;
-        t->names = grown;
-        t->cap = cap;
-    }
-    t->names[t->count] = jarva__strdup(s);
-    if (!t->names[t->count])
-        return -2;
-    t->last = t->count;
-    return (int)t->count++;
+    long id = jarva__keytab_add(t, s, strlen(s));
+    return id < 0 ? -2 : (int)id;
 }
 
 static void intern_free(intern *t)
 {
-    for (size_t i = 0; i < t->count; i++)
-        free(t->names[i]);
-    free(t->names);
+    jarva__keytab_free(t);
 }
 
 enum { BY_AREA, BY_SEX, BY_AGE, BY_ORG, BY_ROLE, BY_COUNT };
@@ -272,12 +252,6 @@ static void free_indicators(survey_indicator *list, size_t count)
     free(list);
 }
 
-static int compare_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
 /* The questions the wave's indicators use, with their positions in the batch. */
 static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *inds, size_t n)
 {
@@ -321,7 +295,6 @@ static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *in
                 w->var_names[a] = w->var_names[b];
                 w->var_names[b] = name;
             }
-    (void)compare_int;
     return rc;
 }
 
@@ -400,7 +373,7 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
     if (!code_value)
         return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
     for (size_t k = 0; k < codes->count; k++) {
-        const char *code = codes->names[k];
+        const char *code = codes->keys[k];
         int valid = ind->valid && *ind->valid ? code_in(ind->valid, code) : 1;
         if (!valid)
             code_value[k] = NAN;
@@ -416,7 +389,7 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
     free(code_value);
 
     jarva_survey_data data = { w->n,       value,           w->weight,
-                               w->stratum, w->strata.count, (const char *const *)w->strata.names };
+                               w->stratum, w->strata.count, (const char *const *)w->strata.keys };
     jarva_estimate_options opts = c->opts.estimate;
     opts.min_n = ind->min_n > 0 ? (unsigned)ind->min_n : opts.min_n;
     const char *method = ind->mean ? "t" : jarva__ci_method_name(opts.method, 0);
@@ -447,9 +420,9 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
             const char *area = "jarva";
             char label[256] = "";
             if (b == BY_AREA)
-                area = w->by_values[b].names[d];
+                area = w->by_values[b].keys[d];
             else if (b >= 0)
-                snprintf(label, sizeof label, "%s=%s", by_names[b], w->by_values[b].names[d]);
+                snprintf(label, sizeof label, "%s=%s", by_names[b], w->by_values[b].keys[d]);
             rc = jarva__compute_write(c, ind->id, w->year, area, label, &results[d], method,
                                       &w->batch_id, 1);
         }

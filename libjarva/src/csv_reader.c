@@ -173,6 +173,62 @@ static int check_dialect(const jarva__csv_dialect *d)
     return 0;
 }
 
+static const char *trim(const char *s, size_t *len);
+
+/* For sorting header columns by name (trimmed, exact), then position. */
+typedef struct named_column {
+    const char *name;
+    size_t len, index;
+} named_column;
+
+static int by_name_then_index(const void *pa, const void *pb)
+{
+    const named_column *a = pa, *b = pb;
+    int cmp = memcmp(a->name, b->name, a->len < b->len ? a->len : b->len);
+    if (cmp == 0 && a->len != b->len)
+        cmp = a->len < b->len ? -1 : 1;
+    if (cmp == 0)
+        cmp = a->index < b->index ? -1 : 1;
+    return cmp;
+}
+
+/* Two columns of the same name (as jarva__csv_column matches them exactly)
+ * make every lookup of that name ambiguous: an error at the second. Unnamed
+ * columns may repeat. Sorting keeps this O(n log n) on very wide headers. */
+static int check_unique_names(jarva__csv_reader *r, jarva__error *err)
+{
+    const jarva__csv_row *h = &r->header;
+    named_column *cols = malloc((h->nfields ? h->nfields : 1) * sizeof *cols);
+    if (!cols)
+        return jarva__csv_report(r, err, JARVA_ENOMEM, 0, 0, "out of memory");
+    size_t n = 0;
+    for (size_t i = 0; i < h->nfields; i++) {
+        if (!h->fields[i])
+            continue;
+        cols[n].name = trim(h->fields[i], &cols[n].len);
+        cols[n].index = i;
+        if (cols[n].len > 0)
+            n++;
+    }
+    qsort(cols, n, sizeof *cols, by_name_then_index);
+    size_t first = 0, second = 0;
+    int found = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (cols[i].len != cols[i - 1].len || memcmp(cols[i].name, cols[i - 1].name, cols[i].len))
+            continue;
+        if (!found || cols[i].index < second) { /* report the leftmost repeat */
+            first = cols[i - 1].index;
+            second = cols[i].index;
+            found = 1;
+        }
+    }
+    free(cols);
+    if (!found)
+        return JARVA_OK;
+    return jarva__csv_report(r, err, JARVA_EFORMAT, h->line, second + 1,
+                             "duplicate column name (also column %zu)", first + 1);
+}
+
 static int keep_header(jarva__csv_reader *r, jarva__error *err)
 {
     size_t n = r->nfields;
@@ -196,7 +252,7 @@ static int keep_header(jarva__csv_reader *r, jarva__error *err)
     r->header.line = r->row_line;
     r->have_header = 1;
     r->expected = n;
-    return JARVA_OK;
+    return check_unique_names(r, err);
 }
 
 static int open_file(jarva__csv_reader *r, jarva__error *err)

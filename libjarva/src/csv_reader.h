@@ -55,7 +55,8 @@ typedef struct jarva__csv_reader jarva__csv_reader;
  * the line is skipped either way). A BOM that contradicts a given encoding is
  * an error. With has_header, an empty file (or one of blank lines) is an
  * error; a header that ends in a delimiter ("a;b;") has that empty last name
- * dropped, and records may then end with one empty field more. Errors go to
+ * dropped, and records may then end with one empty field more; two columns
+ * of the same name (after trimming, exactly) are an error at the second. Errors go to
  * err with the file name. dialect NULL means JARVA__CSV_DIALECT_INIT.
  * Returns JARVA_OK, JARVA_EINVAL (a delimiter that is a quote, space, CR, LF
  * or non-ASCII, or a decimal mark other than '.' and ','), JARVA_EIO,

@@ -208,13 +208,16 @@ static int settle_wave(jarva__import *imp, const char *source, jarva_import_resu
         }
         sqlite3_finalize(stmt);
         stmt = NULL;
-        if (res->replaced_id) {
-            char sql[96];
-            snprintf(sql, sizeof sql, "DELETE FROM batch WHERE id = %lld",
-                     (long long)res->replaced_id);
-            rc = jarva__exec(db, sql);
-            if (rc)
-                return rc;
+        if (res->replaced_id) { /* a bound value, as every statement has */
+            if (sqlite3_prepare_v2(db->sql, "DELETE FROM batch WHERE id = ?", -1, &stmt, NULL) !=
+                SQLITE_OK)
+                return jarva__sqlerr(db, "replacing the wave");
+            sqlite3_bind_int64(stmt, 1, res->replaced_id);
+            int deleted = sqlite3_step(stmt);
+            sqlite3_finalize(stmt);
+            stmt = NULL;
+            if (deleted != SQLITE_DONE)
+                return jarva__sqlerr(db, "replacing the wave");
         }
     }
     if (sqlite3_prepare_v2(db->sql, "UPDATE batch SET year = ?, rows = ? WHERE id = ?", -1, &stmt,
@@ -297,6 +300,18 @@ int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options
     if (rc)
         goto done;
     rc = jarva__begin_write(db);
+    if (rc)
+        goto done;
+    /* Another process may have imported the same file since the look-up
+     * above (two people importing at once): look again under the write
+     * lock, so that this is "already imported", not a UNIQUE failure. */
+    rc = find_batch_by_hash(db, out->sha256, &out->batch_id);
+    if (rc == JARVA_OK && out->batch_id) {
+        jarva__csv_close(imp.reader);
+        jarva__rollback(db);
+        out->outcome = JARVA_UNCHANGED;
+        return JARVA_OK;
+    }
     if (rc)
         goto done;
     rc = insert_batch(&imp, source ? source : "published", out->sha256);

@@ -13,13 +13,22 @@ typedef struct lookup_entry {
     char *id;
 } lookup_entry;
 
+/* A survey names a handful of areas a million times: the names last asked
+ * for, as written, are remembered with their answers. */
+#define RECENT_COUNT 16
+#define RECENT_NAME_MAX 47
+
+typedef struct recent_name {
+    char name[RECENT_NAME_MAX + 1];
+    size_t len;
+    const char *id; /* NULL: not a known name */
+} recent_name;
+
 struct jarva__lookup {
     lookup_entry *entries;
     size_t count, cap;
-    /* A survey names a handful of areas a million times: remember the last
-     * name asked for, as written, and its answer. */
-    char *last_name;
-    const char *last_id;
+    recent_name recent[RECENT_COUNT];
+    size_t nrecent, next_recent; /* next_recent: the one to replace next */
 };
 
 /* Folds case for ASCII and the Swedish letters (Å Ä Ö É in UTF-8) and trims
@@ -140,8 +149,10 @@ const char *jarva__lookup_find(jarva__lookup *l, const char *name)
 {
     if (!l || !name)
         return NULL;
-    if (l->last_name && !strcmp(l->last_name, name))
-        return l->last_id;
+    size_t len = strlen(name);
+    for (size_t i = 0; i < l->nrecent; i++)
+        if (l->recent[i].len == len && !memcmp(l->recent[i].name, name, len))
+            return l->recent[i].id;
     char *key = fold(name);
     if (!key)
         return NULL;
@@ -150,11 +161,14 @@ const char *jarva__lookup_find(jarva__lookup *l, const char *name)
         if (!strcmp(l->entries[i].key, key))
             id = l->entries[i].id;
     free(key);
-    char *copy = jarva__strdup(name);
-    if (copy) {
-        free(l->last_name);
-        l->last_name = copy;
-        l->last_id = id;
+    if (len <= RECENT_NAME_MAX) {
+        recent_name *r = &l->recent[l->next_recent];
+        memcpy(r->name, name, len + 1);
+        r->len = len;
+        r->id = id;
+        l->next_recent = (l->next_recent + 1) % RECENT_COUNT;
+        if (l->nrecent < RECENT_COUNT)
+            l->nrecent++;
     }
     return id;
 }
@@ -218,6 +232,5 @@ void jarva__lookup_free(jarva__lookup *l)
         free(l->entries[i].id);
     }
     free(l->entries);
-    free(l->last_name);
     free(l);
 }

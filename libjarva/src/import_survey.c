@@ -49,10 +49,17 @@ typedef struct survey_state {
     size_t nabsent;
     jarva__lookup *areas;
     jarva__lookup *organisations;
-    sqlite3_stmt *insert;
+    jarva__row_writer *rows;
     char *json;
     size_t json_len, json_cap;
     int year_checked;
+    /* Respondent ids are distinct for certain while each one is greater than
+     * the one before, as a whole number or as bytes (exports are mostly
+     * sorted); otherwise one query at the end finds the duplicates. */
+    int ids_seen, ids_ascending_numbers, ids_ascending_bytes;
+    unsigned long long last_number;
+    char *last_id;
+    size_t last_id_len, last_id_cap;
 } survey_state;
 
 static void index_codes(question *q);
@@ -214,12 +221,10 @@ static int json_reserve(survey_state *s, size_t more)
     return 0;
 }
 
-/* Appends a JSON string; codes are short, but escape what JSON requires. */
-static int json_add_string(survey_state *s, const char *v, size_t len)
+/* Writes v as a JSON string at o (room for 6 bytes a byte and 2 quotes)
+ * and returns the end. Codes are short, but escape what JSON requires. */
+static char *json_string(char *o, const char *v, size_t len)
 {
-    if (json_reserve(s, len * 6 + 2))
-        return -1;
-    char *o = s->json + s->json_len;
     *o++ = '"';
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)v[i];
@@ -237,8 +242,7 @@ static int json_add_string(survey_state *s, const char *v, size_t len)
         }
     }
     *o++ = '"';
-    s->json_len = (size_t)(o - s->json);
-    return 0;
+    return o;
 }
 
 static void index_codes(question *q)
@@ -289,21 +293,136 @@ static int is_blank(const char *v)
     return !v || !*v;
 }
 
-/* The first line where a respondent id appeared, for the duplicate message. */
-static long first_line_of(survey_state *s, const char *id)
+/* The field as text, an empty one as NULL. */
+static void add_field(jarva__row_writer *w, const jarva__csv_row *row, int col)
 {
-    sqlite3_stmt *stmt = NULL;
-    long line = 0;
-    if (sqlite3_prepare_v2(s->imp->db->sql,
-                           "SELECT row_no FROM response WHERE batch_id = ? AND respondent_id = ?",
-                           -1, &stmt, NULL) != SQLITE_OK)
+    const char *v = field_or_null(row, col);
+    if (is_blank(v))
+        jarva__rows_null(w);
+    else
+        jarva__rows_text(w, v, row->lengths[col]);
+}
+
+/* id as a whole number written without leading zeros (so that two ids with
+ * the same number are the same text), or -1. */
+static int canonical_number(const char *id, size_t len, unsigned long long *out)
+{
+    if (len == 0 || len > 18 || (id[0] == '0' && len > 1))
+        return -1;
+    unsigned long long n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (id[i] < '0' || id[i] > '9')
+            return -1;
+        n = n * 10 + (unsigned long long)(id[i] - '0');
+    }
+    *out = n;
+    return 0;
+}
+
+/* Follows the order of the respondent ids; see ids_ascending_*. 0, or -1
+ * out of memory. */
+static int note_id(survey_state *s, const char *id, size_t len)
+{
+    if (!s->ids_seen) {
+        s->ids_seen = 1;
+        s->ids_ascending_numbers = canonical_number(id, len, &s->last_number) == 0;
+        s->ids_ascending_bytes = 1;
+    } else {
+        unsigned long long n;
+        if (s->ids_ascending_numbers) {
+            if (canonical_number(id, len, &n) || n <= s->last_number)
+                s->ids_ascending_numbers = 0;
+            else
+                s->last_number = n;
+        }
+        if (s->ids_ascending_bytes) {
+            size_t common = len < s->last_id_len ? len : s->last_id_len;
+            int cmp = memcmp(id, s->last_id, common);
+            if (cmp < 0 || (cmp == 0 && len <= s->last_id_len))
+                s->ids_ascending_bytes = 0;
+        }
+    }
+    if (!s->ids_ascending_bytes)
         return 0;
-    sqlite3_bind_int64(stmt, 1, s->imp->batch_id);
-    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        line = sqlite3_column_int64(stmt, 0);
+    if (len + 1 > s->last_id_cap) {
+        size_t cap = len + 1 > 64 ? 2 * (len + 1) : 64;
+        char *grown = realloc(s->last_id, cap);
+        if (!grown)
+            return -1;
+        s->last_id = grown;
+        s->last_id_cap = cap;
+    }
+    memcpy(s->last_id, id, len + 1);
+    s->last_id_len = len;
+    return 0;
+}
+
+/* Every row whose respondent id appeared on an earlier line of the batch, in
+ * file order. The GROUP BY sorts in SQLite's sorter, whose memory is bounded
+ * by the page cache (it spills to a temporary file). */
+static int report_duplicates(survey_state *s)
+{
+    jarva__import *imp = s->imp;
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(imp->db->sql,
+                           "SELECT r.row_no, r.respondent_id, d.first FROM response r"
+                           " JOIN (SELECT respondent_id, min(row_no) AS first FROM response"
+                           "       WHERE batch_id = ?1 GROUP BY respondent_id"
+                           "       HAVING count(*) > 1) d ON d.respondent_id = r.respondent_id"
+                           " WHERE r.batch_id = ?1 AND r.row_no > d.first ORDER BY r.row_no",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return jarva__sqlerr(imp->db, "looking for duplicate respondent ids");
+    sqlite3_bind_int64(stmt, 1, imp->batch_id);
+    int step = SQLITE_DONE;
+    while (imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
+           (step = sqlite3_step(stmt)) == SQLITE_ROW)
+        jarva__import_error(
+            &imp->errors, imp->reader, (long)sqlite3_column_int64(stmt, 0),
+            s->role_col[ROLE_RESPONDENT], "duplicate respondent id '%s' (first on line %lld)",
+            (const char *)sqlite3_column_text(stmt, 1), (long long)sqlite3_column_int64(stmt, 2));
     sqlite3_finalize(stmt);
-    return line;
+    if (imp->errors.count < JARVA__IMPORT_ERROR_LIMIT && step != SQLITE_DONE)
+        return jarva__sqlerr(imp->db, "looking for duplicate respondent ids");
+    return JARVA_OK;
+}
+
+/* The row's answers into s->json: a JSON array of the codes as strings in
+ * the order of the questions, null where missing; each code is checked
+ * against the mapping. 0, or -1 out of memory. */
+static int add_answers(survey_state *s, const jarva__csv_row *row)
+{
+    jarva__import *imp = s->imp;
+    size_t need = 2;
+    for (size_t q = 0; q < s->nquestions; q++)
+        need += 6 * row->lengths[s->questions[q].col] + 5; /* "null," or escaped */
+    s->json_len = 0;
+    if (json_reserve(s, need))
+        return -1;
+    char *o = s->json;
+    *o++ = '[';
+    for (size_t q = 0; q < s->nquestions; q++) {
+        const question *item = &s->questions[q];
+        const char *code = field_or_null(row, item->col);
+        size_t len = code ? row->lengths[item->col] : 0;
+        if (q)
+            *o++ = ',';
+        if (len == 0) {
+            memcpy(o, "null", 4);
+            o += 4;
+            continue;
+        }
+        if (!code_permitted(item, code)) {
+            char codes[256];
+            list_codes(item->entry, codes, sizeof codes);
+            jarva__import_error(&imp->errors, imp->reader, row->line, item->col,
+                                "answer code '%s' for question '%s' is not one of %s", code,
+                                item->entry->field, codes);
+        }
+        o = json_string(o, code, len);
+    }
+    *o++ = ']';
+    s->json_len = (size_t)(o - s->json);
+    return 0;
 }
 
 static int import_row(survey_state *s, const jarva__csv_row *row)
@@ -317,6 +436,8 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
     if (is_blank(id))
         jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_RESPONDENT],
                             "empty respondent id");
+    else if (note_id(s, id, row->lengths[s->role_col[ROLE_RESPONDENT]]))
+        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
 
     if (s->role_col[ROLE_YEAR] >= 0) {
         const char *v = field_or_null(row, s->role_col[ROLE_YEAR]);
@@ -370,78 +491,28 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
                                 decimal_text ? decimal_text : "");
     }
 
-    s->json_len = 0;
-    if (json_reserve(s, 2))
+    if (add_answers(s, row))
         return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
-    s->json[s->json_len++] = '[';
-    for (size_t q = 0; q < s->nquestions; q++) {
-        const char *code = field_or_null(row, s->questions[q].col);
-        if (q && json_reserve(s, 1) == 0)
-            s->json[s->json_len++] = ',';
-        if (is_blank(code)) {
-            if (json_reserve(s, 4))
-                return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
-            memcpy(s->json + s->json_len, "null", 4);
-            s->json_len += 4;
-            continue;
-        }
-        if (!code_permitted(&s->questions[q], code)) {
-            char codes[256];
-            list_codes(s->questions[q].entry, codes, sizeof codes);
-            jarva__import_error(errors, imp->reader, row->line, s->questions[q].col,
-                                "answer code '%s' for question '%s' is not one of %s", code,
-                                s->questions[q].entry->field, codes);
-        }
-        if (json_add_string(s, code, strlen(code)))
-            return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
-    }
-    if (json_reserve(s, 1))
-        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
-    s->json[s->json_len++] = ']';
 
     imp->rows++;
     /* After the first error the batch will be rolled back: keep validating,
-     * stop writing. The row's fields and s->json stay put until the next
-     * jarva__csv_next(), and every parameter is bound anew for each row, so
-     * SQLITE_STATIC is safe here and saves a copy of every value. */
+     * stop writing. */
     if (errors->count)
         return JARVA_OK;
-    sqlite3_stmt *st = s->insert;
-    sqlite3_bind_int64(st, 1, imp->batch_id);
-    sqlite3_bind_int64(st, 2, row->line);
-    sqlite3_bind_text(st, 3, id, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 4, imp->year);
-    const char *const texts[] = { area_id, org_id, field_or_null(row, s->role_col[ROLE_ROLE]),
-                                  field_or_null(row, s->role_col[ROLE_STRATUM]) };
-    for (int k = 0; k < 4; k++) {
-        if (is_blank(texts[k]))
-            sqlite3_bind_null(st, 5 + k);
-        else
-            sqlite3_bind_text(st, 5 + k, texts[k], -1, SQLITE_STATIC);
-    }
-    sqlite3_bind_double(st, 9, weight);
-    const char *sex = field_or_null(row, s->role_col[ROLE_SEX]);
-    const char *age = field_or_null(row, s->role_col[ROLE_AGE_GROUP]);
-    if (is_blank(sex))
-        sqlite3_bind_null(st, 10);
-    else
-        sqlite3_bind_text(st, 10, sex, -1, SQLITE_STATIC);
-    if (is_blank(age))
-        sqlite3_bind_null(st, 11);
-    else
-        sqlite3_bind_text(st, 11, age, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 12, s->json, (int)s->json_len, SQLITE_STATIC);
-    int step = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (step == SQLITE_DONE)
-        return JARVA_OK;
-    if (sqlite3_extended_errcode(imp->db->sql) == SQLITE_CONSTRAINT_UNIQUE) {
-        jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_RESPONDENT],
-                            "duplicate respondent id '%s' (first on line %ld)", id,
-                            first_line_of(s, id));
-        return JARVA_OK;
-    }
-    return jarva__sqlerr(imp->db, "inserting a response");
+    jarva__row_writer *w = s->rows;
+    jarva__rows_int(w, imp->batch_id);
+    jarva__rows_int(w, row->line);
+    add_field(w, row, s->role_col[ROLE_RESPONDENT]);
+    jarva__rows_int(w, imp->year);
+    jarva__rows_text(w, area_id, area_id ? strlen(area_id) : 0);
+    jarva__rows_text(w, org_id, org_id ? strlen(org_id) : 0);
+    add_field(w, row, s->role_col[ROLE_ROLE]);
+    add_field(w, row, s->role_col[ROLE_STRATUM]);
+    jarva__rows_double(w, weight);
+    add_field(w, row, s->role_col[ROLE_SEX]);
+    add_field(w, row, s->role_col[ROLE_AGE_GROUP]);
+    jarva__rows_text(w, s->json, s->json_len);
+    return jarva__rows_end(w);
 }
 
 int jarva__import_survey(jarva__import *imp)
@@ -464,12 +535,11 @@ int jarva__import_survey(jarva__import *imp)
         rc = resolve_columns(&s);
     if (!rc)
         rc = insert_variables(&s);
-    if (!rc && sqlite3_prepare_v2(imp->db->sql,
-                                  "INSERT INTO response(batch_id, row_no, respondent_id, year, "
-                                  "area_id, organisation_id, role, stratum, weight, sex, "
-                                  "age_group, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                  -1, &s.insert, NULL) != SQLITE_OK)
-        rc = jarva__sqlerr(imp->db, "preparing the insert");
+    if (!rc)
+        rc = jarva__rows_open(imp->db, "response",
+                              "batch_id, row_no, respondent_id, year, area_id, organisation_id, "
+                              "role, stratum, weight, sex, age_group, answers",
+                              12, &s.rows);
     jarva__csv_row row;
     jarva__error read_error = { 0 };
     int got = 0;
@@ -481,16 +551,23 @@ int jarva__import_survey(jarva__import *imp)
     if (!rc && got < 0)
         jarva__import_reader_error(imp, &read_error);
     jarva__freeerr(&read_error);
+    /* The rows before the first error, if any, are written, so that the
+     * duplicates among them are found too. */
+    if (!rc)
+        rc = jarva__rows_finish(s.rows);
+    if (!rc && s.ids_seen && !s.ids_ascending_numbers && !s.ids_ascending_bytes)
+        rc = report_duplicates(&s);
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no respondents in the file");
     if (!rc && !imp->year && imp->errors.count == 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no year: give --year");
-    sqlite3_finalize(s.insert);
+    jarva__rows_free(s.rows);
     jarva__lookup_free(s.areas);
     jarva__lookup_free(s.organisations);
     jarva__mapping_free(s.mapping);
     free(s.questions);
     free(s.absent);
     free(s.json);
+    free(s.last_id);
     return rc;
 }

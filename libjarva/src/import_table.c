@@ -1,6 +1,8 @@
 /* import_table.c: published survey tables: a share (and n when the source
- * gives it) per survey, measure, year and area. Suppression markers are kept
- * as suppressed, never read as zero; a missing n stays missing. */
+ * gives it) per survey, measure, year and area, or a count (areas on the
+ * police list) where the row's indicator measures a count or the file has a
+ * count column. Suppression markers are kept as suppressed, never read as
+ * zero; a missing n stays missing. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +10,18 @@
 
 #include "import_internal.h"
 
-enum { T_SURVEY, T_YEAR, T_AREA, T_MEASURE, T_SHARE, T_N, T_NOTE, T_SOURCE, T_COUNT };
+enum {
+    T_SURVEY,
+    T_YEAR,
+    T_AREA,
+    T_MEASURE,
+    T_SHARE,
+    T_VALUE_COUNT,
+    T_N,
+    T_NOTE,
+    T_SOURCE,
+    T_NCOLS
+};
 
 static const char *const names_survey[] = { "survey", "undersökning", "undersokning", NULL };
 static const char *const names_year[] = { "year", "år", "ar", NULL };
@@ -19,12 +32,14 @@ static const char *const names_share[] = {
     "share",         "value",   "value_percent", "share_percent",    "percent", "andel",
     "andel_procent", "procent", "proportion",    "value_proportion", NULL
 };
+static const char *const names_count[] = { "count", "antal", "value_count", NULL };
 static const char *const names_n[] = { "n", "antal_svar", "svarande", NULL };
 static const char *const names_note[] = { "note", "anmärkning", "anmarkning", "kommentar", NULL };
 static const char *const names_source[] = { "source", "källa", "kalla", "url", NULL };
-static const char *const *const column_names[T_COUNT] = { names_survey,  names_year,  names_area,
-                                                          names_measure, names_share, names_n,
-                                                          names_note,    names_source };
+static const char *const *const column_names[T_NCOLS] = {
+    names_survey, names_year, names_area, names_measure, names_share,
+    names_count,  names_n,    names_note, names_source
+};
 
 /* Markers that published tables use for "not shown": too few answers, not
  * asked, not applicable. */
@@ -54,7 +69,7 @@ static int contains_ci(const char *s, const char *word)
 
 typedef struct table_state {
     jarva__import *imp;
-    int col[T_COUNT];
+    int col[T_NCOLS];
     int percent;
     jarva__lookup *areas;
     sqlite3_stmt *find_indicator, *find_duplicate, *insert;
@@ -63,23 +78,26 @@ typedef struct table_state {
 static int check_header(table_state *t)
 {
     jarva__import *imp = t->imp;
-    for (int c = 0; c < T_COUNT; c++)
+    for (int c = 0; c < T_NCOLS; c++)
         t->col[c] = jarva__find_column(imp->reader, column_names[c]);
     const jarva__csv_row *header = jarva__csv_header(imp->reader);
     for (size_t h = 0; header && h < header->nfields; h++) {
         int known = 0;
-        for (int c = 0; c < T_COUNT; c++)
+        for (int c = 0; c < T_NCOLS; c++)
             known |= t->col[c] == (int)h;
         if (!known)
             jarva__import_error(&imp->errors, imp->reader, 1, (int)h,
                                 "unknown column (a table has survey, year, area, measure, "
-                                "share, n, note, source)");
+                                "share or count, n, note, source)");
     }
-    static const int required[] = { T_YEAR, T_AREA, T_MEASURE, T_SHARE };
+    static const int required[] = { T_YEAR, T_AREA, T_MEASURE };
     for (size_t r = 0; r < sizeof required / sizeof required[0]; r++)
         if (t->col[required[r]] < 0)
             jarva__import_error(&imp->errors, imp->reader, 1, -1, "missing column '%s'",
                                 column_names[required[r]][0]);
+    if (t->col[T_SHARE] < 0 && t->col[T_VALUE_COUNT] < 0)
+        jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                            "missing column 'share' (or 'count' for counts)");
     if (t->col[T_SURVEY] < 0 && !imp->opts->source)
         jarva__import_error(&imp->errors, imp->reader, 1, -1,
                             "missing column 'survey' (or give the survey with --source)");
@@ -105,7 +123,7 @@ static int prepare(table_state *t)
 {
     sqlite3 *sql = t->imp->db->sql;
     if (sqlite3_prepare_v2(sql,
-                           "SELECT id FROM indicator WHERE id = ?1 OR "
+                           "SELECT id, measure FROM indicator WHERE id = ?1 OR "
                            "(source_kind = 'table' AND source = ?2 AND variable = ?1) "
                            "ORDER BY id = ?1 DESC LIMIT 1",
                            -1, &t->find_indicator, NULL) != SQLITE_OK ||
@@ -117,7 +135,7 @@ static int prepare(table_state *t)
                            "INSERT INTO published_value(batch_id, row_no, indicator_id, survey, "
                            "measure, year, area_id, value_kind, value, n, suppressed, "
                            "suppression_marker, source, note) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, 'share', ?, ?, ?, ?, ?, ?)",
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            -1, &t->insert, NULL) != SQLITE_OK)
         return jarva__sqlerr(t->imp->db, "preparing the table import");
     return JARVA_OK;
@@ -131,6 +149,151 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
+static int is_blank(const char *v)
+{
+    return !v || !*v;
+}
+
+/* The value a row gives: a share (stored on the 0-1 scale) or a count. */
+typedef struct table_value {
+    int is_count;
+    int suppressed;
+    const char *text; /* as written: the suppression marker if suppressed */
+    double value;
+} table_value;
+
+/* A count when the row's indicator measures a count, when the row fills the
+ * count column, or when the file has no share column; else a share. A count
+ * is a plain number (the police list's areas), never a percentage. */
+static void read_value(table_state *t, const jarva__csv_row *row, const char *indicator,
+                       int indicator_counts, table_value *v)
+{
+    jarva__import *imp = t->imp;
+    char decimal = jarva__csv_dialect_used(imp->reader)->decimal;
+    const char *share_text = cell(row, t->col[T_SHARE]);
+    const char *count_text = cell(row, t->col[T_VALUE_COUNT]);
+    memset(v, 0, sizeof *v);
+    v->value = NAN;
+    if (!is_blank(share_text) && !is_blank(count_text)) {
+        jarva__import_error(&imp->errors, imp->reader, row->line, t->col[T_VALUE_COUNT],
+                            "both a share and a count: give one of them");
+        return;
+    }
+    v->is_count = indicator_counts || !is_blank(count_text) || t->col[T_SHARE] < 0;
+    int col = t->col[T_SHARE];
+    v->text = share_text;
+    if (v->is_count && (!is_blank(count_text) || col < 0)) {
+        col = t->col[T_VALUE_COUNT];
+        v->text = count_text;
+    }
+    if (v->is_count && indicator && !indicator_counts) {
+        jarva__import_error(&imp->errors, imp->reader, row->line, col,
+                            "indicator '%s' is not a count: give its share", indicator);
+        return;
+    }
+    if (is_blank(v->text) || is_suppression_marker(v->text)) {
+        v->suppressed = 1;
+        return;
+    }
+    if (v->is_count) {
+        if (jarva__parse_double(v->text, decimal, &v->value) || v->value < 0 ||
+            v->value != floor(v->value) || v->value > 1e12)
+            jarva__import_error(&imp->errors, imp->reader, row->line, col,
+                                "count '%s' is not a whole number of zero or more", v->text);
+    } else if (jarva__parse_double(v->text, decimal, &v->value) || v->value < 0 ||
+               v->value > (t->percent ? 100.0 : 1.0)) {
+        jarva__import_error(
+            &imp->errors, imp->reader, row->line, col, "share '%s' is not a %s", v->text,
+            t->percent ? "percentage between 0 and 100" : "proportion between 0 and 1");
+    } else if (t->percent) {
+        v->value /= 100.0;
+    }
+}
+
+/* The indicator a row measures (by id, or by the table's survey and label) as
+ * a new string, or NULL; *counts is set when it measures a count. */
+static int find_indicator(table_state *t, const char *survey, const char *measure, char **indicator,
+                          int *counts)
+{
+    sqlite3_stmt *find = t->find_indicator;
+    *indicator = NULL;
+    *counts = 0;
+    sqlite3_bind_text(find, 1, measure, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(find, 2, survey, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(find);
+    if (step == SQLITE_ROW) {
+        const char *kind = (const char *)sqlite3_column_text(find, 1);
+        *counts = kind && !strcmp(kind, "count");
+        *indicator = jarva__strdup((const char *)sqlite3_column_text(find, 0));
+    }
+    sqlite3_reset(find);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return jarva__sqlerr(t->imp->db, "looking up the row's indicator");
+    if (step == SQLITE_ROW && !*indicator)
+        return jarva__seterr(&t->imp->db->err, JARVA_ENOMEM, "out of memory");
+    return JARVA_OK;
+}
+
+/* Records an error if the row's survey, measure, year and area were given
+ * before, in this file or an earlier batch. */
+static void check_duplicate(table_state *t, const jarva__csv_row *row, const char *survey,
+                            const char *measure, long year, const char *area_id,
+                            const char *area_text)
+{
+    jarva__import *imp = t->imp;
+    sqlite3_stmt *dup = t->find_duplicate;
+    sqlite3_bind_text(dup, 1, survey, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(dup, 2, measure, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(dup, 3, (int)year);
+    sqlite3_bind_text(dup, 4, area_id, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(dup) == SQLITE_ROW) {
+        int64_t other = sqlite3_column_int64(dup, 0);
+        long other_line = (long)sqlite3_column_int64(dup, 1);
+        if (other == imp->batch_id)
+            jarva__import_error(&imp->errors, imp->reader, row->line, -1,
+                                "%s %ld %s for %s is given twice (first on line %ld)", survey, year,
+                                measure, area_text, other_line);
+        else
+            jarva__import_error(&imp->errors, imp->reader, row->line, -1,
+                                "%s %ld %s for %s was imported before (batch %lld, line %ld)",
+                                survey, year, measure, area_text, (long long)other, other_line);
+    }
+    sqlite3_reset(dup);
+}
+
+static int insert_row(table_state *t, const jarva__csv_row *row, const char *indicator,
+                      const char *survey, const char *measure, long year, const char *area_id,
+                      const table_value *v, long n)
+{
+    jarva__import *imp = t->imp;
+    sqlite3_stmt *st = t->insert;
+    sqlite3_bind_int64(st, 1, imp->batch_id);
+    sqlite3_bind_int64(st, 2, row->line);
+    bind_text_or_null(st, 3, indicator);
+    sqlite3_bind_text(st, 4, survey, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, measure, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 6, (int)year);
+    sqlite3_bind_text(st, 7, area_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 8, v->is_count ? "count" : "share", -1, SQLITE_STATIC);
+    if (v->suppressed)
+        sqlite3_bind_null(st, 9);
+    else
+        sqlite3_bind_double(st, 9, v->value);
+    if (n > 0)
+        sqlite3_bind_int64(st, 10, n);
+    else
+        sqlite3_bind_null(st, 10);
+    sqlite3_bind_int(st, 11, v->suppressed);
+    bind_text_or_null(st, 12, v->suppressed ? v->text : NULL);
+    bind_text_or_null(st, 13, cell(row, t->col[T_SOURCE]));
+    bind_text_or_null(st, 14, cell(row, t->col[T_NOTE]));
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE)
+        return jarva__sqlerr(imp->db, "inserting a published value");
+    return JARVA_OK;
+}
+
 static int import_row(table_state *t, const jarva__csv_row *row)
 {
     jarva__import *imp = t->imp;
@@ -140,13 +303,12 @@ static int import_row(table_state *t, const jarva__csv_row *row)
     const char *measure = cell(row, t->col[T_MEASURE]);
     const char *year_text = cell(row, t->col[T_YEAR]);
     const char *area_text = cell(row, t->col[T_AREA]);
-    const char *share_text = cell(row, t->col[T_SHARE]);
     const char *n_text = cell(row, t->col[T_N]);
     imp->rows++;
 
-    if (!survey || !*survey)
+    if (is_blank(survey))
         jarva__import_error(errors, imp->reader, row->line, t->col[T_SURVEY], "empty survey");
-    if (!measure || !*measure)
+    if (is_blank(measure))
         jarva__import_error(errors, imp->reader, row->line, t->col[T_MEASURE], "empty measure");
     long year = 0;
     if (!year_text || jarva__parse_long(year_text, 1990, 2199, &year))
@@ -160,23 +322,20 @@ static int import_row(table_state *t, const jarva__csv_row *row)
                             "unknown area '%s'%s%s%s", area_text ? area_text : "",
                             hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
     }
-    int suppressed = 0;
-    double share = NAN;
-    if (!share_text || !*share_text || is_suppression_marker(share_text)) {
-        suppressed = 1;
-    } else if (jarva__parse_double(share_text, decimal, &share) || share < 0 ||
-               share > (t->percent ? 100.0 : 1.0)) {
-        jarva__import_error(
-            errors, imp->reader, row->line, t->col[T_SHARE], "share '%s' is not a %s", share_text,
-            t->percent ? "percentage between 0 and 100" : "proportion between 0 and 1");
-    } else if (t->percent) {
-        share /= 100.0;
+    char *indicator = NULL;
+    int counts = 0;
+    if (!is_blank(survey) && !is_blank(measure)) {
+        int rc = find_indicator(t, survey, measure, &indicator, &counts);
+        if (rc)
+            return rc;
     }
+    table_value value;
+    read_value(t, row, indicator, counts, &value);
     /* n may be written "17 669" (with a thousands separator): read it as a
      * number, then insist on a whole one. */
     long n = 0;
     double n_value;
-    if (n_text && *n_text && !is_suppression_marker(n_text)) {
+    if (!is_blank(n_text) && !is_suppression_marker(n_text)) {
         if (jarva__parse_double(n_text, decimal, &n_value) || n_value < 1 ||
             n_value != floor(n_value) || n_value > 1e9)
             jarva__import_error(errors, imp->reader, row->line, t->col[T_N],
@@ -184,65 +343,16 @@ static int import_row(table_state *t, const jarva__csv_row *row)
         else
             n = (long)n_value;
     }
-    if (errors->count)
-        return JARVA_OK;
-
-    sqlite3_stmt *dup = t->find_duplicate;
-    sqlite3_bind_text(dup, 1, survey, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(dup, 2, measure, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(dup, 3, (int)year);
-    sqlite3_bind_text(dup, 4, area_id, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(dup) == SQLITE_ROW) {
-        int64_t other = sqlite3_column_int64(dup, 0);
-        long other_line = (long)sqlite3_column_int64(dup, 1);
-        if (other == imp->batch_id)
-            jarva__import_error(errors, imp->reader, row->line, -1,
-                                "%s %ld %s for %s is given twice (first on line %ld)", survey, year,
-                                measure, area_text, other_line);
-        else
-            jarva__import_error(errors, imp->reader, row->line, -1,
-                                "%s %ld %s for %s was imported before (batch %lld, line %ld)",
-                                survey, year, measure, area_text, (long long)other, other_line);
+    if (!errors->count)
+        check_duplicate(t, row, survey, measure, year, area_id, area_text);
+    int rc = JARVA_OK;
+    if (!errors->count) {
+        if (!indicator)
+            imp->unlinked++;
+        rc = insert_row(t, row, indicator, survey, measure, year, area_id, &value, n);
     }
-    sqlite3_reset(dup);
-    if (errors->count)
-        return JARVA_OK;
-
-    sqlite3_stmt *find = t->find_indicator;
-    sqlite3_bind_text(find, 1, measure, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(find, 2, survey, -1, SQLITE_TRANSIENT);
-    const char *indicator = NULL;
-    if (sqlite3_step(find) == SQLITE_ROW)
-        indicator = (const char *)sqlite3_column_text(find, 0);
-    if (!indicator)
-        imp->unlinked++;
-
-    sqlite3_stmt *st = t->insert;
-    sqlite3_bind_int64(st, 1, imp->batch_id);
-    sqlite3_bind_int64(st, 2, row->line);
-    bind_text_or_null(st, 3, indicator);
-    sqlite3_bind_text(st, 4, survey, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, measure, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 6, (int)year);
-    sqlite3_bind_text(st, 7, area_id, -1, SQLITE_TRANSIENT);
-    if (suppressed)
-        sqlite3_bind_null(st, 8);
-    else
-        sqlite3_bind_double(st, 8, share);
-    if (n > 0)
-        sqlite3_bind_int64(st, 9, n);
-    else
-        sqlite3_bind_null(st, 9);
-    sqlite3_bind_int(st, 10, suppressed);
-    bind_text_or_null(st, 11, suppressed ? share_text : NULL);
-    bind_text_or_null(st, 12, cell(row, t->col[T_SOURCE]));
-    bind_text_or_null(st, 13, cell(row, t->col[T_NOTE]));
-    int step = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_reset(find);
-    if (step != SQLITE_DONE)
-        return jarva__sqlerr(imp->db, "inserting a published value");
-    return JARVA_OK;
+    free(indicator);
+    return rc;
 }
 
 int jarva__import_table(jarva__import *imp)

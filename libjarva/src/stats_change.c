@@ -138,6 +138,7 @@ int jarva_trend_fit(const jarva_series *series, double level, jarva_trend *out, 
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "bad level %g or NULL result",
                                  level);
     *out = (jarva_trend){ 0 };
+    out->p_value = 1; /* until a slope is fitted */
     double *buf = malloc(3 * (series->count ? series->count : 1) * sizeof *buf);
     if (!buf)
         return jarva__errbuf_set(errbuf, errlen, JARVA_ENOMEM, "out of memory");

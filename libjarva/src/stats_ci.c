@@ -60,6 +60,11 @@ int jarva__ci_clopper_pearson(double p, double n, double level, double *lo, doub
     double high = p == 1 ? 1 : jarva__beta_quantile(1 - alpha / 2, x + 1, rest);
     if (!isfinite(low) || !isfinite(high))
         return JARVA_ENUMERIC;
+    /* The interval holds p. With a huge n (an effective sample size of
+     * 1e17 from extreme weights, found by tests/fuzz/fuzz_estimate) the beta
+     * quantiles lose that precision and came back crossed: no interval. */
+    if (!(low <= p && p <= high))
+        return JARVA_ENUMERIC;
     *lo = low;
     *hi = high;
     return JARVA_OK;

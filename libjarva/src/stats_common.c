@@ -71,7 +71,7 @@ const char *jarva_estimate_flag_text(unsigned flag)
     case JARVA_EST_SUPPRESSED_N: return "too few respondents";
     case JARVA_EST_SUPPRESSED_CELL: return "too few respondents on one side of the answer";
     case JARVA_EST_EMPTY: return "no valid respondent";
-    case JARVA_EST_NO_CI: return "no confidence interval (too few degrees of freedom)";
+    case JARVA_EST_NO_CI: return "no confidence interval (too few degrees of freedom, or no n)";
     case JARVA_EST_BOUNDARY: return "share 0 or 1: exact binomial interval";
     case JARVA_EST_ZERO_VARIANCE: return "estimated variance 0";
     case JARVA_EST_LONELY_PSU: return "a stratum with a single respondent";

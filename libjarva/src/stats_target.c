@@ -120,6 +120,7 @@ int jarva_target_assess(const jarva_series *series, const jarva_target *target,
     out->state = JARVA_TARGET_INSUFFICIENT_DATA;
     out->rule = JARVA_RULE_NO_ESTIMATE;
     out->trend.flags = JARVA_TREND_INSUFFICIENT;
+    out->trend.p_value = 1;
     size_t latest = series->count;
     while (latest > 0 && !reportable(&series->estimates[latest - 1]))
         latest--;

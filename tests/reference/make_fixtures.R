@@ -231,3 +231,50 @@ for (name in names(trend)) {
                                      chisq = sum(residuals(fit)^2 / t$se^2))
 }
 write_fixture(do.call(rbind, trend_rows), "ref_trend.csv")
+
+## 7. `jarva estimate` (tests/cli/test_estimate.sh): the shares of answers 4-5
+##    among answers 1-5 from the survey files, overall and by one or two columns,
+##    as R's svyby computes them on subset(design, !is.na(pos)) (that subset
+##    keeps each stratum's size, and svyby's design[domain, ] then gives each
+##    domain R's subset(design, domain & !is.na(pos)), df = respondents minus
+##    strata). One row per domain in the shape of the command's CSV output,
+##    after columns naming the case. The estimate and SE are svymean's (by
+##    svyby): svyciprop(method = "logit") returns the estimate of its
+##    svyglm fit instead, which differs from the exact weighted mean by up to
+##    1e-9 relative (IRLS convergence); its interval is kept as R gives it.
+##    Wilson and Clopper-Pearson on n_eff come from svymean as in section 2.
+estimate_rows <- list()
+estimate_ref <- function(dataname, data, lonely_psu, by, method, level = 0.95) {
+    options(survey.lonely.psu = lonely_psu)
+    data$pos <- as.numeric(data$answer >= 4)
+    data$everyone <- 1L
+    design <- subset(svydesign(ids = ~1, strata = ~stratum, weights = ~weight, data = data),
+                     !is.na(pos))
+    by_vars <- if (length(by)) by else "everyone"
+    byf <- as.formula(paste("~", paste(by_vars, collapse = " + ")))
+    m <- svyby(~pos, byf, design, svymean)
+    ci <- if (method %in% c("logit", "beta", "mean"))
+        suppressWarnings(svyby(~pos, byf, design, svyciprop, method = method, level = level,
+                               vartype = "ci"))
+    for (i in seq_len(nrow(m))) {
+        key <- m[i, by_vars, drop = FALSE]
+        inside <- Reduce(`&`, lapply(by_vars, function(v) design$variables[[v]] == key[[v]]))
+        p <- unname(coef(m)[i]); se <- unname(SE(m)[i]); neff <- p * (1 - p) / se^2
+        bounds <- switch(method, wilson = wilson(p, neff, level),
+                         `clopper-pearson` = clopper(p, neff, level),
+                         unname(unlist(ci[i, c("ci_l", "ci_u")])))
+        value <- function(v) if (v %in% by) as.character(key[[v]]) else ""
+        estimate_rows[[length(estimate_rows) + 1]] <<- data.frame(
+            data = dataname, lonely = lonely_psu, by = paste(by, collapse = "+"),
+            method = method, level = level, area = value("area"), sex = value("sex"),
+            n = sum(inside), estimate = p, se = se, ci_low = bounds[1], ci_high = bounds[2],
+            df = degf(design[inside, ]), n_eff = neff, stringsAsFactors = FALSE)
+    }
+}
+for (method in all_methods) for (by in list(character(0), "area", c("area", "sex")))
+    estimate_ref("survey", survey, "fail", by, method)
+estimate_ref("survey", survey, "fail", "area", "logit", level = 0.90)
+for (lp in c("adjust", "remove", "certainty", "average")) for (method in c("logit", "beta", "mean"))
+    estimate_ref("survey_lonely", lonely, lp, "area", method)
+options(survey.lonely.psu = "fail")
+write_fixture(do.call(rbind, estimate_rows), "ref_estimate.csv")

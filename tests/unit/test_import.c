@@ -1,8 +1,8 @@
 /* test_import.c: the four import kinds against the real catalogue: identical
  * stored data from a UTF-8 and an Excel (Windows-1252, ';', decimal comma,
  * CRLF) export of the same wave, re-import recognised by SHA-256, --replace,
- * dry runs, and each class of bad input refused with file:line:column and the
- * database left as it was. */
+ * dry runs, published counts (the police list), and each class of bad input
+ * refused with file:line:column and the database left as it was. */
 #include <sqlite3.h>
 
 #include "harness.h"
@@ -195,6 +195,56 @@ static void test_other_kinds(void)
     jarva_db_close(db);
 }
 
+/* Counts: the police list as a count of Järva's areas, from a count column
+ * or from a share column whose row links to a count indicator: stored as
+ * plain numbers (2, not 0.02) with value_kind 'count', and computed as exact
+ * counts without an interval. */
+static void test_table_counts(void)
+{
+    jarva_import_result res;
+    jarva_db *db = fresh_db("import_counts.db");
+    const char *path = test_tmp_path("police_list.csv");
+    FILE *f = fopen(path, "wb");
+    fputs("survey,year,area,measure,count,note,source\n"
+          "polisen-utsatta-omraden,2021,Järva,särskilt utsatt område,2,Husby och "
+          "Rinkeby/Tensta,https://example.org/2021\n"
+          "polisen-utsatta-omraden,2023,Husby,särskilt utsatt område,1,,\n"
+          "polisen-utsatta-omraden,2025,Järva,särskilt utsatt område,..,,\n",
+          f);
+    fclose(f);
+    CHECK_INT(import(db, path, JARVA_IMPORT_TABLE, 0, &res), JARVA_OK);
+    CHECK_INT(res.rows, 3);
+    CHECK_INT(res.unlinked, 0);
+    path = test_tmp_path("mixed_table.csv");
+    f = fopen(path, "wb");
+    fputs("survey;year;area;measure;value_percent;n\r\n"
+          "polisen-utsatta-omraden;2019;Järva;särskilt utsatt område;2;\r\n"
+          "stockholm-stad-trygghetsmatning;2020;Rinkeby-Kista;ofta orolig för att utsättas "
+          "för brott;11,5;\r\n",
+          f);
+    fclose(f);
+    CHECK_INT(import(db, path, JARVA_IMPORT_TABLE, 0, &res), JARVA_OK);
+    char *table = dump(db, "SELECT year, area_id, indicator_id, value_kind, value, suppressed, "
+                           "suppression_marker, note FROM published_value ORDER BY id");
+    CHECK_STR(table, "2021|jarva|police-list-areas|count|2.0|0|NULL|Husby och Rinkeby/Tensta\n"
+                     "2023|husby|police-list-areas|count|1.0|0|NULL|NULL\n"
+                     "2025|jarva|police-list-areas|count|NULL|1|..|NULL\n"
+                     "2019|jarva|police-list-areas|count|2.0|0|NULL|NULL\n"
+                     "2020|rinkeby-kista|worried-crime-city|share|0.115|0|NULL|NULL\n");
+    free(table);
+    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    char *est = dump(db, "SELECT year, area_id, value, ci_low, ci_high, "
+                         "CASE WHEN suppressed THEN '' ELSE method END, suppressed "
+                         "FROM estimate WHERE indicator_id = 'police-list-areas' "
+                         "ORDER BY year, area_id");
+    CHECK_STR(est, "2019|jarva|2.0|2.0|2.0|exact|0\n"
+                   "2021|jarva|2.0|2.0|2.0|exact|0\n"
+                   "2023|husby|1.0|1.0|1.0|exact|0\n"
+                   "2025|jarva|NULL|NULL|NULL||1\n");
+    free(est);
+    jarva_db_close(db);
+}
+
 typedef struct bad_case {
     const char *name;
     jarva_import_kind kind;
@@ -240,6 +290,23 @@ static const bad_case bad_cases[] = {
       ":1:6 (colour): unknown column", JARVA_EFORMAT },
     { "table_share", JARVA_IMPORT_TABLE, "survey,year,area,measure,share\ns,2020,Husby,m,150\n",
       ":2:5 (share): share '150' is not a percentage", JARVA_EFORMAT },
+    { "table_count_fraction", JARVA_IMPORT_TABLE,
+      "survey,year,area,measure,count\npolisen-utsatta-omraden,2021,Järva,särskilt utsatt "
+      "område,2.5\n",
+      ":2:5 (count): count '2.5' is not a whole number", JARVA_EFORMAT },
+    { "table_count_negative", JARVA_IMPORT_TABLE,
+      "survey,year,area,measure,value_percent\npolisen-utsatta-omraden,2021,Järva,särskilt "
+      "utsatt område,-1\n",
+      ":2:5 (value_percent): count '-1' is not a whole number", JARVA_EFORMAT },
+    { "table_count_for_share", JARVA_IMPORT_TABLE,
+      "survey,year,area,measure,count\nstockholm-stad-trygghetsmatning,2020,Rinkeby-Kista,ofta "
+      "orolig för att utsättas för brott,11\n",
+      ":2:5 (count): indicator 'worried-crime-city' is not a count", JARVA_EFORMAT },
+    { "table_share_and_count", JARVA_IMPORT_TABLE,
+      "survey,year,area,measure,share,count\ns,2020,Husby,m,50,3\n",
+      ":2:6 (count): both a share and a count", JARVA_EFORMAT },
+    { "table_no_value_column", JARVA_IMPORT_TABLE, "survey,year,area,measure\ns,2020,Husby,m\n",
+      ":1: missing column 'share' (or 'count' for counts)", JARVA_EFORMAT },
     { "activity_date", JARVA_IMPORT_ACTIVITIES, "date,type\n2025-02-30,press_material\n",
       ":2:1 (date): '2025-02-30' is not a date", JARVA_EFORMAT },
     { "activity_org", JARVA_IMPORT_ACTIVITIES,
@@ -327,6 +394,7 @@ int main(void)
     test_same_wave_two_dialects();
     test_reimport_and_replace();
     test_other_kinds();
+    test_table_counts();
     test_bad_inputs();
     test_error_list_is_capped();
     test_dates();

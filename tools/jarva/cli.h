@@ -33,10 +33,13 @@ int cmd_indicators(cli_ctx *ctx, int argc, char **argv);
 int cmd_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_batches(cli_ctx *ctx, int argc, char **argv);
+int cmd_estimate(cli_ctx *ctx, int argc, char **argv);
 int cmd_compute(cli_ctx *ctx, int argc, char **argv);
 int cmd_results(cli_ctx *ctx, int argc, char **argv);
 int cmd_trend(cli_ctx *ctx, int argc, char **argv);
 int cmd_status(cli_ctx *ctx, int argc, char **argv);
+int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_help(cli_ctx *ctx, int argc, char **argv);
 
 /* Prints "jarva: <message>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

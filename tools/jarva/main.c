@@ -13,10 +13,13 @@ static const cli_command commands[] = {
     { "show", "show one goal or indicator in full", cmd_show },
     { "import", "import a survey, table, staff survey or activity log CSV file", cmd_import },
     { "batches", "list import batches, or remove one (batches rm ID)", cmd_batches },
+    { "estimate", "estimate a share from a survey CSV file, without a database", cmd_estimate },
     { "compute", "compute every indicator's estimates from the imported data", cmd_compute },
     { "results", "print estimates with confidence intervals", cmd_results },
     { "trend", "print an indicator's series, trend and change", cmd_trend },
     { "status", "print every indicator's status against its target", cmd_status },
+    { "report", "write the yearly effect report as a PDF", cmd_report },
+    { "help", "print the help of a command: the same as COMMAND --help", cmd_help },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

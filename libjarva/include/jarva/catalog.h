@@ -1,6 +1,8 @@
 /* jarva/catalog.h: the communication plan as data: plan version, audiences,
  * goals, priority areas, principles, areas and indicators, loaded from the
- * editable CSV files in indicators/ and read back from the database. */
+ * editable CSV files in indicators/ and read back from the database.
+ * Functions taking a jarva_db follow its rule (one thread at a time per
+ * handle); a list, once opened, is a copy that may be read from any thread. */
 #ifndef JARVA_CATALOG_H
 #define JARVA_CATALOG_H
 
@@ -38,8 +40,13 @@ typedef enum jarva_direction {
 } jarva_direction;
 
 /* The directory of the plan's catalogue that a program should load by default:
- * the installed DATADIR/jarva/indicators when running an installed libjarva,
- * else the source tree's indicators/. Static storage. */
+ * the installed DATADIR/jarva/indicators when running an installed libjarva
+ * (the shared library, or the program it is linked into, lies under the
+ * install prefix libjarva was configured with), else the source tree's
+ * indicators/; whichever exists if only one does. Both paths are fixed when
+ * libjarva is configured: a copy installed to another prefix (`cmake --install
+ * --prefix`) does not find its catalogue here and should be given the
+ * directory instead (docs/api.md, "Installing"). Static storage; thread-safe. */
 JARVA_API const char *jarva_catalog_default_dir(void);
 
 /* Validates every file of the catalogue in dir (plan.csv, organisations.csv,
@@ -115,20 +122,26 @@ typedef struct jarva_indicator_list jarva_indicator_list;
  * jarva_plan_get() on db. JARVA_OK, JARVA_ENOTFOUND (no catalogue loaded), JARVA_EDB. */
 JARVA_API int jarva_plan_get(jarva_db *db, jarva_plan *out);
 
-/* All goals, overall goals first, then per audience in plan order.
- * Free with jarva_goal_list_free(). JARVA_OK, JARVA_ENOMEM or JARVA_EDB. */
+/* All goals, overall goals first, then per audience in plan order, in a new
+ * list in *out. Free with jarva_goal_list_free() (NULL allowed).
+ * JARVA_OK, JARVA_EINVAL, JARVA_ENOMEM or JARVA_EDB. */
 JARVA_API int jarva_goal_list_open(jarva_db *db, jarva_goal_list **out);
+/* The number of goals; 0 for NULL. */
 JARVA_API size_t jarva_goal_list_count(const jarva_goal_list *list);
-/* The i-th goal (i < count), valid until the list is freed. */
+/* The i-th goal, valid (strings too) until the list is freed; NULL if
+ * i >= count. */
 JARVA_API const jarva_goal *jarva_goal_list_get(const jarva_goal_list *list, size_t i);
 JARVA_API void jarva_goal_list_free(jarva_goal_list *list);
 
-/* Indicators in plan order; goal_id NULL for all, or those of one goal
- * (JARVA_ENOTFOUND if the goal does not exist). Free with
- * jarva_indicator_list_free(). */
+/* Indicators in plan order; goal_id NULL for all, or those of one goal.
+ * Free with jarva_indicator_list_free() (NULL allowed). JARVA_OK,
+ * JARVA_EINVAL, JARVA_ENOTFOUND (no such goal), JARVA_ENOMEM or JARVA_EDB. */
 JARVA_API int jarva_indicator_list_open(jarva_db *db, const char *goal_id,
                                         jarva_indicator_list **out);
-/* A list holding the one indicator with this id, or JARVA_ENOTFOUND. */
+/* A list holding the one indicator with this id (free it as above).
+ * JARVA_OK, JARVA_EINVAL, JARVA_ENOTFOUND, JARVA_ENOMEM or JARVA_EDB.
+ * _count and _get as for goals: 0 for NULL, NULL for i >= count, items valid
+ * until the list is freed. */
 JARVA_API int jarva_indicator_find(jarva_db *db, const char *id, jarva_indicator_list **out);
 JARVA_API size_t jarva_indicator_list_count(const jarva_indicator_list *list);
 JARVA_API const jarva_indicator *jarva_indicator_list_get(const jarva_indicator_list *list,
@@ -201,8 +214,8 @@ typedef struct jarva_area_list jarva_area_list;
 
 /* Each _open fills *out with a new list in plan order (free it with the
  * matching _free, which accepts NULL); items and their strings are valid until
- * the list is freed. JARVA_OK, JARVA_ENOMEM or JARVA_EDB. _get returns NULL
- * for i >= count. */
+ * the list is freed. JARVA_OK, JARVA_EINVAL, JARVA_ENOMEM or JARVA_EDB.
+ * _count returns 0 for NULL; _get returns NULL for i >= count. */
 JARVA_API int jarva_organisation_list_open(jarva_db *db, jarva_organisation_list **out);
 JARVA_API size_t jarva_organisation_list_count(const jarva_organisation_list *list);
 JARVA_API const jarva_organisation *jarva_organisation_list_get(const jarva_organisation_list *list,
@@ -231,7 +244,8 @@ JARVA_API int jarva_area_list_open(jarva_db *db, jarva_area_list **out);
 /* A list holding the one area that name designates: its id, its name or an
  * alias (area_aliases.csv), as written, ignoring ASCII case, or ignoring case,
  * Swedish diacritics and the separators ' ', '-', '/' ("spanga tensta" finds
- * Spånga-Tensta). JARVA_ENOTFOUND if none. */
+ * Spånga-Tensta). JARVA_OK, JARVA_EINVAL, JARVA_ENOTFOUND (none),
+ * JARVA_ENOMEM or JARVA_EDB. */
 JARVA_API int jarva_area_find(jarva_db *db, const char *name, jarva_area_list **out);
 JARVA_API size_t jarva_area_list_count(const jarva_area_list *list);
 JARVA_API const jarva_area *jarva_area_list_get(const jarva_area_list *list, size_t i);

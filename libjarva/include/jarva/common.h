@@ -1,5 +1,6 @@
 /* jarva/common.h: version, status codes and process-wide initialisation.
- * Every other libjarva header includes this one. */
+ * Every other libjarva header includes this one. Every function here is
+ * thread-safe and returns static data. */
 #ifndef JARVA_COMMON_H
 #define JARVA_COMMON_H
 
@@ -40,11 +41,16 @@ typedef enum jarva_status {
     JARVA_EPDF = -12      /* the PDF library reported an error */
 } jarva_status;
 
-/* A short English description of a status code; never NULL, static storage. */
+/* A short English description of a status code ("unknown status" for a value
+ * that is none of them); never NULL, static storage. For what went wrong in
+ * a particular call, see jarva_errmsg() or the call's errbuf. */
 JARVA_API const char *jarva_strerror(int status);
 
-/* The runtime library's version; compare with the JARVA_VERSION_* macros to
- * detect a program built against other headers than the library it loaded. */
+/* The runtime library's version ("0.1.0", static) and its number (as
+ * JARVA_VERSION_NUMBER); compare them with the JARVA_VERSION_* macros to
+ * detect a program built against other headers than the library it loaded:
+ * while the major version is 0, struct layouts may change between minor
+ * versions. */
 JARVA_API const char *jarva_version_string(void);
 JARVA_API int jarva_version_number(void);
 

@@ -9,8 +9,11 @@
 extern "C" {
 #endif
 
-/* An open project database. Not thread-safe: use one handle per thread (two
- * handles on the same file in two threads are safe). */
+/* An open project database. Not thread-safe: use a handle, and the lists
+ * opened from it, from one thread at a time. Separate handles may be used
+ * from separate threads at once, on separate files or on the same file: SQLite
+ * serialises writers (each write is one transaction, waiting up to 30 s for
+ * another writer before JARVA_EBUSY), and readers see only committed data. */
 typedef struct jarva_db jarva_db;
 
 typedef enum jarva_db_flags {
@@ -25,25 +28,33 @@ typedef enum jarva_db_flags {
  *
  * *out is set to a new handle even on failure (unless memory ran out, when it
  * is NULL), so that jarva_errmsg(*out) can say why; close it with
- * jarva_db_close() in both cases.
+ * jarva_db_close() in both cases (out NULL: JARVA_EINVAL, no handle).
  * Returns JARVA_OK, JARVA_EINVAL, JARVA_ENOMEM, JARVA_EIO (cannot create),
  * JARVA_ENOTFOUND (no file and no JARVA_DB_CREATE), JARVA_EDB (not a
  * database, corrupt), JARVA_EBUSY or JARVA_EVERSION (written by a newer
  * libjarva). */
 JARVA_API int jarva_db_open(jarva_db **out, const char *path, unsigned flags);
 
-/* Closes the database and frees the handle. NULL is allowed. */
+/* Closes the database and frees the handle. Every call has committed or
+ * rolled back its transaction before it returns, so nothing is lost. Lists
+ * opened from the handle hold copies and are freed separately, before or
+ * after. NULL is allowed. */
 JARVA_API void jarva_db_close(jarva_db *db);
 
 /* The message of the last failure on this handle, in English, with file, line
- * and column where they apply. Valid until the next call on the handle; never
- * NULL ("" after success; "out of memory" for a NULL handle). */
+ * and column where they apply. Read it when a call has returned a failure:
+ * calls that change the database clear it when they succeed, but readers
+ * (lists, jarva_plan_get() ...) may leave an earlier failure's message.
+ * Valid until the next call on the handle; never NULL ("" if nothing has
+ * failed; "out of memory" for a NULL handle). */
 JARVA_API const char *jarva_errmsg(const jarva_db *db);
 
-/* The status code of the last failure on this handle (JARVA_OK if none). */
+/* The status code of that last failure (JARVA_OK if none); JARVA_ENOMEM for
+ * a NULL handle. */
 JARVA_API int jarva_errcode(const jarva_db *db);
 
-/* The schema version this library writes, and the one of an open database. */
+/* The schema version this library writes (and migrates older databases to
+ * when it opens them writable). Thread-safe. */
 JARVA_API int jarva_db_schema_version(void);
 
 /* The path the handle was opened with; ":memory:" for an in-memory one.

@@ -221,7 +221,7 @@ typedef struct jarva_trend {
     double cov;    /* covariance of intercept and slope (for predictions) */
     double ci_low; /* interval of the slope, normal quantile */
     double ci_high;
-    double p_value;  /* two-sided, slope = 0 */
+    double p_value;  /* two-sided, slope = 0; 1 when nothing is fitted */
     int significant; /* p_value < 1 - level */
     double chisq;    /* sum of w * residual^2; about chi-square(n_points - 2) */
     unsigned flags;  /* JARVA_TREND_* */

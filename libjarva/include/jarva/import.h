@@ -1,6 +1,7 @@
 /* jarva/import.h: bringing analysts' CSV exports into the database: survey
  * microdata, published survey tables, staff surveys and activity logs. Each file
- * is one batch, imported in one transaction: all of it or nothing. */
+ * is one batch, imported in one transaction: all of it or nothing. Functions
+ * taking a jarva_db follow its rule (one thread at a time per handle). */
 #ifndef JARVA_IMPORT_H
 #define JARVA_IMPORT_H
 
@@ -29,7 +30,8 @@ typedef enum jarva_encoding {
 } jarva_encoding;
 
 /* Called now and then during an import (at most a few times a second's worth
- * of rows); bytes_total is 0 when unknown. */
+ * of rows), on the thread that called jarva_import_file(), which waits for
+ * it; bytes_total is 0 when unknown. It must not use the handle. */
 typedef void (*jarva_progress_fn)(void *ctx, uint64_t bytes_done, uint64_t bytes_total,
                                   uint64_t rows);
 
@@ -80,7 +82,9 @@ typedef struct jarva_import_result {
  * "file:line:column (column name): message", one per line, then "... and N
  * more errors". Returns JARVA_OK, JARVA_EINVAL, JARVA_EIO, JARVA_EFORMAT (the
  * data), JARVA_EEXISTS (a different file for a wave already imported, without
- * replace), JARVA_ENOTFOUND (no mapping for the source), JARVA_EDB, JARVA_EBUSY. */
+ * replace), JARVA_ENOTFOUND (no mapping for the source), JARVA_ENOMEM,
+ * JARVA_EDB, JARVA_EBUSY. opts and out are required (NULL: JARVA_EINVAL);
+ * *out is meaningful only on success. */
 JARVA_API int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options *opts,
                                 jarva_import_result *out);
 
@@ -99,17 +103,24 @@ typedef struct jarva_batch {
 
 typedef struct jarva_batch_list jarva_batch_list;
 
-/* All batches, oldest first. Free with jarva_batch_list_free(). */
+/* All batches, oldest first, in a new list in *out. Free it with
+ * jarva_batch_list_free() (NULL allowed). JARVA_OK, JARVA_EINVAL,
+ * JARVA_ENOMEM or JARVA_EDB. */
 JARVA_API int jarva_batch_list_open(jarva_db *db, jarva_batch_list **out);
+/* The number of batches; 0 for NULL. */
 JARVA_API size_t jarva_batch_list_count(const jarva_batch_list *list);
+/* The i-th batch, valid (strings too) until the list is freed; NULL if
+ * i >= count. */
 JARVA_API const jarva_batch *jarva_batch_list_get(const jarva_batch_list *list, size_t i);
 JARVA_API void jarva_batch_list_free(jarva_batch_list *list);
 
 /* Removes a batch and everything derived from it (its rows and the estimates
- * computed from it) in one transaction. JARVA_OK, JARVA_ENOTFOUND, JARVA_EDB. */
+ * computed from it) in one transaction. JARVA_OK, JARVA_EINVAL,
+ * JARVA_ENOTFOUND, JARVA_EDB or JARVA_EBUSY. */
 JARVA_API int jarva_batch_remove(jarva_db *db, int64_t id);
 
-/* The name of a kind ("survey", "table", "staff", "activities"); static. */
+/* The name of a kind as batches store it ("survey", "table", "staff",
+ * "activity"; the CLI says "activities"); static. */
 JARVA_API const char *jarva_import_kind_name(jarva_import_kind kind);
 
 #ifdef __cplusplus

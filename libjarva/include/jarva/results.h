@@ -1,6 +1,8 @@
 /* jarva/results.h: computing every indicator's estimates from what was
  * imported, and reading them back: by indicator, year and area, as a series
- * over years, and as the status against the indicator's target. */
+ * over years, and as the status against the indicator's target. Functions
+ * taking a jarva_db follow its rule (one thread at a time per handle); a list
+ * or series, once opened, is a copy that may be read from any thread. */
 #ifndef JARVA_RESULTS_H
 #define JARVA_RESULTS_H
 
@@ -41,7 +43,8 @@ typedef struct jarva_compute_summary {
  * batches, replacing the old ones in one transaction. Survey shares and means
  * use the design in the data (strata, weights); published shares their n;
  * activity counts Garwood's Poisson interval and activity shares Wilson's.
- * Suppressed estimates are stored without value or interval.
+ * Suppressed estimates are stored without value or interval. opts NULL means
+ * JARVA_COMPUTE_OPTIONS_INIT; out may be NULL.
  * Returns JARVA_OK, JARVA_EINVAL, JARVA_ENUMERIC (a lonely stratum with the
  * default rule: the message names indicator, year and stratum), JARVA_ENOMEM,
  * JARVA_EDB or JARVA_EBUSY. */
@@ -72,10 +75,13 @@ typedef struct jarva_result_filter {
 typedef struct jarva_result_list jarva_result_list;
 
 /* Stored estimates in catalogue order, then year, area and domain. filter may
- * be NULL (all, without breakdowns). JARVA_OK, JARVA_ENOTFOUND (unknown area
- * or indicator), JARVA_ENOMEM, JARVA_EDB. */
+ * be NULL (all, without breakdowns). A new list in *out: free it with
+ * jarva_result_list_free() (NULL allowed). JARVA_OK, JARVA_EINVAL,
+ * JARVA_ENOTFOUND (unknown area or indicator), JARVA_ENOMEM, JARVA_EDB. */
 JARVA_API int jarva_result_list_open(jarva_db *db, const jarva_result_filter *filter,
                                      jarva_result_list **out);
+/* The number of estimates; 0 for NULL. jarva_result_list_get() returns the
+ * i-th, valid (strings too) until the list is freed, or NULL if i >= count. */
 JARVA_API size_t jarva_result_list_count(const jarva_result_list *list);
 JARVA_API const jarva_result *jarva_result_list_get(const jarva_result_list *list, size_t i);
 JARVA_API void jarva_result_list_free(jarva_result_list *list);
@@ -83,12 +89,14 @@ JARVA_API void jarva_result_list_free(jarva_result_list *list);
 /* The estimates of one indicator and area over the years (area NULL: the
  * indicator's headline area, the whole of Järva where it has estimates, else
  * the area in Järva it is published for, such as LPO Järva), with the indicator's series breaks, ready for jarva_change_between(),
- * jarva_trend_fit() and jarva_target_assess(). Free with
- * jarva_series_data_free(). */
+ * jarva_trend_fit() and jarva_target_assess(), in *out. Free it with
+ * jarva_series_data_free() (NULL allowed). A series without estimates has
+ * count 0. JARVA_OK, JARVA_EINVAL, JARVA_ENOTFOUND (no such indicator or
+ * area), JARVA_ENOMEM or JARVA_EDB. */
 typedef struct jarva_series_data jarva_series_data;
 JARVA_API int jarva_series_open(jarva_db *db, const char *indicator_id, const char *area_id,
                                 jarva_series_data **out);
-/* The series; valid until the data is freed. */
+/* The series; valid until the data is freed. NULL for NULL. */
 JARVA_API const jarva_series *jarva_series_data_series(const jarva_series_data *data);
 JARVA_API void jarva_series_data_free(jarva_series_data *data);
 
@@ -98,14 +106,15 @@ JARVA_API void jarva_series_data_free(jarva_series_data *data);
  * catalogue's baseline and target.
  * An indicator without a target gives JARVA_TARGET_INSUFFICIENT_DATA with
  * rule JARVA_RULE_NO_ESTIMATE and *has_target 0. opts may be NULL.
- * JARVA_OK, JARVA_ENOTFOUND, JARVA_ENOMEM, JARVA_EDB. */
+ * JARVA_OK, JARVA_EINVAL (also bad options), JARVA_ENOTFOUND, JARVA_ENOMEM,
+ * JARVA_EDB. */
 JARVA_API int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area_id,
                                   int year, const jarva_target_options *opts,
                                   jarva_target_status *out, int *has_target);
 
 /* The area a series is read for when none is named (see jarva_series_open()),
- * as a new string the caller frees, in *area_id. JARVA_OK, JARVA_ENOTFOUND,
- * JARVA_ENOMEM, JARVA_EDB. */
+ * as a new string the caller frees with free(), in *area_id. JARVA_OK,
+ * JARVA_EINVAL, JARVA_ENOTFOUND, JARVA_ENOMEM, JARVA_EDB. */
 JARVA_API int jarva_headline_area(jarva_db *db, const char *indicator_id, char **area_id);
 
 #ifdef __cplusplus

@@ -1,0 +1,85 @@
+/* jarva/report.h: the yearly effect report (effektrapport) for the steering
+ * group of the Järva collaboration, rendered as a PDF from what the database
+ * holds: the plan's goals and indicators, their estimates with confidence
+ * intervals, target statuses, activity counts and the provenance of the data.
+ * Like every function taking a jarva_db, these use a handle from one thread
+ * at a time; reports on separate handles may be rendered at once. */
+#ifndef JARVA_REPORT_H
+#define JARVA_REPORT_H
+
+#include <stddef.h>
+
+#include "common.h"
+#include "db.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define JARVA_REPORT_OPTIONS_VERSION 1
+
+/* Creation time meaning "SOURCE_DATE_EPOCH if it is set, else none". */
+#define JARVA_REPORT_TIME_FROM_ENV (-1LL)
+
+typedef struct jarva_report_options {
+    /* JARVA_REPORT_OPTIONS_VERSION */
+    unsigned version;
+    /* The year reported on: estimates after it are left out. 0: the latest
+     * year with an estimate (the plan's year if there is none). */
+    int year;
+    /* "sv" (the default, also for NULL) or "en". */
+    const char *lang;
+    /* The directory holding LiberationSans-Regular.ttf and -Bold.ttf; NULL:
+     * the usual system directories. */
+    const char *font_dir;
+    /* Seconds since 1970 UTC, written as the PDF's creation date and printed
+     * as the cover's date. JARVA_REPORT_TIME_FROM_ENV: SOURCE_DATE_EPOCH if it
+     * is set, else no creation date and the day of the latest import on the
+     * cover. The current time is never used, so two runs over the same
+     * database give identical bytes. */
+    long long creation_time;
+    /* UTF-8 printed on the cover and at the foot of every page, such as
+     * "Simulerade exempeldata – inte verkliga resultat". NULL: none, unless
+     * an imported file's name or source says "simulerad" or "simulated";
+     * then that sentence is printed. */
+    const char *notice;
+} jarva_report_options;
+
+#define JARVA_REPORT_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        JARVA_REPORT_OPTIONS_VERSION, 0, NULL, NULL, JARVA_REPORT_TIME_FROM_ENV, NULL              \
+    }
+
+/* Renders the effect report to a PDF file at path (A4, fonts embedded,
+ * outline, "Sida N av M"): a cover, contents, a summary table of every goal
+ * and indicator, a section for the overall goals and one per audience with a
+ * chart over the years and a comparison of areas per indicator and a sentence
+ * stating each result with its uncertainty, the activity counts per year, and
+ * appendices on method and data provenance. opts may be NULL (the defaults).
+ *
+ * If the database holds imported batches that no estimates have been
+ * computed from yet, jarva_compute() runs first with its default options
+ * (which needs a database open for writing).
+ *
+ * Returns JARVA_OK; JARVA_EINVAL (bad options, or a malformed
+ * SOURCE_DATE_EPOCH); JARVA_ENOTFOUND (no catalogue loaded, or no font);
+ * JARVA_EIO (path cannot be written: the message names it); JARVA_EPDF
+ * (libHaru reported an error: its message); JARVA_ENOMEM; JARVA_EDB,
+ * JARVA_EBUSY or what jarva_compute() returns. The reason is in
+ * jarva_errmsg(db). On failure no file is left at path. */
+JARVA_API int jarva_report_write(jarva_db *db, const jarva_report_options *opts, const char *path);
+
+/* The same report in memory: *data (free it with jarva_report_free()) and
+ * *size bytes; on failure *data is NULL and *size 0. Returns what
+ * jarva_report_write() returns, except JARVA_EIO for the path; data or size
+ * NULL gives JARVA_EINVAL. */
+JARVA_API int jarva_report_render(jarva_db *db, const jarva_report_options *opts,
+                                  unsigned char **data, size_t *size);
+/* Frees what jarva_report_render() returned; NULL is allowed. */
+JARVA_API void jarva_report_free(unsigned char *data);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JARVA_REPORT_H */

@@ -1,0 +1,514 @@
+/* estimate_file.c: jarva_adhoc_estimate(), the library half of `jarva
+ * estimate`: one streaming pass over a survey CSV file turns each respondent
+ * into an answer (1, 0 or missing), a weight, a stratum and a domain, then
+ * jarva_estimate_proportions() estimates every domain at once. Domains are the
+ * combinations of the by columns' values; see jarva/adhoc.h for the rules. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv_reader.h"
+#include "estimate_file_internal.h"
+#include "stats.h"
+
+/* A comma-separated list of answer codes, trimmed, empty items skipped. */
+typedef struct code_list {
+    char **codes;
+    size_t *lengths;
+    size_t count;
+} code_list;
+
+typedef struct adhoc {
+    const jarva_adhoc_options *opts;
+    jarva_estimate_options estimate;
+    jarva__csv_reader *csv;
+    jarva__error err;
+    char decimal;
+    int var_col, weight_col, stratum_col;
+    int *by_col;
+    code_list positive, valid;
+    /* One entry per respondent. */
+    size_t n, cap;
+    double *value;
+    double *weight;
+    unsigned *stratum;
+    int *domain;
+    size_t valid_count;
+    /* Strata, with the line of each one's first respondent (for messages). */
+    jarva__keytab strata;
+    long *stratum_line;
+    size_t stratum_line_cap;
+    jarva__keytab *by_values; /* one per by column */
+    jarva__keytab domains;    /* tuples of by value ids */
+    uint32_t *tuple;
+} adhoc;
+
+static void trim(const char **s, size_t *len)
+{
+    while (*len > 0 && (**s == ' ' || **s == '\t'))
+        (*s)++, (*len)--;
+    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+static void codes_free(code_list *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        free(l->codes[i]);
+    free(l->codes);
+    free(l->lengths);
+    memset(l, 0, sizeof *l);
+}
+
+static int codes_parse(const char *text, code_list *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t items = 1;
+    for (const char *p = text; *p; p++)
+        items += *p == ',';
+    out->codes = calloc(items, sizeof *out->codes);
+    out->lengths = calloc(items, sizeof *out->lengths);
+    if (!out->codes || !out->lengths)
+        return -1;
+    for (const char *p = text;;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        const char *code = p;
+        trim(&code, &len);
+        if (len) {
+            out->codes[out->count] = jarva__strndup(code, len);
+            if (!out->codes[out->count])
+                return -1;
+            out->lengths[out->count++] = len;
+        }
+        if (!end)
+            return 0;
+        p = end + 1;
+    }
+}
+
+static int codes_contain(const code_list *l, const char *s, size_t len)
+{
+    for (size_t i = 0; i < l->count; i++)
+        if (l->lengths[i] == len && memcmp(l->codes[i], s, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* ---- options and columns ---- */
+
+static jarva__encoding reader_encoding(jarva_encoding e)
+{
+    switch (e) {
+    case JARVA_ENCODING_UTF8: return JARVA__ENC_UTF8;
+    case JARVA_ENCODING_CP1252: return JARVA__ENC_CP1252;
+    case JARVA_ENCODING_UTF16LE: return JARVA__ENC_UTF16LE;
+    case JARVA_ENCODING_UTF16BE: return JARVA__ENC_UTF16BE;
+    default: return JARVA__ENC_AUTO;
+    }
+}
+
+static int check_options(adhoc *a, char *errbuf, size_t errlen)
+{
+    const jarva_adhoc_options *o = a->opts;
+    if (!o)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "no options given");
+    if (o->version != JARVA_ADHOC_OPTIONS_VERSION)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
+                                 "ad-hoc options version %u not supported (expected %d)",
+                                 o->version, JARVA_ADHOC_OPTIONS_VERSION);
+    int rc = jarva__estimate_options_check(&o->estimate, &a->estimate, errbuf, errlen);
+    if (rc)
+        return rc;
+    if (!o->variable || !*o->variable)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "no answer column given");
+    if (o->by_count && !o->by)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "by_count %zu but no by columns",
+                                 o->by_count);
+    if (o->by_count > 64)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "%zu by columns (at most 64)",
+                                 o->by_count);
+    if ((unsigned)o->encoding > JARVA_ENCODING_UTF16BE)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "unknown encoding %d",
+                                 (int)o->encoding);
+    if (!o->positive || codes_parse(o->positive, &a->positive))
+        return jarva__errbuf_set(errbuf, errlen, o->positive ? JARVA_ENOMEM : JARVA_EINVAL,
+                                 o->positive ? "out of memory" : "no positive codes given");
+    if (a->positive.count == 0)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "no positive codes in '%s'",
+                                 o->positive);
+    if (o->valid && codes_parse(o->valid, &a->valid))
+        return jarva__errbuf_set(errbuf, errlen, JARVA_ENOMEM, "out of memory");
+    if (o->valid && *o->valid && a->valid.count == 0)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "no valid codes in '%s'", o->valid);
+    for (size_t i = 0; i < a->positive.count && a->valid.count; i++)
+        if (!codes_contain(&a->valid, a->positive.codes[i], a->positive.lengths[i]))
+            return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
+                                     "positive code '%s' is not among the valid codes '%s'",
+                                     a->positive.codes[i], o->valid);
+    return JARVA_OK;
+}
+
+/* The header's index of a named column; an error naming the header if none. */
+static int find_column(adhoc *a, const char *what, const char *name, int *col)
+{
+    *col = jarva__csv_column(a->csv, name);
+    if (*col >= 0)
+        return JARVA_OK;
+    const jarva__csv_row *h = jarva__csv_header(a->csv);
+    char list[512] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < h->nfields && used + 8 < sizeof list; i++) {
+        int k = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
+                         h->fields[i] ? h->fields[i] : "");
+        used += k > 0 ? (size_t)k : 0;
+    }
+    if (used >= sizeof list)
+        memcpy(list + sizeof list - 4, "...", 4);
+    return jarva__csv_error_at(a->csv, h->line, 0, &a->err, JARVA_EINVAL,
+                               "no column '%s' (%s) in the header; it has: %s", name, what, list);
+}
+
+static int resolve_columns(adhoc *a)
+{
+    const jarva_adhoc_options *o = a->opts;
+    int rc = find_column(a, "the answer", o->variable, &a->var_col);
+    a->weight_col = a->stratum_col = -1;
+    if (!rc && o->weight)
+        rc = find_column(a, "the weight", o->weight, &a->weight_col);
+    if (!rc && o->stratum)
+        rc = find_column(a, "the strata", o->stratum, &a->stratum_col);
+    for (size_t c = 0; c < o->by_count && !rc; c++) {
+        rc = find_column(a, "a domain", o->by[c], &a->by_col[c]);
+        for (size_t k = 0; k < c && !rc; k++)
+            if (a->by_col[k] == a->by_col[c])
+                rc = jarva__csv_error_at(a->csv, jarva__csv_header(a->csv)->line, 0, &a->err,
+                                         JARVA_EINVAL, "column '%s' is given twice as a domain",
+                                         o->by[c]);
+    }
+    return rc;
+}
+
+/* ---- rows ---- */
+
+static int grow(adhoc *a)
+{
+    size_t cap = a->cap ? 2 * a->cap : 4096;
+    double *value = realloc(a->value, cap * sizeof *value);
+    if (value)
+        a->value = value;
+    double *weight = a->weight_col < 0 ? NULL : realloc(a->weight, cap * sizeof *weight);
+    if (weight)
+        a->weight = weight;
+    unsigned *stratum = a->stratum_col < 0 ? NULL : realloc(a->stratum, cap * sizeof *stratum);
+    if (stratum)
+        a->stratum = stratum;
+    int *domain = realloc(a->domain, cap * sizeof *domain);
+    if (domain)
+        a->domain = domain;
+    if (!value || !domain || (a->weight_col >= 0 && !weight) || (a->stratum_col >= 0 && !stratum))
+        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory after %zu respondents", a->n);
+    a->cap = cap;
+    return JARVA_OK;
+}
+
+/* A field's trimmed text, or NULL when it is missing or blank. */
+static const char *field(const jarva__csv_row *row, int col, size_t *len)
+{
+    if (col < 0 || (size_t)col >= row->nfields || !row->fields[col])
+        return NULL;
+    const char *s = row->fields[col];
+    *len = row->lengths[col];
+    trim(&s, len);
+    return *len ? s : NULL;
+}
+
+/* 1 positive, 0 valid, NaN missing (see jarva/adhoc.h). */
+static double answer_value(const adhoc *a, const jarva__csv_row *row)
+{
+    size_t len;
+    const char *code = field(row, a->var_col, &len);
+    if (!code)
+        return NAN;
+    if (codes_contain(&a->positive, code, len))
+        return 1;
+    if (a->valid.count == 0 || codes_contain(&a->valid, code, len))
+        return 0;
+    return NAN;
+}
+
+static int read_weight(adhoc *a, const jarva__csv_row *row, double *out)
+{
+    size_t len;
+    const char *text = field(row, a->weight_col, &len);
+    char copy[64];
+    if (text && len < sizeof copy) {
+        memcpy(copy, text, len);
+        copy[len] = '\0';
+        if (jarva__parse_double(copy, a->decimal, out) == 0 && *out > 0 && isfinite(*out))
+            return JARVA_OK;
+    }
+    const char *shown = row->fields[a->weight_col] ? row->fields[a->weight_col] : "";
+    return jarva__csv_field_error(a->csv, row, (size_t)a->weight_col, &a->err, JARVA_EFORMAT,
+                                  "weight '%s' is not a positive number%s", shown,
+                                  a->decimal == ',' ? " (decimal comma)" : "");
+}
+
+static int read_stratum(adhoc *a, const jarva__csv_row *row, unsigned *out)
+{
+    size_t len;
+    const char *text = field(row, a->stratum_col, &len);
+    if (!text)
+        return jarva__csv_field_error(a->csv, row, (size_t)a->stratum_col, &a->err, JARVA_EFORMAT,
+                                      "empty stratum");
+    size_t before = a->strata.count;
+    long id = jarva__keytab_add(&a->strata, text, len);
+    if (id < 0)
+        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    if (a->strata.count > before) {
+        if (a->strata.count > a->stratum_line_cap) {
+            size_t cap = a->stratum_line_cap ? 2 * a->stratum_line_cap : 64;
+            long *lines = realloc(a->stratum_line, cap * sizeof *lines);
+            if (!lines)
+                return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+            a->stratum_line = lines;
+            a->stratum_line_cap = cap;
+        }
+        a->stratum_line[id] = jarva__csv_field_line(a->csv, row, (size_t)a->stratum_col);
+    }
+    *out = (unsigned)id;
+    return JARVA_OK;
+}
+
+/* The domain of a row: the id of its tuple of by values, -1 if one is empty. */
+static int read_domain(adhoc *a, const jarva__csv_row *row, int *out)
+{
+    size_t nby = a->opts->by_count;
+    *out = 0;
+    if (nby == 0)
+        return JARVA_OK;
+    for (size_t c = 0; c < nby; c++) {
+        size_t len;
+        const char *text = field(row, a->by_col[c], &len);
+        if (!text) {
+            *out = -1;
+            return JARVA_OK;
+        }
+        long id = jarva__keytab_add(&a->by_values[c], text, len);
+        if (id < 0)
+            return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+        a->tuple[c] = (uint32_t)id;
+    }
+    long id = jarva__keytab_add(&a->domains, a->tuple, nby * sizeof *a->tuple);
+    if (id < 0)
+        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    *out = (int)id;
+    return JARVA_OK;
+}
+
+static int read_rows(adhoc *a)
+{
+    jarva__csv_row row;
+    int got;
+    while ((got = jarva__csv_next(a->csv, &row, &a->err)) == 1) {
+        if (a->n == a->cap && grow(a))
+            return a->err.code;
+        size_t i = a->n;
+        a->value[i] = answer_value(a, &row);
+        int rc = JARVA_OK;
+        if (a->weight_col >= 0)
+            rc = read_weight(a, &row, &a->weight[i]);
+        if (!rc && a->stratum_col >= 0)
+            rc = read_stratum(a, &row, &a->stratum[i]);
+        if (!rc)
+            rc = read_domain(a, &row, &a->domain[i]);
+        if (rc)
+            return rc;
+        a->valid_count += !isnan(a->value[i]) && a->domain[i] >= 0;
+        a->n++;
+    }
+    return got < 0 ? got : JARVA_OK;
+}
+
+/* With JARVA_LONELY_PSU_FAIL: a stratum of one respondent who is in a domain
+ * with a valid answer makes that domain's variance undefined (R's
+ * survey.lonely.psu = "fail"). Reported here, where the respondent's line is
+ * known, rather than by the estimator, which only knows the stratum. */
+static int check_lonely(adhoc *a)
+{
+    if (a->estimate.lonely_psu != JARVA_LONELY_PSU_FAIL)
+        return JARVA_OK;
+    if (a->stratum_col < 0) {
+        if (a->n == 1 && !isnan(a->value[0]) && a->domain[0] >= 0)
+            return jarva__csv_error_at(a->csv, 0, 0, &a->err, JARVA_ENUMERIC,
+                                       "the file has a single respondent, so no variance can be "
+                                       "estimated (a lonely PSU); choose a lonely-PSU rule");
+        return JARVA_OK;
+    }
+    size_t nstrata = a->strata.count;
+    size_t *size = calloc(nstrata ? nstrata : 1, sizeof *size);
+    size_t *member = calloc(nstrata ? nstrata : 1, sizeof *member);
+    if (!size || !member) {
+        free(size);
+        free(member);
+        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < a->n; i++) {
+        size[a->stratum[i]]++;
+        member[a->stratum[i]] = i;
+    }
+    int rc = JARVA_OK;
+    for (size_t h = 0; h < nstrata && !rc; h++) {
+        size_t i = member[h];
+        if (size[h] == 1 && !isnan(a->value[i]) && a->domain[i] >= 0)
+            rc = jarva__csv_error_at(a->csv, a->stratum_line[h], (size_t)a->stratum_col + 1,
+                                     &a->err, JARVA_ENUMERIC,
+                                     "stratum '%s' has a single respondent (a lonely PSU), who "
+                                     "has a valid answer, so the variance of their domain cannot "
+                                     "be estimated; choose a lonely-PSU rule (adjust, remove, "
+                                     "certainty or average)",
+                                     a->strata.keys[h]);
+    }
+    free(size);
+    free(member);
+    return rc;
+}
+
+/* ---- the whole ---- */
+
+static int estimate_all(adhoc *a, jarva_adhoc_result *r)
+{
+    size_t nby = a->opts->by_count;
+    size_t ndomains = nby ? a->domains.count : 1;
+    jarva_estimate *estimates = calloc(ndomains ? ndomains : 1, sizeof *estimates);
+    if (!estimates)
+        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    int have_strata = a->stratum_col >= 0 && a->strata.count > 0;
+    jarva_survey_data data = { a->n,
+                               a->value,
+                               a->weight_col >= 0 ? a->weight : NULL,
+                               have_strata ? a->stratum : NULL,
+                               have_strata ? a->strata.count : 0,
+                               have_strata ? (const char *const *)a->strata.keys : NULL };
+    char message[512];
+    int rc = JARVA_OK;
+    if (ndomains > 0) {
+        rc = jarva_estimate_proportions(&data, nby ? a->domain : NULL, ndomains, &a->estimate,
+                                        estimates, message, sizeof message);
+        if (rc)
+            jarva__csv_error_at(a->csv, 0, 0, &a->err, rc, "%s", message);
+    }
+    if (!rc)
+        rc = jarva__adhoc_sort(r, a->by_values, &a->domains, estimates,
+                               jarva__csv_dialect_used(a->csv)->decimal);
+    if (rc == JARVA_ENOMEM)
+        jarva__seterr(&a->err, rc, "out of memory");
+    free(estimates);
+    return rc;
+}
+
+static int by_names(adhoc *a, jarva_adhoc_result *r)
+{
+    size_t nby = a->opts->by_count;
+    const jarva__csv_row *h = jarva__csv_header(a->csv);
+    r->by_count = nby;
+    r->by_names = calloc(nby ? nby : 1, sizeof *r->by_names);
+    if (!r->by_names)
+        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    for (size_t c = 0; c < nby; c++) {
+        const char *name = h->fields[a->by_col[c]] ? h->fields[a->by_col[c]] : "";
+        size_t len = strlen(name);
+        trim(&name, &len);
+        r->by_names[c] = jarva__strndup(name, len);
+        if (!r->by_names[c])
+            return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    }
+    return JARVA_OK;
+}
+
+static int run(adhoc *a, const char *path, jarva_adhoc_result *r)
+{
+    const jarva_adhoc_options *o = a->opts;
+    jarva__csv_dialect dialect = JARVA__CSV_DIALECT_INIT;
+    dialect.delimiter = o->delimiter;
+    dialect.decimal = o->decimal;
+    dialect.encoding = reader_encoding(o->encoding);
+    int rc = jarva__csv_open(&a->csv, path, &dialect, &a->err);
+    if (rc)
+        return rc;
+    a->decimal = jarva__csv_dialect_used(a->csv)->decimal;
+    size_t nby = o->by_count;
+    a->by_col = calloc(nby ? nby : 1, sizeof *a->by_col);
+    a->by_values = calloc(nby ? nby : 1, sizeof *a->by_values);
+    a->tuple = calloc(nby ? nby : 1, sizeof *a->tuple);
+    if (!a->by_col || !a->by_values || !a->tuple)
+        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    rc = resolve_columns(a);
+    if (!rc)
+        rc = by_names(a, r);
+    if (!rc)
+        rc = read_rows(a);
+    if (!rc)
+        rc = check_lonely(a);
+    if (!rc)
+        rc = estimate_all(a, r);
+    r->respondents = a->n;
+    r->valid = a->valid_count;
+    return rc;
+}
+
+static void adhoc_free(adhoc *a)
+{
+    jarva__csv_close(a->csv);
+    codes_free(&a->positive);
+    codes_free(&a->valid);
+    free(a->value);
+    free(a->weight);
+    free(a->stratum);
+    free(a->domain);
+    free(a->stratum_line);
+    jarva__keytab_free(&a->strata);
+    for (size_t c = 0; a->by_values && c < a->opts->by_count; c++)
+        jarva__keytab_free(&a->by_values[c]);
+    free(a->by_values);
+    jarva__keytab_free(&a->domains);
+    free(a->by_col);
+    free(a->tuple);
+    jarva__freeerr(&a->err);
+}
+
+int jarva_adhoc_estimate(jarva_adhoc_result **out, const char *path,
+                         const jarva_adhoc_options *opts, char *errbuf, size_t errlen)
+{
+    jarva_global_init();
+    jarva__errbuf_clear(errbuf, errlen);
+    if (!out)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "result pointer is NULL");
+    *out = NULL;
+    if (!path)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "no file name given");
+    adhoc a;
+    memset(&a, 0, sizeof a);
+    a.opts = opts;
+    int rc = check_options(&a, errbuf, errlen);
+    if (rc) {
+        codes_free(&a.positive);
+        codes_free(&a.valid);
+        return rc;
+    }
+    jarva_adhoc_result *r = calloc(1, sizeof *r);
+    if (!r)
+        rc = jarva__seterr(&a.err, JARVA_ENOMEM, "out of memory");
+    else
+        rc = run(&a, path, r);
+    if (rc) {
+        jarva__errbuf_set(errbuf, errlen, rc, "%s",
+                          a.err.message ? a.err.message : jarva_strerror(rc));
+        jarva_adhoc_result_free(r);
+    } else {
+        *out = r;
+    }
+    adhoc_free(&a);
+    return rc;
+}

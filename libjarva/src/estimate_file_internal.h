@@ -1,0 +1,45 @@
+/* estimate_file_internal.h: what the two halves of jarva_adhoc_estimate()
+ * share: estimate_file.c reads the CSV file into arrays, estimate_file_domains.c
+ * keeps the distinct values (strata, domain values, domains) and builds the
+ * sorted result. */
+#ifndef JARVA_ESTIMATE_FILE_INTERNAL_H
+#define JARVA_ESTIMATE_FILE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "jarva_internal.h"
+
+/* Distinct byte strings numbered 0, 1, ... in order of first appearance, in
+ * an open-addressing hash table (a million rows look up a few keys each). */
+typedef struct jarva__keytab {
+    char **keys;     /* NUL-terminated copies */
+    size_t *lengths; /* without the NUL */
+    size_t count, cap;
+    uint32_t *slots; /* id + 1; 0 = empty */
+    size_t nslots;   /* a power of two, at least twice count */
+} jarva__keytab;
+
+/* The id of key[0..len), added if new; -1 out of memory (or over 2^31 keys). */
+long jarva__keytab_add(jarva__keytab *t, const void *key, size_t len);
+void jarva__keytab_free(jarva__keytab *t);
+
+struct jarva_adhoc_result {
+    size_t by_count;
+    char **by_names;
+    size_t count;         /* domains */
+    char **values;        /* count x by_count, row-major, sorted */
+    jarva_estimate *rows; /* count, sorted */
+    size_t respondents;
+    size_t valid;
+};
+
+/* Fills r->count, r->values and r->rows with the domains in the documented
+ * order (jarva/adhoc.h): by_values[c] holds column c's distinct values,
+ * domains the tuples of value ids (uint32_t each) that make the domains,
+ * estimates one estimate per domain in the order of domains. decimal is the
+ * file's decimal mark for telling numbers. JARVA_OK or JARVA_ENOMEM. */
+int jarva__adhoc_sort(jarva_adhoc_result *r, const jarva__keytab *by_values,
+                      const jarva__keytab *domains, const jarva_estimate *estimates, char decimal);
+
+#endif /* JARVA_ESTIMATE_FILE_INTERNAL_H */

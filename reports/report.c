@@ -1,0 +1,222 @@
+/* report.c: jarva_report_write() and jarva_report_render(): the effect
+ * report from options to bytes. Checks the options, computes estimates the
+ * database lacks, reads everything (report_data.c), draws the cover,
+ * contents, summary, goal sections, activities and appendices, and saves.
+ * Nothing depends on the clock: the date printed and written is the
+ * caller's, SOURCE_DATE_EPOCH's or the latest import's. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "jarva/report.h"
+#include "pdf_text.h"
+#include "report_internal.h"
+
+int jarva__report_section(jarva__report *r, const char *title)
+{
+    char *heading = jarva__aprintf("%d %s", ++r->section, title);
+    if (!heading)
+        return jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
+    int rc = jarva__pdf_heading(r->doc, 1, heading);
+    free(heading);
+    return rc;
+}
+
+static int check_options(jarva_db *db, const jarva_report_options *opts, jarva__lang *lang)
+{
+    if (opts->version != JARVA_REPORT_OPTIONS_VERSION)
+        return jarva__seterr(&db->err, JARVA_EINVAL,
+                             "report options version %u not supported (expected %u)", opts->version,
+                             JARVA_REPORT_OPTIONS_VERSION);
+    if (opts->year != 0 && (opts->year < 1900 || opts->year > 2200))
+        return jarva__seterr(&db->err, JARVA_EINVAL, "report year %d is not between 1900 and 2200",
+                             opts->year);
+    if (!opts->lang || !strcmp(opts->lang, "sv"))
+        *lang = JARVA__LANG_SV;
+    else if (!strcmp(opts->lang, "en"))
+        *lang = JARVA__LANG_EN;
+    else
+        return jarva__seterr(&db->err, JARVA_EINVAL, "report language \"%s\" is not sv or en",
+                             opts->lang);
+    if (opts->creation_time < JARVA_REPORT_TIME_FROM_ENV)
+        return jarva__seterr(&db->err, JARVA_EINVAL, "creation time %lld is negative",
+                             opts->creation_time);
+    return JARVA_OK;
+}
+
+/* SOURCE_DATE_EPOCH as seconds, or -1 if unset or malformed (the PDF layer
+ * reports a malformed one as an error). */
+static long long source_date_epoch(void)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (!env || *env < '0' || *env > '9')
+        return -1;
+    char *end = NULL;
+    errno = 0;
+    long long t = strtoll(env, &end, 10);
+    return errno || *end ? -1 : t;
+}
+
+/* The cover's date: the creation time if there is one, else the day the
+ * latest batch was imported, else none. */
+static void cover_date(jarva__report *r, long long creation_time)
+{
+    long long t = creation_time >= 0 ? creation_time : source_date_epoch();
+    r->date[0] = '\0';
+    if (t >= 0) {
+        jarva__report_date_from_time(r->lang, t, r->date, sizeof r->date);
+        return;
+    }
+    const char *latest = NULL;
+    for (size_t i = 0; i < jarva_batch_list_count(r->batches); i++) {
+        const char *at = jarva_batch_list_get(r->batches, i)->imported_at;
+        if (at && (!latest || strcmp(at, latest) > 0))
+            latest = at;
+    }
+    if (latest)
+        jarva__report_date_from_iso(r->lang, latest, r->date, sizeof r->date);
+}
+
+/* Whether a batch's file or source says it is simulated ("simulerade-
+ * trygghetsenkat-2025.csv", as examples/ names its files): then every page
+ * says so even if the caller gave no notice. */
+static bool simulated(const jarva_batch_list *batches)
+{
+    static const char *const words[] = { "simulerad", "simulated" };
+    for (size_t i = 0; i < jarva_batch_list_count(batches); i++) {
+        const jarva_batch *b = jarva_batch_list_get(batches, i);
+        const char *texts[] = { b->file_name, b->source };
+        for (size_t t = 0; t < 2; t++)
+            for (const char *p = texts[t]; p && *p; p++)
+                for (size_t w = 0; w < 2; w++)
+                    if (!strncasecmp(p, words[w], strlen(words[w])))
+                        return true;
+    }
+    return false;
+}
+
+static int create_document(jarva__report *r, const jarva_report_options *opts)
+{
+    char title[160], subject[300], head[160];
+    if (r->lang == JARVA__LANG_SV) {
+        snprintf(title, sizeof title, "Effektrapport %d – Järvasamverkan", r->year);
+        snprintf(subject, sizeof subject,
+                 "Uppföljning av kommunikationsplanens mätbara mål till och med %d (planversion "
+                 "%d)",
+                 r->year, r->plan.year);
+        snprintf(head, sizeof head, "Effektrapport %d · Järvasamverkan", r->year);
+    } else {
+        snprintf(title, sizeof title, "Effect report %d – Järva collaboration", r->year);
+        snprintf(subject, sizeof subject,
+                 "Follow-up of the communication plan's measurable goals up to %d (plan version "
+                 "%d)",
+                 r->year, r->plan.year);
+        snprintf(head, sizeof head, "Effect report %d · Järva collaboration", r->year);
+    }
+    jarva__pdf_options po = JARVA__PDF_OPTIONS_INIT;
+    po.lang = r->lang;
+    po.title = title;
+    po.subject = subject;
+    po.author = TR(r, "Järvasamverkan", "Järva collaboration");
+    po.keywords = TR(r, "Järva, trygghet, kommunikationsplan, effektrapport",
+                     "Järva, safety, communication plan, effect report");
+    po.running_head = head;
+    po.font_dir = opts->font_dir;
+    po.creation_time = opts->creation_time >= 0 ? opts->creation_time : JARVA__PDF_DATE_FROM_ENV;
+    po.notice = r->notice;
+    return jarva__pdf_create(&r->doc, &po);
+}
+
+static int draw(jarva__report *r)
+{
+    jarva__pdf *doc = r->doc;
+    jarva__report_cover(r);
+    jarva__pdf_new_page(doc, 0);
+    jarva__pdf_style h1 = jarva__pdf_style_get(JARVA__STYLE_H1);
+    jarva__pdf_paragraph(doc, &h1, TR(r, "Innehåll", "Contents"), 10);
+    jarva__pdf_toc_here(doc);
+    jarva__report_summary(r);
+    jarva__report_goals(r);
+    jarva__report_activity(r);
+    jarva__report_method(r);
+    jarva__report_sources(r);
+    return jarva__pdf_status(doc);
+}
+
+/* Renders into path, or into *data and *size when path is NULL. */
+static int render(jarva_db *db, const jarva_report_options *opts_in, const char *path,
+                  unsigned char **data, size_t *size)
+{
+    static const jarva_report_options defaults = JARVA_REPORT_OPTIONS_INIT;
+    const jarva_report_options *opts = opts_in ? opts_in : &defaults;
+    jarva__clearerr(&db->err);
+    jarva__report r;
+    memset(&r, 0, sizeof r);
+    r.db = db;
+    int rc = check_options(db, opts, &r.lang);
+    if (rc)
+        return rc;
+    r.notice = opts->notice && *opts->notice ? opts->notice : NULL;
+    bool stale = false;
+    rc = jarva__report_needs_compute(db, &stale);
+    if (!rc && stale)
+        rc = jarva_compute(db, NULL, NULL);
+    if (rc)
+        return rc;
+    r.year = opts->year;
+    if (!r.year && (rc = jarva__report_latest_year(db, &r.year)) != JARVA_OK)
+        return rc;
+    if (!r.year) {
+        /* No estimate at all: report on the plan's own year. */
+        jarva_plan plan;
+        rc = jarva_plan_get(db, &plan);
+        r.year = rc ? 0 : plan.year;
+        if (rc && rc != JARVA_ENOTFOUND)
+            return rc;
+    }
+    rc = jarva__report_load(&r);
+    if (!rc && !r.notice && simulated(r.batches))
+        r.notice = TR(&r, "Simulerade exempeldata \xE2\x80\x93 inte verkliga resultat",
+                      "Simulated example data \xE2\x80\x93 not real results");
+    if (!rc) {
+        cover_date(&r, opts->creation_time);
+        rc = create_document(&r, opts);
+        if (!rc)
+            rc = draw(&r);
+        if (!rc)
+            rc = path ? jarva__pdf_save(r.doc, path) : jarva__pdf_save_to_memory(r.doc, data, size);
+        if (rc)
+            jarva__seterr(&db->err, rc, "report: %s", jarva__pdf_errmsg(r.doc));
+    }
+    jarva__pdf_free(r.doc);
+    jarva__report_unload(&r);
+    return rc;
+}
+
+int jarva_report_write(jarva_db *db, const jarva_report_options *opts, const char *path)
+{
+    if (!db)
+        return JARVA_EINVAL;
+    if (!path || !*path)
+        return jarva__seterr(&db->err, JARVA_EINVAL, "report: no output path");
+    return render(db, opts, path, NULL, NULL);
+}
+
+int jarva_report_render(jarva_db *db, const jarva_report_options *opts, unsigned char **data,
+                        size_t *size)
+{
+    if (!db)
+        return JARVA_EINVAL;
+    if (!data || !size)
+        return jarva__seterr(&db->err, JARVA_EINVAL, "report: nowhere to put the bytes");
+    *data = NULL;
+    *size = 0;
+    return render(db, opts, NULL, data, size);
+}
+
+void jarva_report_free(unsigned char *data)
+{
+    free(data);
+}

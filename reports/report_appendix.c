@@ -1,0 +1,353 @@
+/* report_appendix.c: the back of the effect report: the activity
+ * indicators as counts and shares per year, the method appendix (design,
+ * intervals, tests, trend and status, disclosure control, series breaks) and
+ * the provenance of the data (every import batch with its file, SHA-256,
+ * rows and date). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_table.h"
+#include "pdf_text.h"
+#include "report_internal.h"
+
+#define ACTIVITY_YEARS 5 /* the last years shown in the activity table */
+
+static bool is_activity(const jarva__report_item *it)
+{
+    return it->ind->source_kind == JARVA_SOURCE_ACTIVITY;
+}
+
+/* The last ACTIVITY_YEARS years up to the report's with an activity
+ * estimate, ascending. */
+static size_t activity_years(const jarva__report *r, int *years)
+{
+    size_t n = 0;
+    for (int y = r->year; y > 0 && n < ACTIVITY_YEARS && y > r->year - 100; y--) {
+        bool found = false;
+        for (size_t i = 0; i < r->n_items && !found; i++)
+            for (size_t k = 0; is_activity(&r->items[i]) && k < r->items[i].series.count; k++)
+                found = found || r->items[i].series.years[k] == y;
+        if (found)
+            years[n++] = y;
+    }
+    for (size_t i = 0; i < n / 2; i++) {
+        int t = years[i];
+        years[i] = years[n - 1 - i];
+        years[n - 1 - i] = t;
+    }
+    return n;
+}
+
+/* A count ("12"), a share with what it is of ("83 %\n5 av 6"), "–" when
+ * withheld, ".." when the log has no such year. */
+static void activity_cell(const jarva__report *r, const jarva__report_item *it, int year, char *buf,
+                          size_t cap)
+{
+    const jarva_series *s = &it->series;
+    for (size_t k = 0; k < s->count; k++) {
+        if (s->years[k] != year)
+            continue;
+        const jarva_estimate *e = &s->estimates[k];
+        if (!jarva__report_shown(e)) {
+            snprintf(buf, cap, "%s", jarva__fmt_suppressed());
+            return;
+        }
+        char value[JARVA__FMT_SIZE];
+        jarva__report_value(r->lang, it->ind, e->estimate, value, sizeof value);
+        if (it->ind->percent && e->n > 0)
+            snprintf(buf, cap, "%s\n%lld %s %zu", value, llround(e->estimate * (double)e->n),
+                     TR(r, "av", "of"), e->n);
+        else
+            snprintf(buf, cap, "%s", value);
+        return;
+    }
+    snprintf(buf, cap, "%s", "..");
+}
+
+int jarva__report_activity(jarva__report *r)
+{
+    size_t n_activity = 0;
+    for (size_t i = 0; i < r->n_items; i++)
+        n_activity += is_activity(&r->items[i]);
+    if (!n_activity)
+        return jarva__pdf_status(r->doc);
+    if (jarva__pdf_new_page(r->doc, 0) != JARVA_OK ||
+        jarva__report_section(r, TR(r, "Aktiviteter", "Activities")) != JARVA_OK)
+        return jarva__pdf_status(r->doc);
+    jarva__pdf_body(r->doc,
+                    TR(r,
+                       "Aktivitetsindikatorerna räknar det som organisationerna har gjort enligt "
+                       "aktivitetsloggen: rapporter som lämnats i tid, återkoppling på invånarnas "
+                       "förslag, pressmaterial, forum med samarbetspartner med mera. Antal "
+                       "redovisas per år, andelar med vad de är andelar av.",
+                       "The activity indicators count what the organisations did according to the "
+                       "activity log: reports delivered on time, feedback on residents' "
+                       "proposals, press material, forums with partners and more. Counts are "
+                       "given per year, shares with what they are shares of."));
+    int years[ACTIVITY_YEARS];
+    size_t n_years = activity_years(r, years);
+    if (n_years == 0) {
+        char text[256];
+        if (r->lang == JARVA__LANG_SV)
+            snprintf(text, sizeof text, "Det finns inga aktivitetsdata till och med %d.", r->year);
+        else
+            snprintf(text, sizeof text, "There are no activity data up to %d.", r->year);
+        jarva__pdf_body(r->doc, text);
+        years[n_years++] = r->year;
+    }
+    jarva__pdf_column cols[1 + ACTIVITY_YEARS];
+    char headers[ACTIVITY_YEARS][16];
+    cols[0] = (jarva__pdf_column){ TR(r, "Indikator", "Indicator"), 3.4, JARVA__ALIGN_LEFT };
+    for (size_t k = 0; k < n_years; k++) {
+        snprintf(headers[k], sizeof headers[k], "%d", years[k]);
+        cols[1 + k] = (jarva__pdf_column){ headers[k], 1.0, JARVA__ALIGN_RIGHT };
+    }
+    char caption[200];
+    snprintf(caption, sizeof caption, "%s %d. %s", TR(r, "Tabell", "Table"), ++r->table,
+             TR(r, "Aktiviteter per år", "Activities per year"));
+    jarva__pdf_table_spec spec = {
+        cols, 1 + n_years, caption,
+        TR(r,
+           "Källa: Aktivitetsloggen. \xE2\x80\x93 = redovisas inte eftersom underlaget är för "
+           "litet (färre än 3 på endera sidan). .. = uppgift saknas för året. Inga data: "
+           "indikatorn har ingen uppgift alls.",
+           "Source: activity log. \xE2\x80\x93 = not shown because the basis is too small (fewer "
+           "than 3 on either side). .. = no figure for the year. No data: the indicator has no "
+           "figure at all."),
+        true
+    };
+    jarva__pdf_table *t;
+    if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)
+        return jarva__pdf_status(r->doc);
+    char cells_text[ACTIVITY_YEARS][JARVA__FMT_SIZE + 64];
+    for (size_t i = 0; i < r->n_items; i++) {
+        const jarva__report_item *it = &r->items[i];
+        if (!is_activity(it))
+            continue;
+        const char *texts[1 + ACTIVITY_YEARS];
+        texts[0] = jarva__report_ind_name(r->lang, it->ind);
+        for (size_t k = 0; k < n_years; k++) {
+            if (it->latest < 0)
+                snprintf(cells_text[k], sizeof cells_text[k], "%s", TR(r, "inga data", "no data"));
+            else
+                activity_cell(r, it, years[k], cells_text[k], sizeof cells_text[k]);
+            texts[1 + k] = cells_text[k];
+        }
+        jarva__pdf_table_row_text(t, texts);
+    }
+    return jarva__pdf_table_end(t);
+}
+
+/* ---- the method appendix ---- */
+
+static void series_breaks(jarva__report *r)
+{
+    jarva__report_buf b = { 0 };
+    for (size_t i = 0; i < r->n_items; i++) {
+        const jarva_series *s = jarva_series_data_series(r->items[i].data);
+        if (!s || s->break_count == 0)
+            continue;
+        jarva__report_buf_add(&b, "%s%s: ", b.len ? "; " : "",
+                              jarva__report_ind_name(r->lang, r->items[i].ind));
+        for (size_t k = 0; k < s->break_count; k++)
+            jarva__report_buf_add(&b, "%s%d", k ? ", " : "", s->breaks[k]);
+    }
+    char *list = jarva__report_buf_take(&b);
+    if (!list) {
+        jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
+        return;
+    }
+    char *text = jarva__aprintf("%s %s.",
+                                TR(r, "Seriebrott i katalogen:",
+                                   "Series breaks in the "
+                                   "catalogue:"),
+                                *list ? list : TR(r, "inga", "none"));
+    if (text)
+        jarva__pdf_body(r->doc, text);
+    else
+        jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
+    free(text);
+    free(list);
+}
+
+int jarva__report_method(jarva__report *r)
+{
+    jarva__pdf *doc = r->doc;
+    if (jarva__pdf_new_page(doc, 0) != JARVA_OK ||
+        jarva__pdf_heading(doc, 1, TR(r, "Bilaga A. Metod", "Appendix A. Method")) != JARVA_OK)
+        return jarva__pdf_status(doc);
+    jarva__pdf_heading(doc, 2, TR(r, "Urval och skattningar", "Sampling and estimation"));
+    jarva__pdf_body(
+        doc, TR(r,
+                "Invånarenkäten och personalenkäten är stratifierade urval i ett steg. Andelar "
+                "och medelvärden skattas med urvalsvikterna, och deras standardfel med "
+                "Taylorlinjärisering, på samma sätt som R-paketet survey gör med "
+                "svydesign(ids = ~1, strata = ~stratum, weights = ~vikt). Frihetsgraderna är "
+                "antalet svarande minus antalet strata. Redovisningsgrupper (områden, kön, "
+                "åldersgrupper) skattas som delpopulationer, så att hela urvalets strata behålls.",
+                "The residents' and staff surveys are stratified single-stage samples. Shares "
+                "and means are estimated with the design weights, and their standard errors by "
+                "Taylor linearisation, as R's survey package does with svydesign(ids = ~1, "
+                "strata = ~stratum, weights = ~weight). The degrees of freedom are the number "
+                "of respondents minus the number of strata. Groups (areas, sex, age groups) are "
+                "estimated as domains, keeping the strata of the whole sample."));
+    jarva__pdf_heading(
+        doc, 2, TR(r, "Konfidensintervall och förändringar", "Confidence intervals and changes"));
+    jarva__pdf_body(
+        doc, TR(r,
+                "Alla intervall är 95\xC2\xA0% konfidensintervall. Andelar från enkäterna har "
+                "logit-intervall (svyciprop med method = \"logit\"), publicerade andelar med känt "
+                "antal svarande Wilsons intervall, medelvärden t-intervall och antal "
+                "(aktiviteter) Garwoods exakta Poissonintervall. Publicerade andelar utan antal "
+                "svarande har inget intervall, och räkningar från en publicerad lista saknar "
+                "urvalsosäkerhet. En förändring mellan två år prövas som skillnaden mellan två "
+                "oberoende skattningar med Welch–Satterthwaites frihetsgrader. Den kallas "
+                "statistiskt säkerställd när 95\xC2\xA0% konfidensintervallet för skillnaden inte "
+                "innehåller noll (p < 0,05). En förändring som inte är säkerställd behöver inte "
+                "vara noll, och överlappande intervall betyder inte att skillnaden saknas. "
+                "Förändringar beräknas på de oavrundade värdena och kan därför skilja sig med en "
+                "enhet från skillnaden mellan de avrundade värden som visas.",
+                "Every interval is a 95% confidence interval. Survey shares have logit intervals "
+                "(svyciprop with method = \"logit\"), published shares with a known number of "
+                "respondents Wilson intervals, means t intervals and counts (activities) "
+                "Garwood's exact Poisson intervals. Published shares without the number of "
+                "respondents have no interval, and counts from a published list have no "
+                "sampling error. A change between two years is tested as the difference of two "
+                "independent estimates with Welch-Satterthwaite degrees of freedom. It is called "
+                "statistically significant when the 95% confidence interval of the difference "
+                "excludes zero (p < 0.05). A change that is not significant need not be zero, "
+                "and overlapping intervals do not mean there is no difference. Changes are "
+                "computed from the unrounded values and may therefore differ by one unit from "
+                "the difference of the rounded values shown."));
+    jarva__pdf_heading(doc, 2, TR(r, "Trend och status", "Trend and status"));
+    jarva__pdf_body(
+        doc, TR(r,
+                "Trenden är en rät linje genom den senaste obrutna delen av serien, anpassad med "
+                "viktade minsta kvadrater (vikter 1/se²) och minst tre mätningar. Statusen mot "
+                "målvärdet bedöms i ordning: uppnått om det senaste värdet når målet; på väg om "
+                "trenden, framskriven till målåret, når det; delvis om det senaste värdet ligger "
+                "högst 10\xC2\xA0% av målvärdet från målet; inte på väg om målåret har passerat "
+                "eller trenden inte når målet; annars otillräckliga data.",
+                "The trend is a straight line through the latest unbroken part of the series, "
+                "fitted by weighted least squares (weights 1/se²) with at least three points. "
+                "The status against the target is judged in order: achieved if the latest value "
+                "meets the target; on track if the trend, projected to the target year, meets "
+                "it; partly if the latest value misses it by at most 10% of the target; off "
+                "track if the target year has passed or the trend misses the target; otherwise "
+                "insufficient data."));
+    jarva__pdf_heading(doc, 2, TR(r, "Röjandekontroll", "Disclosure control"));
+    jarva__pdf_body(
+        doc, TR(r,
+                "Ett värde redovisas inte, och visas som \xE2\x80\x93, om färre har svarat än "
+                "indikatorns gräns (30 svar för enkätfrågorna) eller om färre än 3 svarande "
+                "finns på endera sidan (med respektive utan det efterfrågade svaret), så att "
+                "ingen enskild persons svar kan räknas fram. Värden som källan själv har "
+                "undertryckt visas också som \xE2\x80\x93.",
+                "A value is not shown, and appears as \xE2\x80\x93, if fewer responded than the "
+                "indicator's threshold (30 for survey questions) or if fewer than 3 respondents "
+                "are on either side (with or without the answer asked about), so that no "
+                "individual's answer can be worked out. Values the source itself withheld are "
+                "shown as \xE2\x80\x93 too."));
+    jarva__pdf_heading(doc, 2, TR(r, "Seriebrott", "Series breaks"));
+    jarva__pdf_body(
+        doc, TR(r,
+                "Ett seriebrott betyder att mätningen ändrades, till exempel frågan, metoden "
+                "eller indelningen, så att värden före och efter inte är jämförbara. Diagrammen "
+                "visar brottet som en prickad lodrät linje och drar ingen linje över det. "
+                "Förändringar och trender beräknas aldrig över ett seriebrott.",
+                "A series break means the measurement changed, for example the question, the "
+                "method or the classification, so that values before and after are not "
+                "comparable. The charts show the break as a dotted vertical line and draw no "
+                "line across it. Changes and trends are never computed across a break."));
+    series_breaks(r);
+    return jarva__pdf_status(doc);
+}
+
+/* ---- data provenance ---- */
+
+static const char *kind_word(const jarva__report *r, jarva_import_kind kind)
+{
+    switch (kind) {
+    case JARVA_IMPORT_SURVEY: return TR(r, "Invånarenkät", "Residents' survey");
+    case JARVA_IMPORT_TABLE: return TR(r, "Publicerad tabell", "Published table");
+    case JARVA_IMPORT_STAFF: return TR(r, "Personalenkät", "Staff survey");
+    case JARVA_IMPORT_ACTIVITIES: return TR(r, "Aktivitetslogg", "Activity log");
+    }
+    return "";
+}
+
+/* The hash in groups of eight, so that it wraps in a narrow column and can
+ * be read out: "ba1a223e d5e0c1cb ...". */
+static void group_hash(const char *hash, char *buf, size_t cap)
+{
+    size_t len = 0, n = strlen(hash);
+    for (size_t i = 0; i < n && len + 2 < cap; i++) {
+        if (i && i % 8 == 0)
+            buf[len++] = ' ';
+        buf[len++] = hash[i];
+    }
+    buf[len] = '\0';
+}
+
+int jarva__report_sources(jarva__report *r)
+{
+    jarva__pdf *doc = r->doc;
+    jarva__pdf_need(doc, 200);
+    if (jarva__pdf_heading(
+            doc, 1, TR(r, "Bilaga B. Dataunderlag", "Appendix B. Data provenance")) != JARVA_OK)
+        return jarva__pdf_status(doc);
+    jarva__pdf_body(doc, TR(r,
+                            "Varje importerad fil är ett parti (batch) i databasen. SHA-256 är "
+                            "filens kontrollsumma: samma fil ger alltid samma summa, så varje "
+                            "siffra i rapporten kan spåras till exakt den fil den bygger på.",
+                            "Every imported file is a batch in the database. SHA-256 is the "
+                            "file's checksum: the same file always gives the same sum, so every "
+                            "figure in the report can be traced to exactly the file it rests "
+                            "on."));
+    size_t n = jarva_batch_list_count(r->batches);
+    if (n == 0)
+        return jarva__pdf_body(
+            doc, TR(r, "Inga filer har importerats.", "No files have been imported."));
+    const jarva__pdf_column cols[] = {
+        { TR(r, "Nr", "No."), 0.35, JARVA__ALIGN_RIGHT },
+        { TR(r, "Fil", "File"), 1.95, JARVA__ALIGN_LEFT },
+        { TR(r, "Typ och källa", "Kind and source"), 1.6, JARVA__ALIGN_LEFT },
+        { TR(r, "År", "Year"), 0.5, JARVA__ALIGN_RIGHT },
+        { TR(r, "Rader", "Rows"), 0.6, JARVA__ALIGN_RIGHT },
+        { TR(r, "Importerad", "Imported"), 1.05, JARVA__ALIGN_LEFT },
+        { "SHA-256", 2.4, JARVA__ALIGN_LEFT },
+    };
+    char caption[200];
+    snprintf(caption, sizeof caption, "%s %d. %s", TR(r, "Tabell", "Table"), ++r->table,
+             TR(r, "Importerade filer", "Imported files"));
+    jarva__pdf_table_spec spec = { cols, 7, caption, NULL, true };
+    jarva__pdf_table *t;
+    if (jarva__pdf_table_begin(doc, &spec, &t) != JARVA_OK)
+        return jarva__pdf_status(doc);
+    for (size_t i = 0; i < n; i++) {
+        const jarva_batch *b = jarva_batch_list_get(r->batches, i);
+        char id[24], kind[256], year[24], rows[JARVA__FMT_SIZE], date[16], hash[80];
+        snprintf(id, sizeof id, "%lld", (long long)b->id);
+        /* The source, unless it is only the kind's default. */
+        bool plain =
+            (b->kind == JARVA_IMPORT_TABLE && !strcmp(b->source, "published")) ||
+            (b->kind == JARVA_IMPORT_ACTIVITIES && !strcmp(b->source, "jarva-aktivitetslogg"));
+        if (plain)
+            snprintf(kind, sizeof kind, "%s", kind_word(r, b->kind));
+        else
+            snprintf(kind, sizeof kind, "%s\n%s", kind_word(r, b->kind),
+                     jarva__report_source_name(r->lang, b->source));
+        if (b->year)
+            snprintf(year, sizeof year, "%d", b->year);
+        else
+            snprintf(year, sizeof year, "%s", TR(r, "flera", "several"));
+        jarva__fmt_number(rows, sizeof rows, (double)b->rows, 0, r->lang);
+        snprintf(date, sizeof date, "%.10s", b->imported_at ? b->imported_at : "");
+        group_hash(b->sha256 ? b->sha256 : "", hash, sizeof hash);
+        const char *texts[7] = { id, b->file_name, kind, year, rows, date, hash };
+        jarva__pdf_table_row_text(t, texts);
+    }
+    return jarva__pdf_table_end(t);
+}

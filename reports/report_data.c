@@ -1,0 +1,243 @@
+/* report_data.c: what the report reads from the database, through the same
+ * public calls any program uses (catalogue lists, series, target status,
+ * results, batches), and the analysis of each indicator as of the report's
+ * year: its latest value, the change since the baseline with its test, and
+ * the trend of its latest unbroken segment. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_internal.h"
+
+bool jarva__report_shown(const jarva_estimate *e)
+{
+    return !e->suppressed && !(e->flags & JARVA_EST_EMPTY);
+}
+
+int jarva__report_latest_year(jarva_db *db, int *year)
+{
+    sqlite3_stmt *st = NULL;
+    *year = 0;
+    if (sqlite3_prepare_v2(db->sql, "SELECT coalesce(max(year), 0) FROM estimate", -1, &st, NULL) !=
+        SQLITE_OK)
+        return jarva__sqlerr(db, "finding the latest year");
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *year = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return JARVA_OK;
+}
+
+/* compute replaces every estimate at once and stamps them with one time, so
+ * a batch imported after that time (or in the same second and not linked to
+ * any estimate) has not been computed from. */
+int jarva__report_needs_compute(jarva_db *db, bool *needed)
+{
+    sqlite3_stmt *st = NULL;
+    *needed = false;
+    if (sqlite3_prepare_v2(
+            db->sql,
+            "SELECT (SELECT count(*) FROM batch), (SELECT count(*) FROM estimate), "
+            "(SELECT count(*) FROM batch b, (SELECT max(computed_at) AS t FROM estimate) e "
+            " WHERE b.imported_at > e.t OR (b.imported_at = e.t AND NOT EXISTS "
+            " (SELECT 1 FROM estimate_batch eb WHERE eb.batch_id = b.id)))",
+            -1, &st, NULL) != SQLITE_OK)
+        return jarva__sqlerr(db, "checking whether estimates are current");
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        sqlite3_int64 batches = sqlite3_column_int64(st, 0),
+                      estimates = sqlite3_column_int64(st, 1);
+        sqlite3_int64 newer = sqlite3_column_int64(st, 2);
+        *needed = batches > 0 && (estimates == 0 || newer > 0);
+    }
+    sqlite3_finalize(st);
+    return JARVA_OK;
+}
+
+const jarva_area *jarva__report_area(const jarva__report *r, const char *id)
+{
+    for (size_t i = 0; id && i < jarva_area_list_count(r->areas); i++) {
+        const jarva_area *a = jarva_area_list_get(r->areas, i);
+        if (!strcmp(a->id, id))
+            return a;
+    }
+    return NULL;
+}
+
+static long find_year(const jarva_series *s, int year)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (s->years[i] == year)
+            return (long)i;
+    return -1;
+}
+
+/* The comparison year: the catalogue's baseline if it is in the series,
+ * shown and in the same unbroken segment as the latest value; else the
+ * first shown value of that segment. A change is never taken across a
+ * series break (jarva_change_between refuses it, and rightly). */
+static void choose_base(jarva__report_item *it)
+{
+    const jarva_series *s = &it->series;
+    int latest_year = s->years[it->latest_shown];
+    it->break_year = 0;
+    for (size_t b = 0; b < s->break_count; b++)
+        if (s->breaks[b] <= latest_year && s->breaks[b] > it->break_year)
+            it->break_year = s->breaks[b];
+    it->base = -1;
+    it->base_is_baseline = false;
+    if (it->ind->has_baseline && it->ind->baseline_year < latest_year &&
+        it->ind->baseline_year >= it->break_year) {
+        long k = find_year(s, it->ind->baseline_year);
+        if (k >= 0 && jarva__report_shown(&s->estimates[k])) {
+            it->base = k;
+            it->base_is_baseline = true;
+            return;
+        }
+    }
+    for (long i = 0; i < it->latest_shown; i++)
+        if (s->years[i] >= it->break_year && jarva__report_shown(&s->estimates[i])) {
+            it->base = i;
+            return;
+        }
+}
+
+void jarva__report_analyse(jarva__report_item *it)
+{
+    const jarva_series *s = &it->series;
+    it->shown = 0;
+    it->latest = s->count ? (long)s->count - 1 : -1;
+    it->latest_shown = -1;
+    it->base = -1;
+    it->has_change = false;
+    it->has_trend = false;
+    for (size_t i = 0; i < s->count; i++)
+        if (jarva__report_shown(&s->estimates[i])) {
+            it->shown++;
+            it->latest_shown = (long)i;
+        }
+    if (it->latest_shown < 0)
+        return;
+    choose_base(it);
+    char err[256];
+    if (it->base >= 0)
+        it->has_change =
+            jarva_change_between(s, s->years[it->base], s->years[it->latest_shown], REPORT_LEVEL,
+                                 &it->change, err, sizeof err) == JARVA_OK;
+    /* The trend of the latest segment up to the latest shown value. */
+    size_t first = 0;
+    while (first < s->count && s->years[first] < it->break_year)
+        first++;
+    jarva_series segment = *s;
+    segment.years = s->years + first;
+    segment.estimates = s->estimates + first;
+    segment.count = (size_t)it->latest_shown + 1 - first;
+    it->has_trend =
+        jarva_trend_fit(&segment, REPORT_LEVEL, &it->trend, err, sizeof err) == JARVA_OK &&
+        !(it->trend.flags & JARVA_TREND_INSUFFICIENT);
+}
+
+/* The areas compared: the latest year up to the report's in which at least
+ * two areas have an estimate of the indicator as a whole (no breakdown). */
+static void choose_bars(jarva__report *r, jarva__report_item *it)
+{
+    size_t n = jarva_result_list_count(it->results);
+    it->bar_year = 0;
+    for (size_t i = 0; i < n;) {
+        const jarva_result *first = jarva_result_list_get(it->results, i);
+        size_t j = i;
+        while (j < n && jarva_result_list_get(it->results, j)->year == first->year)
+            j++;
+        if (first->year <= r->year && j - i >= 2 && first->year >= it->bar_year) {
+            it->bar_year = first->year;
+            it->bars_from = i;
+            it->bars_to = j;
+        }
+        i = j;
+    }
+}
+
+static int load_item(jarva__report *r, jarva__report_item *it)
+{
+    jarva_db *db = r->db;
+    int rc = jarva_headline_area(db, it->ind->id, &it->area_id);
+    if (!rc)
+        rc = jarva_series_open(db, it->ind->id, it->area_id, &it->data);
+    if (rc)
+        return rc;
+    const jarva_area *area = jarva__report_area(r, it->area_id);
+    it->area_name = area ? area->name : it->area_id;
+    it->series = *jarva_series_data_series(it->data);
+    while (it->series.count && it->series.years[it->series.count - 1] > r->year)
+        it->series.count--;
+    jarva__report_analyse(it);
+    rc = jarva_status_assess(db, it->ind->id, it->area_id, r->year, NULL, &it->status,
+                             &it->has_target);
+    if (rc)
+        return rc;
+    jarva_result_filter filter = { it->ind->id, 0, NULL, 0 };
+    rc = jarva_result_list_open(db, &filter, &it->results);
+    if (rc)
+        return rc;
+    choose_bars(r, it);
+    return JARVA_OK;
+}
+
+static const jarva_goal *find_goal(const jarva__report *r, const char *id)
+{
+    for (size_t i = 0; id && i < jarva_goal_list_count(r->goals); i++) {
+        const jarva_goal *g = jarva_goal_list_get(r->goals, i);
+        if (!strcmp(g->id, id))
+            return g;
+    }
+    return NULL;
+}
+
+int jarva__report_load(jarva__report *r)
+{
+    jarva_db *db = r->db;
+    int rc = jarva_plan_get(db, &r->plan);
+    if (rc == JARVA_ENOTFOUND)
+        return jarva__seterr(&db->err, rc, "no catalogue in %s: run `jarva init` first",
+                             jarva_db_path(db));
+    if (!rc)
+        rc = jarva_goal_list_open(db, &r->goals);
+    if (!rc)
+        rc = jarva_indicator_list_open(db, NULL, &r->indicators);
+    if (!rc)
+        rc = jarva_audience_list_open(db, &r->audiences);
+    if (!rc)
+        rc = jarva_organisation_list_open(db, &r->organisations);
+    if (!rc)
+        rc = jarva_area_list_open(db, &r->areas);
+    if (!rc)
+        rc = jarva_batch_list_open(db, &r->batches);
+    if (rc)
+        return rc;
+    r->n_items = jarva_indicator_list_count(r->indicators);
+    r->items = calloc(r->n_items ? r->n_items : 1, sizeof *r->items);
+    if (!r->items)
+        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    for (size_t i = 0; i < r->n_items && !rc; i++) {
+        jarva__report_item *it = &r->items[i];
+        it->ind = jarva_indicator_list_get(r->indicators, i);
+        it->goal = find_goal(r, it->ind->goal_id);
+        rc = load_item(r, it);
+    }
+    return rc;
+}
+
+void jarva__report_unload(jarva__report *r)
+{
+    for (size_t i = 0; r->items && i < r->n_items; i++) {
+        free(r->items[i].area_id);
+        jarva_series_data_free(r->items[i].data);
+        jarva_result_list_free(r->items[i].results);
+    }
+    free(r->items);
+    r->items = NULL;
+    jarva_goal_list_free(r->goals);
+    jarva_indicator_list_free(r->indicators);
+    jarva_audience_list_free(r->audiences);
+    jarva_organisation_list_free(r->organisations);
+    jarva_area_list_free(r->areas);
+    jarva_batch_list_free(r->batches);
+}

@@ -1,0 +1,450 @@
+/* report_front.c: the front of the effect report: the cover (plan and its
+ * version, year, parties, data sources, date and any notice such as
+ * "simulated example data") and the summary, one table of every goal with
+ * its indicators and their latest value, change, trend, target and status. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_symbol.h"
+#include "pdf_table.h"
+#include "pdf_text.h"
+#include "report_internal.h"
+
+/* Years as "2019, 2021, 2023" with runs of three or more as "2015–2025". */
+static void add_year_list(jarva__report_buf *b, const int *years, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j + 1 < n && years[j + 1] == years[j] + 1)
+            j++;
+        jarva__report_buf_add(b, "%s%d", i ? ", " : "", years[i]);
+        if (j - i >= 2)
+            jarva__report_buf_add(b, "\xE2\x80\x93%d", years[j]);
+        else if (j == i + 1)
+            jarva__report_buf_add(b, ", %d", years[j]);
+        i = j + 1;
+    }
+}
+
+/* Every survey, table and log the database holds, with its years:
+ * "Järvas trygghetsenkät (2019, 2021, 2023); Aktivitetsloggen (2023–2025)". */
+static char *data_sources(jarva__report *r)
+{
+    static const char sql[] =
+        "SELECT src, year FROM ("
+        " SELECT b.source AS src, b.year AS year FROM batch b"
+        "  WHERE b.kind IN ('survey', 'staff') AND b.year IS NOT NULL"
+        " UNION SELECT coalesce(p.survey, b.source), p.year FROM published_value p"
+        "  JOIN batch b ON b.id = p.batch_id"
+        " UNION SELECT b.source, a.year FROM activity a JOIN batch b ON b.id = a.batch_id)"
+        " ORDER BY src, year";
+    sqlite3_stmt *st = NULL;
+    jarva__report_buf b = { 0 };
+    if (sqlite3_prepare_v2(r->db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+        jarva__sqlerr(r->db, "listing the data sources");
+        return NULL;
+    }
+    char *source = NULL;
+    int years[256];
+    size_t n = 0;
+    bool more = true;
+    while (more) {
+        more = sqlite3_step(st) == SQLITE_ROW;
+        const char *src = more ? (const char *)sqlite3_column_text(st, 0) : NULL;
+        if (source && (!more || !src || strcmp(src, source) != 0)) {
+            jarva__report_buf_add(&b, "%s%s (", b.len ? "; " : "",
+                                  jarva__report_source_name(r->lang, source));
+            add_year_list(&b, years, n);
+            jarva__report_buf_add(&b, ")");
+            free(source);
+            source = NULL;
+            n = 0;
+        }
+        if (!more || !src)
+            continue;
+        if (!source && !(source = jarva__strdup(src)))
+            b.failed = true;
+        if (n < sizeof years / sizeof years[0])
+            years[n++] = sqlite3_column_int(st, 1);
+    }
+    free(source);
+    sqlite3_finalize(st);
+    if (b.len == 0)
+        jarva__report_buf_add(&b, "%s",
+                              TR(r, "Databasen innehåller ännu inga importerade data.",
+                                 "The database holds no imported data yet."));
+    else
+        jarva__report_buf_add(&b, ".");
+    char *text = jarva__report_buf_take(&b);
+    if (!text)
+        jarva__seterr(&r->db->err, JARVA_ENOMEM, "out of memory");
+    return text;
+}
+
+/* "Undertecknare: A och B. Medverkande: C, D och E." */
+static char *parties(const jarva__report *r)
+{
+    jarva__report_buf b = { 0 };
+    size_t n = jarva_organisation_list_count(r->organisations);
+    for (int role = JARVA_ORG_SIGNATORY; role <= JARVA_ORG_PARTICIPANT; role++) {
+        size_t total = 0, k = 0;
+        for (size_t i = 0; i < n; i++)
+            total += jarva_organisation_list_get(r->organisations, i)->role == (jarva_org_role)role;
+        if (!total)
+            continue;
+        jarva__report_buf_add(&b, "%s%s: ", b.len ? " " : "",
+                              role == JARVA_ORG_SIGNATORY ? TR(r, "Undertecknare", "Signatories")
+                                                          : TR(r, "Medverkande", "Participants"));
+        for (size_t i = 0; i < n; i++) {
+            const jarva_organisation *o = jarva_organisation_list_get(r->organisations, i);
+            if (o->role != (jarva_org_role)role)
+                continue;
+            const char *name = r->lang == JARVA__LANG_EN && o->name_en ? o->name_en : o->name_sv;
+            k++;
+            jarva__report_buf_add(&b, "%s%s",
+                                  k == 1       ? ""
+                                  : k == total ? TR(r, " och ", " and ")
+                                               : ", ",
+                                  name);
+        }
+        jarva__report_buf_add(&b, ".");
+    }
+    return jarva__report_buf_take(&b);
+}
+
+static void cover_block(jarva__report *r, const char *label, const char *text)
+{
+    jarva__pdf_style caption = jarva__pdf_style_get(JARVA__STYLE_CAPTION);
+    jarva__pdf_style body = jarva__pdf_style_get(JARVA__STYLE_BODY);
+    jarva__pdf_paragraph(r->doc, &caption, label, 2.0);
+    jarva__pdf_paragraph(r->doc, &body, text, 10.0);
+}
+
+int jarva__report_cover(jarva__report *r)
+{
+    jarva__pdf *doc = r->doc;
+    jarva__pdf_frame f = jarva__pdf_get_frame(doc);
+    if (jarva__pdf_new_page(doc, JARVA__PAGE_NO_HEAD) != JARVA_OK)
+        return jarva__pdf_status(doc);
+    jarva__pdf_fill_rect(doc, 0, f.top + 20, 595.276, 841.89 - f.top - 20, JARVA__COLOR_ACCENT);
+    jarva__pdf_show_utf8(doc, f.left, f.top + 40, JARVA__FONT_BOLD, 11, JARVA__COLOR_WHITE,
+                         JARVA__ALIGN_LEFT,
+                         TR(r, "Järvasamverkan · Lokal samverkansöverenskommelse",
+                            "Järva collaboration · Local collaboration agreement"));
+    jarva__pdf_advance(doc, 90);
+    char text[512];
+    snprintf(text, sizeof text, "%s %d", TR(r, "Effektrapport", "Effect report"), r->year);
+    jarva__pdf_style title = jarva__pdf_style_get(JARVA__STYLE_TITLE);
+    jarva__pdf_paragraph(doc, &title, text, 10);
+    jarva__pdf_style sub = jarva__pdf_style_get(JARVA__STYLE_H2);
+    sub.size = 14, sub.leading = 18, sub.font = JARVA__FONT_REGULAR;
+    const char *plan_title = r->lang == JARVA__LANG_EN && r->plan.title_en && *r->plan.title_en
+                                 ? r->plan.title_en
+                                 : r->plan.title_sv;
+    snprintf(text, sizeof text, "%s, %s %d", plan_title ? plan_title : "",
+             TR(r, "planversion", "plan version"), r->plan.year);
+    jarva__pdf_paragraph(doc, &sub, text, 20);
+    if (r->notice) {
+        jarva__pdf_style notice = sub;
+        notice.font = JARVA__FONT_BOLD;
+        notice.color = JARVA__COLOR_SECOND;
+        jarva__pdf_paragraph(doc, &notice, r->notice, 16);
+    }
+    snprintf(text, sizeof text, "%s",
+             TR(r,
+                "Rapporten följer upp kommunikationsplanens mätbara mål för styrgruppen. För "
+                "varje mål och indikator visas det senaste värdet med 95\xC2\xA0% "
+                "konfidensintervall, förändringen sedan utgångsåret och om den är statistiskt "
+                "säkerställd, trenden och status mot målvärdet.",
+                "This report follows up the measurable goals of the communication plan for the "
+                "steering group. For every goal and indicator it shows the latest value with its "
+                "95% confidence interval, the change since the baseline and whether it is "
+                "statistically significant, the trend and the status against the target."));
+    jarva__pdf_body(doc, text);
+    jarva__pdf_advance(doc, 8);
+    char *who = parties(r);
+    char *sources = data_sources(r);
+    if (!who || !sources) {
+        free(who);
+        free(sources);
+        return jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");
+    }
+    cover_block(r, TR(r, "Parter", "Parties"), who);
+    cover_block(r, TR(r, "Datakällor", "Data sources"), sources);
+    free(who);
+    free(sources);
+    if (r->date[0])
+        cover_block(r, TR(r, "Datum", "Date"), r->date);
+    jarva__pdf_style note = jarva__pdf_style_get(JARVA__STYLE_NOTE);
+    if (jarva__pdf_space_left(doc) > 40)
+        jarva__pdf_advance(doc, jarva__pdf_space_left(doc) - 24);
+    snprintf(text, sizeof text, "%s libjarva %s.", TR(r, "Framtagen med", "Produced with"),
+             jarva_version_string());
+    jarva__pdf_paragraph(doc, &note, text, 0);
+    return jarva__pdf_status(doc);
+}
+
+/* ---- the summary ---- */
+
+static void count_items(const jarva__report *r, size_t *shown, size_t *suppressed, size_t *none,
+                        size_t *targets, size_t states[5])
+{
+    *shown = *suppressed = *none = *targets = 0;
+    memset(states, 0, 5 * sizeof *states);
+    for (size_t i = 0; i < r->n_items; i++) {
+        const jarva__report_item *it = &r->items[i];
+        if (it->latest < 0)
+            (*none)++;
+        else if (it->latest_shown < 0)
+            (*suppressed)++;
+        else
+            (*shown)++;
+        if (it->has_target) {
+            (*targets)++;
+            if ((unsigned)it->status.state < 5)
+                states[it->status.state]++;
+        }
+    }
+}
+
+static int summary_text(jarva__report *r)
+{
+    size_t shown, suppressed, none, targets, st[5];
+    count_items(r, &shown, &suppressed, &none, &targets, st);
+    char text[1024];
+    if (r->lang == JARVA__LANG_SV)
+        snprintf(text, sizeof text,
+                 "Rapporten följer upp %zu indikatorer för planens %zu mål till och med %d. "
+                 "%zu av dem har ett värde som kan redovisas, %zu har bara värden som inte "
+                 "redovisas eftersom för få svarade, och %zu saknar data. Av de %zu indikatorer "
+                 "som har ett målvärde är %zu uppnådda, %zu på väg mot målet, %zu delvis "
+                 "uppnådda och %zu inte på väg; för %zu räcker underlaget inte för en bedömning.",
+                 r->n_items, jarva_goal_list_count(r->goals), r->year, shown, suppressed, none,
+                 targets, st[JARVA_TARGET_ACHIEVED], st[JARVA_TARGET_ON_TRACK],
+                 st[JARVA_TARGET_PARTLY], st[JARVA_TARGET_OFF_TRACK],
+                 st[JARVA_TARGET_INSUFFICIENT_DATA]);
+    else
+        snprintf(text, sizeof text,
+                 "This report follows up %zu indicators of the plan's %zu goals up to %d. %zu of "
+                 "them have a value that can be shown, %zu have only values withheld because too "
+                 "few responded, and %zu have no data. Of the %zu indicators with a target, %zu "
+                 "are achieved, %zu on track, %zu partly achieved and %zu off track; for %zu the "
+                 "data do not suffice for an assessment.",
+                 r->n_items, jarva_goal_list_count(r->goals), r->year, shown, suppressed, none,
+                 targets, st[JARVA_TARGET_ACHIEVED], st[JARVA_TARGET_ON_TRACK],
+                 st[JARVA_TARGET_PARTLY], st[JARVA_TARGET_OFF_TRACK],
+                 st[JARVA_TARGET_INSUFFICIENT_DATA]);
+    jarva__pdf_body(r->doc, text);
+    if (shown + suppressed == 0)
+        jarva__pdf_body(r->doc, TR(r,
+                                   "Databasen innehåller ännu inga skattningar. Rapporten visar "
+                                   "därför planens mål och indikatorer utan värden.",
+                                   "The database holds no estimates yet, so the report shows the "
+                                   "plan's goals and indicators without values."));
+    return jarva__pdf_status(r->doc);
+}
+
+/* The cells of one indicator's row. */
+typedef struct summary_row {
+    char name[1024], latest[3 * JARVA__FMT_SIZE], change[2 * JARVA__FMT_SIZE],
+        target[JARVA__FMT_SIZE + 32];
+} summary_row;
+
+static void latest_cell(const jarva__report *r, const jarva__report_item *it, char *buf, size_t cap)
+{
+    if (it->latest < 0) {
+        snprintf(buf, cap, "%s", TR(r, "inga data", "no data"));
+        return;
+    }
+    char value[JARVA__FMT_SIZE], ci[JARVA__FMT_SIZE];
+    int len = 0;
+    if (it->latest_shown >= 0) {
+        const jarva_estimate *e = &it->series.estimates[it->latest_shown];
+        jarva__report_value(r->lang, it->ind, e->estimate, value, sizeof value);
+        if (e->flags & JARVA_EST_NO_N)
+            snprintf(ci, sizeof ci, "%s", TR(r, "KI saknas", "no CI"));
+        else if (e->flags & JARVA_EST_NO_CI)
+            snprintf(ci, sizeof ci, "%s", TR(r, "exakt", "exact"));
+        else
+            jarva__report_interval(r->lang, it->ind, e->ci_low, e->ci_high, ci, sizeof ci);
+        len = snprintf(buf, cap, "%s (%d)\n%s", value, it->series.years[it->latest_shown], ci);
+    }
+    if (it->latest != it->latest_shown && len >= 0 && (size_t)len < cap)
+        snprintf(buf + len, cap - (size_t)len, "%s%s (%d)", len ? "\n" : "",
+                 jarva__fmt_suppressed(), it->series.years[it->latest]);
+}
+
+static void change_cell(const jarva__report *r, const jarva__report_item *it, char *buf, size_t cap)
+{
+    if (it->latest_shown < 0) {
+        snprintf(buf, cap, "%s", jarva__fmt_suppressed());
+        return;
+    }
+    if (it->base < 0) {
+        snprintf(buf, cap, "%s", TR(r, "ingen jämförbar mätning", "no comparable value"));
+        return;
+    }
+    const jarva_series *s = &it->series;
+    double diff = s->estimates[it->latest_shown].estimate - s->estimates[it->base].estimate;
+    char value[JARVA__FMT_SIZE];
+    jarva__report_diff(r->lang, it->ind, diff, JARVA__FMT_SIGN | JARVA__FMT_NO_UNIT, value,
+                       sizeof value);
+    const char *test;
+    if (!it->has_change || (it->change.flags & JARVA_CHANGE_NO_TEST))
+        test = TR(r, "ej prövbar", "not testable");
+    else if (it->change.significant)
+        test = TR(r, "säkerställd", "significant");
+    else
+        test = TR(r, "ej säkerställd", "not significant");
+    snprintf(buf, cap, "%s %s %d\n%s", value, TR(r, "sedan", "since"), s->years[it->base], test);
+}
+
+static void fill_row(const jarva__report *r, const jarva__report_item *it, summary_row *row)
+{
+    const char *name = jarva__report_ind_name(r->lang, it->ind);
+    if (it->latest >= 0 && it->area_id && strcmp(it->area_id, "jarva") != 0)
+        snprintf(row->name, sizeof row->name, "%s\n%s", name, it->area_name);
+    else
+        snprintf(row->name, sizeof row->name, "%s", name);
+    latest_cell(r, it, row->latest, sizeof row->latest);
+    change_cell(r, it, row->change, sizeof row->change);
+    if (it->ind->has_target) {
+        char value[JARVA__FMT_SIZE];
+        jarva__report_value(r->lang, it->ind, it->ind->target_value, value, sizeof value);
+        snprintf(row->target, sizeof row->target, "%s (%d)", value, it->ind->target_year);
+    } else {
+        snprintf(row->target, sizeof row->target, "%s", TR(r, "inget mål", "no target"));
+    }
+}
+
+/* "Mål 2" or "Kommunikationsmål 3.1" and the goal's text. */
+void jarva__report_goal_label(const jarva__report *r, const jarva_goal *g, char *buf, size_t cap)
+{
+    int audience = 0;
+    for (size_t i = 0; g->audience_id && i < jarva_audience_list_count(r->audiences); i++) {
+        const jarva_audience *a = jarva_audience_list_get(r->audiences, i);
+        if (!strcmp(a->id, g->audience_id))
+            audience = a->position;
+    }
+    if (g->kind == JARVA_GOAL_OVERALL)
+        snprintf(buf, cap, "%s %d: %s", TR(r, "Mål", "Goal"), g->position,
+                 jarva__report_goal_text(r->lang, g));
+    else
+        snprintf(buf, cap, "%s %d.%d: %s", TR(r, "Kommunikationsmål", "Communication goal"),
+                 audience, g->position, jarva__report_goal_text(r->lang, g));
+}
+
+static int summary_table(jarva__report *r)
+{
+    const jarva__pdf_column cols[] = {
+        { TR(r, "Indikator", "Indicator"), 3.1, JARVA__ALIGN_LEFT },
+        { TR(r, "Senaste värde (år), 95\xC2\xA0% KI", "Latest value (year), 95% CI"), 1.45,
+          JARVA__ALIGN_RIGHT },
+        { TR(r, "Förändring sedan utgångsår", "Change since baseline"), 1.45, JARVA__ALIGN_RIGHT },
+        { "Trend", 1.05, JARVA__ALIGN_LEFT },
+        { TR(r, "Målvärde (år)", "Target (year)"), 1.0, JARVA__ALIGN_RIGHT },
+        { "Status", 1.45, JARVA__ALIGN_LEFT },
+    };
+    char caption[160], note[1024];
+    snprintf(
+        caption, sizeof caption, "%s %d. %s %d", TR(r, "Tabell", "Table"), ++r->table,
+        TR(r, "Målen och deras indikatorer till och med", "The goals and their indicators up to"),
+        r->year);
+    snprintf(note, sizeof note, "%s",
+             TR(r,
+                "Förändringar av andelar anges i procentenheter. Säkerställd: statistiskt "
+                "säkerställd, det vill säga 95\xC2\xA0% konfidensintervallet för förändringen "
+                "innehåller inte noll. Ej prövbar: publicerade andelar utan antal svarande, eller "
+                "räkningar utan urvalsosäkerhet. Trend: lutningen för den senaste obrutna delen "
+                "av serien, med minst tre mätningar. \xE2\x80\x93 = redovisas inte eftersom för "
+                "få svarade (färre än indikatorns gräns, oftast 30 svar, eller färre än 3 på "
+                "endera sidan). Inga data: ingen skattning till och med rapportåret.",
+                "Changes of shares are in percentage points. Significant: statistically "
+                "significant, that is, the 95% confidence interval of the change excludes zero. "
+                "Not testable: published shares without the number of respondents, or counts "
+                "without sampling error. Trend: the slope of the latest unbroken part of the "
+                "series, with at least three points. \xE2\x80\x93 = not shown because too few "
+                "responded (fewer than the indicator's threshold, usually 30, or fewer than 3 on "
+                "either side). No data: no estimate up to the report's year."));
+    jarva__pdf_table_spec spec = { cols, 6, caption, note, true };
+    jarva__pdf_table *t;
+    if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)
+        return jarva__pdf_status(r->doc);
+    summary_row *row = malloc(sizeof *row);
+    if (!row) {
+        jarva__pdf_table_end(t);
+        return jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
+    }
+    char label[1200];
+    for (size_t g = 0; g < jarva_goal_list_count(r->goals); g++) {
+        const jarva_goal *goal = jarva_goal_list_get(r->goals, g);
+        jarva__report_goal_label(r, goal, label, sizeof label);
+        jarva__pdf_table_group(t, label, 40.0);
+        for (size_t i = 0; i < r->n_items; i++) {
+            const jarva__report_item *it = &r->items[i];
+            if (it->goal != goal)
+                continue;
+            fill_row(r, it, row);
+            jarva__pdf_cell cells[6] = {
+                { row->name, false, 0, false },
+                { row->latest, false, 0, false },
+                { row->change, false, 0, false },
+                { jarva__report_trend_word(r->lang, it), false, 0, false },
+                { row->target, false, 0, false },
+                { it->has_target ? NULL : TR(r, "Inget mål att bedöma", "No target to assess"),
+                  it->has_target != 0, it->status.state, false },
+            };
+            jarva__pdf_table_row(t, cells);
+        }
+    }
+    free(row);
+    return jarva__pdf_table_end(t);
+}
+
+/* What each status means (the rules of jarva_target_assess). */
+static int status_legend(jarva__report *r)
+{
+    static const jarva_target_state order[] = { JARVA_TARGET_ACHIEVED, JARVA_TARGET_ON_TRACK,
+                                                JARVA_TARGET_PARTLY, JARVA_TARGET_OFF_TRACK,
+                                                JARVA_TARGET_INSUFFICIENT_DATA };
+    const char *meaning[5];
+    meaning[JARVA_TARGET_ACHIEVED] =
+        TR(r, "Det senaste värdet når målvärdet.", "The latest value meets the target.");
+    meaning[JARVA_TARGET_ON_TRACK] =
+        TR(r, "Trenden, framskriven till målåret, når målvärdet.",
+           "The trend, projected to the target year, meets the target.");
+    meaning[JARVA_TARGET_PARTLY] =
+        TR(r, "Det senaste värdet ligger högst 10\xC2\xA0% av målvärdet från det.",
+           "The latest value misses the target by at most 10% of it.");
+    meaning[JARVA_TARGET_OFF_TRACK] =
+        TR(r, "Målåret har passerat utan att målet nåtts, eller trenden når inte målvärdet.",
+           "The target year has passed without the target met, or the trend misses it.");
+    meaning[JARVA_TARGET_INSUFFICIENT_DATA] =
+        TR(r, "Inget värde, eller för få mätningar (minst tre) för en trend.",
+           "No value, or too few points (at least three) for a trend.");
+    const jarva__pdf_column cols[] = { { "Status", 1.3, JARVA__ALIGN_LEFT },
+                                       { TR(r, "Betydelse", "Meaning"), 4.0, JARVA__ALIGN_LEFT } };
+    jarva__pdf_table_spec spec = { cols, 2, TR(r, "Så läses statusen", "How to read the status"),
+                                   NULL, false };
+    jarva__pdf_table *t;
+    if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)
+        return jarva__pdf_status(r->doc);
+    for (size_t i = 0; i < 5; i++) {
+        jarva__pdf_cell cells[2] = { { NULL, true, order[i], false },
+                                     { meaning[order[i]], false, order[i], false } };
+        jarva__pdf_table_row(t, cells);
+    }
+    return jarva__pdf_table_end(t);
+}
+
+int jarva__report_summary(jarva__report *r)
+{
+    if (jarva__pdf_new_page(r->doc, 0) != JARVA_OK ||
+        jarva__report_section(r, TR(r, "Sammanfattning", "Summary")) != JARVA_OK ||
+        summary_text(r) != JARVA_OK)
+        return jarva__pdf_status(r->doc);
+    status_legend(r);
+    return summary_table(r);
+}

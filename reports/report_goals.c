@@ -1,0 +1,475 @@
+/* report_goals.c: the body of the effect report: a section for the plan's
+ * overall goals and one for each audience's communication goals, and under
+ * each goal its indicators: what and where is measured, a sentence stating
+ * the result with its uncertainty, a chart over the years (interval as a
+ * band, target as a dashed line, series breaks as gaps) and, for the latest
+ * year with several areas, a bar chart comparing them. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_chart.h"
+#include "pdf_symbol.h"
+#include "pdf_text.h"
+#include "report_internal.h"
+
+#define LINE_CHART_HEIGHT 225.0
+/* What a chart can hold legibly (the drawing layer refuses more than 100
+ * years, and a bar chart taller than a page): the latest 60 years, and 24
+ * areas. The sentence and the summary still use the whole series. */
+#define CHART_YEARS 60
+#define MAX_BARS 24
+
+static bool is_break(const jarva_series *s, int year)
+{
+    for (size_t i = 0; i < s->break_count; i++)
+        if (s->breaks[i] == year)
+            return true;
+    return false;
+}
+
+/* "Källa: … · Område: … · Utgångsvärde: … · Mål: …" under the name. */
+static void meta_line(const jarva__report *r, const jarva__report_item *it, char *buf, size_t cap)
+{
+    const jarva_indicator *ind = it->ind;
+    char value[JARVA__FMT_SIZE];
+    int len = snprintf(buf, cap, "%s: %s \xC2\xB7 %s: %s", TR(r, "Källa", "Source"),
+                       jarva__report_source_name(r->lang, ind->source), TR(r, "Område", "Area"),
+                       it->area_name);
+    if (len >= 0 && (size_t)len < cap && ind->has_baseline) {
+        jarva__report_value(r->lang, ind, ind->baseline_value, value, sizeof value);
+        len += snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s: %s (%d)",
+                        TR(r, "Utgångsvärde", "Baseline"), value, ind->baseline_year);
+    }
+    if (len >= 0 && (size_t)len < cap) {
+        if (ind->has_target) {
+            jarva__report_value(r->lang, ind, ind->target_value, value, sizeof value);
+            snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s: %s %s %d", TR(r, "Mål", "Target"),
+                     value, TR(r, "år", "by"), ind->target_year);
+        } else {
+            snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s",
+                     TR(r, "Inget målvärde", "No target"));
+        }
+    }
+}
+
+/* What the value axis shows, for the charts' subtitles. */
+static const char *measure_text(const jarva__report *r, const jarva_indicator *ind)
+{
+    if (ind->percent)
+        return TR(r, "Procent, med 95\xC2\xA0% konfidensintervall",
+                  "Percent, with 95% confidence interval");
+    if (ind->measure == JARVA_MEASURE_MEAN)
+        return TR(r, "Medelvärde, med 95\xC2\xA0% konfidensintervall",
+                  "Mean, with 95% confidence interval");
+    if (ind->source_kind == JARVA_SOURCE_ACTIVITY)
+        return TR(r, "Antal per år, med 95\xC2\xA0% konfidensintervall (Poisson)",
+                  "Number a year, with 95% confidence interval (Poisson)");
+    return TR(r, "Antal enligt källan (en räkning utan urvalsosäkerhet)",
+              "Number according to the source (a count without sampling error)");
+}
+
+static const char *unit_label(const jarva__report *r, const jarva_indicator *ind)
+{
+    if (ind->percent)
+        return NULL;
+    if (ind->measure == JARVA_MEASURE_MEAN)
+        return TR(r, "Medelvärde", "Mean");
+    return TR(r, "Antal", "Number");
+}
+
+static void target_label(const jarva__report *r, const jarva_indicator *ind, char *buf, size_t cap)
+{
+    char value[JARVA__FMT_SIZE];
+    jarva__report_value(r->lang, ind, ind->target_value, value, sizeof value);
+    snprintf(buf, cap, "%s %d: %s", TR(r, "Mål", "Target"), ind->target_year, value);
+}
+
+static void chart_note(const jarva__report *r, const jarva__report_item *it, bool no_n, char *buf,
+                       size_t cap)
+{
+    int len = snprintf(buf, cap, "%s: %s.", TR(r, "Källa", "Source"),
+                       jarva__report_source_name(r->lang, it->ind->source));
+    if (no_n && len >= 0 && (size_t)len < cap)
+        snprintf(buf + len, cap - (size_t)len, " %s",
+                 TR(r, "Konfidensintervall saknas för publicerade andelar utan antal svarande.",
+                    "No confidence interval for published shares without the number of "
+                    "respondents."));
+}
+
+/* The line chart's series: the headline area and, when they have at least
+ * two values to draw a line with, up to three larger areas it can be read
+ * against (districts, the police area, the city, the police region); the
+ * small areas are compared in the bar chart instead. */
+#define MAX_SERIES 4
+
+typedef struct chart_series {
+    jarva__line_series series[MAX_SERIES];
+    char labels[MAX_SERIES][160];
+    const char *area_ids[MAX_SERIES]; /* borrowed from the results */
+    size_t n;
+    jarva__chart_point *points; /* every series' points, one block */
+    size_t n_points;
+    int *withheld; /* the headline's withheld years */
+    size_t n_withheld;
+    bool no_n;
+    int first, last;
+} chart_series;
+
+static void add_point(chart_series *cs, const jarva_series *s, int year, const jarva_estimate *e)
+{
+    bool shown = jarva__report_shown(e);
+    bool ci = shown && !(e->flags & JARVA_EST_NO_CI);
+    cs->no_n = cs->no_n || (shown && (e->flags & JARVA_EST_NO_N));
+    cs->points[cs->n_points++] =
+        (jarva__chart_point){ year, shown ? e->estimate : NAN, ci ? e->ci_low : NAN,
+                              ci ? e->ci_high : NAN, is_break(s, year) };
+    cs->first = cs->first && cs->first < year ? cs->first : year;
+    cs->last = cs->last > year ? cs->last : year;
+}
+
+/* The shown values of an area up to the report's year. */
+static size_t area_values(const jarva__report *r, const jarva__report_item *it, const char *area)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < jarva_result_list_count(it->results); i++) {
+        const jarva_result *res = jarva_result_list_get(it->results, i);
+        shown += res->year <= r->year && !strcmp(res->area_id, area) &&
+                 jarva__report_shown(&res->estimate);
+    }
+    return shown;
+}
+
+/* Whether res starts an area that is not yet a series and may become one. */
+static bool candidate(const jarva__report *r, const jarva__report_item *it, const chart_series *cs,
+                      const jarva_result *res, bool in_jarva)
+{
+    const jarva_area *a = jarva__report_area(r, res->area_id);
+    if (!a || a->kind == JARVA_AREA_AREA || (a->in_jarva != 0) != in_jarva ||
+        !strcmp(res->area_id, it->area_id))
+        return false;
+    for (size_t k = 1; k < cs->n; k++)
+        if (!strcmp(cs->area_ids[k], res->area_id))
+            return false;
+    return area_values(r, it, res->area_id) >= 2;
+}
+
+static int build_series(jarva__report *r, const jarva__report_item *it, chart_series *cs)
+{
+    const jarva_series *s = &it->series;
+    size_t n_results = jarva_result_list_count(it->results);
+    memset(cs, 0, sizeof *cs);
+    cs->points = calloc(s->count + n_results + 1, sizeof *cs->points);
+    cs->withheld = calloc(s->count + 1, sizeof *cs->withheld);
+    if (!cs->points || !cs->withheld)
+        return jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
+    size_t skip = 0;
+    while (skip < s->count && s->years[skip] <= r->year - CHART_YEARS)
+        skip++;
+    for (size_t i = skip; i < s->count; i++) {
+        add_point(cs, s, s->years[i], &s->estimates[i]);
+        if (!jarva__report_shown(&s->estimates[i]))
+            cs->withheld[cs->n_withheld++] = s->years[i];
+    }
+    cs->series[0] = (jarva__line_series){ NULL, cs->points, s->count - skip };
+    snprintf(cs->labels[0], sizeof cs->labels[0], "%s", it->area_name);
+    cs->n = 1;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n_results && cs->n < MAX_SERIES; i++) {
+            const jarva_result *res = jarva_result_list_get(it->results, i);
+            if (!candidate(r, it, cs, res, pass == 0))
+                continue;
+            size_t from = cs->n_points;
+            for (size_t j = 0; j < n_results; j++) {
+                const jarva_result *p = jarva_result_list_get(it->results, j);
+                if (p->year <= r->year && p->year > r->year - CHART_YEARS &&
+                    !strcmp(p->area_id, res->area_id))
+                    add_point(cs, s, p->year, &p->estimate);
+            }
+            if (pass == 0)
+                snprintf(cs->labels[cs->n], sizeof cs->labels[cs->n], "%s", res->area_name);
+            else
+                snprintf(cs->labels[cs->n], sizeof cs->labels[cs->n], "%s (%s)", res->area_name,
+                         TR(r, "jämförelse", "comparison"));
+            cs->series[cs->n] =
+                (jarva__line_series){ NULL, cs->points + from, cs->n_points - from };
+            cs->area_ids[cs->n] = res->area_id;
+            cs->n++;
+        }
+    for (size_t k = 0; cs->n > 1 && k < cs->n; k++)
+        cs->series[k].label = cs->labels[k];
+    return JARVA_OK;
+}
+
+static int line_chart(jarva__report *r, const jarva__report_item *it)
+{
+    chart_series cs;
+    if (build_series(r, it, &cs) != JARVA_OK) {
+        free(cs.points);
+        free(cs.withheld);
+        return jarva__pdf_status(r->doc);
+    }
+    if (cs.n_points == 0) { /* every value lies beyond the chart's years */
+        free(cs.points);
+        free(cs.withheld);
+        return jarva__pdf_status(r->doc);
+    }
+    char title[400], where[256], target[JARVA__FMT_SIZE + 64], note[512];
+    ++r->figure;
+    if (cs.n > 1)
+        snprintf(where, sizeof where, "%s %s", it->area_name,
+                 TR(r, "och jämförelseområden", "and comparison areas"));
+    else
+        snprintf(where, sizeof where, "%s", it->area_name);
+    if (cs.first == cs.last)
+        snprintf(title, sizeof title, "%s %d. %s %d", TR(r, "Figur", "Figure"), r->figure, where,
+                 cs.first);
+    else if (r->lang == JARVA__LANG_SV)
+        snprintf(title, sizeof title, "Figur %d. Utvecklingen i %s %d\xE2\x80\x93%d", r->figure,
+                 where, cs.first, cs.last);
+    else
+        snprintf(title, sizeof title, "Figure %d. %s over %d\xE2\x80\x93%d", r->figure, where,
+                 cs.first, cs.last);
+    chart_note(r, it, cs.no_n, note, sizeof note);
+    jarva__line_chart c = jarva__line_chart_init();
+    c.title = title;
+    c.subtitle = measure_text(r, it->ind);
+    c.unit_label = unit_label(r, it->ind);
+    c.note = note;
+    c.unit = jarva__report_unit(it->ind);
+    c.series = cs.series;
+    c.n_series = cs.n;
+    c.ci = cs.n > 1 ? JARVA__CI_BARS : JARVA__CI_BAND;
+    c.height = LINE_CHART_HEIGHT + (cs.n > 1 ? 20.0 : 0.0);
+    c.bridge_unlisted = true;
+    c.whole_numbers = it->ind->measure == JARVA_MEASURE_COUNT;
+    c.withheld_years = cs.withheld;
+    c.n_withheld_years = cs.n_withheld;
+    if (it->ind->has_target) {
+        c.target = it->ind->target_value;
+        target_label(r, it->ind, target, sizeof target);
+        c.target_label = target;
+    }
+    int rc = jarva__pdf_line_chart(r->doc, &c);
+    free(cs.points);
+    free(cs.withheld);
+    return rc;
+}
+
+/* The order of the bars: the headline area first, then the other areas of
+ * Järva in the catalogue's order, then the comparison areas. */
+static int bar_rank(const jarva__report *r, const jarva__report_item *it, const jarva_result *res)
+{
+    if (!strcmp(res->area_id, it->area_id))
+        return 0;
+    const jarva_area *a = jarva__report_area(r, res->area_id);
+    return a && !a->in_jarva ? 2 : 1;
+}
+
+static int bar_chart(jarva__report *r, const jarva__report_item *it)
+{
+    size_t n = it->bars_to - it->bars_from, k = 0;
+    jarva__bar *bars = calloc(n, sizeof *bars);
+    char(*labels)[160] = calloc(n, sizeof *labels);
+    if (!bars || !labels) {
+        free(bars);
+        free(labels);
+        return jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
+    }
+    bool no_n = false;
+    for (int rank = 0; rank <= 2; rank++)
+        for (size_t i = it->bars_from; i < it->bars_to; i++) {
+            const jarva_result *res = jarva_result_list_get(it->results, i);
+            if (bar_rank(r, it, res) != rank || k == MAX_BARS)
+                continue;
+            const jarva_estimate *e = &res->estimate;
+            bool shown = jarva__report_shown(e);
+            bool ci = shown && !(e->flags & JARVA_EST_NO_CI);
+            no_n = no_n || (shown && (e->flags & JARVA_EST_NO_N));
+            if (rank == 2)
+                snprintf(labels[k], sizeof labels[k], "%s (%s)", res->area_name,
+                         TR(r, "jämförelse", "comparison"));
+            else
+                snprintf(labels[k], sizeof labels[k], "%s", res->area_name);
+            bars[k] = (jarva__bar){ labels[k], shown ? e->estimate : NAN, ci ? e->ci_low : NAN,
+                                    ci ? e->ci_high : NAN, rank == 0 };
+            k++;
+        }
+    char title[256], target[JARVA__FMT_SIZE + 64], note[512];
+    snprintf(title, sizeof title, "%s %d. %s %d", TR(r, "Figur", "Figure"), ++r->figure,
+             TR(r, "Jämförelse mellan områden", "Areas compared"), it->bar_year);
+    chart_note(r, it, no_n, note, sizeof note);
+    jarva__bar_chart c = jarva__bar_chart_init();
+    c.title = title;
+    c.subtitle = measure_text(r, it->ind);
+    c.note = note;
+    c.unit = jarva__report_unit(it->ind);
+    c.bars = bars;
+    c.n_bars = k;
+    c.decimals = jarva__report_decimals(it->ind);
+    c.whole_numbers = it->ind->measure == JARVA_MEASURE_COUNT;
+    if (it->ind->has_target) {
+        c.target = it->ind->target_value;
+        target_label(r, it->ind, target, sizeof target);
+        c.target_label = target;
+    }
+    int rc = jarva__pdf_bar_chart(r->doc, &c);
+    free(bars);
+    free(labels);
+    return rc;
+}
+
+/* The texts of an indicator's block: its name, the line under it and the
+ * sentence, and the height that must stay together on a page (the texts
+ * and the line chart). */
+typedef struct block_text {
+    const char *name;
+    char meta[1024];
+    char *sentence;
+    double keep;
+} block_text;
+
+static int block_prepare(jarva__report *r, const jarva__report_item *it, block_text *b)
+{
+    jarva__pdf *doc = r->doc;
+    jarva__pdf_frame f = jarva__pdf_get_frame(doc);
+    jarva__pdf_style caption = jarva__pdf_style_get(JARVA__STYLE_CAPTION);
+    jarva__pdf_style note = jarva__pdf_style_get(JARVA__STYLE_NOTE);
+    jarva__pdf_style body = jarva__pdf_style_get(JARVA__STYLE_BODY);
+    b->name = jarva__report_ind_name(r->lang, it->ind);
+    meta_line(r, it, b->meta, sizeof b->meta);
+    b->sentence = jarva__report_sentence(r->lang, r->year, it);
+    if (!b->sentence)
+        return jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");
+    double h_name = 0, h_meta = 0, h_text = 0;
+    jarva__pdf_text_box(doc, &caption, 0, 0, f.width, b->name, false, &h_name);
+    jarva__pdf_text_box(doc, &note, 0, 0, f.width, b->meta, false, &h_meta);
+    jarva__pdf_text_box(doc, &body, 0, 0, f.width, b->sentence, false, &h_text);
+    double chart = it->shown > 0 ? LINE_CHART_HEIGHT + 14.0 : 0.0;
+    b->keep = 12.0 + h_name + 2.0 + h_meta + 5.0 + h_text + 8.0 + chart;
+    return jarva__pdf_status(doc);
+}
+
+static int indicator_block(jarva__report *r, const jarva__report_item *it)
+{
+    jarva__pdf *doc = r->doc;
+    jarva__pdf_frame f = jarva__pdf_get_frame(doc);
+    jarva__pdf_style caption = jarva__pdf_style_get(JARVA__STYLE_CAPTION);
+    jarva__pdf_style note = jarva__pdf_style_get(JARVA__STYLE_NOTE);
+    jarva__pdf_style body = jarva__pdf_style_get(JARVA__STYLE_BODY);
+    block_text b;
+    if (block_prepare(r, it, &b) != JARVA_OK)
+        return jarva__pdf_status(doc);
+    const char *name = b.name, *meta = b.meta;
+    char *sentence = b.sentence;
+    /* The name, the lines under it and the chart start on the same page. */
+    jarva__pdf_need(doc, b.keep);
+    if (jarva__pdf_cursor(doc) < f.top - 0.01)
+        jarva__pdf_advance(doc, 12.0);
+    jarva__pdf_paragraph(doc, &caption, name, 2.0);
+    jarva__pdf_paragraph(doc, &note, meta, 5.0);
+    jarva__pdf_paragraph(doc, &body, sentence, 8.0);
+    free(sentence);
+    if (it->shown > 0 && line_chart(r, it) != JARVA_OK)
+        return jarva__pdf_status(doc);
+    if (it->bar_year && bar_chart(r, it) != JARVA_OK)
+        return jarva__pdf_status(doc);
+    return jarva__pdf_status(doc);
+}
+
+static int goal_block(jarva__report *r, const jarva_goal *goal)
+{
+    char label[1200];
+    jarva__report_goal_label(r, goal, label, sizeof label);
+    /* The heading stays on a page with its first indicator's texts and chart. */
+    for (size_t i = 0; i < r->n_items; i++)
+        if (r->items[i].goal == goal) {
+            block_text b;
+            double h = 0;
+            jarva__pdf_style h2 = jarva__pdf_style_get(JARVA__STYLE_H2);
+            if (block_prepare(r, &r->items[i], &b) != JARVA_OK)
+                return jarva__pdf_status(r->doc);
+            free(b.sentence);
+            jarva__pdf_text_box(r->doc, &h2, 0, 0, jarva__pdf_get_frame(r->doc).width, label, false,
+                                &h);
+            jarva__pdf_need(r->doc, 10.0 + h + 4.0 + b.keep);
+            break;
+        }
+    if (jarva__pdf_heading(r->doc, 2, label) != JARVA_OK)
+        return jarva__pdf_status(r->doc);
+    size_t shown = 0;
+    for (size_t i = 0; i < r->n_items && jarva__pdf_status(r->doc) == JARVA_OK; i++)
+        if (r->items[i].goal == goal) {
+            indicator_block(r, &r->items[i]);
+            shown++;
+        }
+    if (!shown)
+        jarva__pdf_body(r->doc,
+                        TR(r, "Målet har ännu ingen indikator.", "The goal has no indicator yet."));
+    return jarva__pdf_status(r->doc);
+}
+
+static int overall_section(jarva__report *r)
+{
+    if (jarva__pdf_new_page(r->doc, 0) != JARVA_OK ||
+        jarva__report_section(r, TR(r, "Övergripande mål", "Overall goals")) != JARVA_OK)
+        return jarva__pdf_status(r->doc);
+    jarva__pdf_body(r->doc,
+                    TR(r,
+                       "De övergripande målen gäller samverkan som helhet: trygghet, barns och "
+                       "ungas villkor, kriminella miljöer, medarbetarnas trygghet, våld och "
+                       "stadsmiljö. Kommunikationen bidrar till dem men är inte ensam om att "
+                       "påverka dem.",
+                       "The overall goals concern the collaboration as a whole: safety, the "
+                       "conditions of children and young people, criminal networks, the "
+                       "safety of staff, violence and the urban environment. Communication "
+                       "contributes to them but is not alone in affecting them."));
+    size_t goals = 0;
+    for (size_t g = 0; g < jarva_goal_list_count(r->goals); g++) {
+        const jarva_goal *goal = jarva_goal_list_get(r->goals, g);
+        if (goal->kind == JARVA_GOAL_OVERALL) {
+            goal_block(r, goal);
+            goals++;
+        }
+    }
+    if (!goals)
+        jarva__pdf_body(
+            r->doc, TR(r, "Planen har inga övergripande mål.", "The plan has no overall goals."));
+    return jarva__pdf_status(r->doc);
+}
+
+static int audience_section(jarva__report *r, const jarva_audience *aud)
+{
+    char title[600];
+    snprintf(title, sizeof title, "%s %d: %s", TR(r, "Målgrupp", "Audience"), aud->position,
+             jarva__report_audience_name(r->lang, aud));
+    if (jarva__pdf_new_page(r->doc, 0) != JARVA_OK || jarva__report_section(r, title) != JARVA_OK)
+        return jarva__pdf_status(r->doc);
+    const char *description = r->lang == JARVA__LANG_EN ? aud->description_en : aud->description_sv;
+    if (description && *description)
+        jarva__pdf_body(r->doc, description);
+    size_t goals = 0;
+    for (size_t g = 0; g < jarva_goal_list_count(r->goals); g++) {
+        const jarva_goal *goal = jarva_goal_list_get(r->goals, g);
+        if (goal->kind == JARVA_GOAL_COMMUNICATION && goal->audience_id &&
+            !strcmp(goal->audience_id, aud->id)) {
+            goal_block(r, goal);
+            goals++;
+        }
+    }
+    if (!goals)
+        jarva__pdf_body(r->doc, TR(r, "Planen har inga kommunikationsmål för denna målgrupp.",
+                                   "The plan has no communication goals for this audience."));
+    return jarva__pdf_status(r->doc);
+}
+
+int jarva__report_goals(jarva__report *r)
+{
+    if (overall_section(r) != JARVA_OK)
+        return jarva__pdf_status(r->doc);
+    for (size_t a = 0; a < jarva_audience_list_count(r->audiences); a++)
+        if (audience_section(r, jarva_audience_list_get(r->audiences, a)) != JARVA_OK)
+            break;
+    return jarva__pdf_status(r->doc);
+}

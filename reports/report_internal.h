@@ -1,0 +1,154 @@
+/* report_internal.h: what the files of the effect report share: the report
+ * being rendered, each indicator's data as of the report's year, the words
+ * of both languages and the generated sentences. */
+#ifndef JARVA_REPORT_INTERNAL_H
+#define JARVA_REPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jarva_internal.h"
+#include "number_format.h"
+#include "pdf_doc.h"
+
+/* The confidence level of every interval and test the report states. */
+#define REPORT_LEVEL 0.95
+/* The smallest number of positive and of other answers a share is shown
+ * with (jarva_estimate_options.min_cell's default, which compute uses). */
+#define REPORT_MIN_CELL 3
+
+/* One indicator as the report shows it, as of the report's year. */
+typedef struct jarva__report_item {
+    const jarva_indicator *ind;
+    const jarva_goal *goal;  /* NULL if the catalogue lost it */
+    char *area_id;           /* the headline area (owned) */
+    const char *area_name;   /* its name, borrowed from the area list */
+    jarva_series_data *data; /* the headline series, every year (owned) */
+    jarva_series series;     /* the same, cut at the report's year */
+    size_t shown;            /* estimates in series that may be shown */
+    long latest;             /* index of the latest estimate, -1 if none */
+    long latest_shown;       /* index of the latest estimate that may be shown, -1 */
+    long base;               /* index compared with latest_shown, -1 if none */
+    bool base_is_baseline;   /* base is the catalogue's baseline year */
+    int break_year;          /* the series break that starts latest_shown's segment, 0 */
+    bool has_change;
+    jarva_change change; /* from base to latest_shown */
+    bool has_trend;      /* a trend fitted through at least 3 points */
+    jarva_trend trend;   /* of latest_shown's segment */
+    jarva_target_status status;
+    int has_target;
+    jarva_result_list *results; /* every estimate of the indicator (owned), for the bars */
+    size_t bars_from, bars_to;  /* the results of the areas compared, [from, to) */
+    int bar_year;               /* their year, 0 if fewer than two areas have one */
+} jarva__report_item;
+
+typedef struct jarva__report {
+    jarva_db *db;
+    jarva__pdf *doc;
+    jarva__lang lang;
+    int year;
+    const char *notice; /* UTF-8 or NULL */
+    char date[64];      /* the cover's date, "" if none */
+    jarva_plan plan;
+    jarva_goal_list *goals;
+    jarva_indicator_list *indicators;
+    jarva_audience_list *audiences;
+    jarva_organisation_list *organisations;
+    jarva_area_list *areas;
+    jarva_batch_list *batches;
+    jarva__report_item *items; /* one per indicator, in plan order */
+    size_t n_items;
+    int figure; /* the last figure and table numbers used */
+    int table;
+    int section; /* the last section number */
+} jarva__report;
+
+/* ---- report_data.c: reading the database ---- */
+
+/* The latest year of any estimate, 0 if none. */
+int jarva__report_latest_year(jarva_db *db, int *year);
+/* Whether batches were imported that no estimates have been computed from:
+ * none at all, or a batch newer than the estimates. */
+int jarva__report_needs_compute(jarva_db *db, bool *needed);
+/* Reads the catalogue, the batches and every indicator's data into r (db,
+ * lang and year set). Returns a status with the message in the database. */
+int jarva__report_load(jarva__report *r);
+void jarva__report_unload(jarva__report *r);
+/* The area with that id, or NULL. */
+const jarva_area *jarva__report_area(const jarva__report *r, const char *id);
+/* The analysis that needs no database: latest, base, change and trend from
+ * it->series and it->ind (pure, for tests). */
+void jarva__report_analyse(jarva__report_item *it);
+/* Whether an estimate may be shown. */
+bool jarva__report_shown(const jarva_estimate *e);
+
+/* ---- report_words.c: words, numbers and names in the report's language ---- */
+
+/* sv or en as the language says. */
+const char *jarva__report_tr(jarva__lang lang, const char *sv, const char *en);
+#define TR(r, sv, en) jarva__report_tr((r)->lang, (sv), (en))
+
+/* A growing UTF-8 string; a failed allocation is remembered and makes
+ * jarva__report_buf_take return NULL. */
+typedef struct jarva__report_buf {
+    char *text;
+    size_t len, cap;
+    bool failed;
+} jarva__report_buf;
+void jarva__report_buf_add(jarva__report_buf *b, const char *fmt, ...) JARVA__PRINTF(2, 3);
+/* The text (the caller frees), or NULL if memory ran out. */
+char *jarva__report_buf_take(jarva__report_buf *b);
+
+/* How an indicator's values are shown: percent for shares, else plain. */
+jarva__unit jarva__report_unit(const jarva_indicator *ind);
+int jarva__report_decimals(const jarva_indicator *ind);
+/* A value ("64 %", "3,5", "12"); "–" if not finite. */
+void jarva__report_value(jarva__lang lang, const jarva_indicator *ind, double value, char *buf,
+                         size_t cap);
+/* An interval of values ("24–58 %", "1,1–10,2"). */
+void jarva__report_interval(jarva__lang lang, const jarva_indicator *ind, double lo, double hi,
+                            char *buf, size_t cap);
+/* A difference's size without sign and with its unit ("8 procentenheter",
+ * "2", "0,3"), and an interval of differences without unit ("3–13"). */
+void jarva__report_diff(jarva__lang lang, const jarva_indicator *ind, double diff, unsigned flags,
+                        char *buf, size_t cap);
+void jarva__report_diff_interval(jarva__lang lang, const jarva_indicator *ind, double lo, double hi,
+                                 char *buf, size_t cap);
+/* The indicator's name, a goal's text and an audience's name in the language. */
+const char *jarva__report_ind_name(jarva__lang lang, const jarva_indicator *ind);
+const char *jarva__report_goal_text(jarva__lang lang, const jarva_goal *goal);
+const char *jarva__report_audience_name(jarva__lang lang, const jarva_audience *aud);
+/* The name of a survey, table or log id ("Polisens trygghetsmätning"); the
+ * id itself if unknown. Static. */
+const char *jarva__report_source_name(jarva__lang lang, const char *source);
+/* A date as "29 november 2026" / "29 November 2026" from seconds since 1970,
+ * or from the start of an ISO 8601 text; "" if it cannot be read. */
+void jarva__report_date_from_time(jarva__lang lang, long long seconds, char *buf, size_t cap);
+void jarva__report_date_from_iso(jarva__lang lang, const char *iso, char *buf, size_t cap);
+/* The disclosure rule of an indicator, as a clause ("färre än 30 svar eller
+ * färre än 3 på endera sidan"). */
+void jarva__report_rule(jarva__lang lang, const jarva_indicator *ind, char *buf, size_t cap);
+/* The trend's word for the summary ("Ökande", "Ingen säker trend", ...). */
+const char *jarva__report_trend_word(jarva__lang lang, const jarva__report_item *it);
+
+/* ---- report_sentence.c ---- */
+
+/* The sentences that state an indicator's result with its uncertainty, in
+ * plain Swedish or English. Malloc'd UTF-8, or NULL if memory ran out. */
+char *jarva__report_sentence(jarva__lang lang, int year, const jarva__report_item *it);
+/* The noun phrase an indicator's sentence starts with ("Andelen som ..."). */
+char *jarva__report_subject(jarva__lang lang, const jarva_indicator *ind);
+
+/* ---- the parts of the document, each drawing at the cursor ---- */
+int jarva__report_cover(jarva__report *r);    /* report_front.c */
+int jarva__report_summary(jarva__report *r);  /* report_front.c */
+int jarva__report_goals(jarva__report *r);    /* report_goals.c */
+int jarva__report_activity(jarva__report *r); /* report_appendix.c */
+int jarva__report_method(jarva__report *r);   /* report_appendix.c */
+int jarva__report_sources(jarva__report *r);  /* report_appendix.c */
+/* "Mål 2: <text>" or "Kommunikationsmål 3.1: <text>" (report_front.c). */
+void jarva__report_goal_label(const jarva__report *r, const jarva_goal *g, char *buf, size_t cap);
+/* A level-1 heading numbered as the next section ("3 Målgrupp: ..."). */
+int jarva__report_section(jarva__report *r, const char *title);
+
+#endif /* JARVA_REPORT_INTERNAL_H */

@@ -1,0 +1,85 @@
+#!/bin/sh
+# test_report.sh: `jarva report` on the committed import fixtures: usage
+# errors, the default file name, a notice on every page, byte-identical files
+# under SOURCE_DATE_EPOCH, English, and an unwritable path. The poppler checks
+# are skipped when pdftotext is missing.
+. "$(dirname "$0")/lib.sh"
+
+DATA=$JARVA_SRC/tests/data/import
+DB=$T/report.db
+run --db "$DB" --quiet init
+expect_status 0 "init"
+run --db "$DB" --quiet import survey "$DATA/survey_2023_excel.csv"
+run --db "$DB" --quiet import table "$DATA/table.csv"
+run --db "$DB" --quiet import activities "$DATA/activities.csv"
+run --db "$DB" --quiet import staff "$DATA/staff_2024.csv"
+expect_status 0 "imports"
+
+run report --help
+expect_status 0 "report --help"
+expect_out "--year YEAR" "help names --year"
+expect_out "--notice TEXT" "help names --notice"
+
+run --db "$DB" report
+expect_status 2 "report without --year"
+expect_err "--year is required" "says --year is missing"
+run --db "$DB" report --year 2025 --lang de
+expect_status 2 "report --lang de"
+expect_err "is not sv or en" "names the languages"
+run --db "$DB" report --year twenty
+expect_status 2 "report --year twenty"
+run --db "$DB" report --year 2025 --bogus
+expect_status 2 "unknown option"
+run --db "$DB" report --year 2025 -o
+expect_status 2 "-o without a value"
+
+# Not computed yet: the report computes, and writes effektrapport-2025.pdf here.
+cd "$T" || exit 1
+SOURCE_DATE_EPOCH=1767225600 run --db "$DB" report --year 2025
+expect_status 0 "report --year 2025"
+expect_err "effect report 2025 written to effektrapport-2025.pdf" "names the file"
+checks=$((checks + 1))
+[ -s "$T/effektrapport-2025.pdf" ] || fail "no effektrapport-2025.pdf"
+checks=$((checks + 1))
+head -c 5 "$T/effektrapport-2025.pdf" | grep -q '^%PDF-' || fail "not a PDF"
+run --db "$DB" results --indicator safe-evening-survey
+expect_out "39.9" "the report computed the estimates"
+
+SOURCE_DATE_EPOCH=1767225600 run --db "$DB" report --year 2025 -o "$T/second.pdf"
+expect_status 0 "second run"
+expect_same "$T/second.pdf" "$T/effektrapport-2025.pdf" "two runs give the same bytes"
+
+NOTICE="Simulerade exempeldata – inte verkliga resultat"
+SOURCE_DATE_EPOCH=1767225600 run --db "$DB" --quiet report --year 2025 --notice "$NOTICE" \
+    -o "$T/notice.pdf"
+expect_status 0 "report --notice"
+SOURCE_DATE_EPOCH=1767225600 run --db "$DB" --quiet report --year 2025 --lang en \
+    -o "$T/english.pdf"
+expect_status 0 "report --lang en"
+
+run --db "$DB" report --year 2025 -o /nonexistent-jarva-dir/r.pdf
+expect_status 1 "unwritable path"
+expect_err "/nonexistent-jarva-dir/r.pdf" "names the path"
+run --db "$T/missing.db" report --year 2025 -o "$T/x.pdf"
+expect_status 1 "missing database"
+
+if command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
+    pdftotext "$T/effektrapport-2025.pdf" "$T/sv.txt" 2>"$T/pdftotext.err"
+    checks=$((checks + 1))
+    [ ! -s "$T/pdftotext.err" ] || fail "pdftotext complains: $(cat "$T/pdftotext.err")"
+    for s in "Effektrapport 2025" "1 Sammanfattning" "Bilaga B. Dataunderlag" \
+        "survey_2023_excel.csv" "Sida 1 av" "1 januari 2026"; do
+        checks=$((checks + 1))
+        grep -qF "$s" "$T/sv.txt" || fail "the report lacks '$s'"
+    done
+    pages=$(pdfinfo "$T/notice.pdf" | awk '/^Pages:/ { print $2 }')
+    with=$(pdftotext "$T/notice.pdf" - | tr '\f' '\n' | grep -c "^Simulerade exempeldata" || true)
+    checks=$((checks + 1))
+    # The cover has it twice (under the title and at the foot).
+    [ "$with" -ge "$pages" ] || fail "the notice is on $with lines for $pages pages"
+    checks=$((checks + 1))
+    pdftotext "$T/english.pdf" - | grep -qF "Page 1 of" || fail "English page numbers"
+else
+    echo "pdftotext not found: skipping the text checks"
+fi
+finish

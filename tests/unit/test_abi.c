@@ -1,0 +1,150 @@
+/* test_abi.c: API and ABI hygiene that the compiler does not check: the
+ * version in the headers, the library and the CMake project agree; every
+ * option struct starts with its version field, its _INIT macro fills it, and
+ * the library refuses a version it does not know (instead of reading a
+ * struct of another layout); every status code has its own description.
+ * The shared library's exported symbols are checked by
+ * tests/install/check_symbols.sh, its runtime version by abi_version.c. */
+#include <stddef.h>
+
+#include "harness.h"
+#include "jarva.h"
+
+/* The VERSION of project() in the top-level CMakeLists.txt, from which the
+ * SONAME, jarva.pc and jarvaConfigVersion.cmake are made. */
+static int project_version(char *out, size_t size)
+{
+    FILE *f = fopen(JARVA_SOURCE_DIR "/CMakeLists.txt", "r");
+    if (!f)
+        return -1;
+    char line[512];
+    int found = -1;
+    while (found < 0 && fgets(line, sizeof line, f)) {
+        const char *p = strstr(line, "project(jarva VERSION ");
+        if (p && sscanf(p, "project(jarva VERSION %63[0-9.]", out) == 1 && strlen(out) < size)
+            found = 0;
+    }
+    fclose(f);
+    return found;
+}
+
+static void test_versions_agree(void)
+{
+    char project[64] = "";
+    CHECK_INT(project_version(project, sizeof project), 0);
+    CHECK_STR(JARVA_VERSION_STRING, project);
+    char parts[64];
+    snprintf(parts, sizeof parts, "%d.%d.%d", JARVA_VERSION_MAJOR, JARVA_VERSION_MINOR,
+             JARVA_VERSION_PATCH);
+    CHECK_STR(JARVA_VERSION_STRING, parts);
+    CHECK_INT(JARVA_VERSION_NUMBER,
+              JARVA_VERSION_MAJOR * 10000 + JARVA_VERSION_MINOR * 100 + JARVA_VERSION_PATCH);
+    CHECK_STR(jarva_version_string(), JARVA_VERSION_STRING);
+    CHECK_INT(jarva_version_number(), JARVA_VERSION_NUMBER);
+}
+
+/* The version field comes first, so that a library can read it before
+ * knowing anything else of the layout, and _INIT sets it. */
+static void test_option_structs_start_with_their_version(void)
+{
+    CHECK_INT(offsetof(jarva_import_options, version), 0);
+    CHECK_INT(offsetof(jarva_compute_options, version), 0);
+    CHECK_INT(offsetof(jarva_estimate_options, version), 0);
+    CHECK_INT(offsetof(jarva_target_options, version), 0);
+    CHECK_INT(offsetof(jarva_report_options, version), 0);
+
+    jarva_import_options import_opts = JARVA_IMPORT_OPTIONS_INIT;
+    jarva_compute_options compute_opts = JARVA_COMPUTE_OPTIONS_INIT;
+    jarva_estimate_options estimate_opts = JARVA_ESTIMATE_OPTIONS_INIT;
+    jarva_target_options target_opts = JARVA_TARGET_OPTIONS_INIT;
+    jarva_report_options report_opts = JARVA_REPORT_OPTIONS_INIT;
+    CHECK_INT(import_opts.version, JARVA_IMPORT_OPTIONS_VERSION);
+    CHECK_INT(compute_opts.version, JARVA_COMPUTE_OPTIONS_VERSION);
+    CHECK_INT(compute_opts.estimate.version, JARVA_ESTIMATE_OPTIONS_VERSION);
+    CHECK_INT(estimate_opts.version, JARVA_ESTIMATE_OPTIONS_VERSION);
+    CHECK_INT(target_opts.version, JARVA_TARGET_OPTIONS_VERSION);
+    CHECK_INT(report_opts.version, JARVA_REPORT_OPTIONS_VERSION);
+}
+
+/* A struct from a newer header (a larger version) or an uninitialised one
+ * (0) is refused with JARVA_EINVAL and a message, never read. */
+static void test_unknown_option_versions_are_refused(void)
+{
+    const unsigned bad_versions[] = { 0, 99 };
+    for (size_t i = 0; i < 2; i++) {
+        unsigned bad = bad_versions[i];
+        char err[256] = "";
+        jarva_estimate est;
+        jarva_estimate_options estimate_opts = JARVA_ESTIMATE_OPTIONS_INIT;
+        estimate_opts.version = bad;
+        CHECK_INT(jarva_estimate_table_share(0.5, 100, &estimate_opts, &est, err, sizeof err),
+                  JARVA_EINVAL);
+        CHECK_CONTAINS(err, "version");
+
+        int years[] = { 2020, 2021, 2022 };
+        jarva_estimate points[3] = { { 0.5, 0.01, 0.48, 0.52, INFINITY, 0, 100, 50, 0, 0 },
+                                     { 0.5, 0.01, 0.48, 0.52, INFINITY, 0, 100, 50, 0, 0 },
+                                     { 0.5, 0.01, 0.48, 0.52, INFINITY, 0, 100, 50, 0, 0 } };
+        jarva_series series = { 3, years, points, NULL, 0 };
+        jarva_target target = { JARVA_HIGHER_IS_BETTER, 0.6, 2026, 0 };
+        jarva_target_options target_opts = JARVA_TARGET_OPTIONS_INIT;
+        target_opts.version = bad;
+        jarva_target_status status;
+        err[0] = '\0';
+        CHECK_INT(jarva_target_assess(&series, &target, &target_opts, &status, err, sizeof err),
+                  JARVA_EINVAL);
+        CHECK_CONTAINS(err, "version");
+
+        jarva_db *db = NULL;
+        CHECK_INT(jarva_db_open(&db, NULL, JARVA_DB_MEMORY | JARVA_DB_CREATE), JARVA_OK);
+        jarva_compute_options compute_opts = JARVA_COMPUTE_OPTIONS_INIT;
+        compute_opts.version = bad;
+        jarva_compute_summary summary;
+        CHECK_INT(jarva_compute(db, &compute_opts, &summary), JARVA_EINVAL);
+        CHECK_CONTAINS(jarva_errmsg(db), "version");
+
+        jarva_import_options import_opts = JARVA_IMPORT_OPTIONS_INIT;
+        import_opts.version = bad;
+        jarva_import_result imported;
+        CHECK_INT(
+            jarva_import_file(db, JARVA_TEST_DATA_DIR "/import/table.csv", &import_opts, &imported),
+            JARVA_EINVAL);
+        CHECK_CONTAINS(jarva_errmsg(db), "version");
+
+        jarva_report_options report_opts = JARVA_REPORT_OPTIONS_INIT;
+        report_opts.version = bad;
+        unsigned char *pdf = NULL;
+        size_t size = 0;
+        CHECK_INT(jarva_report_render(db, &report_opts, &pdf, &size), JARVA_EINVAL);
+        CHECK_CONTAINS(jarva_errmsg(db), "version");
+        jarva_report_free(pdf);
+        jarva_db_close(db);
+    }
+}
+
+/* Each status has a description of its own; an unknown one still gets one. */
+static void test_every_status_is_described(void)
+{
+    const char *seen[16] = { 0 };
+    for (int status = JARVA_OK; status >= JARVA_EPDF; status--) {
+        const char *text = jarva_strerror(status);
+        CHECK(text != NULL && text[0] != '\0');
+        for (int other = 0; text && other < -status; other++)
+            if (seen[other] && !strcmp(seen[other], text)) {
+                CHECK(!"two statuses share a description");
+                fprintf(stderr, "  %d and %d: %s\n", status, -other, text);
+            }
+        seen[-status] = text;
+    }
+    CHECK_STR(jarva_strerror(JARVA_EPDF - 1), "unknown status");
+    CHECK_STR(jarva_strerror(1), "unknown status");
+}
+
+int main(void)
+{
+    test_versions_agree();
+    test_option_structs_start_with_their_version();
+    test_unknown_option_versions_are_refused();
+    test_every_status_is_described();
+    return test_report();
+}

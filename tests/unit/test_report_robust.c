@@ -1,0 +1,274 @@
+/* test_report_robust.c: the effect report on awkward databases and bad
+ * calls. No data at all, one year, 36 years with a suppressed year and a
+ * series break, very long names, all-suppressed indicators and missing
+ * targets must each give a valid report that says so (checked with poppler
+ * where installed: no syntax message, the expected words, no overlapping
+ * text); bad options, an unwritable path, a missing font or catalogue must
+ * give the documented status and a message. Also the English report, the
+ * notice found from simulated file names, and when estimates are recomputed.
+ * (Many years and long names are in test_report.c, with the layout check.) */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "jarva_internal.h"
+#include "report_internal.h"
+
+static bool have_poppler(void)
+{
+    static int known = -1;
+    if (known < 0) {
+        known = system("command -v pdftotext >/dev/null 2>&1") == 0;
+        if (!known)
+            fprintf(stderr, "poppler-utils not found: skipping the pdftotext checks\n");
+    }
+    return known;
+}
+
+static char *capture(const char *cmd)
+{
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return NULL;
+    size_t len = 0, cap = 65536;
+    char *out = malloc(cap);
+    size_t got;
+    while (out && (got = fread(out + len, 1, cap - len - 1, p)) > 0) {
+        len += got;
+        if (cap - len < 2) {
+            char *bigger = realloc(out, cap *= 2);
+            if (!bigger)
+                free(out);
+            out = bigger;
+        }
+    }
+    pclose(p);
+    if (out)
+        out[len] = '\0';
+    return out;
+}
+
+/* Newlines and no-break spaces as plain spaces, runs as one. */
+static void squeeze(char *s)
+{
+    char *w = s;
+    bool space = false;
+    for (char *r = s; *r;) {
+        bool ws = *r == ' ' || *r == '\n' || *r == '\f';
+        size_t len = 1;
+        if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xA0)
+            ws = true, len = 2;
+        if (!ws || !space)
+            *w++ = ws ? ' ' : *r;
+        space = ws;
+        r += len;
+    }
+    *w = '\0';
+}
+
+static jarva_db *catalogue_db(const char *name)
+{
+    jarva_db *db = NULL;
+    CHECK_INT(jarva_db_open(&db, test_tmp_path(name), JARVA_DB_CREATE), JARVA_OK);
+    CHECK_INT(jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators"), JARVA_OK);
+    return db;
+}
+
+static void import(jarva_db *db, const char *file, jarva_import_kind kind)
+{
+    jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
+    opts.kind = kind;
+    jarva_import_result res;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/import/%s", JARVA_TEST_DATA_DIR, file);
+    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_OK);
+}
+
+/* Renders into name and returns pdftotext's text, whitespace squeezed
+ * (NULL without poppler or on failure). Checks poppler says nothing. */
+static char *render(jarva_db *db, const jarva_report_options *opts, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s", test_tmp_path(name));
+    int rc = jarva_report_write(db, opts, path);
+    CHECK_INT(rc, JARVA_OK);
+    if (rc) {
+        fprintf(stderr, "%s: %s\n", name, jarva_errmsg(db));
+        return NULL;
+    }
+    if (!have_poppler())
+        return NULL;
+    char cmd[8400];
+    snprintf(cmd, sizeof cmd, "pdftotext '%s' /dev/null 2>&1", path);
+    char *errors = capture(cmd);
+    CHECK(errors && !errors[0]);
+    free(errors);
+    snprintf(cmd, sizeof cmd, "pdftotext '%s' - 2>/dev/null", path);
+    char *text = capture(cmd);
+    if (text)
+        squeeze(text);
+    return text;
+}
+
+static jarva_report_options fixed_options(int year)
+{
+    jarva_report_options opts = JARVA_REPORT_OPTIONS_INIT;
+    opts.year = year;
+    opts.creation_time = 1767225600;
+    return opts;
+}
+
+static void test_no_data(void)
+{
+    jarva_db *db = catalogue_db("report_empty.db");
+    jarva_report_options opts = fixed_options(0); /* no estimate: the plan's year */
+    char *text = render(db, &opts, "report_empty.pdf");
+    if (text) {
+        CHECK_CONTAINS(text, "Effektrapport 2025");
+        CHECK_CONTAINS(text, "Databasen innehåller ännu inga importerade data.");
+        CHECK_CONTAINS(text, "Databasen innehåller ännu inga skattningar.");
+        CHECK_CONTAINS(text, "Det finns inga data för indikatorn till och med 2025.");
+        CHECK_CONTAINS(text, "inga data");
+        CHECK_CONTAINS(text, "Det finns inga aktivitetsdata till och med 2025.");
+        CHECK_CONTAINS(text, "Inga filer har importerats.");
+        CHECK_CONTAINS(text, "och 34 saknar data");
+    }
+    free(text);
+    jarva_db_close(db);
+}
+
+/* The committed fixtures: one survey year, published shares without n, a
+ * suppressed published cell, all-suppressed staff indicators, indicators
+ * without a target. */
+static void test_one_year(void)
+{
+    jarva_db *db = catalogue_db("report_one_year.db");
+    import(db, "survey_2023_excel.csv", JARVA_IMPORT_SURVEY);
+    import(db, "table.csv", JARVA_IMPORT_TABLE);
+    import(db, "staff_2024.csv", JARVA_IMPORT_STAFF);
+    jarva_report_options opts = fixed_options(2024);
+    char *text = render(db, &opts, "report_one_year.pdf");
+    if (text) {
+        CHECK_CONTAINS(text, "Effektrapport 2024");
+        /* Published 56 % and 64 % without n: the change is not testable. */
+        CHECK_CONTAINS(text, "ökade från 56 % (2020) till 64 % (2022). Förändringen kan inte "
+                             "prövas statistiskt eftersom antalet svarande inte har publicerats.");
+        CHECK_CONTAINS(text, "ej prövbar");
+        /* 18 staff answered: suppressed, shown as such. */
+        CHECK_CONTAINS(text, "Inget värde kan redovisas för 2024 eftersom för få svarade (färre "
+                             "än 30 svar, eller färre än 3 på endera sidan).");
+        CHECK_CONTAINS(text, "Indikatorn har inget målvärde.");
+        CHECK_CONTAINS(text, "Inget mål att bedöma");
+        CHECK_CONTAINS(text, "– (2020)"); /* the source's own suppressed cell */
+        CHECK_CONTAINS(text, "Jämförelse mellan områden 2023");
+        CHECK_CONTAINS(text, "– = för få svar för att redovisas");
+    }
+    free(text);
+    /* The year defaults to the latest estimate's. */
+    unsigned char *data = NULL;
+    size_t size = 0;
+    opts.year = 0;
+    CHECK_INT(jarva_report_render(db, &opts, &data, &size), JARVA_OK);
+    CHECK(size > 10000);
+    jarva_report_free(data);
+    jarva_db_close(db);
+}
+
+static void test_english_and_notice(void)
+{
+    jarva_db *db = catalogue_db("report_english.db");
+    import(db, "survey_2023_excel.csv", JARVA_IMPORT_SURVEY);
+    import(db, "activities.csv", JARVA_IMPORT_ACTIVITIES);
+    /* A file named as simulated makes every page say so, notice or not. */
+    CHECK_INT(jarva__exec(db, "UPDATE batch SET file_name = 'simulerade-trygghetsenkat-2023.csv' "
+                              "WHERE kind = 'survey'"),
+              JARVA_OK);
+    jarva_report_options opts = fixed_options(2025);
+    opts.lang = "en";
+    char *text = render(db, &opts, "report_english.pdf");
+    if (text) {
+        CHECK_CONTAINS(text, "Effect report 2025");
+        CHECK_CONTAINS(text, "1 Summary");
+        CHECK_CONTAINS(text, "Page 1 of");
+        CHECK_CONTAINS(text, "Appendix A. Method");
+        CHECK_CONTAINS(text, "Simulated example data – not real results");
+        CHECK_CONTAINS(text, "1 January 2026");
+    }
+    free(text);
+    jarva_db_close(db);
+}
+
+static void test_errors(void)
+{
+    CHECK_INT(jarva_report_write(NULL, NULL, "x.pdf"), JARVA_EINVAL);
+    jarva_db *db = catalogue_db("report_errors.db");
+    jarva_report_options opts = fixed_options(2025);
+    CHECK_INT(jarva_report_write(db, &opts, NULL), JARVA_EINVAL);
+    opts.version = 99;
+    CHECK_INT(jarva_report_write(db, &opts, "x.pdf"), JARVA_EINVAL);
+    CHECK_CONTAINS(jarva_errmsg(db), "version 99");
+    opts = fixed_options(2025);
+    opts.lang = "de";
+    CHECK_INT(jarva_report_write(db, &opts, "x.pdf"), JARVA_EINVAL);
+    CHECK_CONTAINS(jarva_errmsg(db), "\"de\"");
+    opts = fixed_options(1800);
+    CHECK_INT(jarva_report_write(db, &opts, "x.pdf"), JARVA_EINVAL);
+    opts = fixed_options(2025);
+    const char *bad = "/nonexistent-jarva-dir/effektrapport.pdf";
+    CHECK_INT(jarva_report_write(db, &opts, bad), JARVA_EIO);
+    CHECK_CONTAINS(jarva_errmsg(db), bad);
+    CHECK(access(bad, F_OK) != 0);
+    opts.font_dir = "/nonexistent-jarva-fonts";
+    CHECK_INT(jarva_report_write(db, &opts, test_tmp_path("report_nofont.pdf")), JARVA_ENOTFOUND);
+    CHECK_CONTAINS(jarva_errmsg(db), "LiberationSans");
+    opts = fixed_options(2025);
+    opts.creation_time = JARVA_REPORT_TIME_FROM_ENV;
+    setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+    CHECK_INT(jarva_report_write(db, &opts, test_tmp_path("report_baddate.pdf")), JARVA_EINVAL);
+    CHECK_CONTAINS(jarva_errmsg(db), "SOURCE_DATE_EPOCH");
+    unsetenv("SOURCE_DATE_EPOCH");
+    jarva_db_close(db);
+    /* A database without a catalogue. */
+    CHECK_INT(jarva_db_open(&db, test_tmp_path("report_nocat.db"), JARVA_DB_CREATE), JARVA_OK);
+    CHECK_INT(jarva_report_write(db, NULL, test_tmp_path("report_nocat.pdf")), JARVA_ENOTFOUND);
+    CHECK_CONTAINS(jarva_errmsg(db), "jarva init");
+    jarva_db_close(db);
+}
+
+/* Estimates are computed when batches are newer than them, not otherwise. */
+static void test_needs_compute(void)
+{
+    jarva_db *db = catalogue_db("report_stale.db");
+    bool needed = true;
+    CHECK_INT(jarva__report_needs_compute(db, &needed), JARVA_OK);
+    CHECK(!needed); /* nothing imported */
+    import(db, "survey_2023_excel.csv", JARVA_IMPORT_SURVEY);
+    CHECK_INT(jarva__report_needs_compute(db, &needed), JARVA_OK);
+    CHECK(needed);
+    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    CHECK_INT(jarva__report_needs_compute(db, &needed), JARVA_OK);
+    CHECK(!needed);
+    CHECK_INT(jarva__exec(db, "UPDATE estimate SET computed_at = '2000-01-01T00:00:00Z'"),
+              JARVA_OK);
+    CHECK_INT(jarva__report_needs_compute(db, &needed), JARVA_OK);
+    CHECK(needed);
+    jarva_report_options opts = fixed_options(2023);
+    unsigned char *data = NULL;
+    size_t size = 0;
+    CHECK_INT(jarva_report_render(db, &opts, &data, &size), JARVA_OK);
+    jarva_report_free(data);
+    CHECK_INT(jarva__report_needs_compute(db, &needed), JARVA_OK);
+    CHECK(!needed); /* the report recomputed */
+    jarva_db_close(db);
+}
+
+int main(void)
+{
+    test_no_data();
+    test_one_year();
+    test_english_and_notice();
+    test_errors();
+    test_needs_compute();
+    return test_report();
+}

@@ -1,0 +1,102 @@
+/* cmd_report.c: `jarva report --year Y` writes the yearly effect report
+ * (effektrapport) as a PDF, rendered by jarva_report_write() from what the
+ * database holds. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: jarva report --year YEAR [--lang sv|en] [-o FILE.pdf] [--notice TEXT]\n"
+    "                    [--font-dir DIR]\n"
+    "\n"
+    "Writes the effect report for YEAR as a PDF (default effektrapport-YEAR.pdf):\n"
+    "cover, summary of every goal and indicator, a section per audience and for\n"
+    "the overall goals with charts, activities, method and data provenance.\n"
+    "Estimates are computed first if imported data has not been computed yet.\n"
+    "\n"
+    "  --year YEAR      the year reported on; later estimates are left out\n"
+    "  --lang sv|en     the report's language (default sv)\n"
+    "  -o, --output F   the file to write\n"
+    "  --notice TEXT    printed on the cover and every page, e.g.\n"
+    "                   \"Simulerade exempeldata\" for a report on simulated data\n"
+    "  --font-dir DIR   where LiberationSans-Regular.ttf and -Bold.ttf are\n"
+    "\n"
+    "With SOURCE_DATE_EPOCH set, that time is the report's date and two runs\n"
+    "over the same database give identical files.\n";
+
+/* "--name VALUE" or "--name=VALUE"; NULL if argv[*i] is not the option. */
+static const char *take(const char *name, const char *alias, int argc, char **argv, int *i,
+                        int *missing)
+{
+    const char *arg = argv[*i];
+    size_t len = strlen(name);
+    if (!strncmp(arg, name, len) && arg[len] == '=')
+        return arg + len + 1;
+    if (strcmp(arg, name) != 0 && !(alias && !strcmp(arg, alias)))
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+int cmd_report(cli_ctx *ctx, int argc, char **argv)
+{
+    jarva_report_options opts = JARVA_REPORT_OPTIONS_INIT;
+    const char *output = NULL;
+    for (int i = 1; i < argc; i++) {
+        int help = 0, missing = 0;
+        int taken = cli_common_option(ctx, "report", argc, argv, &i, &help);
+        if (taken < 0)
+            return CLI_USAGE;
+        if (help) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        }
+        if (taken)
+            continue;
+        const char *v;
+        const char *arg = argv[i];
+        if ((v = take("--year", NULL, argc, argv, &i, &missing))) {
+            char *end;
+            long year = strtol(v, &end, 10);
+            if (*end || end == v || year < 1900 || year > 2200)
+                return cli_usage_error("report", "--year '%s' is not a year", v);
+            opts.year = (int)year;
+        } else if ((v = take("--lang", NULL, argc, argv, &i, &missing))) {
+            if (strcmp(v, "sv") != 0 && strcmp(v, "en") != 0)
+                return cli_usage_error("report", "--lang '%s' is not sv or en", v);
+            opts.lang = v;
+        } else if ((v = take("--output", "-o", argc, argv, &i, &missing))) {
+            output = v;
+        } else if ((v = take("--notice", NULL, argc, argv, &i, &missing))) {
+            opts.notice = v;
+        } else if ((v = take("--font-dir", NULL, argc, argv, &i, &missing))) {
+            opts.font_dir = v;
+        } else if (missing) {
+            return cli_usage_error("report", "option '%s' needs a value", arg);
+        } else {
+            return cli_usage_error("report", "unexpected argument '%s'", arg);
+        }
+    }
+    if (!opts.year)
+        return cli_usage_error("report", "--year is required");
+    char default_name[64];
+    if (!output) {
+        snprintf(default_name, sizeof default_name, "effektrapport-%d.pdf", opts.year);
+        output = default_name;
+    }
+    jarva_db *db = cli_open_db(ctx, 0);
+    if (!db)
+        return CLI_FAIL;
+    int rc = jarva_report_write(db, &opts, output);
+    if (rc)
+        cli_db_error(db);
+    else if (!ctx->quiet)
+        fprintf(stderr, "jarva: effect report %d written to %s\n", opts.year, output);
+    jarva_db_close(db);
+    return rc ? CLI_FAIL : CLI_OK;
+}
