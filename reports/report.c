@@ -197,6 +197,9 @@ static int render(jarva_db *db, const jarva_report_options *opts_in, const char 
 
 int jarva_report_write(jarva_db *db, const jarva_report_options *opts, const char *path)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     if (!db)
         return JARVA_EINVAL;
     if (!path || !*path)
@@ -207,6 +210,9 @@ int jarva_report_write(jarva_db *db, const jarva_report_options *opts, const cha
 int jarva_report_render(jarva_db *db, const jarva_report_options *opts, unsigned char **data,
                         size_t *size)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     if (!db)
         return JARVA_EINVAL;
     if (!data || !size)

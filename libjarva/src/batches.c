@@ -47,6 +47,9 @@ static char *column_copy(sqlite3_stmt *stmt, int col)
 
 int jarva_batch_list_open(jarva_db *db, jarva_batch_list **out)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     if (!db || !out)
         return JARVA_EINVAL;
     *out = NULL;

@@ -159,6 +159,9 @@ LIST_TYPE(jarva_area_list, jarva_area)
 
 int jarva_plan_get(jarva_db *db, jarva_plan *out)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     if (!db || !out)
         return JARVA_EINVAL;
     sqlite3_stmt *stmt = NULL;
@@ -217,6 +220,9 @@ static void fill_goal(cat_list *l, void *item, sqlite3_stmt *stmt)
 
 int jarva_goal_list_open(jarva_db *db, jarva_goal_list **out)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     return jarva_goal_list_new(
         db, out,
         "SELECT g.id, g.kind, g.position, g.audience_id, a.name_sv, a.name_en, g.text_sv,"
@@ -322,6 +328,9 @@ static int exists(jarva_db *db, const char *sql, const char *id, int *found)
 
 int jarva_indicator_list_open(jarva_db *db, const char *goal_id, jarva_indicator_list **out)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     if (out)
         *out = NULL;
     if (goal_id && db && out) {
@@ -341,6 +350,9 @@ int jarva_indicator_list_open(jarva_db *db, const char *goal_id, jarva_indicator
 
 int jarva_indicator_find(jarva_db *db, const char *id, jarva_indicator_list **out)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     if (!id) {
         if (out)
             *out = NULL;
@@ -371,6 +383,9 @@ static void fill_organisation(cat_list *l, void *item, sqlite3_stmt *stmt)
 
 int jarva_organisation_list_open(jarva_db *db, jarva_organisation_list **out)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     return jarva_organisation_list_new(
         db, out,
         "SELECT id, position, name_sv, name_en, role FROM organisation ORDER BY position, id", NULL,
@@ -388,6 +403,9 @@ static void fill_priority_area(cat_list *l, void *item, sqlite3_stmt *stmt)
 
 int jarva_priority_area_list_open(jarva_db *db, jarva_priority_area_list **out)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     return jarva_priority_area_list_new(
         db, out, "SELECT id, position, name_sv, name_en FROM priority_area ORDER BY position, id",
         NULL, fill_priority_area);
@@ -407,6 +425,9 @@ static void fill_audience(cat_list *l, void *item, sqlite3_stmt *stmt)
 
 int jarva_audience_list_open(jarva_db *db, jarva_audience_list **out)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     return jarva_audience_list_new(
         db, out,
         "SELECT a.id, a.position, a.name_sv, a.name_en, a.description_sv, a.description_en,"
@@ -426,6 +447,9 @@ static void fill_principle(cat_list *l, void *item, sqlite3_stmt *stmt)
 
 int jarva_principle_list_open(jarva_db *db, jarva_principle_list **out)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     return jarva_principle_list_new(
         db, out, "SELECT id, position, text_sv, text_en FROM principle ORDER BY position, id", NULL,
         fill_principle);
@@ -451,11 +475,17 @@ static void fill_area(cat_list *l, void *item, sqlite3_stmt *stmt)
 
 int jarva_area_list_open(jarva_db *db, jarva_area_list **out)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     return jarva_area_list_new(db, out, AREA_SELECT " ORDER BY position, id", NULL, fill_area);
 }
 
 int jarva_area_find(jarva_db *db, const char *name, jarva_area_list **out)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     if (out)
         *out = NULL;
     if (!db || !out)

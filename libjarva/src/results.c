@@ -195,6 +195,9 @@ const jarva_series *jarva_series_data_series(const jarva_series_data *data)
 
 int jarva_headline_area(jarva_db *db, const char *indicator_id, char **area_id)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     if (!db || !indicator_id || !area_id)
         return JARVA_EINVAL;
     *area_id = NULL;
@@ -303,6 +306,9 @@ done:
 int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area_id, int year,
                         const jarva_target_options *opts, jarva_target_status *out, int *has_target)
 {
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
     if (!db || !indicator_id || !out)
         return JARVA_EINVAL;
     memset(out, 0, sizeof *out);

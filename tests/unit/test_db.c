@@ -128,6 +128,21 @@ static void test_refusals(void)
     jarva_db_close(NULL);
 }
 
+/* A reader that succeeds leaves no earlier failure's message behind. */
+static void test_success_clears_message(void)
+{
+    jarva_db *db = NULL;
+    CHECK_INT(jarva_db_open(&db, NULL, JARVA_DB_MEMORY), JARVA_OK);
+    jarva_indicator_list *list = NULL;
+    CHECK_INT(jarva_indicator_find(db, "no-such-indicator", &list), JARVA_ENOTFOUND);
+    CHECK(strlen(jarva_errmsg(db)) > 0);
+    CHECK_INT(jarva_indicator_list_open(db, NULL, &list), JARVA_OK);
+    CHECK_STR(jarva_errmsg(db), "");
+    CHECK_INT(jarva_errcode(db), JARVA_OK);
+    jarva_indicator_list_free(list);
+    jarva_db_close(db);
+}
+
 static void test_memory_and_version(void)
 {
     jarva_db *db = NULL;
@@ -147,5 +162,6 @@ int main(void)
     test_reopen_keeps_version();
     test_refusals();
     test_memory_and_version();
+    test_success_clears_message();
     return test_report();
 }

@@ -41,12 +41,10 @@ JARVA_API int jarva_db_open(jarva_db **out, const char *path, unsigned flags);
  * after. NULL is allowed. */
 JARVA_API void jarva_db_close(jarva_db *db);
 
-/* The message of the last failure on this handle, in English, with file, line
- * and column where they apply. Read it when a call has returned a failure:
- * calls that change the database clear it when they succeed, but readers
- * (lists, jarva_plan_get() ...) may leave an earlier failure's message.
- * Valid until the next call on the handle; never NULL ("" if nothing has
- * failed; "out of memory" for a NULL handle). */
+/* The message of the last call on this handle that took it, in English, with
+ * file, line and column where they apply: "" after a call that succeeded.
+ * Valid until the next call on the handle; never NULL ("out of memory" for a
+ * NULL handle). */
 JARVA_API const char *jarva_errmsg(const jarva_db *db);
 
 /* The status code of that last failure (JARVA_OK if none); JARVA_ENOMEM for
