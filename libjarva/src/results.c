@@ -350,6 +350,19 @@ int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area
     jarva_series series = *jarva_series_data_series(data);
     while (year && series.count && series.years[series.count - 1] > year)
         series.count--;
+    /* Without a catalogue baseline (a survey whose first wave sets it), the
+     * first published estimate after the latest series break is the baseline,
+     * as the report compares with it. */
+    if (!target.baseline_year && series.count) {
+        int latest = series.years[series.count - 1], segment_start = 0;
+        for (size_t b = 0; b < series.break_count; b++)
+            if (series.breaks[b] <= latest && series.breaks[b] > segment_start)
+                segment_start = series.breaks[b];
+        for (size_t i = 0; i + 1 < series.count && !target.baseline_year; i++)
+            if (series.years[i] >= segment_start && !series.estimates[i].suppressed &&
+                !(series.estimates[i].flags & JARVA_EST_EMPTY))
+                target.baseline_year = series.years[i];
+    }
     char errbuf[256];
     rc = jarva_target_assess(&series, &target, opts, out, errbuf, sizeof errbuf);
     jarva_series_data_free(data);

@@ -1,0 +1,184 @@
+/* test_results.c: jarva_compute over the import fixtures, checked against R
+ * (tests/reference/make_compute_fixture.R) for a survey share, against
+ * poisson.test for an activity count, and by hand for a published share's
+ * target status; and the reading side: filters, series, headline area. */
+#include "harness.h"
+#include "jarva_internal.h"
+
+#define DATA JARVA_TEST_DATA_DIR "/import/"
+
+static jarva_db *filled_db(void)
+{
+    jarva_db *db = NULL;
+    const char *path = test_tmp_path("results.db");
+    char side[4200];
+    snprintf(side, sizeof side, "%s-wal", path);
+    remove(side);
+    if (jarva_db_open(&db, path, JARVA_DB_CREATE) ||
+        jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators")) {
+        fprintf(stderr, "setup: %s\n", jarva_errmsg(db));
+        exit(1);
+    }
+    static const struct {
+        const char *file;
+        jarva_import_kind kind;
+    } files[] = { { DATA "survey_2023_utf8.csv", JARVA_IMPORT_SURVEY },
+                  { DATA "table.csv", JARVA_IMPORT_TABLE },
+                  { DATA "activities.csv", JARVA_IMPORT_ACTIVITIES } };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
+        opts.kind = files[i].kind;
+        opts.catalog_dir = JARVA_SOURCE_DIR "/indicators";
+        jarva_import_result res;
+        if (jarva_import_file(db, files[i].file, &opts, &res)) {
+            fprintf(stderr, "import: %s\n", jarva_errmsg(db));
+            exit(1);
+        }
+    }
+    return db;
+}
+
+/* Reads the one row of tests/reference/ref_compute.csv. */
+static int read_reference(double *est, double *se, double *lo, double *hi, int *n, double *df)
+{
+    FILE *f = fopen(JARVA_SOURCE_DIR "/tests/reference/ref_compute.csv", "r");
+    if (!f)
+        return -1;
+    char line[512];
+    int ok = fgets(line, sizeof line, f) && fgets(line, sizeof line, f) &&
+             sscanf(line, "safe-evening-survey,2023,jarva,%d,%lf,%lf,%lf,%lf,%lf", n, est, se, lo,
+                    hi, df) == 6;
+    fclose(f);
+    return ok ? 0 : -1;
+}
+
+static const jarva_result *find(const jarva_result_list *l, const char *indicator, int year,
+                                const char *area, const char *domain)
+{
+    for (size_t i = 0; i < jarva_result_list_count(l); i++) {
+        const jarva_result *r = jarva_result_list_get(l, i);
+        if (!strcmp(r->indicator_id, indicator) && r->year == year && !strcmp(r->area_id, area) &&
+            !strcmp(r->domain, domain))
+            return r;
+    }
+    return NULL;
+}
+
+static void test_compute_matches_references(jarva_db *db)
+{
+    jarva_compute_summary sum;
+    CHECK_INT(jarva_compute(db, NULL, &sum), JARVA_OK);
+    CHECK(sum.estimates > 0);
+    CHECK(sum.indicators_with_data > 0);
+
+    jarva_result_filter all = { NULL, 0, NULL, 1 };
+    jarva_result_list *l = NULL;
+    CHECK_INT(jarva_result_list_open(db, &all, &l), JARVA_OK);
+
+    double est, se, lo, hi, df;
+    int n;
+    CHECK_INT(read_reference(&est, &se, &lo, &hi, &n, &df), 0);
+    const jarva_result *r = find(l, "safe-evening-survey", 2023, "jarva", "");
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_INT(r->estimate.n, n);
+        CHECK_REL(r->estimate.estimate, est, 1e-9);
+        CHECK_REL(r->estimate.se, se, 1e-9);
+        CHECK_REL(r->estimate.ci_low, lo, 1e-7);
+        CHECK_REL(r->estimate.ci_high, hi, 1e-7);
+        CHECK_REL(r->estimate.df, df, 1e-12);
+        CHECK_STR(r->method, "logit");
+        CHECK_INT(r->estimate.suppressed, 0);
+    }
+    /* Areas of 5-10 respondents are below min_n 30: stored without values. */
+    r = find(l, "safe-evening-survey", 2023, "husby", "");
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_INT(r->estimate.suppressed, 1);
+        CHECK(r->estimate.estimate == 0 && r->estimate.ci_high == 0);
+    }
+    /* One press release in 2025: poisson.test(1)$conf.int = 0.02531781, 5.57164339. */
+    r = find(l, "press-material", 2025, "jarva", "");
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_REL(r->estimate.estimate, 1, 1e-12);
+        CHECK_REL(r->estimate.ci_low, 0.02531780798428, 1e-7);
+        CHECK_REL(r->estimate.ci_high, 5.571643390938, 1e-7);
+        CHECK_STR(r->method, "garwood");
+    }
+    /* A published share without n: the value, no interval. */
+    r = find(l, "safe-evening-police", 2022, "lpo-jarva", "");
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_REL(r->estimate.estimate, 0.64, 1e-12);
+        CHECK(r->estimate.flags & JARVA_EST_NO_N);
+    }
+    /* Breakdowns by sex exist for the residents' survey with domains asked for. */
+    CHECK(find(l, "safe-evening-survey", 2023, "jarva", "sex=K") != NULL);
+    jarva_result_list_free(l);
+
+    jarva_result_filter husby = { "safe-evening-survey", 2023, "Husby", 0 };
+    CHECK_INT(jarva_result_list_open(db, &husby, &l), JARVA_OK);
+    CHECK_INT(jarva_result_list_count(l), 1);
+    jarva_result_list_free(l);
+    jarva_result_filter unknown = { NULL, 0, "Atlantis", 0 };
+    CHECK_INT(jarva_result_list_open(db, &unknown, &l), JARVA_ENOTFOUND);
+}
+
+static void test_series_and_status(jarva_db *db)
+{
+    char *area = NULL;
+    CHECK_INT(jarva_headline_area(db, "safe-evening-police", &area), JARVA_OK);
+    CHECK_STR(area, "lpo-jarva");
+    free(area);
+    jarva_series_data *data = NULL;
+    CHECK_INT(jarva_series_open(db, "safe-evening-police", NULL, &data), JARVA_OK);
+    const jarva_series *s = jarva_series_data_series(data);
+    CHECK_INT(s->count, 2);
+    CHECK_INT(s->years[0], 2020);
+    CHECK_INT(s->years[1], 2022);
+    jarva_series_data_free(data);
+
+    /* 64 % against a target of 71 % by 2027 (catalogue): two points give no
+     * trend; 64 misses 71 by 7 points, within the default tolerance of 10 %
+     * of the target (7.1 points): partly. */
+    jarva_target_status st;
+    int has_target = 0;
+    CHECK_INT(jarva_status_assess(db, "safe-evening-police", NULL, 0, NULL, &st, &has_target),
+              JARVA_OK);
+    CHECK_INT(has_target, 1);
+    CHECK_INT(st.state, JARVA_TARGET_PARTLY);
+    CHECK_INT(st.rule, JARVA_RULE_WITHIN_TOLERANCE);
+    CHECK_INT(st.latest_year, 2022);
+    /* As of 2021 only 56 % (2020) counts: 15 points short, beyond tolerance,
+     * and too few points for a trend. */
+    CHECK_INT(jarva_status_assess(db, "safe-evening-police", NULL, 2021, NULL, &st, &has_target),
+              JARVA_OK);
+    CHECK_INT(st.latest_year, 2020);
+    CHECK(st.state != JARVA_TARGET_PARTLY && st.state != JARVA_TARGET_ACHIEVED);
+    CHECK_INT(jarva_status_assess(db, "no-such", NULL, 0, NULL, &st, &has_target), JARVA_ENOTFOUND);
+}
+
+static void test_remove_batch_removes_estimates(jarva_db *db)
+{
+    jarva_batch_list *batches = NULL;
+    CHECK_INT(jarva_batch_list_open(db, &batches), JARVA_OK);
+    int64_t survey = jarva_batch_list_get(batches, 0)->id;
+    jarva_batch_list_free(batches);
+    CHECK_INT(jarva_batch_remove(db, survey), JARVA_OK);
+    jarva_result_filter f = { "safe-evening-survey", 0, NULL, 1 };
+    jarva_result_list *l = NULL;
+    CHECK_INT(jarva_result_list_open(db, &f, &l), JARVA_OK);
+    CHECK_INT(jarva_result_list_count(l), 0);
+    jarva_result_list_free(l);
+}
+
+int main(void)
+{
+    jarva_db *db = filled_db();
+    test_compute_matches_references(db);
+    test_series_and_status(db);
+    test_remove_batch_removes_estimates(db);
+    jarva_db_close(db);
+    return test_report();
+}
