@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 
 #include "jarva/report.h"
@@ -195,6 +196,25 @@ static int render(jarva_db *db, const jarva_report_options *opts_in, const char 
     return rc;
 }
 
+/* A report that cannot be saved must fail before it computes anything: the
+ * database is left as it was. The folder must take a new file, or the file
+ * must be writable. */
+static int check_writable(jarva_db *db, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? jarva__strndup(path, slash == path ? 1 : (size_t)(slash - path))
+                      : jarva__strdup(".");
+    if (!dir)
+        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    int exists = access(path, F_OK) == 0;
+    int ok = exists ? access(path, W_OK) == 0 : access(dir, W_OK | X_OK) == 0;
+    int saved = errno;
+    free(dir);
+    if (!ok)
+        return jarva__seterr(&db->err, JARVA_EIO, "%s: cannot create: %s", path, strerror(saved));
+    return JARVA_OK;
+}
+
 int jarva_report_write(jarva_db *db, const jarva_report_options *opts, const char *path)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
@@ -204,6 +224,9 @@ int jarva_report_write(jarva_db *db, const jarva_report_options *opts, const cha
         return JARVA_EINVAL;
     if (!path || !*path)
         return jarva__seterr(&db->err, JARVA_EINVAL, "report: no output path");
+    int rc = check_writable(db, path);
+    if (rc)
+        return rc;
     return render(db, opts, path, NULL, NULL);
 }
 

@@ -120,6 +120,11 @@ int jarva_db_open(jarva_db **out, const char *path, unsigned flags)
             return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
         return jarva__sqlerr(db, "opening");
     }
+    /* SQLite opens a write-protected file read-only even when asked for
+     * read-write; treat it as a read-only open, so that reading works and a
+     * write fails with SQLite's "readonly database" message. */
+    if (!memory && sqlite3_db_readonly(db->sql, "main") == 1)
+        flags |= JARVA_DB_READONLY;
     rc = configure_connection(db, flags);
     if (rc)
         return rc;

@@ -79,10 +79,13 @@ if [ $have_sqlite3 = 1 ]; then
     sleep 0.7
     kill -9 $pid 2>/dev/null
     wait $pid 2>/dev/null
+    # On a fast or idle machine the import may have finished before the kill:
+    # then the batch is whole. Either way, never a part of it (test_crash.sh
+    # kills at many points).
     checks=$((checks + 2))
     [ "$(sqlite3 "$K" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check after SIGKILL"
-    [ "$(sqlite3 "$K" 'SELECT (SELECT count(*) FROM batch) + (SELECT count(*) FROM response)')" = 0 ] ||
-        fail "a killed import left rows behind"
+    state=$(sqlite3 "$K" 'SELECT (SELECT count(*) FROM batch) || char(47) || (SELECT count(*) FROM response)')
+    [ "$state" = 0/0 ] || [ "$state" = 1/300000 ] || fail "a killed import left part of a batch: $state"
     run --db "$K" --catalog "$cat_dir" import survey --source bench-survey "$T/big.csv"
     expect_status 0 "re-run after the kill"
     checks=$((checks + 1))
