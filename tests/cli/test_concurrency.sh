@@ -1,6 +1,6 @@
 # test_concurrency.sh: two people on one database. Two imports and a report
-# (or, before `jarva report` exists, compute and results) at once, with
-# readers polling `jarva batches` meanwhile: everything succeeds, no batch is
+# (or, before `jarva report` exists, compute and results) at once, with a
+# catalogue reload (`jarva init`) and readers polling `jarva batches`: everything succeeds, no batch is
 # lost, and nobody sees "database is locked" (the busy timeout waits, writes
 # start with BEGIN IMMEDIATE). The same file imported twice at once is one
 # batch and an "already imported"; the same wave from two files at once is
@@ -13,8 +13,8 @@ cp -r "$JARVA_SRC/indicators" "$CAT"
 for s in bench-survey bench-survey-b; do
     cp "$JARVA_SRC/bench/data/bench-survey-mapping.csv" "$CAT/sources/$s.csv"
 done
-awk -v rows=30000 -v seed=11 -f "$JARVA_SRC/bench/gen_survey.awk" >"$T/a.csv"
-awk -v rows=30000 -v seed=12 -f "$JARVA_SRC/bench/gen_survey.awk" >"$T/b.csv"
+awk -v rows=60000 -v seed=11 -f "$JARVA_SRC/bench/gen_survey.awk" >"$T/a.csv"
+awk -v rows=60000 -v seed=12 -f "$JARVA_SRC/bench/gen_survey.awk" >"$T/b.csv"
 have_report=0
 "$JARVA" report --help >/dev/null 2>&1 && have_report=1
 
@@ -49,6 +49,7 @@ else
     (j --quiet compute 2>"$T/rep.err" && j --format csv results >/dev/null 2>>"$T/rep.err"
         echo $? >"$T/rep") &
 fi
+(j --quiet init 2>"$T/init.err"; echo $? >"$T/init") & # someone reloads the catalogue too
 i=0
 modes=""
 : >"$T/readers.err"
@@ -61,9 +62,10 @@ wait
 expect_exit "import a.csv" "$T/imp1"
 expect_exit "import b.csv" "$T/imp2"
 expect_exit "report while importing" "$T/rep"
+expect_exit "catalogue reload while importing" "$T/init"
 checks=$((checks + 1))
 [ ! -s "$T/readers.err" ] || fail "readers: $(head -c 500 "$T/readers.err")"
-no_lock_errors "round 1" "$T/imp1.err" "$T/imp2.err" "$T/rep.err" "$T/readers.err"
+no_lock_errors "round 1" "$T/imp1.err" "$T/imp2.err" "$T/rep.err" "$T/init.err" "$T/readers.err"
 checks=$((checks + 1))
 [ -n "$modes" ] || echo "note: no -wal file seen while the imports ran"
 for m in $modes; do
@@ -71,8 +73,8 @@ for m in $modes; do
 done
 run --db "$DB" --catalog "$CAT" --format csv batches
 expect_status 0 "batches after round 1"
-expect_out ",survey,bench-survey,2025,a.csv,30000," "a.csv's batch complete"
-expect_out ",survey,bench-survey-b,2025,b.csv,30000," "b.csv's batch complete"
+expect_out ",survey,bench-survey,2025,a.csv,60000," "a.csv's batch complete"
+expect_out ",survey,bench-survey-b,2025,b.csv,60000," "b.csv's batch complete"
 if [ $have_report = 1 ]; then
     checks=$((checks + 1))
     [ "$(head -c 5 "$T/report.pdf")" = "%PDF-" ] || fail "the report is not a PDF"
@@ -114,7 +116,7 @@ checks=$((checks + 1))
 if command -v sqlite3 >/dev/null; then
     checks=$((checks + 2))
     [ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check"
-    [ "$(sqlite3 "$DB" "SELECT count(*) FROM response")" = 110000 ] || fail "responses lost"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM response")" = 170000 ] || fail "responses lost"
 fi
 checks=$((checks + 1))
 [ "$(mode_of "$DB")" = 600 ] || fail "database mode $(mode_of "$DB"), expected 600"

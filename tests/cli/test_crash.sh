@@ -1,8 +1,8 @@
 # test_crash.sh: a laptop losing power mid-import, approximated by SIGKILL at
 # 24 or more different points of `jarva import`: after delays spread over the
-# time a full import takes (measured before and after each kill, so that the
-# points fall inside the import on any machine and build), on two file
-# sizes, and during a --replace.
+# time a full import takes (the fastest of the imports measured before and
+# after each kill, so that the points fall inside the import on any machine
+# and build), on two file sizes, and during a --replace.
 # After each kill: PRAGMA integrity_check is ok, the batch is absent (or,
 # if the import finished before the signal landed, complete), the -wal and
 # -shm left behind are private (0600), and a re-run imports the file
@@ -16,9 +16,9 @@ fi
 CAT=$T/catalog
 cp -r "$JARVA_SRC/indicators" "$CAT"
 cp "$JARVA_SRC/bench/data/bench-survey-mapping.csv" "$CAT/sources/bench-survey.csv"
-awk -v rows=20000 -v seed=5 -f "$JARVA_SRC/bench/gen_survey.awk" >"$T/small.csv"
-awk -v rows=50000 -v seed=6 -f "$JARVA_SRC/bench/gen_survey.awk" >"$T/large.csv"
-awk -v rows=20000 -v seed=7 -f "$JARVA_SRC/bench/gen_survey.awk" >"$T/revised.csv"
+awk -v rows=60000 -v seed=5 -f "$JARVA_SRC/bench/gen_survey.awk" >"$T/small.csv"
+awk -v rows=150000 -v seed=6 -f "$JARVA_SRC/bench/gen_survey.awk" >"$T/large.csv"
+awk -v rows=60000 -v seed=7 -f "$JARVA_SRC/bench/gen_survey.awk" >"$T/revised.csv"
 
 "$JARVA" --db "$T/empty.db" --catalog "$CAT" --quiet init || fail "init"
 cp "$T/empty.db" "$T/with-small.db"
@@ -65,7 +65,7 @@ while [ $k -le $points ] || { [ $mid -lt 20 ] && [ $k -le 32 ]; }; do
     else
         file=revised template=with-small ms=$ms_revised frac=$(((k - 20) * 2)) replace=--replace
     fi
-    delay=$((ms * frac * 8 / 100)) # 8 % to 80 % of a full import
+    delay=$((ms * frac * 6 / 100)) # 6 % to 60 % of the fastest full import
     db=$T/kill$k.db
     cp "$T/$template.db" "$db"
     # jarva itself in the background (not a function: $! would be a subshell
@@ -98,16 +98,20 @@ while [ $k -le $points ] || { [ $mid -lt 20 ] && [ $k -le 32 ]; }; do
     if [ -n "$replace" ]; then # the wave's earlier batch is intact unless replaced
         checks=$((checks + 1))
         old=$(rows_of "$db" "$T/small.csv")
-        [ "$old" = 20000/20000 ] || [ "$got" = "$want/$want" ] ||
+        [ "$old" = 60000/60000 ] || [ "$got" = "$want/$want" ] ||
             fail "point $k: the batch being replaced is $old after the kill"
     fi
 
     start=$(now_ms)
     run --db "$db" --catalog "$CAT" import survey --source bench-survey $replace "$T/$file.csv"
     expect_status 0 "point $k: re-run after the kill"
-    # A re-run that imported (not one that found the batch done) is the
-    # latest measure of a full import.
-    [ "$got" = absent ] && eval "ms_$file=$(($(now_ms) - start))"
+    # A re-run that imported (not one that found the batch done) measures a
+    # full import again; the fastest seen bounds where kills are aimed, so
+    # that they land inside an import on a loaded machine too.
+    if [ "$got" = absent ]; then
+        took=$(($(now_ms) - start))
+        [ "$took" -lt "$ms" ] && eval "ms_$file=$took"
+    fi
     checks=$((checks + 1))
     [ "$(rows_of "$db" "$T/$file.csv")" = "$want/$want" ] || fail "point $k: re-run incomplete"
     checks=$((checks + 1))

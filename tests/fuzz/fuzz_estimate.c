@@ -6,12 +6,14 @@
  *
  * Input: 8 bytes of options (method, lonely-PSU rule, level, min_n,
  * min_cell, strata, domains, flags), then 4 bytes per respondent (value,
- * weight, stratum, domain), at most 4096 respondents.
+ * weight, stratum, domain), at most 4096 respondents. FUZZ_VERBOSE=1 in the
+ * environment prints each estimate checked.
  *
- * Invariants checked (jarva/estimate.h): every result field is a number
- * (df may be infinite), finite except df; intervals are ordered; a share
- * lies in [0, 1] and so does its interval unless the method is "mean";
- * suppression is flagged; no call hangs (libFuzzer's timeout). */
+ * Invariants checked (jarva/estimate.h): every result field is a number,
+ * finite except df (which may be infinite); intervals are ordered and hold
+ * the estimate; a share lies in [0, 1] and so does its interval unless the
+ * method is "mean"; suppression is flagged; no call hangs (libFuzzer's
+ * timeout). */
 #include <math.h>
 #include <string.h>
 
@@ -57,16 +59,20 @@ static void print_estimate(const jarva_estimate *e)
 
 static void check_estimate(const jarva_estimate *e, int share, jarva_ci_method method)
 {
-    static int registered;
-    if (!registered && getenv("FUZZ_VERBOSE"))
-        registered = 1;
-    if (registered)
+    static int verbose = -1; /* FUZZ_VERBOSE=1: print every estimate checked */
+    if (verbose < 0)
+        verbose = getenv("FUZZ_VERBOSE") != NULL;
+    if (verbose)
         print_estimate(e);
     FUZZ_ASSERT(isfinite(e->estimate) && isfinite(e->se) && isfinite(e->ci_low) &&
                 isfinite(e->ci_high) && isfinite(e->n_eff));
     FUZZ_ASSERT(!isnan(e->df));
     FUZZ_ASSERT(e->se >= 0);
     FUZZ_ASSERT(e->ci_low <= e->ci_high);
+    /* Every interval here (logit, Korn-Graubard, Wilson, Clopper-Pearson,
+     * t, Garwood) holds its estimate. */
+    double slack = 1e-9 * (fabs(e->estimate) > 1 ? fabs(e->estimate) : 1);
+    FUZZ_ASSERT(e->ci_low <= e->estimate + slack && e->estimate - slack <= e->ci_high);
     if (e->suppressed)
         FUZZ_ASSERT(e->flags & (JARVA_EST_SUPPRESSED_N | JARVA_EST_SUPPRESSED_CELL));
     if (e->flags & JARVA_EST_NO_CI)

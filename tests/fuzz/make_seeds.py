@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """make_seeds.py: (re)writes the seed inputs of the fuzz corpora from the test
-fixtures: corpus/<harness>/seed-*. Files the fuzzer added (cov-*) and crash
-regressions (crash-*) are left alone. Run after changing a fixture or an
-input format of a harness (fuzz_*.c says what its input is)."""
+fixtures: corpus/<harness>/seed-*. Other files are left alone: inputs that
+bench/fuzz.sh --merge added (named by their SHA-1), crashes it found
+(crash-*, each a regression test once fixed) and inputs kept by hand
+(regress-*). Run after changing a fixture or the input format of a harness
+(fuzz_*.c says what its input is); the seeds of a changed format need the
+old merged inputs removed too."""
 import csv
 import glob
 import hashlib
