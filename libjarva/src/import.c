@@ -133,7 +133,27 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static int insert_batch(jarva__import *imp, const char *source, const char *hex)
+/* The id the batch will have, as SQLite would give it: its rows name it as
+ * they are written, and the batch row itself is written last, complete (see
+ * settle_wave). Under the write lock nobody else can take it meanwhile. */
+static int reserve_batch_id(jarva__import *imp)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(imp->db->sql, "SELECT coalesce(max(id), 0) + 1 FROM batch", -1, &stmt,
+                           NULL) != SQLITE_OK)
+        return jarva__sqlerr(imp->db, "recording the batch");
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW)
+        imp->batch_id = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return step == SQLITE_ROW ? JARVA_OK : jarva__sqlerr(imp->db, "recording the batch");
+}
+
+/* The batch row, once the rows are in: written at the start and updated at
+ * the end, its page would likely have gone to the WAL early in a large
+ * import, and rewriting a page already there makes SQLite read the whole
+ * WAL back at commit to redo the checksums of the frames after it. */
+static int insert_batch(jarva__import *imp, const char *source, const char *hex, int year)
 {
     jarva_db *db = imp->db;
     char now[32];
@@ -149,12 +169,18 @@ static int insert_batch(jarva__import *imp, const char *source, const char *hex)
              d->delimiter == '\t' ? "tab" : (d->delimiter == ';' ? ";" : ","), d->decimal,
              encodings[d->encoding]);
     sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(
-            db->sql,
-            "INSERT INTO batch(kind, source, year, file_name, sha256, rows, "
-            "imported_at, tool_version, options) VALUES (?, ?, NULL, ?, ?, 0, ?, ?, ?)",
-            -1, &stmt, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->sql,
+                           "INSERT INTO batch(id, kind, source, year, file_name, sha256, rows, "
+                           "imported_at, tool_version, options) "
+                           "VALUES (?8, ?1, ?2, ?9, ?3, ?4, ?10, ?5, ?6, ?7)",
+                           -1, &stmt, NULL) != SQLITE_OK)
         return jarva__sqlerr(db, "recording the batch");
+    sqlite3_bind_int64(stmt, 8, imp->batch_id);
+    if (year)
+        sqlite3_bind_int(stmt, 9, year);
+    else
+        sqlite3_bind_null(stmt, 9);
+    sqlite3_bind_int64(stmt, 10, imp->rows);
     sqlite3_bind_text(stmt, 1, jarva_import_kind_name(imp->opts->kind), -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, source, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(stmt, 3, base_name(imp->path), -1, SQLITE_TRANSIENT);
@@ -166,7 +192,6 @@ static int insert_batch(jarva__import *imp, const char *source, const char *hex)
     sqlite3_finalize(stmt);
     if (step != SQLITE_DONE)
         return jarva__sqlerr(db, "recording the batch");
-    imp->batch_id = sqlite3_last_insert_rowid(db->sql);
     return JARVA_OK;
 }
 
@@ -220,19 +245,7 @@ static int settle_wave(jarva__import *imp, const char *source, jarva_import_resu
                 return jarva__sqlerr(db, "replacing the wave");
         }
     }
-    if (sqlite3_prepare_v2(db->sql, "UPDATE batch SET year = ?, rows = ? WHERE id = ?", -1, &stmt,
-                           NULL) != SQLITE_OK)
-        return jarva__sqlerr(db, "recording the batch");
-    if (is_wave)
-        sqlite3_bind_int(stmt, 1, imp->year);
-    else
-        sqlite3_bind_null(stmt, 1);
-    sqlite3_bind_int64(stmt, 2, imp->rows);
-    sqlite3_bind_int64(stmt, 3, imp->batch_id);
-    if (sqlite3_step(stmt) != SQLITE_DONE)
-        rc = jarva__sqlerr(db, "recording the batch");
-    sqlite3_finalize(stmt);
-    return rc;
+    return insert_batch(imp, source, res->sha256, is_wave ? imp->year : 0);
 }
 
 static jarva__encoding reader_encoding(jarva_encoding e)
@@ -294,8 +307,9 @@ int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options
     if (rc)
         return rc;
 
-    /* A bigger page cache keeps the respondent-id index in memory during a
-     * large import (16 MiB, well inside the 64 MiB the import may use). */
+    /* A bigger page cache (16 MiB, well inside the 64 MiB an import may
+     * use): fewer pages go to the WAL before the commit, and the search for
+     * duplicate respondent ids in an unsorted file sorts in memory longer. */
     rc = jarva__exec(db, "PRAGMA cache_size = -16384");
     if (rc)
         goto done;
@@ -314,7 +328,11 @@ int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options
     }
     if (rc)
         goto done;
-    rc = insert_batch(&imp, source ? source : "published", out->sha256);
+    /* The rows are written before the batch row they refer to (see
+     * insert_batch); foreign keys, where enforced, are checked at commit. */
+    rc = jarva__exec(db, "PRAGMA defer_foreign_keys = ON");
+    if (rc == JARVA_OK)
+        rc = reserve_batch_id(&imp);
     if (rc)
         goto done;
     switch (opts->kind) {
@@ -322,6 +340,18 @@ int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options
     case JARVA_IMPORT_STAFF: rc = jarva__import_survey(&imp); break;
     case JARVA_IMPORT_TABLE: rc = jarva__import_table(&imp); break;
     case JARVA_IMPORT_ACTIVITIES: rc = jarva__import_activities(&imp); break;
+    }
+    /* The reader hashed what it read: the rows are from the bytes the batch
+     * records unless the file changed after it was hashed above (an export
+     * still being written, or saved again meanwhile). */
+    if (rc == JARVA_OK && imp.errors.count == 0) {
+        char read_hex[65];
+        jarva__csv_sha256_hex(imp.reader, read_hex);
+        if (strcmp(read_hex, out->sha256) != 0)
+            rc = jarva__seterr(&db->err, JARVA_EIO,
+                               "%s: the file changed while it was being imported; import it "
+                               "again once it is complete",
+                               path);
     }
     if (rc == JARVA_OK && imp.errors.count) {
         if ((unsigned long)imp.errors.count > imp.errors.max)

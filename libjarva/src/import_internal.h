@@ -69,15 +69,20 @@ void jarva__import_reader_error(jarva__import *imp, const jarva__error *read_err
 void jarva__import_progress(jarva__import *imp, int final);
 
 /* Rows inserted many to a statement (import_rows.c): add a row's values in
- * column order with the functions below (NULL text is NULL; text is copied)
- * and end it; after the last row, finish. Rows are written by a thread of
- * the writer's own while the caller goes on: from jarva__rows_open() until
+ * order with the functions below (NULL text is NULL; text is copied) and end
+ * it; after the last row, finish. Rows are written by a thread of the
+ * writer's own while the caller goes on: from jarva__rows_open() until
  * jarva__rows_finish() or jarva__rows_free() the caller must not use the
- * database connection. Errors go to db's message. */
+ * database connection. For a transaction rolled back on failure: a failed
+ * write may leave some of the rows. Errors go to db's message. */
 typedef struct jarva__row_writer jarva__row_writer;
-/* columns: "a, b, c", ncolumns of them. */
-int jarva__rows_open(jarva_db *db, const char *table, const char *columns, size_t ncolumns,
-                     jarva__row_writer **out);
+/* target: "table(a, b, c)". row: the tuple of one row, "(:a, ?, NULL)": a
+ * "?" for each value added per row, named parameters for values the same in
+ * every row (jarva__rows_constant), literals. */
+int jarva__rows_open(jarva_db *db, const char *target, const char *row, jarva__row_writer **out);
+/* Sets the named parameter of every row; before the first row is ended.
+ * name is kept: a string literal. */
+void jarva__rows_constant(jarva__row_writer *w, const char *name, int64_t value);
 void jarva__rows_int(jarva__row_writer *w, int64_t value);
 void jarva__rows_double(jarva__row_writer *w, double value);
 void jarva__rows_text(jarva__row_writer *w, const char *s, size_t len);

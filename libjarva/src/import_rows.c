@@ -4,7 +4,9 @@
  * 64 rows keeps its cursors open between them, about halving SQLite's work.
  * And while SQLite writes one chunk of rows, the caller reads and checks the
  * next: a large import takes about as long as its SQLite part alone. */
+#include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,13 +41,24 @@ typedef struct chunk {
     size_t text_len, text_cap;
 } chunk;
 
+/* Named parameters the same in every row. */
+#define CONSTANTS_MAX 4
+
 struct jarva__row_writer {
     jarva_db *db;
     char *target;    /* "table(a, b, c)" */
-    size_t ncolumns; /* values per row */
+    char *row;       /* "(:a, ?, NULL)" */
+    size_t ncolumns; /* values per row: its anonymous parameters */
     sqlite3_stmt *full;
+    int *slots; /* full's parameter for each value of its rows, in order */
+    struct {
+        const char *name;
+        sqlite3_int64 value;
+    } constants[CONSTANTS_MAX];
+    int nconstants;
+    uint64_t rows_ended;
     chunk chunks[CHUNKS]; /* used in turn: chunk k is chunks[k % CHUNKS] */
-    int failed; /* adding rows: JARVA_ENOMEM, or JARVA_ERROR for a row of the wrong length */
+    int failed;           /* adding rows: JARVA_ENOMEM, or JARVA_ERROR for rows unlike the tuple */
 
     /* Between the caller and the writing thread, under lock. Chunks
      * written <= k < handed are the writer's, the rest the caller's. */
@@ -63,28 +76,46 @@ struct jarva__row_writer {
     char *write_message;
 };
 
-/* "INSERT INTO target VALUES (?1, ?2), (?3, ?4)" for rows rows. */
+/* "INSERT OR FAIL INTO target VALUES row, row, ..." for rows rows. */
 static int prepare(jarva__row_writer *w, size_t rows, sqlite3_stmt **out)
 {
-    size_t cap = strlen(w->target) + 32 + rows * (w->ncolumns * 8 + 3);
+    size_t row_len = strlen(w->row);
+    size_t cap = strlen(w->target) + 40 + rows * (row_len + 1);
     char *sql = malloc(cap);
     if (!sql)
         return JARVA_ENOMEM;
-    size_t len = (size_t)snprintf(sql, cap, "INSERT INTO %s VALUES ", w->target);
-    size_t param = 1;
+    /* OR FAIL: a failing row leaves the rows before it in the statement,
+     * and so SQLite keeps no journal to undo the statement with; the import
+     * that failed rolls its whole transaction back anyway. */
+    size_t len = (size_t)snprintf(sql, cap, "INSERT OR FAIL INTO %s VALUES ", w->target);
     for (size_t r = 0; r < rows; r++) {
         if (r)
             sql[len++] = ',';
-        sql[len++] = '(';
-        for (size_t c = 0; c < w->ncolumns; c++)
-            len += (size_t)snprintf(sql + len, cap - len, "%s?%zu", c ? "," : "", param++);
-        sql[len++] = ')';
+        memcpy(sql + len, w->row, row_len);
+        len += row_len;
     }
     sql[len] = '\0';
     int rc = sqlite3_prepare_v2(w->db->sql, sql, (int)len, out, NULL) == SQLITE_OK ? JARVA_OK
                                                                                    : JARVA_EDB;
     free(sql);
     return rc;
+}
+
+/* The parameters of full that take the rows' values: the anonymous ones.
+ * SQLite numbers parameters from left to right, a named one where it first
+ * appears, so the first k rows of any statement are numbered alike. */
+static int find_slots(jarva__row_writer *w)
+{
+    int count = sqlite3_bind_parameter_count(w->full);
+    w->slots = malloc((size_t)(count ? count : 1) * sizeof *w->slots);
+    if (!w->slots)
+        return JARVA_ENOMEM;
+    size_t n = 0;
+    for (int param = 1; param <= count; param++)
+        if (!sqlite3_bind_parameter_name(w->full, param))
+            w->slots[n++] = param;
+    w->ncolumns = n / ROWS_PER_INSERT;
+    return n % ROWS_PER_INSERT ? JARVA_ERROR : JARVA_OK;
 }
 
 /* Notes the first failure of the writing side, as jarva__sqlerr would. */
@@ -110,8 +141,12 @@ static int insert_rows(jarva__row_writer *w, const chunk *c, size_t first, size_
         if (rc)
             return rc;
     }
+    for (int k = 0; k < w->nconstants; k++)
+        sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, w->constants[k].name),
+                           w->constants[k].value);
     const row_value *v = &c->values[first * w->ncolumns];
-    for (int param = 1; param <= (int)(count * w->ncolumns); param++, v++) {
+    for (size_t i = 0; i < count * w->ncolumns; i++, v++) {
+        int param = w->slots[i];
         switch (v->type) {
         case SQLITE_INTEGER: sqlite3_bind_int64(stmt, param, v->v.integer); break;
         case SQLITE_FLOAT: sqlite3_bind_double(stmt, param, v->v.real); break;
@@ -207,25 +242,27 @@ static void stop_writer(jarva__row_writer *w, int discard)
     w->threaded = 0;
 }
 
-int jarva__rows_open(jarva_db *db, const char *table, const char *columns, size_t ncolumns,
-                     jarva__row_writer **out)
+int jarva__rows_open(jarva_db *db, const char *target, const char *row, jarva__row_writer **out)
 {
     *out = NULL;
     jarva__row_writer *w = calloc(1, sizeof *w);
     if (!w)
         return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     w->db = db;
-    w->ncolumns = ncolumns;
-    w->target = jarva__aprintf("%s(%s)", table, columns);
-    int rc = w->target ? JARVA_OK : JARVA_ENOMEM;
-    for (int k = 0; k < CHUNKS && !rc; k++) {
-        w->chunks[k].values = malloc(ROWS_PER_CHUNK * ncolumns * sizeof *w->chunks[k].values);
+    w->target = jarva__strdup(target);
+    w->row = jarva__strdup(row);
+    int rc = w->target && w->row ? prepare(w, ROWS_PER_INSERT, &w->full) : JARVA_ENOMEM;
+    if (rc == JARVA_EDB)
+        rc = jarva__sqlerr(db, "preparing the insert");
+    if (rc == JARVA_OK && find_slots(w) == JARVA_ERROR)
+        rc = jarva__seterr(&db->err, JARVA_ERROR, "internal error: %s: values unlike rows", row);
+    for (int k = 0; k < CHUNKS && rc == JARVA_OK; k++) {
+        w->chunks[k].values =
+            malloc(ROWS_PER_CHUNK * (w->ncolumns ? w->ncolumns : 1) * sizeof(row_value));
         if (!w->chunks[k].values)
             rc = JARVA_ENOMEM;
     }
-    if (rc == JARVA_OK && prepare(w, ROWS_PER_INSERT, &w->full) != JARVA_OK)
-        rc = jarva__sqlerr(db, "preparing the insert");
-    else if (rc)
+    if (rc == JARVA_ENOMEM)
         jarva__seterr(&db->err, rc, "out of memory");
     if (rc) {
         jarva__rows_free(w);
@@ -233,8 +270,12 @@ int jarva__rows_open(jarva_db *db, const char *table, const char *columns, size_
     }
     /* SQLite built without threads cannot be used from a second thread;
      * then the caller's thread writes. A connection opened as jarva_db_open
-     * does (SQLITE_OPEN_NOMUTEX) may be used by one thread after another. */
+     * does (SQLITE_OPEN_NOMUTEX) may be used by one thread after another.
+     * The writer blocks every signal, which stay the application's. */
     if (sqlite3_threadsafe() && pthread_mutex_init(&w->lock, NULL) == 0) {
+        sigset_t all, old;
+        sigfillset(&all);
+        pthread_sigmask(SIG_SETMASK, &all, &old);
         if (pthread_cond_init(&w->changed, NULL) != 0)
             pthread_mutex_destroy(&w->lock);
         else if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
@@ -242,6 +283,7 @@ int jarva__rows_open(jarva_db *db, const char *table, const char *columns, size_
             pthread_mutex_destroy(&w->lock);
         } else
             w->threaded = 1;
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
     }
     *out = w;
     return JARVA_OK;
@@ -253,13 +295,33 @@ void jarva__rows_free(jarva__row_writer *w)
         return;
     stop_writer(w, 1);
     sqlite3_finalize(w->full);
+    free(w->slots);
     for (int k = 0; k < CHUNKS; k++) {
         free(w->chunks[k].values);
         free(w->chunks[k].text);
     }
     free(w->target);
+    free(w->row);
     free(w->write_message);
     free(w);
+}
+
+void jarva__rows_constant(jarva__row_writer *w, const char *name, int64_t value)
+{
+    int k = 0;
+    while (k < w->nconstants && strcmp(w->constants[k].name, name) != 0)
+        k++;
+    if (k < w->nconstants && w->constants[k].value == value)
+        return;
+    /* Changed only before the first row, when the writer has not read them. */
+    if (k == CONSTANTS_MAX || w->rows_ended) {
+        w->failed = JARVA_ERROR;
+        return;
+    }
+    w->constants[k].name = name;
+    w->constants[k].value = value;
+    if (k == w->nconstants)
+        w->nconstants++;
 }
 
 static chunk *filling(jarva__row_writer *w)
@@ -305,11 +367,16 @@ void jarva__rows_text(jarva__row_writer *w, const char *s, size_t len)
         next_value(w, SQLITE_NULL);
         return;
     }
+    if (len > INT_MAX) { /* more than SQLite takes */
+        w->failed = JARVA_ENOMEM;
+        next_value(w, SQLITE_NULL);
+        return;
+    }
     if (c->text_len + len > c->text_cap) {
         size_t cap = c->text_cap ? c->text_cap : 16384;
         while (cap < c->text_len + len)
             cap *= 2;
-        char *grown = len > (size_t)0x7fffffff ? NULL : realloc(c->text, cap);
+        char *grown = realloc(c->text, cap);
         if (!grown) {
             w->failed = JARVA_ENOMEM;
             next_value(w, SQLITE_NULL);
@@ -333,8 +400,8 @@ static int failure(jarva__row_writer *w)
     if (w->failed == JARVA_ENOMEM)
         return jarva__seterr(&w->db->err, JARVA_ENOMEM, "out of memory");
     if (w->failed)
-        return jarva__seterr(&w->db->err, JARVA_ERROR,
-                             "internal error: a row for %s of the wrong length", w->target);
+        return jarva__seterr(&w->db->err, JARVA_ERROR, "internal error: rows for %s unlike %s",
+                             w->target, w->row);
     if (w->write_status == JARVA_ENOMEM)
         return jarva__seterr(&w->db->err, JARVA_ENOMEM, "out of memory");
     return jarva__seterr(&w->db->err, w->write_status, "%s: inserting rows: %s", w->db->path,
@@ -348,6 +415,7 @@ int jarva__rows_end(jarva__row_writer *w)
         w->failed = JARVA_ERROR;
     if (w->failed)
         return failure(w);
+    w->rows_ended++;
     if (++c->nrows < ROWS_PER_CHUNK || hand_over(w, 0) == 0)
         return JARVA_OK;
     stop_writer(w, 1);

@@ -147,8 +147,13 @@ static int resolve_columns(survey_state *s)
             q->entry = chosen;
             q->col = col;
             index_codes(q);
-        } else
-            s->absent[s->nabsent++] = e;
+        } else {
+            /* None of its columns is here: remember every mapping row of the
+             * question, since any of them may be the one for the wave's year. */
+            for (size_t k = i; k < s->mapping->count; k++)
+                if (!strcmp(s->mapping->entries[k].field, e->field))
+                    s->absent[s->nabsent++] = &s->mapping->entries[k];
+        }
     }
     return JARVA_OK;
 }
@@ -293,14 +298,50 @@ static int is_blank(const char *v)
     return !v || !*v;
 }
 
-/* The field as text, an empty one as NULL. */
+/* The field as text, an empty one as NULL; nothing for a column the file
+ * lacks (NULL in open_rows's tuple). */
 static void add_field(jarva__row_writer *w, const jarva__csv_row *row, int col)
 {
     const char *v = field_or_null(row, col);
+    if (col < 0)
+        return;
     if (is_blank(v))
         jarva__rows_null(w);
     else
         jarva__rows_text(w, v, row->lengths[col]);
+}
+
+/* The rows of response: the values of every row (batch, year) and columns
+ * the file lacks are in the statement, the rest added per row. */
+static int open_rows(survey_state *s)
+{
+    static const struct {
+        const char *name;
+        int role; /* -1: always present */
+    } columns[] = { { "row_no", -1 },
+                    { "respondent_id", -1 },
+                    { "area_id", ROLE_AREA },
+                    { "organisation_id", ROLE_ORGANISATION },
+                    { "role", ROLE_ROLE },
+                    { "stratum", ROLE_STRATUM },
+                    { "weight", -1 },
+                    { "sex", ROLE_SEX },
+                    { "age_group", ROLE_AGE_GROUP },
+                    { "answers", -1 } };
+    char target[256] = "response(batch_id, year";
+    char row[128] = "(:batch, :year";
+    for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+        int present = columns[i].role < 0 || s->role_col[columns[i].role] >= 0;
+        strcat(target, ", ");
+        strcat(target, columns[i].name);
+        strcat(row, present ? ", ?" : ", NULL");
+    }
+    strcat(target, ")");
+    strcat(row, ")");
+    int rc = jarva__rows_open(s->imp->db, target, row, &s->rows);
+    if (rc == JARVA_OK)
+        jarva__rows_constant(s->rows, ":batch", s->imp->batch_id);
+    return rc;
 }
 
 /* id as a whole number written without leading zeros (so that two ids with
@@ -500,12 +541,13 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
     if (errors->count)
         return JARVA_OK;
     jarva__row_writer *w = s->rows;
-    jarva__rows_int(w, imp->batch_id);
+    jarva__rows_constant(w, ":year", imp->year);
     jarva__rows_int(w, row->line);
     add_field(w, row, s->role_col[ROLE_RESPONDENT]);
-    jarva__rows_int(w, imp->year);
-    jarva__rows_text(w, area_id, area_id ? strlen(area_id) : 0);
-    jarva__rows_text(w, org_id, org_id ? strlen(org_id) : 0);
+    if (s->role_col[ROLE_AREA] >= 0)
+        jarva__rows_text(w, area_id, area_id ? strlen(area_id) : 0);
+    if (s->role_col[ROLE_ORGANISATION] >= 0)
+        jarva__rows_text(w, org_id, org_id ? strlen(org_id) : 0);
     add_field(w, row, s->role_col[ROLE_ROLE]);
     add_field(w, row, s->role_col[ROLE_STRATUM]);
     jarva__rows_double(w, weight);
@@ -536,10 +578,7 @@ int jarva__import_survey(jarva__import *imp)
     if (!rc)
         rc = insert_variables(&s);
     if (!rc)
-        rc = jarva__rows_open(imp->db, "response",
-                              "batch_id, row_no, respondent_id, year, area_id, organisation_id, "
-                              "role, stratum, weight, sex, age_group, answers",
-                              12, &s.rows);
+        rc = open_rows(&s);
     jarva__csv_row row;
     jarva__error read_error = { 0 };
     int got = 0;

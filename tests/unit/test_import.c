@@ -347,6 +347,32 @@ static void test_bad_inputs(void)
     jarva_db_close(db);
 }
 
+/* A wave whose file has none of a question's mapped columns is refused for
+ * the column the mapping names for its year (F12a from 2022), not only for
+ * the first mapping row (F12, up to 2021). */
+static void test_question_missing_in_later_wave(void)
+{
+    jarva_db *db = fresh_db("import_missing_question.db");
+    const char *path = test_tmp_path("wave_2026.csv");
+    FILE *f = fopen(path, "wb");
+    fputs("lopnr,ar,omrade,strata,vikt,kon,aldersgrupp,F14,F15,F20,F24,F25,F30,F31,F32\n"
+          "1,2026,Husby,a,1,K,x,1,1,1,1,1,1,1,1\n",
+          f);
+    fclose(f);
+    jarva_import_result res;
+    CHECK_INT(import(db, path, JARVA_IMPORT_SURVEY, 0, &res), JARVA_EFORMAT);
+    CHECK_CONTAINS(jarva_errmsg(db), "missing column 'F12a' for question 'q_trygg_kvall'");
+    /* A 2019 file lacking both is told about F12, the column of its years. */
+    f = fopen(path, "wb");
+    fputs("lopnr,ar,omrade,strata,vikt,kon,aldersgrupp,F14,F15,F20,F24,F25,F30,F31,F32\n"
+          "1,2019,Husby,a,1,K,x,1,1,1,1,1,1,1,1\n",
+          f);
+    fclose(f);
+    CHECK_INT(import(db, path, JARVA_IMPORT_SURVEY, 0, &res), JARVA_EFORMAT);
+    CHECK_CONTAINS(jarva_errmsg(db), "missing column 'F12' for question 'q_trygg_kvall'");
+    jarva_db_close(db);
+}
+
 static void test_error_list_is_capped(void)
 {
     jarva_db *db = fresh_db("import_many.db");
@@ -397,6 +423,7 @@ int main(void)
     test_table_counts();
     test_bad_inputs();
     test_error_list_is_capped();
+    test_question_missing_in_later_wave();
     test_dates();
     return test_report();
 }

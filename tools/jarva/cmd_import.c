@@ -15,7 +15,7 @@ static const char usage[] =
     "Imports a CSV export into the database as one batch, all or nothing.\n"
     "KIND is one of:\n"
     "  survey      residents' survey microdata, one row per respondent\n"
-    "  table       published survey tables: survey, year, area, measure, share, n\n"
+    "  table       published tables: survey, year, area, measure, share (or count), n\n"
     "  staff       staff survey microdata, one row per respondent\n"
     "  activities  dated activity records (press material, dialogue meetings, ...)\n"
     "\n"
