@@ -57,6 +57,13 @@ int cli_parse_format(const char *value, cli_format *out);
  * --help / -h. */
 int cli_common_option(cli_ctx *ctx, const char *cmd, int argc, char **argv, int *i, int *help);
 
+/* One argument of a command's loop, for the options every command shares:
+ * 1 if argv[*i] was one of them (go on), 0 if the command must look at it,
+ * -1 if the command must return *exit_code now (CLI_OK after printing usage
+ * for --help, CLI_USAGE after a usage error). */
+int cli_shared_arg(cli_ctx *ctx, const char *cmd, const char *usage, int argc, char **argv, int *i,
+                   int *exit_code);
+
 /* Opens ctx->db_path; on failure prints the reason and returns NULL. */
 jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags);
 

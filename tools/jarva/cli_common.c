@@ -100,6 +100,23 @@ int cli_common_option(cli_ctx *ctx, const char *cmd, int argc, char **argv, int 
     return 0;
 }
 
+int cli_shared_arg(cli_ctx *ctx, const char *cmd, const char *usage, int argc, char **argv, int *i,
+                   int *exit_code)
+{
+    int help = 0;
+    int taken = cli_common_option(ctx, cmd, argc, argv, i, &help);
+    if (taken < 0) {
+        *exit_code = CLI_USAGE;
+        return -1;
+    }
+    if (help) {
+        fputs(usage, stdout);
+        *exit_code = CLI_OK;
+        return -1;
+    }
+    return taken;
+}
+
 jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags)
 {
     jarva_db *db = NULL;

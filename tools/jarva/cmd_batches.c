@@ -35,15 +35,10 @@ int cmd_batches(cli_ctx *ctx, int argc, char **argv)
     const char *words[2] = { NULL, NULL };
     int nwords = 0;
     for (int i = 1; i < argc; i++) {
-        int help = 0;
-        int taken = cli_common_option(ctx, "batches", argc, argv, &i, &help);
-        if (taken < 0)
-            return CLI_USAGE;
-        if (help) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (taken)
+        int code, shared = cli_shared_arg(ctx, "batches", usage, argc, argv, &i, &code);
+        if (shared < 0)
+            return code;
+        if (shared)
             continue;
         if (argv[i][0] == '-' || nwords == 2)
             return cli_usage_error("batches", "unexpected argument '%s'", argv[i]);

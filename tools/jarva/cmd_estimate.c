@@ -183,15 +183,10 @@ static int set_option(estimate_args *a, int which, const char *v)
 static int parse_args(cli_ctx *ctx, int argc, char **argv, estimate_args *a)
 {
     for (int i = 1; i < argc; i++) {
-        int help = 0;
-        int taken = cli_common_option(ctx, "estimate", argc, argv, &i, &help);
-        if (taken < 0)
-            return -1;
-        if (help) {
-            fputs(estimate_usage, stdout);
-            return 1;
-        }
-        if (taken)
+        int code, shared = cli_shared_arg(ctx, "estimate", estimate_usage, argc, argv, &i, &code);
+        if (shared < 0)
+            return code == CLI_OK ? 1 : -1;
+        if (shared)
             continue;
         const char *arg = argv[i];
         int which = -1;

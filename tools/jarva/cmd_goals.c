@@ -20,15 +20,10 @@ static const char usage[] =
 int cmd_goals(cli_ctx *ctx, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
-        int help = 0;
-        int taken = cli_common_option(ctx, "goals", argc, argv, &i, &help);
-        if (taken < 0)
-            return CLI_USAGE;
-        if (help) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (!taken)
+        int code, shared = cli_shared_arg(ctx, "goals", usage, argc, argv, &i, &code);
+        if (shared < 0)
+            return code;
+        if (!shared)
             return cli_usage_error("goals", "unexpected argument '%s'", argv[i]);
     }
     /* Not read-only: a database from an older libjarva is migrated first, and a

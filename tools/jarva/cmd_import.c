@@ -98,15 +98,10 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     const char *kind_text = NULL, *file = NULL;
     for (int i = 1; i < argc; i++) {
-        int help = 0;
-        int taken = cli_common_option(ctx, "import", argc, argv, &i, &help);
-        if (taken < 0)
-            return CLI_USAGE;
-        if (help) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (taken)
+        int code, shared = cli_shared_arg(ctx, "import", usage, argc, argv, &i, &code);
+        if (shared < 0)
+            return code;
+        if (shared)
             continue;
         const char *a = argv[i];
         const char *value = (i + 1 < argc) ? argv[i + 1] : NULL;

@@ -87,15 +87,10 @@ int cmd_indicators(cli_ctx *ctx, int argc, char **argv)
 {
     const char *goal = NULL;
     for (int i = 1; i < argc; i++) {
-        int help = 0;
-        int taken = cli_common_option(ctx, "indicators", argc, argv, &i, &help);
-        if (taken < 0)
-            return CLI_USAGE;
-        if (help) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (taken)
+        int code, shared = cli_shared_arg(ctx, "indicators", usage, argc, argv, &i, &code);
+        if (shared < 0)
+            return code;
+        if (shared)
             continue;
         if (strcmp(argv[i], "--goal") == 0) {
             if (i + 1 >= argc || !*argv[i + 1])

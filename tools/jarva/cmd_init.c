@@ -16,15 +16,10 @@ static const char usage[] =
 int cmd_init(cli_ctx *ctx, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
-        int help = 0;
-        int taken = cli_common_option(ctx, "init", argc, argv, &i, &help);
-        if (taken < 0)
-            return CLI_USAGE;
-        if (help) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (!taken)
+        int code, shared = cli_shared_arg(ctx, "init", usage, argc, argv, &i, &code);
+        if (shared < 0)
+            return code;
+        if (!shared)
             return cli_usage_error("init", "unexpected argument '%s'", argv[i]);
     }
     jarva_db *db = cli_open_db(ctx, JARVA_DB_CREATE);

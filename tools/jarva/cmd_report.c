@@ -48,15 +48,11 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     jarva_report_options opts = JARVA_REPORT_OPTIONS_INIT;
     const char *output = NULL;
     for (int i = 1; i < argc; i++) {
-        int help = 0, missing = 0;
-        int taken = cli_common_option(ctx, "report", argc, argv, &i, &help);
-        if (taken < 0)
-            return CLI_USAGE;
-        if (help) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (taken)
+        int missing = 0;
+        int code, shared = cli_shared_arg(ctx, "report", usage, argc, argv, &i, &code);
+        if (shared < 0)
+            return code;
+        if (shared)
             continue;
         const char *v;
         const char *arg = argv[i];

@@ -46,16 +46,12 @@ static int parse_query(cli_ctx *ctx, const char *cmd, const char *usage, int arg
 {
     *done = 0;
     for (int i = 1; i < argc; i++) {
-        int help = 0;
-        int taken = cli_common_option(ctx, cmd, argc, argv, &i, &help);
-        if (taken < 0)
-            return -1;
-        if (help) {
-            fputs(usage, stdout);
-            *done = 1;
-            return 0;
+        int code, shared = cli_shared_arg(ctx, cmd, usage, argc, argv, &i, &code);
+        if (shared < 0) {
+            *done = code == CLI_OK;
+            return code == CLI_OK ? 0 : -1;
         }
-        if (taken)
+        if (shared)
             continue;
         const char *a = argv[i];
         if (!strcmp(a, "--domains")) {
@@ -117,15 +113,10 @@ int cmd_compute(cli_ctx *ctx, int argc, char **argv)
 {
     jarva_compute_options opts = JARVA_COMPUTE_OPTIONS_INIT;
     for (int i = 1; i < argc; i++) {
-        int help = 0;
-        int taken = cli_common_option(ctx, "compute", argc, argv, &i, &help);
-        if (taken < 0)
-            return CLI_USAGE;
-        if (help) {
-            fputs(compute_usage, stdout);
-            return CLI_OK;
-        }
-        if (taken)
+        int code, shared = cli_shared_arg(ctx, "compute", compute_usage, argc, argv, &i, &code);
+        if (shared < 0)
+            return code;
+        if (shared)
             continue;
         if ((!strcmp(argv[i], "--level") || !strcmp(argv[i], "--method")) && i + 1 < argc) {
             const char *v = argv[++i];

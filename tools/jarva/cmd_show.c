@@ -183,15 +183,10 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 {
     const char *id = NULL;
     for (int i = 1; i < argc; i++) {
-        int help = 0;
-        int taken = cli_common_option(ctx, "show", argc, argv, &i, &help);
-        if (taken < 0)
-            return CLI_USAGE;
-        if (help) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (taken)
+        int code, shared = cli_shared_arg(ctx, "show", usage, argc, argv, &i, &code);
+        if (shared < 0)
+            return code;
+        if (shared)
             continue;
         if (argv[i][0] == '-' && argv[i][1] != '\0')
             return cli_usage_error("show", "unknown option '%s'", argv[i]);
