@@ -9,56 +9,13 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "poppler.h"
 #include "jarva_internal.h"
 #include "pdf_chart.h"
 #include "pdf_demo.h"
 #include "pdf_doc.h"
 #include "pdf_table.h"
 #include "pdf_text.h"
-
-static bool have_tool(const char *tool)
-{
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "command -v %s >/dev/null 2>&1", tool);
-    return system(cmd) == 0;
-}
-
-static bool have_poppler(void)
-{
-    static int known = -1;
-    if (known < 0) {
-        known = have_tool("pdftotext") && have_tool("pdffonts") && have_tool("pdfinfo");
-        if (!known)
-            fprintf(stderr, "poppler-utils not found: skipping the pdftotext/pdffonts checks\n");
-    }
-    return known;
-}
-
-/* Runs cmd and returns its standard output (malloc'd, NUL-terminated). */
-static char *capture(const char *cmd)
-{
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return NULL;
-    size_t len = 0, cap = 4096;
-    char *out = malloc(cap);
-    size_t got;
-    while (out && (got = fread(out + len, 1, cap - len - 1, p)) > 0) {
-        len += got;
-        if (cap - len < 2) {
-            char *bigger = realloc(out, cap *= 2);
-            if (!bigger) {
-                free(out);
-                out = NULL;
-            }
-            out = bigger;
-        }
-    }
-    pclose(p);
-    if (out)
-        out[len] = '\0';
-    return out;
-}
 
 static unsigned char *slurp(const char *path, size_t *size)
 {

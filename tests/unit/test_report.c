@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "poppler.h"
 #include "jarva_internal.h"
 #include "report_sample.h"
 #include "sha256.h"
@@ -25,73 +26,6 @@
 #define GOLDEN_SHA256 "a7a20b761bfbdb94e443b70d31e124df9cbb61be593bb83afff1f441ff88b8ad"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
-
-static bool have_tool(const char *tool)
-{
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "command -v %s >/dev/null 2>&1", tool);
-    return system(cmd) == 0;
-}
-
-static bool have_poppler(void)
-{
-    static int known = -1;
-    if (known < 0) {
-        known = have_tool("pdftotext") && have_tool("pdffonts") && have_tool("pdfinfo") &&
-                have_tool("pdftoppm");
-        if (!known)
-            fprintf(stderr, "poppler-utils not found: skipping the poppler checks\n");
-    }
-    return known;
-}
-
-/* Runs cmd and returns its standard output (malloc'd, NUL-terminated). */
-static char *capture(const char *cmd)
-{
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return NULL;
-    size_t len = 0, cap = 65536;
-    char *out = malloc(cap);
-    size_t got;
-    while (out && (got = fread(out + len, 1, cap - len - 1, p)) > 0) {
-        len += got;
-        if (cap - len < 2) {
-            char *bigger = realloc(out, cap *= 2);
-            if (!bigger)
-                free(out);
-            out = bigger;
-        }
-    }
-    pclose(p);
-    if (out)
-        out[len] = '\0';
-    return out;
-}
-
-/* Whitespace runs (newlines of wrapped lines, no-break spaces) as one space,
- * so that a phrase is found whatever line it was broken over. */
-static void squeeze(char *s)
-{
-    char *w = s;
-    bool space = false;
-    for (char *r = s; *r;) {
-        bool ws = *r == ' ' || *r == '\n' || *r == '\r' || *r == '\t';
-        size_t len = 1;
-        if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xA0)
-            ws = true, len = 2;
-        if (ws) {
-            if (!space)
-                *w++ = ' ';
-            space = true;
-        } else {
-            *w++ = *r;
-            space = false;
-        }
-        r += len;
-    }
-    *w = '\0';
-}
 
 static jarva_db *new_db(const char *name)
 {

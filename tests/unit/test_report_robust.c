@@ -12,60 +12,9 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "poppler.h"
 #include "jarva_internal.h"
 #include "report_internal.h"
-
-static bool have_poppler(void)
-{
-    static int known = -1;
-    if (known < 0) {
-        known = system("command -v pdftotext >/dev/null 2>&1") == 0;
-        if (!known)
-            fprintf(stderr, "poppler-utils not found: skipping the pdftotext checks\n");
-    }
-    return known;
-}
-
-static char *capture(const char *cmd)
-{
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return NULL;
-    size_t len = 0, cap = 65536;
-    char *out = malloc(cap);
-    size_t got;
-    while (out && (got = fread(out + len, 1, cap - len - 1, p)) > 0) {
-        len += got;
-        if (cap - len < 2) {
-            char *bigger = realloc(out, cap *= 2);
-            if (!bigger)
-                free(out);
-            out = bigger;
-        }
-    }
-    pclose(p);
-    if (out)
-        out[len] = '\0';
-    return out;
-}
-
-/* Newlines and no-break spaces as plain spaces, runs as one. */
-static void squeeze(char *s)
-{
-    char *w = s;
-    bool space = false;
-    for (char *r = s; *r;) {
-        bool ws = *r == ' ' || *r == '\n' || *r == '\f';
-        size_t len = 1;
-        if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xA0)
-            ws = true, len = 2;
-        if (!ws || !space)
-            *w++ = ws ? ' ' : *r;
-        space = ws;
-        r += len;
-    }
-    *w = '\0';
-}
 
 static jarva_db *catalogue_db(const char *name)
 {
