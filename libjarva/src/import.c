@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "import_internal.h"
@@ -87,6 +88,12 @@ static int hash_file(jarva_db *db, const char *path, char hex[65])
     FILE *f = fopen(path, "rb");
     if (!f)
         return jarva__seterr(&db->err, JARVA_EIO, "%s: cannot open: %s", path, strerror(errno));
+    /* fopen() opens a directory too; reading it then fails with EISDIR. */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return jarva__seterr(&db->err, JARVA_EIO, "%s: is a folder, not a CSV file", path);
+    }
     jarva__sha256 ctx;
     jarva__sha256_init(&ctx);
     static const size_t chunk = 1 << 16;

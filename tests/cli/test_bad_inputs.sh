@@ -112,7 +112,7 @@ table_share_over_100|survey,year,area,measure,share\ns,2020,Husby,m,150\n|import
 table_share_nan|survey,year,area,measure,share,n\ns,2020,Husby,m,NaN,30\n|import table FILE|FILE:2:5 (share): share 'NaN' is not a percentage
 table_n_negative|survey,year,area,measure,share,n\ns,2020,Husby,m,50,-3\n|import table FILE|FILE:2:6 (n): n '-3' is not a positive whole number
 no_such_file|-dir:no-such-file.csv|import survey FILE|no-such-file.csv: cannot open
-directory_as_file|-dir:valid|import survey FILE|catalog/valid
+directory_as_file|-dir:valid|import survey FILE|catalog/valid: is a folder, not a CSV file
 unknown_source|@H@$R\n|import survey --source no-such-survey FILE|sources/no-such-survey.csv: no column mapping for source 'no-such-survey'
 catalogue_cycle|-dir:area-cycle|--catalog FILE init|area-cycle/areas.csv:3: area 'whole' is its own ancestor
 catalogue_unknown_goal|-dir:unknown-goal|--catalog FILE init|unknown-goal/indicators.csv:3: unknown goal 'g9'
