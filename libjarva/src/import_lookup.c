@@ -1,10 +1,10 @@
 /* import_lookup.c: resolving the names analysts write (area, organisation,
  * audience) to catalogue ids, with "did you mean" for typos. The catalogue is
  * small (tens of names), so a sorted array beats anything cleverer. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog_internal.h"
 #include "import_internal.h"
 
 typedef struct lookup_entry {
@@ -31,31 +31,12 @@ struct jarva__lookup {
     size_t nrecent, next_recent; /* next_recent: the one to replace next */
 };
 
-/* Folds case for ASCII and the Swedish letters (Å Ä Ö É in UTF-8) and trims
- * spaces, so "  rinkeby/TENSTA " and "Rinkeby/Tensta" meet. */
+/* Names meet as the catalogue matches area names (jarva__area_fold in
+ * catalog_area.c: case, å ä ö é and separators folded), so an import finds
+ * "spånga tensta" exactly where `jarva results --area` does. */
 static char *fold(const char *s)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    char *out = jarva__strndup(s, n);
-    if (!out)
-        return NULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)out[i];
-        if (c < 0x80)
-            out[i] = (char)tolower(c);
-        else if (c == 0xC3 && i + 1 < n) {
-            unsigned char d = (unsigned char)out[i + 1];
-            /* U+00C0..U+00DE upper case map to +0x20 (except U+00D7 ×). */
-            if (d >= 0x80 && d <= 0x9E && d != 0x97)
-                out[i + 1] = (char)(d + 0x20);
-            i++;
-        }
-    }
-    return out;
+    return jarva__area_fold(s);
 }
 
 int jarva__lookup_add(jarva__lookup *l, const char *key, const char *name, const char *id)

@@ -52,12 +52,6 @@ const jarva_result *jarva_result_list_get(const jarva_result_list *list, size_t 
     return list && i < list->count ? &list->items[i] : NULL;
 }
 
-/* Areas are named as the catalogue resolves them (id, name or alias). */
-static int resolve_area(jarva_db *db, const char *name, char **id)
-{
-    return jarva__area_resolve(db, name, id);
-}
-
 static int indicator_exists(jarva_db *db, const char *id)
 {
     sqlite3_stmt *st = NULL;
@@ -100,7 +94,7 @@ int jarva_result_list_open(jarva_db *db, const jarva_result_filter *filter, jarv
         filter = &none;
     char *area = NULL;
     int rc = JARVA_OK;
-    if (filter->area_id && (rc = resolve_area(db, filter->area_id, &area)))
+    if (filter->area_id && (rc = jarva__area_resolve(db, filter->area_id, &area)))
         return rc;
     if (filter->indicator_id && !indicator_exists(db, filter->indicator_id)) {
         free(area);
@@ -229,8 +223,8 @@ int jarva_series_open(jarva_db *db, const char *indicator_id, const char *area_i
     if (!indicator_exists(db, indicator_id))
         return jarva__seterr(&db->err, JARVA_ENOTFOUND, "no indicator '%s'", indicator_id);
     char *area = NULL;
-    int rc =
-        area_id ? resolve_area(db, area_id, &area) : jarva_headline_area(db, indicator_id, &area);
+    int rc = area_id ? jarva__area_resolve(db, area_id, &area)
+                     : jarva_headline_area(db, indicator_id, &area);
     if (rc)
         return rc;
     jarva_series_data *d = calloc(1, sizeof *d);

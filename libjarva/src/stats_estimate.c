@@ -93,18 +93,29 @@ static void share_interval(const jarva__domain_moments *m, const jarva_estimate_
         no_interval(e);
 }
 
+/* What every estimator does first: GSL's abort off, errbuf cleared, the
+ * options checked (NULL: the defaults) and a place for the result. */
+static int begin_estimate(const jarva_estimate_options *in, jarva_estimate_options *opts,
+                          const jarva_estimate *out, char *errbuf, size_t errlen)
+{
+    jarva_global_init();
+    jarva__errbuf_clear(errbuf, errlen);
+    int rc = jarva__estimate_options_check(in, opts, errbuf, errlen);
+    if (rc)
+        return rc;
+    if (!out)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "result is NULL");
+    return JARVA_OK;
+}
+
 static int survey_estimates(const jarva_survey_data *data, const int *domain, size_t domain_count,
                             const jarva_estimate_options *opts_in, jarva_estimate *out, int binary,
                             char *errbuf, size_t errlen)
 {
-    jarva_global_init();
-    jarva__errbuf_clear(errbuf, errlen);
     jarva_estimate_options opts;
-    int rc = jarva__estimate_options_check(opts_in, &opts, errbuf, errlen);
+    int rc = begin_estimate(opts_in, &opts, out, errbuf, errlen);
     if (rc)
         return rc;
-    if (!out)
-        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "result array is NULL");
     if (domain_count == 0)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "no domain");
     jarva__domain_moments *moments = calloc(domain_count, sizeof *moments);
@@ -163,14 +174,10 @@ int jarva_estimate_means(const jarva_survey_data *data, const int *domain, size_
 int jarva_estimate_table_share(double share, double n, const jarva_estimate_options *opts_in,
                                jarva_estimate *out, char *errbuf, size_t errlen)
 {
-    jarva_global_init();
-    jarva__errbuf_clear(errbuf, errlen);
     jarva_estimate_options opts;
-    int rc = jarva__estimate_options_check(opts_in, &opts, errbuf, errlen);
+    int rc = begin_estimate(opts_in, &opts, out, errbuf, errlen);
     if (rc)
         return rc;
-    if (!out)
-        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "result is NULL");
     if (!(share >= 0 && share <= 1))
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                  "published share %g is not between 0 and 1", share);
@@ -208,14 +215,10 @@ int jarva_estimate_table_share(double share, double n, const jarva_estimate_opti
 int jarva_estimate_count(double events, double exposure, const jarva_estimate_options *opts_in,
                          jarva_estimate *out, char *errbuf, size_t errlen)
 {
-    jarva_global_init();
-    jarva__errbuf_clear(errbuf, errlen);
     jarva_estimate_options opts;
-    int rc = jarva__estimate_options_check(opts_in, &opts, errbuf, errlen);
+    int rc = begin_estimate(opts_in, &opts, out, errbuf, errlen);
     if (rc)
         return rc;
-    if (!out)
-        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "result is NULL");
     if (!(events >= 0) || !isfinite(events) || events != floor(events) || events > 1e15)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                  "event count %g is not a whole number >= 0", events);

@@ -373,6 +373,26 @@ static void test_question_missing_in_later_wave(void)
     jarva_db_close(db);
 }
 
+/* Area names in a file meet the catalogue's as `jarva results --area` does:
+ * case, å/a and separators folded. */
+static void test_area_names_fold(void)
+{
+    jarva_db *db = fresh_db("import_fold.db");
+    const char *path = test_tmp_path("fold.csv");
+    FILE *f = fopen(path, "wb");
+    fputs("survey,year,area,measure,share\n"
+          "s,2020,spanga tensta,m,50\n"
+          "s,2020,  RINKEBY/tensta ,m,40\n",
+          f);
+    fclose(f);
+    jarva_import_result res;
+    CHECK_INT(import(db, path, JARVA_IMPORT_TABLE, 0, &res), JARVA_OK);
+    char *areas = dump(db, "SELECT area_id FROM published_value ORDER BY row_no");
+    CHECK_STR(areas, "spanga-tensta\nrinkeby-tensta\n");
+    free(areas);
+    jarva_db_close(db);
+}
+
 static void test_error_list_is_capped(void)
 {
     jarva_db *db = fresh_db("import_many.db");
@@ -424,6 +444,7 @@ int main(void)
     test_bad_inputs();
     test_error_list_is_capped();
     test_question_missing_in_later_wave();
+    test_area_names_fold();
     test_dates();
     return test_report();
 }
