@@ -20,7 +20,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Ilibjarva/include -Ilibjarva/src -Ireports \
+cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Ilibjarva/include -Ilibjarva/src -Ireports -Ireports/pdf \
     bench/report_bench.c "$build/libjarva/libjarva.a" \
     -lhpdf -lsqlite3 -lcsv -lgsl -lgslcblas -lpthread -lm -o "$work/report_bench"
 "$work/report_bench" "$work/jarva.db" indicators "$work/bench.pdf" "$respondents" 5
