@@ -41,14 +41,16 @@ int main(int argc, char **argv)
 
     for (size_t i = 0; i < jarva_result_list_count(results); i++) {
         const jarva_result *r = jarva_result_list_get(results, i);
-        printf("%s %d %s n=%zu ", r->indicator_id, r->year, r->area_id, r->estimate.n);
+        printf("%s %d %s ", r->indicator_id, r->year, r->area_id);
+        /* Too few respondents, or withheld to protect such a cell: never show
+         * the value, nor n (the total minus the other cells would give it). */
         if (r->estimate.suppressed)
-            printf("suppressed\n"); /* too few respondents: never show the value */
+            printf("suppressed\n");
         else if (r->estimate.flags & JARVA_EST_NO_CI)
-            printf("%.6f (no interval)\n", r->estimate.estimate);
+            printf("n=%zu %.6f (no interval)\n", r->estimate.n, r->estimate.estimate);
         else
-            printf("%.6f [%.6f, %.6f] %s %g%%\n", r->estimate.estimate, r->estimate.ci_low,
-                   r->estimate.ci_high, r->method, 100 * r->level);
+            printf("n=%zu %.6f [%.6f, %.6f] %s %g%%\n", r->estimate.n, r->estimate.estimate,
+                   r->estimate.ci_low, r->estimate.ci_high, r->method, 100 * r->level);
     }
     printf("%zu estimates\n", jarva_result_list_count(results));
 

@@ -29,7 +29,7 @@ check "print one indicator" "$bin/print_estimates" "$db" worried-crime-city &&
 check "import a survey" "$bin/import_compute" "$db" survey "$data/survey_2023_utf8.csv" \
     "$JARVA_SRC/indicators" && expect_line "$T/last.log" "$data/survey_2023_utf8.csv: 60 rows imported as batch 2"
 check "print a survey indicator" "$bin/print_estimates" "$db" worried-crime-survey &&
-    expect_line "$T/last.log" "worried-crime-survey 2023 husby n=8 suppressed"
+    expect_line "$T/last.log" "worried-crime-survey 2023 husby suppressed"
 
 # Activities: one press release in 2025. Garwood's exact Poisson interval
 # by hand: for 1 event [-ln(0.975), mu with e^-mu (1 + mu) = 0.025] =

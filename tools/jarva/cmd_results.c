@@ -154,8 +154,9 @@ static const char results_usage[] =
     "\n"
     "Prints the stored estimates: n, the estimate, its standard error and\n"
     "confidence interval. In a table shares are in percent; csv and json give\n"
-    "them as proportions 0-1. Suppressed estimates (too few respondents) have no\n"
-    "value. --domains adds the breakdowns (sex, age group, organisation, role).\n";
+    "them as proportions 0-1. Suppressed estimates (too few respondents, or\n"
+    "withheld so that another cannot be derived by subtraction) have no value\n"
+    "and no n. --domains adds the breakdowns (sex, age group, organisation, role).\n";
 
 int cmd_results(cli_ctx *ctx, int argc, char **argv)
 {
@@ -194,7 +195,11 @@ int cmd_results(cli_ctx *ctx, int argc, char **argv)
         int percent = is_percent(all, r->indicator_id);
         char year[8], n[24], est[32] = "", se[32] = "", lo[32] = "", hi[32] = "";
         snprintf(year, sizeof year, "%d", r->year);
-        snprintf(n, sizeof n, "%zu", e->n);
+        /* n of a suppressed cell is never shown: the total minus the other
+         * cells would give it away (docs/disclosure.md). */
+        n[0] = '\0';
+        if (!e->suppressed)
+            snprintf(n, sizeof n, "%zu", e->n);
         if (!e->suppressed) {
             format_value(est, sizeof est, e->estimate, percent, ctx->format);
             format_value(se, sizeof se, e->se, percent, ctx->format);
@@ -260,7 +265,11 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
         const jarva_estimate *e = &s->estimates[i];
         char year[8], n[24], est[32] = "", lo[32] = "", hi[32] = "";
         snprintf(year, sizeof year, "%d", s->years[i]);
-        snprintf(n, sizeof n, "%zu", e->n);
+        /* n of a suppressed cell is never shown: the total minus the other
+         * cells would give it away (docs/disclosure.md). */
+        n[0] = '\0';
+        if (!e->suppressed)
+            snprintf(n, sizeof n, "%zu", e->n);
         if (!e->suppressed) {
             format_value(est, sizeof est, e->estimate, percent, ctx->format);
             if (!(e->flags & JARVA_EST_NO_CI)) {

@@ -83,7 +83,11 @@ typedef enum jarva_estimate_flag {
     JARVA_EST_BOUNDARY = 1 << 4, /* share 0 or 1: the exact binomial interval on n */
     JARVA_EST_ZERO_VARIANCE = 1 << 5, /* variance 0 inside (0, 1): ci_low = ci_high = estimate */
     JARVA_EST_LONELY_PSU = 1 << 6,    /* a lonely stratum was handled by the lonely_psu option */
-    JARVA_EST_NO_N = 1 << 7           /* a published share without n */
+    JARVA_EST_NO_N = 1 << 7,          /* a published share without n */
+    /* suppressed by complementary suppression, so that another suppressed
+       cell of the same breakdown cannot be derived by subtraction
+       (docs/disclosure.md) */
+    JARVA_EST_SUPPRESSED_SECONDARY = 1 << 8
 } jarva_estimate_flag;
 
 /* One estimate. Fields are always finite numbers (df may be INFINITY); read

@@ -52,8 +52,9 @@ JARVA_API int jarva_compute(jarva_db *db, const jarva_compute_options *opts,
                             jarva_compute_summary *out);
 
 /* One stored estimate. Strings and the struct are valid until the list is
- * freed. When estimate.suppressed is set, estimate, se and the interval are 0
- * and must not be shown. */
+ * freed. When estimate.suppressed is set, estimate, se, the interval, n and
+ * n_positive are 0 and must not be shown (a suppressed cell's n would give it
+ * away by subtraction; see docs/disclosure.md). */
 typedef struct jarva_result {
     const char *indicator_id;
     int year;

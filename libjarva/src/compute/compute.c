@@ -135,6 +135,8 @@ int jarva_compute(jarva_db *db, const jarva_compute_options *opts, jarva_compute
     if (!rc)
         rc = jarva__compute_activities(&c);
     if (!rc)
+        rc = jarva__compute_protect(&c);
+    if (!rc)
         rc = count_indicators(&c);
     sqlite3_finalize(c.insert);
     sqlite3_finalize(c.link);

@@ -28,6 +28,11 @@ int jarva__compute_surveys(jarva__compute *c);
 int jarva__compute_tables(jarva__compute *c);
 int jarva__compute_activities(jarva__compute *c);
 
+/* Complementary suppression over every estimate written, and n removed from
+ * every suppressed one (compute_disclosure.c); run last, in the same
+ * transaction. JARVA_OK, JARVA_ENOMEM or the database error. */
+int jarva__compute_protect(jarva__compute *c);
+
 /* The name stored for a CI method ("logit", "beta", ...). */
 const char *jarva__ci_method_name(jarva_ci_method method, int table);
 

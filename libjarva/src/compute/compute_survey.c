@@ -49,6 +49,10 @@ typedef struct wave {
     int *var_position; /* position in the batch's answers */
     int **codes;
     intern *answer;
+    /* outside[i]: respondent i lives in a comparison area (in_jarva = 0),
+     * stored for comparison but never counted into Järva or its breakdowns. */
+    unsigned char *outside;
+    size_t n_outside;
 } wave;
 
 static void wave_free(wave *w)
@@ -69,6 +73,7 @@ static void wave_free(wave *w)
     free(w->var_position);
     free(w->codes);
     free(w->answer);
+    free(w->outside);
 }
 
 static int grow(wave *w)
@@ -358,6 +363,34 @@ static int load_wave(jarva__compute *c, wave *w)
     return rc;
 }
 
+/* Marks the respondents whose area lies outside Järva (see wave.outside). */
+static int mark_outside(jarva__compute *c, wave *w)
+{
+    const intern *areas = &w->by_values[BY_AREA];
+    unsigned char *area_outside = calloc(areas->count ? areas->count : 1, 1);
+    w->outside = calloc(w->n ? w->n : 1, 1);
+    sqlite3_stmt *st = NULL;
+    int rc = !area_outside || !w->outside
+                 ? jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory")
+                 : JARVA_OK;
+    if (!rc && sqlite3_prepare_v2(c->db->sql, "SELECT in_jarva FROM area WHERE id = ?", -1, &st,
+                                  NULL) != SQLITE_OK)
+        rc = jarva__sqlerr(c->db, "reading the areas");
+    for (size_t k = 0; k < areas->count && !rc; k++) {
+        sqlite3_bind_text(st, 1, areas->keys[k], -1, SQLITE_STATIC);
+        area_outside[k] = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    for (size_t i = 0; i < w->n && !rc; i++)
+        if (w->by[BY_AREA][i] >= 0 && area_outside[w->by[BY_AREA][i]]) {
+            w->outside[i] = 1;
+            w->n_outside++;
+        }
+    free(area_outside);
+    return rc;
+}
+
 /* One indicator on one wave: the whole, then each breakdown it asks for. */
 static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator *ind,
                               double *value, int *domain, jarva_estimate *results)
@@ -406,6 +439,14 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
             memcpy(domain, w->by[b], w->n * sizeof *domain);
             dom = domain;
         }
+        /* Järva and its breakdowns by sex, age, ... are of Järva's
+         * respondents only: comparison areas are domains of the design
+         * outside it (R: subset(design, in_jarva)). */
+        if (w->n_outside && b != BY_AREA) {
+            for (size_t i = 0; i < w->n; i++)
+                domain[i] = w->outside[i] ? -1 : (b < 0 ? 0 : w->by[b][i]);
+            dom = domain;
+        }
         rc = ind->mean ? jarva_estimate_means(&data, dom, ndomains, &opts, results, c->errbuf,
                                               sizeof c->errbuf)
                        : jarva_estimate_proportions(&data, dom, ndomains, &opts, results, c->errbuf,
@@ -450,6 +491,8 @@ static int compute_wave(jarva__compute *c, int64_t batch_id, const char *kind, c
     rc = plan_variables(c, &w, inds, ninds);
     if (!rc)
         rc = load_wave(c, &w);
+    if (!rc)
+        rc = mark_outside(c, &w);
     if (!rc && w.n) {
         size_t most = 1;
         for (int b = 0; b < BY_COUNT; b++)

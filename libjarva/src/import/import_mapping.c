@@ -159,6 +159,18 @@ int jarva__mapping_load(const char *catalog_dir, const char *source, jarva__mapp
                                m->path, row.line);
             goto done;
         }
+        if (!strcmp(field, "covers")) {
+            /* A setting, not a column: which areas the source's rows may lie in. */
+            if (strcmp(column, "jarva") && strcmp(column, "comparison")) {
+                rc = jarva__seterr(err, JARVA_EFORMAT,
+                                   "%s:%ld: covers '%s' is neither 'jarva' (only areas in Järva) "
+                                   "nor 'comparison' (comparison areas outside Järva too)",
+                                   m->path, row.line, column);
+                goto done;
+            }
+            m->covers_comparison = !strcmp(column, "comparison");
+            continue;
+        }
         int from, to;
         if (parse_years(years, &from, &to)) {
             rc = jarva__seterr(err, JARVA_EFORMAT,

@@ -21,6 +21,11 @@ typedef struct jarva__mapping {
     char *path;
     jarva__mapping_entry *entries;
     size_t count;
+    /* The setting row `covers,comparison`: the export may hold respondents in
+     * areas outside Järva (in_jarva = 0), stored for comparison and never
+     * counted into Järva. Without it (or with `covers,jarva`) such a row is
+     * an error. */
+    int covers_comparison;
 } jarva__mapping;
 
 /* Loads and checks the mapping of source; errors go to err. JARVA_OK,

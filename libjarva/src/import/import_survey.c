@@ -48,6 +48,9 @@ typedef struct survey_state {
     const jarva__mapping_entry **absent;
     size_t nabsent;
     jarva__lookup *areas;
+    /* Ids of the areas outside Järva (in_jarva = 0): a handful. */
+    char **outside;
+    size_t noutside;
     jarva__lookup *organisations;
     jarva__row_writer *rows;
     char *json;
@@ -466,6 +469,37 @@ static int add_answers(survey_state *s, const jarva__csv_row *row)
     return 0;
 }
 
+static int load_outside(survey_state *s)
+{
+    jarva_db *db = s->imp->db;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->sql, "SELECT id FROM area WHERE in_jarva = 0", -1, &st, NULL) !=
+        SQLITE_OK)
+        return jarva__sqlerr(db, "reading the areas");
+    int rc = JARVA_OK;
+    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+        char **grown = realloc(s->outside, (s->noutside + 1) * sizeof *grown);
+        char *id = jarva__strdup((const char *)sqlite3_column_text(st, 0));
+        if (grown)
+            s->outside = grown;
+        if (!grown || !id) {
+            free(id);
+            rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        } else
+            s->outside[s->noutside++] = id;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int is_outside(const survey_state *s, const char *area_id)
+{
+    for (size_t i = 0; area_id && i < s->noutside; i++)
+        if (!strcmp(s->outside[i], area_id))
+            return 1;
+    return 0;
+}
+
 static int import_row(survey_state *s, const jarva__csv_row *row)
 {
     jarva__import *imp = s->imp;
@@ -508,6 +542,13 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
         } else if (!area_id && imp->opts->kind == JARVA_IMPORT_SURVEY) {
             jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_AREA],
                                 "empty area");
+        } else if (!s->mapping->covers_comparison && is_outside(s, area_id)) {
+            /* Counted into Järva it would bias every estimate silently. */
+            jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_AREA],
+                                "area '%s' is not in Järva (in_jarva = 0 in areas.csv); if the "
+                                "source also covers comparison areas, add the row "
+                                "'covers,comparison' to %s",
+                                v, s->mapping->path);
         }
     }
     const char *org_id = NULL;
@@ -572,6 +613,8 @@ int jarva__import_survey(jarva__import *imp)
         return rc;
     rc = jarva__lookup_areas(imp->db, &s.areas);
     if (!rc)
+        rc = load_outside(&s);
+    if (!rc)
         rc = jarva__lookup_organisations(imp->db, &s.organisations);
     if (!rc)
         rc = resolve_columns(&s);
@@ -602,6 +645,9 @@ int jarva__import_survey(jarva__import *imp)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no year: give --year");
     jarva__rows_free(s.rows);
     jarva__lookup_free(s.areas);
+    for (size_t i = 0; i < s.noutside; i++)
+        free(s.outside[i]);
+    free(s.outside);
     jarva__lookup_free(s.organisations);
     jarva__mapping_free(s.mapping);
     free(s.questions);

@@ -76,6 +76,8 @@ const char *jarva_estimate_flag_text(unsigned flag)
     case JARVA_EST_ZERO_VARIANCE: return "estimated variance 0";
     case JARVA_EST_LONELY_PSU: return "a stratum with a single respondent";
     case JARVA_EST_NO_N: return "published share without number of respondents";
+    case JARVA_EST_SUPPRESSED_SECONDARY:
+        return "withheld so that a suppressed value cannot be derived by subtraction";
     default: return "";
     }
 }
