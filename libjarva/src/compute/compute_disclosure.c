@@ -5,7 +5,7 @@
  * the hidden cell. So in every additive breakdown a suppressed cell takes
  * others with it until nothing can be derived; docs/disclosure.md states the
  * rule and the handbook it follows (Hundepool et al., Statistical Disclosure
- * Control, Wiley 2012, ch. 4.2 and 5.5; Eurostat/ESSnet Handbook on SDC). */
+ * Control, Wiley 2012, ch. 4-5: primary and secondary cell suppression). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

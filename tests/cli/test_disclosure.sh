@@ -1,0 +1,65 @@
+# test_disclosure.sh: what the CLI shows of suppressed cells, and survey rows
+# from areas outside Järva. A survey of 215 (weights 1) in four areas: Husby
+# 20 answers (below 30), Akalla 35 (the smallest other area, suppressed with
+# it), Kista 60, Rinkeby 100; 12 women; then 80 rows from Stockholms stad.
+. "$JARVA_SRC/tests/cli/lib.sh"
+DB=$T/j.db
+awk 'BEGIN {
+    print "lopnr,ar,omrade,strata,vikt,kon,aldersgrupp,F12a,F14,F15,F20,F24,F25,F30,F31,F32"
+    for (i = 1; i <= 295; i++) {
+        a = i <= 35 ? "Akalla" : i <= 55 ? "Husby" : i <= 115 ? "Kista" : i <= 215 ? "Rinkeby" : "Stockholms stad"
+        s = (i >= 56 && i <= 67) ? "K" : "M"
+        printf "%d,2023,%s,%s,1,%s,50-64,,%d,,,,,,,\n", i, a, a, s, i % 4 + 1
+    }
+}' >"$T/with-city.csv"
+head -n 216 "$T/with-city.csv" >"$T/jarva.csv"
+
+run --db "$DB" --quiet init
+expect_status 0 "init"
+
+# A row outside Järva is an error naming file, line and column.
+run --db "$DB" import survey "$T/with-city.csv"
+expect_status 1 "a survey row from Stockholms stad"
+expect_err "with-city.csv:217:3 (omrade): area 'Stockholms stad' is not in Järva" "file:line:column"
+expect_err "covers,comparison" "says how to allow comparison areas"
+
+run --db "$DB" import survey "$T/jarva.csv"
+expect_status 0 "the rows in Järva"
+run --db "$DB" --quiet compute
+expect_status 0 "compute"
+
+# n is shown for shown cells only: Järva 215, Kista 60, Rinkeby 100.
+run --db "$DB" --format csv results --indicator worried-crime-survey --year 2023 --domains
+expect_status 0 "results"
+expect_out "worried-crime-survey,2023,Järva,,215,0.24651162790" "Järva with n"
+expect_out "worried-crime-survey,2023,Kista,,60,0.25," "Kista with n"
+expect_out "worried-crime-survey,2023,Husby,,,,,,,logit,1" "Husby: no value, no n"
+expect_out "worried-crime-survey,2023,Akalla,,,,,,,logit,1" "Akalla suppressed with it"
+expect_out "worried-crime-survey,2023,Järva,sex=K,,,,,,logit,1" "women: no n"
+expect_out "worried-crime-survey,2023,Järva,sex=M,,,,,,logit,1" "men suppressed with them"
+checks=$((checks + 1))
+awk -F, 'NR > 1 && $NF == 1 && $5 != "" { bad = 1 } END { exit bad }' "$OUT" ||
+    fail "a suppressed row shows n"
+run --db "$DB" --format json results --indicator worried-crime-survey --year 2023 --domains
+expect_out '"area": "Husby", "domain": "", "n": null' "json: n null"
+run --db "$DB" results --indicator worried-crime-survey --year 2023
+checks=$((checks + 1))
+grep Husby "$OUT" | grep -qw '20' && fail "the table shows Husby's 20"
+run --db "$DB" --format csv trend worried-crime-survey --area husby
+expect_status 0 "trend"
+expect_out "2023,,,,,1" "trend: no n for a suppressed year"
+
+# The mapping may say the source covers comparison areas: then the rows are
+# stored, with an estimate of their own, and never counted into Järva.
+cp -R "$JARVA_SRC/indicators" "$T/catalog"
+echo "covers,comparison,,,Also Stockholms stad for comparison" >>"$T/catalog/sources/jarva-trygghet.csv"
+run --db "$T/c.db" --quiet init
+run --db "$T/c.db" --catalog "$T/catalog" import survey "$T/with-city.csv"
+expect_status 0 "comparison rows allowed by the mapping"
+expect_err "295 rows imported" "all rows stored"
+run --db "$T/c.db" --quiet compute
+run --db "$T/c.db" --format csv results --indicator worried-crime-survey --year 2023
+expect_out "worried-crime-survey,2023,Järva,,215,0.24651162790" "Järva without the city's 80"
+expect_out "worried-crime-survey,2023,Stockholms stad,,80,0.25," "the city on its own"
+
+finish
