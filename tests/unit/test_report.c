@@ -23,7 +23,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "a7a20b761bfbdb94e443b70d31e124df9cbb61be593bb83afff1f441ff88b8ad"
+#define GOLDEN_SHA256 "165e8186033d9b005764404ccda2a051341462950a7a929ce2c2022ba0927664"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 
