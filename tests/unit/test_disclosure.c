@@ -644,6 +644,30 @@ static void test_areas_outside_jarva(void)
     jarva_db_close(db);
 }
 
+/* A database from schema version 1 kept n of suppressed estimates: opening
+ * it with this version removes them. */
+static void test_migration(void)
+{
+    jarva_db *db = new_db("disclosure_v1.db");
+    char path[4096];
+    snprintf(path, sizeof path, "%s", db->path);
+    CHECK_INT(jarva__exec(db, "INSERT INTO estimate(indicator_id, year, area_id, n, n_positive, "
+                              "suppressed, computed_at) VALUES ('safe-evening-survey', 2025, "
+                              "'husby', 20, 9, 1, 'x'), ('safe-evening-survey', 2025, 'kista', "
+                              "60, 30, 0, 'x'); PRAGMA user_version = 1"),
+              JARVA_OK);
+    jarva_db_close(db);
+    db = NULL;
+    CHECK_INT(jarva_db_open(&db, path, 0), JARVA_OK);
+    CHECK_INT(count_rows(db, "SELECT count(*) FROM estimate WHERE area_id = 'husby' AND n IS NULL "
+                             "AND n_positive IS NULL"),
+              1);
+    CHECK_INT(count_rows(db, "SELECT n FROM estimate WHERE area_id = 'kista'"), 60);
+    CHECK_INT(count_rows(db, "SELECT user_version FROM pragma_user_version"),
+              jarva_db_schema_version());
+    jarva_db_close(db);
+}
+
 int main(void)
 {
     jarva_global_init();
@@ -666,6 +690,7 @@ int main(void)
     CHECK_INT(attack(&b, &n, &np), 0);
 
     test_rule_by_hand();
+    test_migration();
     test_published_hierarchy();
     test_areas_outside_jarva();
     test_one_suppressed_area();

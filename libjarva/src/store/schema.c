@@ -245,6 +245,15 @@ static const char *const schema_v1[] = {
     NULL,
 };
 
+/* Version 2. Estimates stored by version 1 kept n (and n_positive) of a
+ * suppressed cell, which gives the cell away by subtraction (the total's n
+ * minus the shown cells'): remove them. Complementary suppression
+ * (compute_disclosure.c) reaches such a database at its next compute. */
+static const char *const schema_v2[] = {
+    "UPDATE estimate SET n = NULL, n_positive = NULL WHERE suppressed = 1",
+    NULL,
+};
+
 typedef struct migration {
     int to_version;
     const char *const *statements; /* NULL-terminated */
@@ -254,6 +263,7 @@ typedef struct migration {
  * a released database is migrated step by step, never recreated. */
 static const migration migrations[] = {
     { 1, schema_v1 },
+    { 2, schema_v2 },
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
