@@ -14,6 +14,40 @@ awk 'BEGIN {
 }' >"$T/with-city.csv"
 head -n 216 "$T/with-city.csv" >"$T/jarva.csv"
 
+# attack FILE MIN WHAT: the subtraction attack on `results --domains --format
+# csv` output: in every breakdown (Järva = its areas, = the sexes, = the age
+# groups, = the organisations, = the roles) of every indicator and year,
+# Järva's n minus the shown cells' n gives a hidden cell when exactly one is
+# hidden. At least MIN breakdowns must be tried.
+outside=$(awk -F, '$5 == 0 { printf "%s|", $2 }' "$JARVA_SRC/indicators/areas.csv")
+attack() {
+    checks=$((checks + 1))
+    awk -F, -v outside="|$outside" -v min="$2" '
+    NR == 1 { next }
+    {
+        key = $1 "," $2
+        if ($3 == "Järva" && $4 == "") { total[key] = $5; next }
+        if (index(outside, "|" $3 "|")) next
+        family = $4 == "" ? "area" : substr($4, 1, index($4, "=") - 1)
+        if ($4 != "" && $3 != "Järva") next
+        g = key "," family
+        groups[g] = key
+        if ($NF == 1) hidden[g]++; else shown[g] += $5
+    }
+    END {
+        for (g in groups) {
+            if (!(groups[g] in total)) continue
+            tested++
+            if (hidden[g] == 1) {
+                printf "%s: one hidden cell, n = %d\n", g, total[groups[g]] - shown[g]
+                bad = 1
+            }
+        }
+        if (tested < min) { print "only " tested " breakdowns"; bad = 1 }
+        exit bad
+    }' "$1" >"$T/attack.txt" || fail "the attack on $3: $(cat "$T/attack.txt")"
+}
+
 run --db "$DB" --quiet init
 expect_status 0 "init"
 
@@ -40,6 +74,7 @@ expect_out "worried-crime-survey,2023,Järva,sex=M,,,,,,logit,1" "men suppressed
 checks=$((checks + 1))
 awk -F, 'NR > 1 && $NF == 1 && $5 != "" { bad = 1 } END { exit bad }' "$OUT" ||
     fail "a suppressed row shows n"
+attack "$OUT" 3 "the hand-made survey"
 run --db "$DB" --format json results --indicator worried-crime-survey --year 2023 --domains
 expect_out '"area": "Husby", "domain": "", "n": null' "json: n null"
 run --db "$DB" results --indicator worried-crime-survey --year 2023
@@ -61,5 +96,25 @@ run --db "$T/c.db" --quiet compute
 run --db "$T/c.db" --format csv results --indicator worried-crime-survey --year 2023
 expect_out "worried-crime-survey,2023,Järva,,215,0.24651162790" "Järva without the city's 80"
 expect_out "worried-crime-survey,2023,Stockholms stad,,80,0.25," "the city on its own"
+
+# The attack on everything `jarva results` prints for the example.
+E=$T/example.db
+run --db "$E" --quiet init
+for f in "$JARVA_SRC"/examples/data/*.csv; do
+    case $f in
+    *trygghetsenkat*) kind=survey ;;
+    *personalenkat*) kind=staff ;;
+    *aktivitetslogg*) kind=activities ;;
+    *) kind=table ;;
+    esac
+    run --db "$E" --quiet import "$kind" "$f"
+    expect_status 0 "import $f"
+done
+run --db "$E" --quiet compute
+run --db "$E" --format csv results --domains
+expect_status 0 "results of the example"
+awk -F, 'NR > 1 && $NF == 1 && $5 != "" { bad = 1 } END { exit bad }' "$OUT" ||
+    fail "a suppressed row of the example shows n"
+attack "$OUT" 50 "the example"
 
 finish
