@@ -412,6 +412,15 @@ static int protect_cell(protect *p, size_t k)
             return 1;
         }
     }
+    /* Every equation that holds it is hidden already: it is determined
+     * through others, so one of those gives up a cell. */
+    for (size_t q = 0; q < p->neqs; q++) {
+        long s = smallest_shown(p, &p->eqs[q]);
+        if (s >= 0) {
+            suppress(p, (size_t)s);
+            return 1;
+        }
+    }
     return 0;
 }
 
