@@ -224,19 +224,22 @@ int jarva__report_method(jarva__report *r)
     jarva__pdf_heading(doc, 2, TR(r, "Trend och status", "Trend and status"));
     jarva__pdf_body(
         doc, TR(r,
-                "Trenden är en rät linje genom den senaste obrutna delen av serien, anpassad med "
-                "viktade minsta kvadrater (vikter 1/se²) och minst tre mätningar. Statusen mot "
-                "målvärdet bedöms i ordning: uppnått om det senaste värdet når målet; på väg om "
-                "trenden, framskriven till målåret, når det; delvis om det senaste värdet ligger "
-                "högst 10\xC2\xA0% av målvärdet från målet; inte på väg om målåret har passerat "
-                "eller trenden inte når målet; annars otillräckliga data.",
-                "The trend is a straight line through the latest unbroken part of the series, "
-                "fitted by weighted least squares (weights 1/se²) with at least three points. "
-                "The status against the target is judged in order: achieved if the latest value "
-                "meets the target; on track if the trend, projected to the target year, meets "
-                "it; partly if the latest value misses it by at most 10% of the target; off "
-                "track if the target year has passed or the trend misses the target; otherwise "
-                "insufficient data."));
+                "Trenden är en rät linje genom den senaste obrutna delen av serien, minst tre "
+                "mätningar: för urvalsundersökningar viktade minsta kvadrater (vikter 1/se²), "
+                "breddad med en spridningsfaktor när åren varierar mer än urvalsfelet förklarar; "
+                "för fullständiga räkningar vanliga minsta kvadrater. Trenden skrivs fram till "
+                "målåret med sitt standardfel, och statusen följer av sannolikheten att målvärdet "
+                "nås då: uppnått om det senaste värdet når målet; på väg vid minst 75\xC2\xA0%; "
+                "osäkert mellan 25 och 75\xC2\xA0%; inte på väg vid högst 25\xC2\xA0%; "
+                "annars otillräckliga data.",
+                "The trend is a straight line through the latest unbroken part of the series, at "
+                "least three points: for sample surveys weighted least squares (weights 1/se²), "
+                "widened by a dispersion factor when the years vary more than sampling error "
+                "explains; for complete counts ordinary least squares. The trend is projected to "
+                "the target year with its standard error, and the status follows from the "
+                "probability that the target is met then: achieved if the latest value meets "
+                "it; on track at 75% or more; uncertain between 25% and 75%; off track at 25% or "
+                "less; otherwise insufficient data."));
     jarva__pdf_heading(doc, 2, TR(r, "Röjandekontroll", "Disclosure control"));
     jarva__pdf_body(
         doc, TR(r,

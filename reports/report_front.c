@@ -219,22 +219,22 @@ static int summary_text(jarva__report *r)
                  "Rapporten följer upp %zu indikatorer för planens %zu mål till och med %d. "
                  "%zu av dem har ett värde som kan redovisas, %zu har bara värden som inte "
                  "redovisas eftersom för få svarade, och %zu saknar data. Av de %zu indikatorer "
-                 "som har ett målvärde är %zu uppnådda, %zu på väg mot målet, %zu delvis "
-                 "uppnådda och %zu inte på väg; för %zu räcker underlaget inte för en bedömning.",
+                 "som har ett målvärde är %zu uppnådda, %zu på väg mot målet, %zu osäkra "
+                 "och %zu inte på väg; för %zu räcker underlaget inte för en bedömning.",
                  r->n_items, jarva_goal_list_count(r->goals), r->year, shown, suppressed, none,
                  targets, st[JARVA_TARGET_ACHIEVED], st[JARVA_TARGET_ON_TRACK],
-                 st[JARVA_TARGET_PARTLY], st[JARVA_TARGET_OFF_TRACK],
+                 st[JARVA_TARGET_UNCERTAIN], st[JARVA_TARGET_OFF_TRACK],
                  st[JARVA_TARGET_INSUFFICIENT_DATA]);
     else
         snprintf(text, sizeof text,
                  "This report follows up %zu indicators of the plan's %zu goals up to %d. %zu of "
                  "them have a value that can be shown, %zu have only values withheld because too "
                  "few responded, and %zu have no data. Of the %zu indicators with a target, %zu "
-                 "are achieved, %zu on track, %zu partly achieved and %zu off track; for %zu the "
+                 "are achieved, %zu on track, %zu uncertain and %zu off track; for %zu the "
                  "data do not suffice for an assessment.",
                  r->n_items, jarva_goal_list_count(r->goals), r->year, shown, suppressed, none,
                  targets, st[JARVA_TARGET_ACHIEVED], st[JARVA_TARGET_ON_TRACK],
-                 st[JARVA_TARGET_PARTLY], st[JARVA_TARGET_OFF_TRACK],
+                 st[JARVA_TARGET_UNCERTAIN], st[JARVA_TARGET_OFF_TRACK],
                  st[JARVA_TARGET_INSUFFICIENT_DATA]);
     jarva__pdf_body(r->doc, text);
     if (shown + suppressed == 0)
@@ -407,23 +407,29 @@ static int summary_table(jarva__report *r)
 static int status_legend(jarva__report *r)
 {
     static const jarva_target_state order[] = { JARVA_TARGET_ACHIEVED, JARVA_TARGET_ON_TRACK,
-                                                JARVA_TARGET_PARTLY, JARVA_TARGET_OFF_TRACK,
+                                                JARVA_TARGET_UNCERTAIN, JARVA_TARGET_OFF_TRACK,
                                                 JARVA_TARGET_INSUFFICIENT_DATA };
     const char *meaning[5];
     meaning[JARVA_TARGET_ACHIEVED] =
         TR(r, "Det senaste värdet når målvärdet.", "The latest value meets the target.");
     meaning[JARVA_TARGET_ON_TRACK] =
-        TR(r, "Trenden, framskriven till målåret, når målvärdet.",
-           "The trend, projected to the target year, meets the target.");
-    meaning[JARVA_TARGET_PARTLY] =
-        TR(r, "Det senaste värdet ligger högst 10\xC2\xA0% av målvärdet från det.",
-           "The latest value misses the target by at most 10% of it.");
+        TR(r,
+           "Minst 75\xC2\xA0% sannolikhet att målvärdet nås målåret, enligt trenden och dess "
+           "osäkerhet.",
+           "At least a 75% probability that the target is met in the target year, from the trend "
+           "and its uncertainty.");
+    meaning[JARVA_TARGET_UNCERTAIN] =
+        TR(r, "Mellan 25 och 75\xC2\xA0% sannolikhet att målvärdet nås: det kan gå åt båda hållen.",
+           "Between 25% and 75% probability that the target is met: it could go either way.");
     meaning[JARVA_TARGET_OFF_TRACK] =
-        TR(r, "Målåret har passerat utan att målet nåtts, eller trenden når inte målvärdet.",
-           "The target year has passed without the target met, or the trend misses it.");
+        TR(r, "Högst 25\xC2\xA0% sannolikhet att målvärdet nås målåret.",
+           "At most a 25% probability that the target is met in the target year.");
     meaning[JARVA_TARGET_INSUFFICIENT_DATA] =
-        TR(r, "Inget värde, eller för få mätningar (minst tre) för en trend.",
-           "No value, or too few points (at least three) for a trend.");
+        TR(r,
+           "Inget värde, för få mätningar (minst tre) för en trend, eller målåret har passerat "
+           "utan mätning.",
+           "No value, too few points (at least three) for a trend, or the target year passed "
+           "without a measurement.");
     const jarva__pdf_column cols[] = { { "Status", 1.3, JARVA__ALIGN_LEFT },
                                        { TR(r, "Betydelse", "Meaning"), 4.0, JARVA__ALIGN_LEFT } };
     jarva__pdf_table_spec spec = { cols, 2, TR(r, "Så läses statusen", "How to read the status"),

@@ -126,7 +126,7 @@ static void status_legend(jarva__pdf *doc)
     if (jarva__pdf_table_begin(doc, &spec, &t) != JARVA_OK)
         return;
     static const jarva_target_state order[] = { JARVA_TARGET_ACHIEVED, JARVA_TARGET_ON_TRACK,
-                                                JARVA_TARGET_PARTLY, JARVA_TARGET_OFF_TRACK,
+                                                JARVA_TARGET_UNCERTAIN, JARVA_TARGET_OFF_TRACK,
                                                 JARVA_TARGET_INSUFFICIENT_DATA };
     for (size_t i = 0; i < 5; i++) {
         jarva__pdf_cell cells[2] = { { NULL, true, order[i], false },
@@ -142,7 +142,7 @@ static void summary(jarva__pdf *doc)
         { "Fler känner sig trygga", "Andel som känner sig trygga i sitt bostadsområde på kvällen",
           NAN, NAN, 0.70, JARVA_TARGET_ON_TRACK },
         { "Högre förtroende för polisen", "Andel med stort förtroende för polisens arbete", 0.58,
-          0.03, 0.60, JARVA_TARGET_PARTLY },
+          0.03, 0.60, JARVA_TARGET_UNCERTAIN },
         { "Samverkan är känd", "Andel som känner till Järvasamverkan", 0.41, -0.02, 0.50,
           JARVA_TARGET_OFF_TRACK },
         { "Eleverna trivs", "Andel elever i årskurs 9 som trivs i skolan", 0.83, 0.05, 0.80,

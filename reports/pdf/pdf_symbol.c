@@ -4,9 +4,9 @@
  * colours (green, blue, amber, red, grey) only add to that. */
 #include "pdf_symbol.h"
 
-static const char *const words_sv[] = { "Otillräckliga data", "Uppnått", "På väg", "Delvis",
+static const char *const words_sv[] = { "Otillräckliga data", "Uppnått", "På väg", "Osäkert",
                                         "Inte på väg" };
-static const char *const words_en[] = { "Insufficient data", "Achieved", "On track", "Partly",
+static const char *const words_en[] = { "Insufficient data", "Achieved", "On track", "Uncertain",
                                         "Off track" };
 
 static int state_index(jarva_target_state state)
@@ -26,7 +26,7 @@ static jarva__rgb state_color(jarva_target_state state)
     switch (state_index(state)) {
     case JARVA_TARGET_ACHIEVED: return JARVA__RGB(26, 127, 55);
     case JARVA_TARGET_ON_TRACK: return JARVA__COLOR_ACCENT;
-    case JARVA_TARGET_PARTLY: return JARVA__RGB(176, 112, 0);
+    case JARVA_TARGET_UNCERTAIN: return JARVA__RGB(176, 112, 0);
     case JARVA_TARGET_OFF_TRACK: return JARVA__RGB(190, 30, 45);
     default: return JARVA__COLOR_RULE;
     }
@@ -92,7 +92,7 @@ void jarva__pdf_status_symbol(jarva__pdf *doc, double cx, double cy, double diam
         HPDF_Page_ClosePath(page);
         HPDF_Page_Fill(page);
         break;
-    case JARVA_TARGET_PARTLY: /* ring with its left half filled */
+    case JARVA_TARGET_UNCERTAIN: /* ring with its left half filled: could go either way */
         /* libHaru's angles run clockwise from 12 o'clock: 180..360 is the left half. */
         HPDF_Page_Arc(page, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)r, 180, 360);
         HPDF_Page_ClosePath(page);

@@ -9,8 +9,8 @@
 #include "jarva/estimate.h"
 #include "pdf_doc.h"
 
-/* The word for a state: "Uppnått", "På väg", "Delvis", "Inte på väg",
- * "Otillräckliga data" / "Achieved", "On track", "Partly", "Off track",
+/* The word for a state: "Uppnått", "På väg", "Osäkert", "Inte på väg",
+ * "Otillräckliga data" / "Achieved", "On track", "Uncertain", "Off track",
  * "Insufficient data". UTF-8, static. */
 const char *jarva__pdf_status_word(jarva_target_state state, jarva__lang lang);
 

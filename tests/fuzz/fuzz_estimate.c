@@ -119,16 +119,18 @@ static void check_series(const jarva_estimate *est, size_t count, const uint8_t 
 
     jarva_target target = { (opt[7] & 0x20) ? JARVA_LOWER_IS_BETTER : JARVA_HIGHER_IS_BETTER,
                             (double)opt[4] / 255.0, 2015 + (opt[3] & 31),
-                            (opt[7] & 0x08) ? years[0] : 0 };
+                            (opt[7] & 0x08) ? years[0] : 0, (double)opt[5] / 255.0 };
     jarva_target_options topts = JARVA_TARGET_OPTIONS_INIT;
     topts.level = level;
-    topts.tolerance_relative = opt[7] & 1;
+    topts.on_track = (opt[7] & 1) ? 0.9 : 0.75;
     jarva_target_status status;
     if (jarva_target_assess(&series, &target, &topts, &status, msg, sizeof msg) == JARVA_OK) {
         FUZZ_ASSERT(status.state <= JARVA_TARGET_OFF_TRACK);
         FUZZ_ASSERT(jarva_target_state_name(status.state)[0] != '\0');
-        if (status.has_projection)
-            FUZZ_ASSERT(isfinite(status.projected_value));
+        if (status.has_projection) {
+            FUZZ_ASSERT(isfinite(status.projected_value) && isfinite(status.projected_se));
+            FUZZ_ASSERT(status.probability >= 0 && status.probability <= 1);
+        }
     }
 }
 

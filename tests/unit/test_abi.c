@@ -86,7 +86,7 @@ static void test_unknown_option_versions_are_refused(void)
                                      { 0.5, 0.01, 0.48, 0.52, INFINITY, 0, 100, 50, 0, 0 },
                                      { 0.5, 0.01, 0.48, 0.52, INFINITY, 0, 100, 50, 0, 0 } };
         jarva_series series = { 3, years, points, NULL, 0 };
-        jarva_target target = { JARVA_HIGHER_IS_BETTER, 0.6, 2026, 0 };
+        jarva_target target = { JARVA_HIGHER_IS_BETTER, 0.6, 2026, 0, 0 };
         jarva_target_options target_opts = JARVA_TARGET_OPTIONS_INIT;
         target_opts.version = bad;
         jarva_target_status status;

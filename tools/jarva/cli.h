@@ -79,4 +79,24 @@ void cli_table_numeric(cli_table *t, int col);
 void cli_table_print(const cli_table *t, cli_format format, FILE *out);
 void cli_table_free(cli_table *t);
 
+/* Shared by the result commands (cmd_results.c, cmd_status.c). */
+typedef struct query_args {
+    const char *indicator;
+    const char *area;
+    int year;
+    int domains;
+    int areas;    /* --areas: every area with estimates */
+    double level; /* --level, 0: the default 0.95 */
+    const char *positional;
+} query_args;
+/* Parses --indicator, --year, --area, --areas, --domains, --level and one
+ * positional word; -1 after a usage error, *done after --help. */
+int cli_parse_query(cli_ctx *ctx, const char *cmd, const char *usage, int argc, char **argv,
+                    query_args *q, int *done);
+/* A value for people (shares in percent, 1 decimal) or for programs (as
+ * stored, 12 significant digits). */
+void cli_format_value(char *buf, size_t size, double v, int percent, cli_format format);
+/* "fail", "adjust", ... to the rule; -1 if unknown. */
+int cli_parse_lonely_psu(const char *s, jarva_lonely_psu *out);
+
 #endif /* JARVA_CLI_H */

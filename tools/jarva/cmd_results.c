@@ -10,7 +10,7 @@
 
 /* A value for people (shares in percent, 1 decimal) or for programs (as
  * stored, 12 significant digits). */
-static void format_value(char *buf, size_t size, double v, int percent, cli_format format)
+void cli_format_value(char *buf, size_t size, double v, int percent, cli_format format)
 {
     if (format != CLI_FORMAT_TABLE)
         snprintf(buf, size, "%.12g", v);
@@ -32,17 +32,10 @@ static int is_percent(jarva_indicator_list *all, const char *id)
 }
 
 /* Parses the options of results, trend and status: --indicator, --year,
- * --area and positional words; returns -1 after a usage error. */
-typedef struct query_args {
-    const char *indicator;
-    const char *area;
-    int year;
-    int domains;
-    const char *positional;
-} query_args;
-
-static int parse_query(cli_ctx *ctx, const char *cmd, const char *usage, int argc, char **argv,
-                       query_args *q, int *done)
+ * --area, --areas, --level and positional words; returns -1 after a usage
+ * error. */
+int cli_parse_query(cli_ctx *ctx, const char *cmd, const char *usage, int argc, char **argv,
+                    query_args *q, int *done)
 {
     *done = 0;
     for (int i = 1; i < argc; i++) {
@@ -54,11 +47,12 @@ static int parse_query(cli_ctx *ctx, const char *cmd, const char *usage, int arg
         if (shared)
             continue;
         const char *a = argv[i];
-        if (!strcmp(a, "--domains")) {
-            q->domains = 1;
+        if (!strcmp(a, "--domains") || !strcmp(a, "--areas")) {
+            *(a[2] == 'd' ? &q->domains : &q->areas) = 1;
             continue;
         }
-        if (!strcmp(a, "--indicator") || !strcmp(a, "--area") || !strcmp(a, "--year")) {
+        if (!strcmp(a, "--indicator") || !strcmp(a, "--area") || !strcmp(a, "--year") ||
+            !strcmp(a, "--level")) {
             if (i + 1 >= argc) {
                 cli_usage_error(cmd, "option '%s' needs a value", a);
                 return -1;
@@ -68,7 +62,14 @@ static int parse_query(cli_ctx *ctx, const char *cmd, const char *usage, int arg
                 q->indicator = v;
             else if (!strcmp(a, "--area"))
                 q->area = v;
-            else {
+            else if (!strcmp(a, "--level")) {
+                char *end;
+                q->level = strtod(v, &end);
+                if (*end || !(q->level > 0 && q->level < 1)) {
+                    cli_usage_error(cmd, "--level '%s' is not in (0, 1)", v);
+                    return -1;
+                }
+            } else {
                 char *end;
                 long y = strtol(v, &end, 10);
                 if (*end || y < 1990 || y > 2199) {
@@ -90,11 +91,32 @@ static int parse_query(cli_ctx *ctx, const char *cmd, const char *usage, int arg
 
 static const char compute_usage[] =
     "Usage: jarva compute [--level L] [--method logit|beta|mean|wilson|clopper-pearson]\n"
+    "                     [--lonely-psu fail|adjust|remove|certainty|average]\n"
     "\n"
     "Recomputes every indicator's estimates for every year and area (and the\n"
     "breakdowns the catalogue names) from the imported batches, in one\n"
     "transaction. Survey shares get design-based 95 % intervals (logit by default),\n"
-    "published shares Wilson intervals, counts exact Poisson intervals.\n";
+    "published shares Wilson intervals; activity-log counts and shares are exact\n"
+    "(complete, nothing sampled: no interval, never suppressed).\n"
+    "\n"
+    "  --lonely-psu R  a stratum with a single respondent: fail, adjust, remove,\n"
+    "                  certainty or average, as R's options(survey.lonely.psu).\n"
+    "                  Default: the source's mapping file (a row lonely_psu,R in\n"
+    "                  sources/SOURCE.csv), else fail.\n";
+
+int cli_parse_lonely_psu(const char *s, jarva_lonely_psu *out)
+{
+    static const char *const names[] = { "fail", "adjust", "remove", "certainty", "average" };
+    static const jarva_lonely_psu rules[] = { JARVA_LONELY_PSU_FAIL, JARVA_LONELY_PSU_ADJUST,
+                                              JARVA_LONELY_PSU_REMOVE, JARVA_LONELY_PSU_CERTAINTY,
+                                              JARVA_LONELY_PSU_AVERAGE };
+    for (size_t i = 0; i < 5; i++)
+        if (!strcmp(s, names[i])) {
+            *out = rules[i];
+            return 0;
+        }
+    return -1;
+}
 
 static int parse_method(const char *s, jarva_ci_method *m)
 {
@@ -118,6 +140,13 @@ int cmd_compute(cli_ctx *ctx, int argc, char **argv)
             return code;
         if (shared)
             continue;
+        if (!strcmp(argv[i], "--lonely-psu") && i + 1 < argc) {
+            const char *v = argv[++i];
+            if (cli_parse_lonely_psu(v, &opts.estimate.lonely_psu))
+                return cli_usage_error("compute", "unknown lonely-PSU rule '%s'", v);
+            opts.lonely_psu_from_source = 0;
+            continue;
+        }
         if ((!strcmp(argv[i], "--level") || !strcmp(argv[i], "--method")) && i + 1 < argc) {
             const char *v = argv[++i];
             if (!strcmp(argv[i - 1], "--level")) {
@@ -131,6 +160,7 @@ int cmd_compute(cli_ctx *ctx, int argc, char **argv)
         }
         return cli_usage_error("compute", "unexpected argument '%s'", argv[i]);
     }
+    opts.catalog_dir = ctx->catalog_dir;
     jarva_db *db = cli_open_db(ctx, 0);
     if (!db)
         return CLI_FAIL;
@@ -162,7 +192,7 @@ int cmd_results(cli_ctx *ctx, int argc, char **argv)
 {
     query_args q = { 0 };
     int done;
-    if (parse_query(ctx, "results", results_usage, argc, argv, &q, &done))
+    if (cli_parse_query(ctx, "results", results_usage, argc, argv, &q, &done))
         return CLI_USAGE;
     if (done)
         return CLI_OK;
@@ -201,11 +231,12 @@ int cmd_results(cli_ctx *ctx, int argc, char **argv)
         if (!e->suppressed)
             snprintf(n, sizeof n, "%zu", e->n);
         if (!e->suppressed) {
-            format_value(est, sizeof est, e->estimate, percent, ctx->format);
-            format_value(se, sizeof se, e->se, percent, ctx->format);
+            cli_format_value(est, sizeof est, e->estimate, percent, ctx->format);
+            if (!(e->flags & JARVA_EST_EXACT))
+                cli_format_value(se, sizeof se, e->se, percent, ctx->format);
             if (!(e->flags & JARVA_EST_NO_CI)) {
-                format_value(lo, sizeof lo, e->ci_low, percent, ctx->format);
-                format_value(hi, sizeof hi, e->ci_high, percent, ctx->format);
+                cli_format_value(lo, sizeof lo, e->ci_low, percent, ctx->format);
+                cli_format_value(hi, sizeof hi, e->ci_high, percent, ctx->format);
             }
         } else if (table) {
             snprintf(est, sizeof est, "–");
@@ -222,181 +253,4 @@ int cmd_results(cli_ctx *ctx, int argc, char **argv)
     jarva_result_list_free(list);
     jarva_db_close(db);
     return CLI_OK;
-}
-
-static const char trend_usage[] =
-    "Usage: jarva trend ID [--area A]\n"
-    "\n"
-    "Prints an indicator's estimates over the years and the trend: the slope per\n"
-    "year by weighted least squares (weights 1/se^2) within the latest series\n"
-    "segment, with its confidence interval and p-value, and the change from the\n"
-    "first to the last comparable year with its test.\n";
-
-int cmd_trend(cli_ctx *ctx, int argc, char **argv)
-{
-    query_args q = { 0 };
-    int done;
-    if (parse_query(ctx, "trend", trend_usage, argc, argv, &q, &done))
-        return CLI_USAGE;
-    if (done)
-        return CLI_OK;
-    if (!q.positional)
-        return cli_usage_error("trend", "give the indicator's id");
-    jarva_db *db = cli_open_db(ctx, 0);
-    if (!db)
-        return CLI_FAIL;
-    jarva_series_data *data = NULL;
-    jarva_indicator_list *ind = NULL;
-    if (jarva_indicator_find(db, q.positional, &ind) ||
-        jarva_series_open(db, q.positional, q.area, &data)) {
-        cli_db_error(db);
-        jarva_indicator_list_free(ind);
-        jarva_db_close(db);
-        return CLI_FAIL;
-    }
-    int percent = jarva_indicator_list_get(ind, 0)->percent;
-    const jarva_series *s = jarva_series_data_series(data);
-    static const char *const headers[] = { "year",   "n",       "estimate",
-                                           "ci_low", "ci_high", "suppressed" };
-    cli_table *t = cli_table_new(6, headers);
-    for (int c = 0; c < 5; c++)
-        cli_table_numeric(t, c);
-    for (size_t i = 0; i < s->count; i++) {
-        const jarva_estimate *e = &s->estimates[i];
-        char year[8], n[24], est[32] = "", lo[32] = "", hi[32] = "";
-        snprintf(year, sizeof year, "%d", s->years[i]);
-        /* n of a suppressed cell is never shown: the total minus the other
-         * cells would give it away (docs/disclosure.md). */
-        n[0] = '\0';
-        if (!e->suppressed)
-            snprintf(n, sizeof n, "%zu", e->n);
-        if (!e->suppressed) {
-            format_value(est, sizeof est, e->estimate, percent, ctx->format);
-            if (!(e->flags & JARVA_EST_NO_CI)) {
-                format_value(lo, sizeof lo, e->ci_low, percent, ctx->format);
-                format_value(hi, sizeof hi, e->ci_high, percent, ctx->format);
-            }
-        }
-        const char *cells[] = { year, n, est, lo, hi, e->suppressed ? "1" : "0" };
-        cli_table_add(t, cells);
-    }
-    cli_table_print(t, ctx->format, stdout);
-    cli_table_free(t);
-
-    jarva_trend trend;
-    char errbuf[256];
-    /* The trend of the latest segment: from the last series break on. */
-    jarva_series segment = *s;
-    for (size_t b = 0; b < s->break_count; b++)
-        while (segment.count && segment.years[0] < s->breaks[b] &&
-               s->breaks[b] <= segment.years[segment.count - 1]) {
-            segment.years++;
-            segment.estimates++;
-            segment.count--;
-        }
-    int rc = jarva_trend_fit(&segment, 0.95, &trend, errbuf, sizeof errbuf);
-    if (ctx->format == CLI_FORMAT_TABLE) {
-        double scale = percent ? 100 : 1;
-        const char *unit = percent ? " percentage points" : "";
-        if (rc)
-            printf("\ntrend: %s\n", errbuf);
-        else if (trend.flags & JARVA_TREND_INSUFFICIENT)
-            printf("\ntrend: fewer than 3 usable years, no trend fitted\n");
-        else
-            printf("\ntrend %d-%d: %+.2f%s per year (95 %% CI %.2f to %.2f), p = %.3g, %s\n",
-                   trend.first_year, trend.last_year, trend.slope * scale, unit,
-                   trend.ci_low * scale, trend.ci_high * scale, trend.p_value,
-                   trend.significant ? "significant" : "not significant");
-        if (segment.count >= 2) {
-            jarva_change ch;
-            if (jarva_change_between(&segment, segment.years[0], segment.years[segment.count - 1],
-                                     0.95, &ch, errbuf, sizeof errbuf) == JARVA_OK &&
-                !(ch.flags & JARVA_CHANGE_SUPPRESSED)) {
-                if (ch.flags & JARVA_CHANGE_NO_TEST)
-                    printf("change %d-%d: %+.2f%s, not tested (an estimate has no interval)\n",
-                           ch.year_from, ch.year_to, ch.difference * scale, unit);
-                else
-                    printf("change %d-%d: %+.2f%s (95 %% CI %.2f to %.2f), p = %.3g, %s\n",
-                           ch.year_from, ch.year_to, ch.difference * scale, unit, ch.ci_low * scale,
-                           ch.ci_high * scale, ch.p_value,
-                           ch.significant ? "significant" : "not significant");
-            }
-        }
-    }
-    jarva_series_data_free(data);
-    jarva_indicator_list_free(ind);
-    jarva_db_close(db);
-    return CLI_OK;
-}
-
-static const char status_usage[] =
-    "Usage: jarva status [--year Y] [--area A] [--format table|csv|json]\n"
-    "\n"
-    "Prints every indicator's status against its target as of year Y (default:\n"
-    "the latest data): achieved, on track, partly, off track or insufficient\n"
-    "data, the rule that decided it, and whether the latest value is\n"
-    "significantly better or worse than the baseline.\n";
-
-int cmd_status(cli_ctx *ctx, int argc, char **argv)
-{
-    query_args q = { 0 };
-    int done;
-    if (parse_query(ctx, "status", status_usage, argc, argv, &q, &done))
-        return CLI_USAGE;
-    if (done)
-        return CLI_OK;
-    if (q.positional)
-        return cli_usage_error("status", "unexpected argument '%s'", q.positional);
-    jarva_db *db = cli_open_db(ctx, 0);
-    if (!db)
-        return CLI_FAIL;
-    jarva_indicator_list *all = NULL;
-    if (jarva_indicator_list_open(db, NULL, &all)) {
-        cli_db_error(db);
-        jarva_db_close(db);
-        return CLI_FAIL;
-    }
-    static const char *const headers[] = { "indicator",   "status", "latest_year", "latest",
-                                           "target_year", "target", "baseline",    "rule" };
-    static const char *const baseline_words[] = { "unknown", "better", "worse", "no change" };
-    cli_table *t = cli_table_new(8, headers);
-    cli_table_numeric(t, 2);
-    cli_table_numeric(t, 3);
-    cli_table_numeric(t, 4);
-    cli_table_numeric(t, 5);
-    int rc = JARVA_OK;
-    for (size_t i = 0; i < jarva_indicator_list_count(all) && !rc; i++) {
-        const jarva_indicator *ind = jarva_indicator_list_get(all, i);
-        jarva_target_status st;
-        int has_target = 0;
-        rc = jarva_status_assess(db, ind->id, q.area, q.year, NULL, &st, &has_target);
-        if (rc)
-            break;
-        char latest_year[8] = "", latest[32] = "", target_year[8] = "", target[32] = "";
-        if (st.latest_year) {
-            snprintf(latest_year, sizeof latest_year, "%d", st.latest_year);
-            format_value(latest, sizeof latest, st.latest_value, ind->percent, ctx->format);
-        }
-        if (ind->has_target) {
-            snprintf(target_year, sizeof target_year, "%d", ind->target_year);
-            format_value(target, sizeof target, ind->target_value, ind->percent, ctx->format);
-        }
-        const char *cells[] = { ind->id,
-                                has_target ? jarva_target_state_name(st.state) : "no target",
-                                latest_year,
-                                latest,
-                                target_year,
-                                target,
-                                baseline_words[st.baseline],
-                                has_target ? jarva_target_rule_text(st.rule) : "" };
-        cli_table_add(t, cells);
-    }
-    if (rc)
-        cli_db_error(db);
-    else
-        cli_table_print(t, ctx->format, stdout);
-    cli_table_free(t);
-    jarva_indicator_list_free(all);
-    jarva_db_close(db);
-    return rc ? CLI_FAIL : CLI_OK;
 }

@@ -69,7 +69,19 @@ typedef struct jarva_plan {
     int year;
     const char *title_sv;
     const char *title_en;
+    double on_track_probability;  /* on track at a probability of at least this (0.75) */
+    double off_track_probability; /* off track at a probability of at most this (0.25) */
 } jarva_plan;
+
+/* Whether a target was decided (with a reference to the decision) or is a
+ * proposal that nobody has adopted yet. */
+typedef enum jarva_target_kind {
+    JARVA_TARGET_PROPOSED = 0, /* also a target whose kind the catalogue does not say */
+    JARVA_TARGET_DECIDED = 1
+} jarva_target_kind;
+
+/* "proposed" or "decided" (static); "" when unknown. */
+JARVA_API const char *jarva_target_kind_name(jarva_target_kind kind);
 
 typedef struct jarva_goal {
     const char *id;
@@ -104,6 +116,8 @@ typedef struct jarva_indicator {
     int has_target;
     int target_year;
     double target_value;
+    jarva_target_kind target_kind; /* decided or proposed (when has_target) */
+    const char *target_decision;   /* the decision a decided target refers to, else NULL */
     int percent; /* 1: values are shares on the 0–1 scale that people read in percent
                     (proportions, and rates whose unit is "%"); 0: shown as they are */
     const char *unit;

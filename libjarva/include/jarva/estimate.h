@@ -87,7 +87,10 @@ typedef enum jarva_estimate_flag {
     /* suppressed by complementary suppression, so that another suppressed
        cell of the same breakdown cannot be derived by subtraction
        (docs/disclosure.md) */
-    JARVA_EST_SUPPRESSED_SECONDARY = 1 << 8
+    JARVA_EST_SUPPRESSED_SECONDARY = 1 << 8,
+    JARVA_EST_EXACT = 1 << 9 /* a complete count, or a share of one (the activity log, a
+                                published list): nothing was sampled, so no sampling error (se 0,
+                                no interval: JARVA_EST_NO_CI is set too) and never suppressed */
 } jarva_estimate_flag;
 
 /* One estimate. Fields are always finite numbers (df may be INFINITY); read
@@ -163,6 +166,15 @@ JARVA_API int jarva_estimate_count(double events, double exposure,
                                    const jarva_estimate_options *opts, jarva_estimate *out,
                                    char *errbuf, size_t errlen);
 
+/* A complete count (n 0) or a share value = x / n of a complete count (n > 0),
+ * as jarva_estimate_exact() gives it: estimate = value, se 0, ci_low = ci_high
+ * = value, df INFINITY, flags JARVA_EST_EXACT | JARVA_EST_NO_CI, n = n (the
+ * count for a count), never suppressed (the disclosure rules protect
+ * respondents, not documents). JARVA_OK or JARVA_EINVAL (value not finite, or
+ * a share outside [0, 1]). */
+JARVA_API int jarva_estimate_exact(double value, size_t n, jarva_estimate *out, char *errbuf,
+                                   size_t errlen);
+
 /* The estimates of one indicator and area over the years, borrowed for a call. */
 typedef struct jarva_series {
     size_t count;
@@ -177,8 +189,11 @@ JARVA_API int jarva_series_comparable(const jarva_series *series, int year_from,
 
 enum {
     JARVA_CHANGE_SUPPRESSED = 1 << 0, /* an estimate compared is suppressed */
-    JARVA_CHANGE_NO_TEST = 1 << 1     /* an estimate has no interval, or both SEs are 0:
+    JARVA_CHANGE_NO_TEST = 1 << 1,    /* an estimate has no interval, or both SEs are 0:
                                          p_value = 1, not significant */
+    JARVA_CHANGE_EXACT = 1 << 2       /* both estimates are exact (JARVA_EST_EXACT): the
+                                         difference is the change itself, nothing to test
+                                         (also JARVA_CHANGE_NO_TEST) */
 };
 
 /* Change between two independent waves: difference = to - from,
@@ -205,16 +220,32 @@ JARVA_API int jarva_change_between(const jarva_series *series, int year_from, in
                                    double level, jarva_change *out, char *errbuf, size_t errlen);
 
 enum {
-    JARVA_TREND_INSUFFICIENT = 1 << 0 /* fewer than 3 usable points: nothing fitted */
+    JARVA_TREND_INSUFFICIENT = 1 << 0, /* fewer than 3 usable points: nothing fitted */
+    JARVA_TREND_MIXED = 1 << 1         /* exact and sampled points mixed: nothing fitted (also
+                                  JARVA_TREND_INSUFFICIENT) */
 };
 
-/* A straight line through the usable points of a series by weighted least
- * squares with weights 1/se^2 (the variances are known, so the covariance is
- * not rescaled by the residual variance), years centred at their mean. A
- * point is usable unless it is suppressed, empty, without interval or has
- * no positive se. */
+/* How a trend was fitted. */
+typedef enum jarva_trend_method {
+    JARVA_TREND_WLS = 0, /* sampled estimates: weights 1/se^2, multiplicative dispersion */
+    JARVA_TREND_OLS = 1  /* exact values (complete counts): ordinary least squares */
+} jarva_trend_method;
+
+/* A straight line through the usable points of a series, years centred at
+ * their mean. A point is usable when it is exact (JARVA_EST_EXACT: zeros
+ * included), or else not suppressed, not empty, with an interval and a
+ * positive se.
+ * - Sampled points (JARVA_TREND_WLS): weighted least squares with weights
+ *   1/se^2. chisq = sum w r^2 is about chi-square on k - 2 df when the points
+ *   vary around the line by sampling error only; the dispersion factor
+ *   phi = max(1, chisq / (k - 2)) multiplies the covariance (multiplicative
+ *   dispersion, as in meta-regression), and when phi > 1 the interval and p
+ *   use a t on k - 2 df (df), else the normal (df INFINITY).
+ * - Exact points (JARVA_TREND_OLS): ordinary least squares, the residual
+ *   variance as the error, t on k - 2 df; dispersion is 1 and chisq is the
+ *   residual sum of squares. */
 typedef struct jarva_trend {
-    size_t n_points; /* usable points fitted */
+    size_t n_points; /* usable points fitted, k */
     int first_year;
     int last_year;
     double centre_year; /* mean of the years fitted */
@@ -222,13 +253,16 @@ typedef struct jarva_trend {
     double se_intercept;
     double slope; /* change per year */
     double se_slope;
-    double cov;    /* covariance of intercept and slope (for predictions) */
-    double ci_low; /* interval of the slope, normal quantile */
+    double cov;    /* covariance of intercept and slope (for predictions; 0 with centred years) */
+    double ci_low; /* interval of the slope */
     double ci_high;
     double p_value;  /* two-sided, slope = 0; 1 when nothing is fitted */
     int significant; /* p_value < 1 - level */
-    double chisq;    /* sum of w * residual^2; about chi-square(n_points - 2) */
+    double chisq;    /* WLS: sum of w * residual^2; OLS: residual sum of squares */
     unsigned flags;  /* JARVA_TREND_* */
+    jarva_trend_method method;
+    double dispersion; /* WLS: max(1, chisq / (k - 2)), already applied to the SEs; OLS: 1 */
+    double df;         /* of the slope's t: k - 2, or INFINITY (normal) */
 } jarva_trend;
 
 /* Fits the trend. JARVA_OK (possibly JARVA_TREND_INSUFFICIENT) or
@@ -240,81 +274,129 @@ JARVA_API int jarva_trend_fit(const jarva_series *series, double level, jarva_tr
 /* The fitted line at a year and, if se is not NULL, its standard error. */
 JARVA_API double jarva_trend_predict(const jarva_trend *trend, double year, double *se);
 
+/* The status of a target (docs/status.md says what each means). */
 typedef enum jarva_target_state {
-    JARVA_TARGET_INSUFFICIENT_DATA = 0,
-    JARVA_TARGET_ACHIEVED = 1, /* the latest estimate meets the target */
-    JARVA_TARGET_ON_TRACK = 2, /* the trend projected to the target year meets it */
-    JARVA_TARGET_PARTLY = 3,   /* within the tolerance of the target ("delvis uppfyllt") */
-    JARVA_TARGET_OFF_TRACK = 4
+    JARVA_TARGET_INSUFFICIENT_DATA = 0, /* no data, fewer than 3 points, or the target year passed
+                                           without a measurement (the rule says which) */
+    JARVA_TARGET_ACHIEVED = 1,          /* the latest estimate meets the target */
+    JARVA_TARGET_ON_TRACK = 2,          /* probability >= on_track (0.75) */
+    JARVA_TARGET_UNCERTAIN = 3,         /* off_track < probability < on_track */
+    JARVA_TARGET_OFF_TRACK = 4,         /* probability <= off_track (0.25) */
+    JARVA_TARGET_NO_TARGET = 5          /* the indicator has no target */
 } jarva_target_state;
 
 /* Which rule decided the state, in the order they are tried. */
 typedef enum jarva_target_rule {
-    JARVA_RULE_NO_ESTIMATE = 0,     /* no usable estimate: insufficient data */
-    JARVA_RULE_LATEST_MEETS_TARGET, /* achieved */
-    JARVA_RULE_TREND_MEETS_TARGET,  /* on track */
-    JARVA_RULE_WITHIN_TOLERANCE,    /* partly */
-    JARVA_RULE_DEADLINE_PASSED,     /* off track: the target year is past and not met */
-    JARVA_RULE_TREND_MISSES_TARGET, /* off track */
-    JARVA_RULE_TOO_FEW_POINTS       /* insufficient data for a trend */
+    JARVA_RULE_NO_ESTIMATE = 0,        /* no usable estimate: insufficient data */
+    JARVA_RULE_LATEST_MEETS_TARGET,    /* achieved */
+    JARVA_RULE_PROBABILITY_HIGH,       /* on track */
+    JARVA_RULE_PROBABILITY_MIDDLE,     /* uncertain */
+    JARVA_RULE_PROBABILITY_LOW,        /* off track */
+    JARVA_RULE_TOO_FEW_POINTS,         /* insufficient data: fewer than min_points in the segment */
+    JARVA_RULE_TARGET_YEAR_UNMEASURED, /* insufficient data: the target year has passed and
+                                          has no estimate */
+    JARVA_RULE_NO_TARGET               /* no target */
 } jarva_target_rule;
 
 typedef enum jarva_baseline_comparison {
-    JARVA_BASELINE_UNKNOWN = 0, /* no baseline estimate, same year, or a series break between */
+    JARVA_BASELINE_UNKNOWN = 0, /* no baseline before the latest estimate, or no test */
     JARVA_BASELINE_BETTER,      /* significantly better in the indicator's direction */
     JARVA_BASELINE_WORSE,       /* significantly worse */
     JARVA_BASELINE_NO_CHANGE    /* no significant change */
 } jarva_baseline_comparison;
 
+/* Where the baseline came from (see jarva_target_assess()). */
+typedef enum jarva_baseline_source {
+    JARVA_BASELINE_NONE = 0,      /* no published estimate */
+    JARVA_BASELINE_CATALOGUE,     /* the catalogue's baseline: same series */
+    JARVA_BASELINE_FIRST_ESTIMATE /* the first estimate of the latest series segment */
+} jarva_baseline_source;
+
 typedef struct jarva_target {
     jarva_direction direction;
-    double value;      /* the target, on the estimates' scale */
-    int year;          /* the year it should be met */
-    int baseline_year; /* 0: none */
+    double value;          /* the target, on the estimates' scale */
+    int year;              /* the year it should be met */
+    int baseline_year;     /* the catalogue's baseline year, 0: none (or not this series) */
+    double baseline_value; /* the catalogue's baseline value (when baseline_year is set) */
 } jarva_target;
 
-#define JARVA_TARGET_OPTIONS_VERSION 1
+#define JARVA_TARGET_OPTIONS_VERSION 2
 
 typedef struct jarva_target_options {
-    unsigned version;       /* JARVA_TARGET_OPTIONS_VERSION */
-    double level;           /* for the trend and the baseline test: 0.95 */
-    double tolerance;       /* "partly" when the latest estimate misses the target by at most
-                               this: 0.1 */
-    int tolerance_relative; /* nonzero: tolerance is a fraction of |target| (default 1); zero:
-                               in the estimates' units */
-    unsigned min_points;    /* usable points needed for a trend, at least 3: 3 */
+    unsigned version;    /* JARVA_TARGET_OPTIONS_VERSION */
+    double level;        /* for the trend and the baseline test: 0.95 */
+    double on_track;     /* on track at a probability of at least this: 0.75 */
+    double off_track;    /* off track at a probability of at most this: 0.25 */
+    unsigned min_points; /* usable points needed for a trend, at least 3: 3 */
 } jarva_target_options;
 
 #define JARVA_TARGET_OPTIONS_INIT                                                                  \
     {                                                                                              \
-        JARVA_TARGET_OPTIONS_VERSION, 0.95, 0.1, 1, 3                                              \
+        JARVA_TARGET_OPTIONS_VERSION, 0.95, 0.75, 0.25, 3                                          \
     }
 
+/* The judgement of one target. Values not available are NaN (check with
+ * isnan()). Shares are on the 0-1 scale. */
 typedef struct jarva_target_status {
     jarva_target_state state;
     jarva_target_rule rule;
-    int latest_year; /* the latest usable estimate (0 if none) */
+    int latest_year; /* the latest published estimate (0 if none) */
     double latest_value;
-    double gap;         /* how far the latest misses the target in its direction (<= 0: met) */
-    int has_projection; /* nonzero: trend fitted (latest series segment) and projected */
-    double projected_value;
-    jarva_trend trend; /* the trend of the latest segment (may be INSUFFICIENT) */
+    jarva_estimate latest; /* that estimate (interval, flags: JARVA_EST_EXACT) */
+    double gap;            /* how far the latest misses the target in its direction (<= 0: met) */
+    int has_projection;    /* nonzero: projected_value and probability are set */
+    int measured_at_target_year; /* nonzero: the target year has come; "projected" is its
+                                    estimate and se, not the trend's */
+    double projected_value;      /* the trend's line at the target year */
+    double projected_se;         /* its standard error (full intercept-slope covariance) */
+    double probability;          /* P(the value at the target year meets the target), normal on the
+                           projection; NaN when not computed */
+    jarva_trend trend;           /* the trend of the latest segment (may be INSUFFICIENT) */
+    jarva_baseline_source baseline_source;
+    int baseline_year; /* 0: none */
+    double baseline_value;
     jarva_baseline_comparison baseline;
-    jarva_change change; /* from the baseline to the latest, if baseline is not UNKNOWN */
+    int has_change;       /* nonzero: change holds the baseline -> latest change */
+    jarva_change change;  /* latest - baseline_value, tested with both years' se */
+    double pace;          /* the trend's slope per year (NaN without a trend) */
+    double required_pace; /* (target - latest) / (target year - latest year); NaN when the
+                             target year has come */
+    double mdc; /* minimum detectable change to the next wave (sampled estimates): (z_0.975 +
+                   z_0.80) sqrt(2) se_latest; NaN for exact estimates */
 } jarva_target_status;
 
-/* Assesses a target from a series (a NULL opts means the defaults). Only the
- * usable points (see jarva_trend) count; the trend uses the latest series
- * segment. JARVA_OK or JARVA_EINVAL (bad options, direction or series). */
+/* Assesses a target from a series (a NULL opts means the defaults): the
+ * rules, the projection and the baseline rule are in stats_target.c and
+ * docs/status.md. Only the usable points (see jarva_trend) count; the trend
+ * uses the latest series segment. JARVA_OK or JARVA_EINVAL (bad options,
+ * direction or series). */
 JARVA_API int jarva_target_assess(const jarva_series *series, const jarva_target *target,
                                   const jarva_target_options *opts, jarva_target_status *out,
                                   char *errbuf, size_t errlen);
 
 /* Short English texts for a rule ("the latest estimate meets the target") and
- * a state ("achieved", "on track", "partly", "off track", "insufficient data").
- * Static; "" when unknown. */
+ * a state ("achieved", "on track", "uncertain", "off track", "insufficient
+ * data", "no target"); machine names for both ("latest_meets_target",
+ * "on_track", ...); Swedish words for a state (Uppnått, På väg, Osäkert, Inte
+ * på väg, Otillräckliga data, Inget mål) and the word for a baseline source
+ * ("catalogue", "first_estimate", "none"). Static; "" when unknown. */
 JARVA_API const char *jarva_target_rule_text(jarva_target_rule rule);
+JARVA_API const char *jarva_target_rule_name(jarva_target_rule rule);
 JARVA_API const char *jarva_target_state_name(jarva_target_state state);
+JARVA_API const char *jarva_target_state_id(jarva_target_state state);
+JARVA_API const char *jarva_target_state_sv(jarva_target_state state);
+JARVA_API const char *jarva_baseline_source_name(jarva_baseline_source source);
+
+/* Benjamini-Hochberg adjusted p-values (R p.adjust(p, "BH")) of the family of
+ * the finite values of p[0..n-1]; NaN entries are not in the family and stay
+ * NaN in adjusted (which may be p itself). JARVA_OK, JARVA_EINVAL (a p outside
+ * [0, 1]) or JARVA_ENOMEM. */
+JARVA_API int jarva_p_adjust_bh(const double *p, size_t n, double *adjusted);
+
+/* The minimum detectable change between two independent waves with the same
+ * standard error se, two-sided at alpha with the given power:
+ * (z_{1-alpha/2} + z_{power}) * sqrt(2) * se (NaN for bad arguments). */
+JARVA_API double jarva_minimum_detectable_change(double se, double alpha, double power);
 
 #ifdef __cplusplus
 }

@@ -23,11 +23,17 @@ typedef struct jarva_compute_options {
     /* Method, level, min_cell and lonely-stratum rule for every estimate; min_n
      * is each indicator's own (the catalogue's min_n), never lower than this. */
     jarva_estimate_options estimate;
+    /* Nonzero (the default): a survey source's mapping file
+     * (catalog_dir/sources/SOURCE.csv) may set the lonely-stratum rule for
+     * its waves with a row `lonely_psu,RULE` (fail, adjust, remove,
+     * certainty, average); zero: estimate.lonely_psu for every source. */
+    int lonely_psu_from_source;
+    const char *catalog_dir; /* NULL: jarva_catalog_default_dir() */
 } jarva_compute_options;
 
 #define JARVA_COMPUTE_OPTIONS_INIT                                                                 \
     {                                                                                              \
-        JARVA_COMPUTE_OPTIONS_VERSION, JARVA_ESTIMATE_OPTIONS_INIT                                 \
+        JARVA_COMPUTE_OPTIONS_VERSION, JARVA_ESTIMATE_OPTIONS_INIT, 1, NULL                        \
     }
 
 typedef struct jarva_compute_summary {
@@ -42,8 +48,9 @@ typedef struct jarva_compute_summary {
  * group for residents, organisation and role for staff) from the imported
  * batches, replacing the old ones in one transaction. Survey shares and means
  * use the design in the data (strata, weights); published shares their n;
- * activity counts Garwood's Poisson interval and activity shares Wilson's.
- * Suppressed estimates are stored without value or interval. opts NULL means
+ * activity-log counts and shares, and counts read off a published list, are
+ * exact (JARVA_EST_EXACT: complete, nothing sampled, so no interval and never
+ * suppressed). Suppressed estimates are stored without value or interval. opts NULL means
  * JARVA_COMPUTE_OPTIONS_INIT; out may be NULL.
  * Returns JARVA_OK, JARVA_EINVAL, JARVA_ENUMERIC (a lonely stratum with the
  * default rule: the message names indicator, year and stratum), JARVA_ENOMEM,
@@ -104,9 +111,13 @@ JARVA_API void jarva_series_data_free(jarva_series_data *data);
 /* The status of one indicator's target in one area (NULL: its headline area,
  * as for jarva_series_open()) as of a year (0: the latest estimate; else only
  * estimates up to that year count), from its stored estimates and the
- * catalogue's baseline and target.
- * An indicator without a target gives JARVA_TARGET_INSUFFICIENT_DATA with
- * rule JARVA_RULE_NO_ESTIMATE and *has_target 0. opts may be NULL.
+ * catalogue's target and baseline. The catalogue's baseline counts only for
+ * the headline area (the series it describes); elsewhere the baseline is the
+ * first estimate of the latest series segment. opts NULL: the plan's
+ * thresholds (plan.csv: on_track_probability, off_track_probability) and
+ * the other defaults. An indicator without a target gives
+ * JARVA_TARGET_NO_TARGET, rule JARVA_RULE_NO_TARGET and *has_target 0, with
+ * its latest estimate, trend, baseline and change filled all the same.
  * JARVA_OK, JARVA_EINVAL (also bad options), JARVA_ENOTFOUND, JARVA_ENOMEM,
  * JARVA_EDB. */
 JARVA_API int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area_id,

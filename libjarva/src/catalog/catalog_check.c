@@ -342,6 +342,15 @@ static void check_values(const ind_ctx *ctx, const char *measure)
         else
             usable[p] = 1; /* in range: worth comparing with the other */
     }
+    /* A target is decided (and then says by what decision) or proposed; a
+     * kind or decision without a target is a mistake. */
+    const char *kind = value(row, IND_TARGET_KIND);
+    if (!present(row, IND_TARGET_VALUE) && (kind || present(row, IND_TARGET_DECISION)))
+        IND_ERROR(ctx, "target_kind or target_decision without a target");
+    else if (is(kind, "decided") && !present(row, IND_TARGET_DECISION))
+        IND_ERROR(ctx, "a decided target needs the decision in 'target_decision'");
+    else if (is(kind, "proposed") && present(row, IND_TARGET_DECISION))
+        IND_ERROR(ctx, "a proposed target has no 'target_decision' (or is it decided?)");
     if (!usable[0] || !usable[1])
         return;
     const jarva__cat_cell *base = cell(row, IND_BASE_VALUE), *target = cell(row, IND_TARGET_VALUE);
@@ -378,12 +387,31 @@ static void check_indicators(jarva__catalog *cat)
     }
 }
 
+/* The plan's two status thresholds: 0 < off_track < on_track < 1. */
+static void check_plan_probabilities(jarva__catalog *cat)
+{
+    const jarva__cat_table *t = &cat->tables[CAT_PLAN];
+    for (size_t r = 0; r < t->nrows; r++) {
+        const jarva__cat_cell *on = &t->rows[r].cells[PLAN_ON_TRACK];
+        const jarva__cat_cell *off = &t->rows[r].cells[PLAN_OFF_TRACK];
+        double on_value = on->text ? on->number : 0.75, off_value = off->text ? off->number : 0.25;
+        if (on->invalid || off->invalid)
+            continue;
+        if (!(off_value > 0 && off_value < on_value && on_value < 1))
+            jarva__cat_error(&cat->errors, t->path, t->rows[r].line,
+                             "off_track_probability %g and on_track_probability %g must satisfy "
+                             "0 < off < on < 1",
+                             off_value, on_value);
+    }
+}
+
 void jarva__catalog_check(jarva__catalog *cat)
 {
     const jarva__cat_table *plan = &cat->tables[CAT_PLAN];
     if (plan->complete && plan->nrows == 0)
         jarva__cat_error(&cat->errors, plan->path, 0, "no plan version (one row per plan year)");
     check_unique(cat, CAT_PLAN, PLAN_YEAR, "plan year", 0);
+    check_plan_probabilities(cat);
     check_unique(cat, CAT_ORGANISATIONS, ORG_ID, "id", 0);
     check_unique(cat, CAT_PRIORITY_AREAS, PRIO_ID, "id", 0);
     check_unique(cat, CAT_AUDIENCES, AUD_ID, "id", 0);

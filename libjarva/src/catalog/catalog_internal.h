@@ -24,7 +24,15 @@ enum {
 };
 
 /* Columns of each file, in the order of its spec (catalog_parse.c). */
-enum { PLAN_YEAR, PLAN_TITLE_SV, PLAN_TITLE_EN, PLAN_ADOPTED, PLAN_NOTE };
+enum {
+    PLAN_YEAR,
+    PLAN_TITLE_SV,
+    PLAN_TITLE_EN,
+    PLAN_ADOPTED,
+    PLAN_NOTE,
+    PLAN_ON_TRACK,
+    PLAN_OFF_TRACK
+};
 enum { ORG_ID, ORG_NAME_SV, ORG_NAME_EN, ORG_ROLE };
 enum { PRIO_ID, PRIO_NAME_SV, PRIO_NAME_EN };
 enum { AUD_ID, AUD_NAME_SV, AUD_NAME_EN, AUD_DESC_SV, AUD_DESC_EN };
@@ -55,7 +63,9 @@ enum {
     IND_MIN_N,
     IND_BREAKS,
     IND_DESC_SV,
-    IND_DESC_EN
+    IND_DESC_EN,
+    IND_TARGET_KIND,
+    IND_TARGET_DECISION
 };
 
 /* One value of a row: its text after trimming and canonicalisation (NULL when

@@ -166,7 +166,8 @@ int jarva_plan_get(jarva_db *db, jarva_plan *out)
         return JARVA_EINVAL;
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db->sql,
-                           "SELECT year, title_sv, title_en FROM plan_version"
+                           "SELECT year, title_sv, title_en, coalesce(on_track_probability, 0.75),"
+                           " coalesce(off_track_probability, 0.25) FROM plan_version"
                            " ORDER BY year DESC LIMIT 1",
                            -1, &stmt, NULL) != SQLITE_OK)
         return jarva__sqlerr(db, "reading the plan version");
@@ -181,6 +182,8 @@ int jarva_plan_get(jarva_db *db, jarva_plan *out)
     char *title_sv = jarva__strdup((const char *)sqlite3_column_text(stmt, 1));
     char *title_en = jarva__strdup((const char *)sqlite3_column_text(stmt, 2));
     int year = sqlite3_column_int(stmt, 0);
+    out->on_track_probability = sqlite3_column_double(stmt, 3);
+    out->off_track_probability = sqlite3_column_double(stmt, 4);
     sqlite3_finalize(stmt);
     if (!title_sv || !title_en) {
         free(title_sv);
@@ -300,6 +303,10 @@ static void fill_indicator(cat_list *l, void *item, sqlite3_stmt *stmt)
     ind->description_sv = text(l, stmt, 21);
     ind->description_en = text(l, stmt, 22);
     fill_breaks(l, ind, (const char *)sqlite3_column_text(stmt, 23));
+    const char *kind = (const char *)sqlite3_column_text(stmt, 24);
+    ind->target_kind =
+        kind && !strcmp(kind, "decided") ? JARVA_TARGET_DECIDED : JARVA_TARGET_PROPOSED;
+    ind->target_decision = text(l, stmt, 25);
 }
 
 #define INDICATOR_SELECT                                                                           \
@@ -307,7 +314,8 @@ static void fill_indicator(cat_list *l, void *item, sqlite3_stmt *stmt)
     " i.source, i.variable, i.positive_codes, i.valid_codes, i.event_type, i.counting_rule,"       \
     " i.direction, i.baseline_year, i.baseline_value, i.target_year, i.target_value, i.unit,"      \
     " i.disaggregations, i.min_n, i.description_sv, i.description_en,"                             \
-    " (SELECT group_concat(b.year) FROM indicator_series_break b WHERE b.indicator_id = i.id)"     \
+    " (SELECT group_concat(b.year) FROM indicator_series_break b WHERE b.indicator_id = i.id),"    \
+    " i.target_kind, i.target_decision"                                                            \
     " FROM indicator i JOIN goal g ON g.id = i.goal_id"                                            \
     " LEFT JOIN audience a ON a.id = g.audience_id"
 #define INDICATOR_ORDER " ORDER BY g.kind = 'communication', a.position, g.position, i.position"
@@ -497,4 +505,13 @@ int jarva_area_find(jarva_db *db, const char *name, jarva_area_list **out)
     rc = jarva_area_list_new(db, out, AREA_SELECT " WHERE id = ?1", id, fill_area);
     free(id);
     return rc;
+}
+
+const char *jarva_target_kind_name(jarva_target_kind kind)
+{
+    switch (kind) {
+    case JARVA_TARGET_PROPOSED: return "proposed";
+    case JARVA_TARGET_DECIDED: return "decided";
+    default: return "";
+    }
 }

@@ -47,6 +47,7 @@ static const char *const area_kind_words[] = { "whole", "area",   "district", "p
 static const char *const source_kind_words[] = { "survey", "table", "staff", "activity", NULL };
 static const char *const measure_words[] = { "proportion", "mean", "count", "rate", NULL };
 static const char *const direction_words[] = { "higher", "lower", NULL };
+static const char *const target_kind_words[] = { "decided", "proposed", NULL };
 /* How activity rows become a value: see indicators/README.md. */
 static const char *const rule_words[] = { "count", "reach", "share_on_time", "share_delivered",
                                           NULL };
@@ -81,9 +82,12 @@ static const char *const disagg_words[] = {
 #define YEAR_MAX 2100
 
 static const col_spec plan_cols[] = { INT("year", REQUIRED, YEAR_MIN, YEAR_MAX),
-                                      TEXT("title_sv", REQUIRED), TEXT("title_en", REQUIRED),
+                                      TEXT("title_sv", REQUIRED),
+                                      TEXT("title_en", REQUIRED),
                                       TEXT("adopted", OPTIONAL_COLUMN),
-                                      TEXT("note", OPTIONAL_COLUMN) };
+                                      TEXT("note", OPTIONAL_COLUMN),
+                                      NUMBER("on_track_probability", OPTIONAL_COLUMN),
+                                      NUMBER("off_track_probability", OPTIONAL_COLUMN) };
 static const col_spec org_cols[] = { ID("id", REQUIRED), TEXT("name_sv", REQUIRED),
                                      TEXT("name_en", REQUIRED),
                                      ENUM("role", REQUIRED, role_words) };
@@ -126,6 +130,8 @@ static const col_spec ind_cols[] = {
     { "series_breaks", COL_YEARS, 0, NULL, YEAR_MIN, YEAR_MAX },
     TEXT("description_sv", OPTIONAL_COLUMN),
     TEXT("description_en", OPTIONAL_COLUMN),
+    ENUM("target_kind", OPTIONAL_COLUMN, target_kind_words),
+    TEXT("target_decision", OPTIONAL_COLUMN),
 };
 
 #define SPEC(file, cols)                                                                           \

@@ -32,6 +32,12 @@ static void bind_plan(sqlite3_stmt *stmt, const jarva__cat_table *t, size_t r)
     bind_text(stmt, 3, jarva__cat_text(row, PLAN_TITLE_EN));
     bind_text(stmt, 4, jarva__cat_text(row, PLAN_ADOPTED));
     bind_text(stmt, 5, jarva__cat_text(row, PLAN_NOTE));
+    const int probability[] = { PLAN_ON_TRACK, PLAN_OFF_TRACK };
+    for (int k = 0; k < 2; k++)
+        if (row->cells[probability[k]].text)
+            sqlite3_bind_double(stmt, 6 + k, row->cells[probability[k]].number);
+        else
+            sqlite3_bind_null(stmt, 6 + k);
 }
 
 /* A row's position is its order in the file, which is the plan's order. */
@@ -144,6 +150,14 @@ static void bind_indicator(sqlite3_stmt *stmt, const jarva__cat_table *t, size_t
         sqlite3_bind_int(stmt, 21, 30); /* the schema's default disclosure threshold */
     bind_text(stmt, 22, jarva__cat_text(row, IND_DESC_SV));
     bind_text(stmt, 23, jarva__cat_text(row, IND_DESC_EN));
+    /* A target whose kind is not written is a proposal: nothing says it was
+     * decided. */
+    const char *kind = jarva__cat_text(row, IND_TARGET_KIND);
+    if (row->cells[IND_TARGET_VALUE].text)
+        bind_text(stmt, 24, kind ? kind : "proposed");
+    else
+        sqlite3_bind_null(stmt, 24);
+    bind_text(stmt, 25, jarva__cat_text(row, IND_TARGET_DECISION));
 }
 
 typedef struct upsert {
@@ -154,9 +168,12 @@ typedef struct upsert {
 
 static const upsert upserts[] = {
     { CAT_PLAN,
-      "INSERT INTO plan_version(year, title_sv, title_en, adopted, note) VALUES (?, ?, ?, ?, ?)"
+      "INSERT INTO plan_version(year, title_sv, title_en, adopted, note, on_track_probability,"
+      " off_track_probability) VALUES (?, ?, ?, ?, ?, ?, ?)"
       " ON CONFLICT(year) DO UPDATE SET title_sv = excluded.title_sv,"
-      " title_en = excluded.title_en, adopted = excluded.adopted, note = excluded.note",
+      " title_en = excluded.title_en, adopted = excluded.adopted, note = excluded.note,"
+      " on_track_probability = excluded.on_track_probability,"
+      " off_track_probability = excluded.off_track_probability",
       bind_plan },
     { CAT_ORGANISATIONS,
       "INSERT INTO organisation(id, position, name_sv, name_en, role) VALUES (?, ?, ?, ?, ?)"
@@ -195,8 +212,8 @@ static const upsert upserts[] = {
       "INSERT INTO indicator(id, goal_id, position, name_sv, name_en, source_kind, measure,"
       " source, variable, positive_codes, valid_codes, event_type, counting_rule, direction,"
       " baseline_year, baseline_value, target_year, target_value, unit, disaggregations, min_n,"
-      " description_sv, description_en)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      " description_sv, description_en, target_kind, target_decision)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       " ON CONFLICT(id) DO UPDATE SET goal_id = excluded.goal_id, position = excluded.position,"
       " name_sv = excluded.name_sv, name_en = excluded.name_en,"
       " source_kind = excluded.source_kind, measure = excluded.measure,"
@@ -207,7 +224,8 @@ static const upsert upserts[] = {
       " baseline_value = excluded.baseline_value, target_year = excluded.target_year,"
       " target_value = excluded.target_value, unit = excluded.unit,"
       " disaggregations = excluded.disaggregations, min_n = excluded.min_n,"
-      " description_sv = excluded.description_sv, description_en = excluded.description_en",
+      " description_sv = excluded.description_sv, description_en = excluded.description_en,"
+      " target_kind = excluded.target_kind, target_decision = excluded.target_decision",
       bind_indicator },
 };
 

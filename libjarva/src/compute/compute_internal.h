@@ -33,6 +33,10 @@ int jarva__compute_activities(jarva__compute *c);
  * transaction. JARVA_OK, JARVA_ENOMEM or the database error. */
 int jarva__compute_protect(jarva__compute *c);
 
+/* The lonely-stratum rule for the waves of a survey source: the caller's, or
+ * the source's mapping file's (compute_lonely.c). JARVA_OK or JARVA_EFORMAT. */
+int jarva__compute_lonely_psu(jarva__compute *c, const char *source, jarva_lonely_psu *rule);
+
 /* The name stored for a CI method ("logit", "beta", ...). */
 const char *jarva__ci_method_name(jarva_ci_method method, int table);
 

@@ -37,10 +37,13 @@ int jarva__compute_tables(jarva__compute *c)
             e.flags = JARVA_EST_SUPPRESSED_N;
         } else if (!strcmp(kind, "count") || !strcmp(measure, "count")) {
             /* A count read off a published list is exact: no interval. */
-            e.estimate = e.ci_low = e.ci_high = sqlite3_column_double(st, 4);
-            e.n = (size_t)e.estimate;
-            e.df = INFINITY;
-            e.flags = JARVA_EST_NO_CI;
+            rc = jarva_estimate_exact(sqlite3_column_double(st, 4), 0, &e, c->errbuf,
+                                      sizeof c->errbuf);
+            if (rc) {
+                rc = jarva__seterr(&c->db->err, rc, "%s, %d, %s: %s", indicator, year, area,
+                                   c->errbuf);
+                break;
+            }
             method = "exact";
         } else {
             opts.min_n = (unsigned)sqlite3_column_int(st, 8);
@@ -116,9 +119,7 @@ static int compute_activity_indicator(jarva__compute *c, const char *id, const c
     sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC);
     int share = !strncmp(rule, "share", 5);
-    jarva_estimate_options opts = c->opts.estimate;
-    opts.min_n = min_n > 0 ? (unsigned)min_n : 1;
-    opts.method = JARVA_CI_DEFAULT;
+    (void)min_n; /* the disclosure rules protect respondents, not documents */
     int rc = JARVA_OK;
     while (!rc && sqlite3_step(st) == SQLITE_ROW) {
         int year = sqlite3_column_int(st, 0);
@@ -129,17 +130,17 @@ static int compute_activity_indicator(jarva__compute *c, const char *id, const c
         jarva_estimate e;
         if (share && n <= 0)
             continue;
-        /* Shares of a year's reports or proposals: Wilson, treating the year's
-         * events as draws from the process the target is about; counts:
-         * Garwood's exact Poisson interval (R poisson.test). */
-        rc = share ? jarva_estimate_table_share(x / n, n, &opts, &e, c->errbuf, sizeof c->errbuf)
-                   : jarva_estimate_count(x, 1.0, &opts, &e, c->errbuf, sizeof c->errbuf);
+        /* The activity log records every report, meeting and proposal: the
+         * counts and shares are complete, not samples, so they are exact (no
+         * interval, never suppressed), and a year without the event is a
+         * count of 0 that the trend keeps (stats_change.c). */
+        rc = jarva_estimate_exact(share ? x / n : x, share ? (size_t)n : 0, &e, c->errbuf,
+                                  sizeof c->errbuf);
         if (rc) {
             rc = jarva__seterr(&c->db->err, rc, "%s, %d: %s", id, year, c->errbuf);
             break;
         }
-        rc = jarva__compute_write(c, id, year, "jarva", "", &e, share ? "wilson" : "garwood",
-                                  batches, nb);
+        rc = jarva__compute_write(c, id, year, "jarva", "", &e, "exact", batches, nb);
     }
     sqlite3_finalize(st);
     return rc;

@@ -476,8 +476,13 @@ static int compute_wave(jarva__compute *c, int64_t batch_id, const char *kind, c
 {
     survey_indicator *inds = NULL;
     size_t ninds = 0;
-    int rc = load_indicators(c, kind, source, &inds, &ninds);
+    /* The wave's lonely-stratum rule; estimate_indicator() reads c->opts. */
+    jarva_lonely_psu caller_rule = c->opts.estimate.lonely_psu;
+    int rc = jarva__compute_lonely_psu(c, source, &c->opts.estimate.lonely_psu);
+    if (!rc)
+        rc = load_indicators(c, kind, source, &inds, &ninds);
     if (rc || ninds == 0) {
+        c->opts.estimate.lonely_psu = caller_rule;
         free_indicators(inds, ninds);
         return rc;
     }
@@ -511,6 +516,7 @@ static int compute_wave(jarva__compute *c, int64_t batch_id, const char *kind, c
     free(results);
     wave_free(&w);
     free_indicators(inds, ninds);
+    c->opts.estimate.lonely_psu = caller_rule;
     return rc;
 }
 

@@ -297,6 +297,42 @@ done:
     return rc;
 }
 
+/* The plan's status thresholds (plan.csv), or the defaults. */
+static int plan_thresholds(jarva_db *db, jarva_target_options *opts)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->sql,
+                           "SELECT coalesce(on_track_probability, 0.75), "
+                           "coalesce(off_track_probability, 0.25) FROM plan_version "
+                           "ORDER BY year DESC LIMIT 1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return jarva__sqlerr(db, "reading the plan's thresholds");
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        opts->on_track = sqlite3_column_double(st, 0);
+        opts->off_track = sqlite3_column_double(st, 1);
+    }
+    sqlite3_finalize(st);
+    return JARVA_OK;
+}
+
+/* Whether area_id (NULL: the headline area) is the indicator's headline
+ * area, the one the catalogue's baseline describes. */
+static int is_headline(jarva_db *db, const char *indicator_id, const char *area_id, int *out)
+{
+    *out = 1;
+    if (!area_id)
+        return JARVA_OK;
+    char *headline = NULL, *area = NULL;
+    int rc = jarva_headline_area(db, indicator_id, &headline);
+    if (!rc)
+        rc = jarva__area_resolve(db, area_id, &area);
+    if (!rc)
+        *out = !strcmp(headline, area);
+    free(headline);
+    free(area);
+    return rc;
+}
+
 int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area_id, int year,
                         const jarva_target_options *opts, jarva_target_status *out, int *has_target)
 {
@@ -310,8 +346,8 @@ int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area
         *has_target = 0;
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db->sql,
-                           "SELECT direction, target_value, target_year, baseline_year "
-                           "FROM indicator WHERE id = ?",
+                           "SELECT direction, target_value, target_year, baseline_year, "
+                           "baseline_value FROM indicator WHERE id = ?",
                            -1, &st, NULL) != SQLITE_OK)
         return jarva__sqlerr(db, "reading the target");
     sqlite3_bind_text(st, 1, indicator_id, -1, SQLITE_STATIC);
@@ -327,40 +363,47 @@ int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area
         sqlite3_column_type(st, 1) != SQLITE_NULL && sqlite3_column_type(st, 2) != SQLITE_NULL;
     target.value = sqlite3_column_double(st, 1);
     target.year = sqlite3_column_int(st, 2);
-    target.baseline_year = sqlite3_column_int(st, 3);
+    int catalogue_baseline = sqlite3_column_type(st, 4) != SQLITE_NULL;
+    target.baseline_year = catalogue_baseline ? sqlite3_column_int(st, 3) : 0;
+    target.baseline_value = sqlite3_column_double(st, 4);
     sqlite3_finalize(st);
+    jarva_target_options plan = JARVA_TARGET_OPTIONS_INIT;
+    int rc = opts ? JARVA_OK : plan_thresholds(db, &plan);
+    /* The catalogue's baseline describes the headline area's series; any
+     * other area's baseline is its own first estimate (stats_target.c). */
+    int headline = 1;
+    if (!rc && target.baseline_year)
+        rc = is_headline(db, indicator_id, area_id, &headline);
+    if (rc)
+        return rc;
+    if (!headline)
+        target.baseline_year = 0;
     if (!targeted) {
-        out->state = JARVA_TARGET_INSUFFICIENT_DATA;
-        out->rule = JARVA_RULE_NO_ESTIMATE;
-        return JARVA_OK;
-    }
-    if (has_target)
+        /* No target to judge, but the same trend, baseline and change for
+         * the series: assessed against a placeholder, then labelled. */
+        target.value = 0;
+        target.year = 0;
+    } else if (has_target)
         *has_target = 1;
     jarva_series_data *data = NULL;
-    int rc = jarva_series_open(db, indicator_id, area_id, &data);
+    rc = jarva_series_open(db, indicator_id, area_id, &data);
     if (rc)
         return rc;
     /* As of a year: the later estimates do not exist yet. */
     jarva_series series = *jarva_series_data_series(data);
     while (year && series.count && series.years[series.count - 1] > year)
         series.count--;
-    /* Without a catalogue baseline (a survey whose first wave sets it), the
-     * first published estimate after the latest series break is the baseline,
-     * as the report compares with it. */
-    if (!target.baseline_year && series.count) {
-        int latest = series.years[series.count - 1], segment_start = 0;
-        for (size_t b = 0; b < series.break_count; b++)
-            if (series.breaks[b] <= latest && series.breaks[b] > segment_start)
-                segment_start = series.breaks[b];
-        for (size_t i = 0; i + 1 < series.count && !target.baseline_year; i++)
-            if (series.years[i] >= segment_start && !series.estimates[i].suppressed &&
-                !(series.estimates[i].flags & JARVA_EST_EMPTY))
-                target.baseline_year = series.years[i];
-    }
     char errbuf[256];
-    rc = jarva_target_assess(&series, &target, opts, out, errbuf, sizeof errbuf);
+    rc = jarva_target_assess(&series, &target, opts ? opts : &plan, out, errbuf, sizeof errbuf);
     jarva_series_data_free(data);
     if (rc)
         return jarva__seterr(&db->err, rc, "%s: %s", indicator_id, errbuf);
+    if (!targeted) {
+        out->state = JARVA_TARGET_NO_TARGET;
+        out->rule = JARVA_RULE_NO_TARGET;
+        out->gap = out->projected_value = out->projected_se = out->probability = NAN;
+        out->required_pace = NAN;
+        out->has_projection = out->measured_at_target_year = 0;
+    }
     return JARVA_OK;
 }

@@ -6,9 +6,11 @@
 #include "csv_reader.h"
 #include "import_mapping.h"
 
-static const char *const roles[] = { "respondent_id", "year", "area",      "stratum",
-                                     "weight",        "sex",  "age_group", "organisation",
-                                     "role",          NULL };
+/* lonely_psu is not a column but the source's default lonely-stratum rule
+ * for `jarva compute` (compute_lonely.c); import leaves it alone. */
+static const char *const roles[] = { "respondent_id", "year",       "area",      "stratum",
+                                     "weight",        "sex",        "age_group", "organisation",
+                                     "role",          "lonely_psu", NULL };
 
 int jarva__mapping_is_role(const char *field)
 {

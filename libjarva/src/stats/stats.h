@@ -88,9 +88,15 @@ int jarva__survey_moments(const jarva_survey_data *data, const int *domain, size
 
 /* --- Series (stats_change.c) ---------------------------------------------- */
 
-/* Whether an estimate can enter a trend or a target assessment: not
- * suppressed, not empty, with an interval and a positive finite se. */
+/* Whether an estimate can enter a trend or a target assessment: exact
+ * (JARVA_EST_EXACT) with a finite value, or not suppressed, not empty, with an
+ * interval and a positive finite se. */
 int jarva__estimate_usable(const jarva_estimate *e);
+
+/* The change from a baseline (from_value, with from's se and df) to an
+ * estimate, as jarva_change_between() (the years are left 0). */
+void jarva__change_of(const jarva_estimate *from, double from_value, const jarva_estimate *to,
+                      double level, jarva_change *out);
 
 /* Checks that years are strictly ascending and pointers are set; JARVA_OK or
  * JARVA_EINVAL. */

@@ -10,6 +10,10 @@
 
 int jarva__estimate_usable(const jarva_estimate *e)
 {
+    /* An exact value (a complete count) is known without error: usable as it
+     * is, zeros included. */
+    if (e->flags & JARVA_EST_EXACT)
+        return !e->suppressed && !(e->flags & JARVA_EST_EMPTY) && isfinite(e->estimate);
     return !e->suppressed && !(e->flags & (JARVA_EST_EMPTY | JARVA_EST_NO_CI)) && e->se > 0 &&
            isfinite(e->se) && isfinite(e->estimate);
 }
@@ -88,21 +92,30 @@ int jarva_change_between(const jarva_series *series, int year_from, int year_to,
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                  "series break in %d: estimates of %d and %d are not comparable",
                                  brk, year_from, year_to);
-    *out = (jarva_change){ 0 };
+    jarva__change_of(from, from->estimate, to, level, out);
     out->year_from = year_from;
     out->year_to = year_to;
-    out->difference = to->estimate - from->estimate;
+    return JARVA_OK;
+}
+
+void jarva__change_of(const jarva_estimate *from, double from_value, const jarva_estimate *to,
+                      double level, jarva_change *out)
+{
+    *out = (jarva_change){ 0 };
+    out->difference = to->estimate - from_value;
     double v_from = from->se * from->se, v_to = to->se * to->se;
     out->se = sqrt(v_from + v_to);
     if (from->suppressed || to->suppressed)
         out->flags |= JARVA_CHANGE_SUPPRESSED;
+    if ((from->flags & JARVA_EST_EXACT) && (to->flags & JARVA_EST_EXACT))
+        out->flags |= JARVA_CHANGE_EXACT;
     unsigned undefined = JARVA_EST_EMPTY | JARVA_EST_NO_CI;
     if ((from->flags & undefined) || (to->flags & undefined) || !(out->se > 0) || !(from->df > 0) ||
         !(to->df > 0)) {
         out->flags |= JARVA_CHANGE_NO_TEST;
         out->ci_low = out->ci_high = out->difference;
         out->p_value = 1;
-        return JARVA_OK;
+        return;
     }
     /* x / INFINITY is 0, so an infinite df drops its term. */
     double denominator = v_from * v_from / from->df + v_to * v_to / to->df;
@@ -112,20 +125,79 @@ int jarva_change_between(const jarva_series *series, int year_from, int year_to,
     out->ci_high = out->difference + t * out->se;
     out->p_value = jarva__two_sided_p(out->difference / out->se, out->df);
     out->significant = out->p_value < 1 - level;
-    return JARVA_OK;
 }
 
-/* Weighted least squares of estimate on year with weights 1/se^2
- * (gsl_fit_wlinear), years centred at their mean so that intercept and slope
- * are uncorrelated and the fit is well conditioned. The weights are inverse
- * known sampling variances, so the covariance GSL returns, (X'WX)^{-1}, is
- * not rescaled by the residual variance and the slope is referred to the
- * normal distribution: a fixed-effect meta-regression (Borenstein et al.
- * 2009, Introduction to Meta-Analysis, ch. 20). This assumes the points vary
- * around the line by sampling error only; chisq = sum w r^2 (about
- * chi-square on n - 2 df if so) shows when they do not, and then the slope's
- * se is too small. R: lm(est ~ I(year - mean(year)), weights = 1 / se^2) and
- * summary(fit)$cov.unscaled. */
+/* The line through n centred points (x, y): sampled points by weighted least
+ * squares on w = 1/se^2 with multiplicative dispersion, exact points by
+ * ordinary least squares. Fills the fit's fields of out; 0 or -1 when the
+ * fit is degenerate. */
+static int fit_line(const double *x, const double *y, const double *w, size_t n, int exact,
+                    double level, jarva_trend *out)
+{
+    double c0, c1, cov00, cov01, cov11, chisq;
+    int gsl = exact
+                  ? gsl_fit_linear(x, 1, y, 1, n, &c0, &c1, &cov00, &cov01, &cov11, &chisq)
+                  : gsl_fit_wlinear(x, 1, w, 1, y, 1, n, &c0, &c1, &cov00, &cov01, &cov11, &chisq);
+    /* OLS through points on a straight line has no residual: se 0 is right. */
+    if (gsl != 0 || !isfinite(c1) || !isfinite(cov11) || !(exact ? cov11 >= 0 : cov11 > 0))
+        return -1;
+    double residual_df = (double)n - 2;
+    out->method = exact ? JARVA_TREND_OLS : JARVA_TREND_WLS;
+    out->chisq = chisq;
+    out->dispersion = 1;
+    out->df = residual_df;
+    if (!exact) {
+        /* gsl_fit_wlinear returns (X'WX)^-1, right when the points vary by
+         * sampling error only. When they vary more (chisq above its df),
+         * scale it by phi = chisq / (k - 2) and use t on k - 2 df: the
+         * multiplicative-dispersion model of meta-regression (Thompson &
+         * Sharp 1999, Stat Med 18:2693), which is also what R's
+         * lm(y ~ x, weights = 1/se^2) reports. phi is never below 1: a good
+         * fit does not make the sampling error smaller than it is. */
+        double phi = chisq / residual_df;
+        if (phi > 1) {
+            out->dispersion = phi;
+            cov00 *= phi;
+            cov01 *= phi;
+            cov11 *= phi;
+        } else
+            out->df = INFINITY;
+    }
+    /* OLS: gsl_fit_linear's covariance is already s^2 (X'X)^-1 with
+     * s^2 = RSS / (k - 2), R's lm(y ~ x); t on k - 2 df. */
+    out->intercept = c0;
+    out->se_intercept = sqrt(cov00);
+    out->slope = c1;
+    out->se_slope = sqrt(cov11);
+    out->cov = cov01;
+    if (out->se_slope > 0) {
+        double t = jarva__t_quantile(1 - (1 - level) / 2, out->df);
+        out->ci_low = c1 - t * out->se_slope;
+        out->ci_high = c1 + t * out->se_slope;
+        out->p_value = jarva__two_sided_p(c1 / out->se_slope, out->df);
+    } else {
+        /* Exact points on a line: the slope is known. */
+        out->ci_low = out->ci_high = c1;
+        out->p_value = c1 != 0 ? 0 : 1;
+    }
+    out->significant = out->p_value < 1 - level;
+    return 0;
+}
+
+/* Fits a straight line to the usable points with years centred at their mean
+ * (so the fit is well conditioned). Sampled estimates: weighted least squares
+ * with weights 1/se^2, the inverse known sampling variances (a fixed-effect
+ * meta-regression, Borenstein et al. 2009, Introduction to Meta-Analysis,
+ * ch. 20), widened by the dispersion factor when the years vary around the
+ * line more than sampling error explains (fit_line). R:
+ * lm(est ~ I(year - mean(year)), weights = 1 / se^2) with
+ * summary(fit)$cov.unscaled * max(1, summary(fit)$sigma^2). Exact values
+ * (complete counts from the activity log, zeros included; a zero count has
+ * no finite Poisson weight 1/se^2, which is why they are not weighted):
+ * ordinary least squares, R lm(count ~ I(year - mean(year))), t on k - 2 df.
+ * OLS rather than a quasi-Poisson GLM because the target is on the counts'
+ * own scale and a straight line is what the projection extends; the residual
+ * variance carries the year-to-year variation either way. */
 int jarva_trend_fit(const jarva_series *series, double level, jarva_trend *out, char *errbuf,
                     size_t errlen)
 {
@@ -139,11 +211,13 @@ int jarva_trend_fit(const jarva_series *series, double level, jarva_trend *out, 
                                  level);
     *out = (jarva_trend){ 0 };
     out->p_value = 1; /* until a slope is fitted */
+    out->dispersion = 1;
+    out->df = INFINITY;
     double *buf = malloc(3 * (series->count ? series->count : 1) * sizeof *buf);
     if (!buf)
         return jarva__errbuf_set(errbuf, errlen, JARVA_ENOMEM, "out of memory");
     double *x = buf, *y = buf + series->count, *w = buf + 2 * series->count;
-    size_t n = 0;
+    size_t n = 0, exact = 0;
     double year_sum = 0;
     for (size_t i = 0; i < series->count; i++) {
         const jarva_estimate *e = &series->estimates[i];
@@ -154,7 +228,8 @@ int jarva_trend_fit(const jarva_series *series, double level, jarva_trend *out, 
         out->last_year = series->years[i];
         x[n] = series->years[i];
         y[n] = e->estimate;
-        w[n] = 1 / (e->se * e->se);
+        exact += (e->flags & JARVA_EST_EXACT) != 0;
+        w[n] = (e->flags & JARVA_EST_EXACT) ? 1 : 1 / (e->se * e->se);
         year_sum += x[n];
         n++;
     }
@@ -167,7 +242,9 @@ int jarva_trend_fit(const jarva_series *series, double level, jarva_trend *out, 
                                brk, out->first_year, out->last_year);
         goto done;
     }
-    if (n < 3) {
+    if (exact && exact < n)
+        out->flags |= JARVA_TREND_MIXED;
+    if (n < 3 || (out->flags & JARVA_TREND_MIXED)) {
         out->flags |= JARVA_TREND_INSUFFICIENT;
         goto done;
     }
@@ -177,24 +254,17 @@ int jarva_trend_fit(const jarva_series *series, double level, jarva_trend *out, 
         x[i] -= out->centre_year;
         spread += x[i] * x[i];
     }
-    double c0, c1, cov00, cov01, cov11, chisq;
-    if (!(spread > 0) ||
-        gsl_fit_wlinear(x, 1, w, 1, y, 1, n, &c0, &c1, &cov00, &cov01, &cov11, &chisq) != 0 ||
-        !isfinite(c1) || !(cov11 > 0) || !isfinite(cov11)) {
-        out->flags |= JARVA_TREND_INSUFFICIENT;
-        goto done;
+    if (!(spread > 0) || fit_line(x, y, w, n, exact == n, level, out) != 0) {
+        jarva_trend empty = { 0 };
+        empty.n_points = n;
+        empty.first_year = out->first_year;
+        empty.last_year = out->last_year;
+        empty.p_value = 1;
+        empty.dispersion = 1;
+        empty.df = INFINITY;
+        empty.flags = JARVA_TREND_INSUFFICIENT;
+        *out = empty;
     }
-    out->intercept = c0;
-    out->se_intercept = sqrt(cov00);
-    out->slope = c1;
-    out->se_slope = sqrt(cov11);
-    out->cov = cov01;
-    out->chisq = chisq;
-    double z = jarva__normal_quantile(1 - (1 - level) / 2);
-    out->ci_low = c1 - z * out->se_slope;
-    out->ci_high = c1 + z * out->se_slope;
-    out->p_value = jarva__two_sided_p(c1 / out->se_slope, INFINITY);
-    out->significant = out->p_value < 1 - level;
 done:
     free(buf);
     return rc;

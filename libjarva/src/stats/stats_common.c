@@ -78,6 +78,7 @@ const char *jarva_estimate_flag_text(unsigned flag)
     case JARVA_EST_NO_N: return "published share without number of respondents";
     case JARVA_EST_SUPPRESSED_SECONDARY:
         return "withheld so that a suppressed value cannot be derived by subtraction";
+    case JARVA_EST_EXACT: return "exact: a complete count, nothing sampled";
     default: return "";
     }
 }

@@ -239,3 +239,26 @@ int jarva_estimate_count(double events, double exposure, const jarva_estimate_op
     }
     return JARVA_OK;
 }
+
+/* A complete count or a share of one: the activity log records every report
+ * and proposal, so there is no sampling and hence no sampling error. The
+ * value is stored as it is and flagged exact; the disclosure rules (which
+ * protect respondents) do not apply to documents and meetings. */
+int jarva_estimate_exact(double value, size_t n, jarva_estimate *out, char *errbuf, size_t errlen)
+{
+    jarva_global_init();
+    jarva__errbuf_clear(errbuf, errlen);
+    if (!out)
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "result is NULL");
+    if (!isfinite(value) || (n > 0 && !(value >= 0 && value <= 1)))
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
+                                 "exact value %g is not a number (or a share outside 0-1)", value);
+    *out = (jarva_estimate){ 0 };
+    out->estimate = out->ci_low = out->ci_high = value;
+    out->df = INFINITY;
+    out->n = n ? n : (value >= 0 && value < 1e15 ? (size_t)value : 0);
+    if (n)
+        out->n_positive = (size_t)floor(value * (double)n + 0.5);
+    out->flags = JARVA_EST_EXACT | JARVA_EST_NO_CI;
+    return JARVA_OK;
+}

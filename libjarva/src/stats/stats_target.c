@@ -1,8 +1,10 @@
-/* stats_target.c: the status of a target for one indicator and area, in the
- * manner of Stockholm's ILS follow-up (uppfyllt / delvis uppfyllt / ej
- * uppfyllt) extended with a trend: achieved, on track, partly, off track or
- * insufficient data, with the rule that decided and a test of the latest
- * estimate against the baseline. */
+/* stats_target.c: the status of a target for one indicator and area, judged
+ * by the probability of reaching it: the trend of the latest series segment
+ * projected to the target year with its standard error, and the chance that
+ * the value there meets the target. Public trackers judge on point values
+ * (Open SDG's CAGR method, Stockholm's ILS traffic lights, DHIS2's
+ * thresholds): none says how sure it is, and a noisy survey then flips
+ * between colours. Here the uncertainty decides: docs/status.md. */
 #include <math.h>
 
 #include "stats.h"
@@ -28,79 +30,149 @@ static int check_target(const jarva_target *target, const jarva_target_options *
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                  "target options version %u not supported (expected %u)",
                                  opts->version, JARVA_TARGET_OPTIONS_VERSION);
-    if (!(opts->level > 0 && opts->level < 1) || !(opts->tolerance >= 0) ||
-        !isfinite(opts->tolerance) || opts->min_points < 3)
+    if (!(opts->level > 0 && opts->level < 1) || !(opts->off_track >= 0) ||
+        !(opts->on_track <= 1) || !(opts->off_track < opts->on_track) || opts->min_points < 3)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
-                                 "target options: level %g, tolerance %g or min_points %u invalid",
-                                 opts->level, opts->tolerance, opts->min_points);
+                                 "target options: level %g, probabilities %g-%g or min_points %u "
+                                 "invalid",
+                                 opts->level, opts->off_track, opts->on_track, opts->min_points);
     return JARVA_OK;
 }
 
-/* Significance of the change from the baseline year to the latest year, in
- * the indicator's direction (stats_change.c: independent waves,
- * Welch-Satterthwaite t). Unknown without a published baseline estimate,
- * across a series break or when the change cannot be tested. */
-static void compare_baseline(const jarva_series *series, const jarva_target *target,
-                             const jarva_target_options *opts, size_t latest,
-                             jarva_target_status *out)
+/* Index of the first point of the latest series segment: the last break at
+ * or before the latest year starts it. */
+static size_t segment_first(const jarva_series *series, size_t latest)
 {
-    int latest_year = series->years[latest];
-    if (!target->baseline_year || target->baseline_year >= latest_year ||
-        !jarva_series_comparable(series, target->baseline_year, latest_year))
-        return;
-    for (size_t i = 0; i < latest; i++) {
-        if (series->years[i] != target->baseline_year || !reportable(&series->estimates[i]))
-            continue;
-        jarva_change change;
-        if (jarva_change_between(series, target->baseline_year, latest_year, opts->level, &change,
-                                 NULL, 0) != JARVA_OK ||
-            (change.flags & JARVA_CHANGE_NO_TEST))
-            return;
-        out->change = change;
-        if (!change.significant)
-            out->baseline = JARVA_BASELINE_NO_CHANGE;
-        else if (change.difference * (double)target->direction > 0)
-            out->baseline = JARVA_BASELINE_BETTER;
-        else
-            out->baseline = JARVA_BASELINE_WORSE;
-        return;
-    }
-}
-
-/* The trend of the latest series segment: the points from the last break at
- * or before the latest year up to the latest year. */
-static int fit_latest_segment(const jarva_series *series, size_t latest, double level,
-                              jarva_trend *trend, char *errbuf, size_t errlen)
-{
-    int latest_year = series->years[latest];
-    int segment_start = 0, has_start = 0;
+    int latest_year = series->years[latest], start = 0, has_start = 0;
     for (size_t i = 0; i < series->break_count; i++)
-        if (series->breaks[i] <= latest_year && (!has_start || series->breaks[i] > segment_start)) {
-            segment_start = series->breaks[i];
+        if (series->breaks[i] <= latest_year && (!has_start || series->breaks[i] > start)) {
+            start = series->breaks[i];
             has_start = 1;
         }
     size_t first = 0;
-    while (has_start && series->years[first] < segment_start)
+    while (has_start && series->years[first] < start)
         first++;
-    jarva_series segment = { latest - first + 1, series->years + first, series->estimates + first,
-                             series->breaks, series->break_count };
-    return jarva_trend_fit(&segment, level, trend, errbuf, errlen);
+    return first;
+}
+
+/* The one baseline rule: the catalogue's baseline when it belongs to this
+ * series (the caller passes baseline_year 0 for another area or source; here
+ * its year must have a published estimate in the latest segment), else the
+ * first published estimate of the latest segment. The change since baseline
+ * is the latest estimate minus exactly that value, tested with the baseline
+ * year's se (independent waves, stats_change.c). */
+static void choose_baseline(const jarva_series *series, const jarva_target *target, size_t first,
+                            size_t latest, double level, jarva_target_status *out)
+{
+    size_t at = latest + 1;
+    for (size_t i = first; i <= latest && target->baseline_year; i++)
+        if (series->years[i] == target->baseline_year && reportable(&series->estimates[i])) {
+            at = i;
+            out->baseline_source = JARVA_BASELINE_CATALOGUE;
+            out->baseline_value = target->baseline_value;
+        }
+    for (size_t i = first; i <= latest && at > latest; i++)
+        if (reportable(&series->estimates[i])) {
+            at = i;
+            out->baseline_source = JARVA_BASELINE_FIRST_ESTIMATE;
+            out->baseline_value = series->estimates[i].estimate;
+        }
+    if (at > latest)
+        return;
+    out->baseline_year = series->years[at];
+    if (at == latest)
+        return; /* the baseline is the latest: nothing has changed yet */
+    jarva__change_of(&series->estimates[at], out->baseline_value, &series->estimates[latest], level,
+                     &out->change);
+    out->change.year_from = out->baseline_year;
+    out->change.year_to = out->latest_year;
+    out->has_change = 1;
+    double better = out->change.difference * (double)target->direction;
+    if (out->change.flags & JARVA_CHANGE_EXACT)
+        /* Exact values: the difference is the change, no test needed. */
+        out->baseline = better > 0   ? JARVA_BASELINE_BETTER
+                        : better < 0 ? JARVA_BASELINE_WORSE
+                                     : JARVA_BASELINE_NO_CHANGE;
+    else if (out->change.flags & JARVA_CHANGE_NO_TEST)
+        out->baseline = JARVA_BASELINE_UNKNOWN;
+    else if (!out->change.significant)
+        out->baseline = JARVA_BASELINE_NO_CHANGE;
+    else
+        out->baseline = better > 0 ? JARVA_BASELINE_BETTER : JARVA_BASELINE_WORSE;
+}
+
+/* P(value at the target year meets the target) for a normal N(value, se^2):
+ * Phi(direction * (value - target) / se); a known value (se 0) meets it or
+ * not. */
+static double probability_meets(double value, double se, const jarva_target *target)
+{
+    double margin = (double)target->direction * (value - target->value);
+    if (se > 0)
+        return 0.5 * erfc(-margin / (se * 1.41421356237309504880));
+    return margin >= 0 ? 1 : 0;
 }
 
 /* The rules, tried in order (each sets state and rule):
- * 1. no published estimate -> insufficient data;
+ * 1. no published estimate -> insufficient data (no_data);
  * 2. the latest published estimate meets the target in the indicator's
  *    direction (>= for higher-is-better, <= for lower) -> achieved;
- * 3. the target year lies ahead, a trend of at least min_points usable points
- *    of the latest series segment is fitted, and its line at the target year
- *    meets the target -> on track;
- * 4. the latest estimate misses the target by at most the tolerance (a
- *    fraction of |target| by default, ILS's "delvis uppfyllt") -> partly;
- * 5. the target year has come without the target met -> off track;
- * 6. a trend was fitted and misses the target -> off track;
- * 7. otherwise too few points for a trend -> insufficient data.
- * The judgement is on point estimates, as ILS's is; the baseline comparison
- * and the trend's interval say how sure it is. */
+ * 3. a probability p that the value at the target year meets the target:
+ *    - the target year lies ahead: the trend of the latest segment (at least
+ *      min_points usable points; jarva_trend_fit, with its dispersion factor)
+ *      projected to the target year, value = a + b (T - centre), se^2 =
+ *      var(a) + 2 (T - centre) cov(a, b) + (T - centre)^2 var(b) (R
+ *      predict(fit, se.fit = TRUE)), p = Phi(direction (value - target) /
+ *      se) (R pnorm); too few points -> insufficient data;
+ *    - the target year has come: its own estimate and se (a missed exact
+ *      value has p = 0); no estimate that year -> insufficient data;
+ *    then on track when p >= on_track, off track when p <= off_track,
+ *    uncertain between. */
+static void judge(const jarva_series *series, const jarva_target *target,
+                  const jarva_target_options *opts, size_t latest, jarva_target_status *out)
+{
+    if (out->gap <= 0) {
+        out->state = JARVA_TARGET_ACHIEVED;
+        out->rule = JARVA_RULE_LATEST_MEETS_TARGET;
+        return;
+    }
+    int has_trend =
+        !(out->trend.flags & JARVA_TREND_INSUFFICIENT) && out->trend.n_points >= opts->min_points;
+    if (target->year > out->latest_year) {
+        if (!has_trend) {
+            out->state = JARVA_TARGET_INSUFFICIENT_DATA;
+            out->rule = JARVA_RULE_TOO_FEW_POINTS;
+            return;
+        }
+        out->projected_value = jarva_trend_predict(&out->trend, target->year, &out->projected_se);
+    } else {
+        size_t at = latest + 1;
+        for (size_t i = 0; i <= latest; i++)
+            if (series->years[i] == target->year && reportable(&series->estimates[i]))
+                at = i;
+        if (at > latest) {
+            out->state = JARVA_TARGET_INSUFFICIENT_DATA;
+            out->rule = JARVA_RULE_TARGET_YEAR_UNMEASURED;
+            return;
+        }
+        const jarva_estimate *e = &series->estimates[at];
+        out->measured_at_target_year = 1;
+        out->projected_value = e->estimate;
+        out->projected_se = (e->flags & JARVA_EST_NO_CI) || !(e->se > 0) ? 0 : e->se;
+    }
+    out->has_projection = 1;
+    out->probability = probability_meets(out->projected_value, out->projected_se, target);
+    if (out->probability >= opts->on_track) {
+        out->state = JARVA_TARGET_ON_TRACK;
+        out->rule = JARVA_RULE_PROBABILITY_HIGH;
+    } else if (out->probability <= opts->off_track) {
+        out->state = JARVA_TARGET_OFF_TRACK;
+        out->rule = JARVA_RULE_PROBABILITY_LOW;
+    } else {
+        out->state = JARVA_TARGET_UNCERTAIN;
+        out->rule = JARVA_RULE_PROBABILITY_MIDDLE;
+    }
+}
+
 int jarva_target_assess(const jarva_series *series, const jarva_target *target,
                         const jarva_target_options *opts_in, jarva_target_status *out, char *errbuf,
                         size_t errlen)
@@ -121,48 +193,35 @@ int jarva_target_assess(const jarva_series *series, const jarva_target *target,
     out->rule = JARVA_RULE_NO_ESTIMATE;
     out->trend.flags = JARVA_TREND_INSUFFICIENT;
     out->trend.p_value = 1;
+    out->trend.dispersion = 1;
+    out->trend.df = INFINITY;
+    out->latest_value = out->gap = out->projected_value = out->projected_se = NAN;
+    out->probability = out->baseline_value = out->pace = out->required_pace = out->mdc = NAN;
     size_t latest = series->count;
     while (latest > 0 && !reportable(&series->estimates[latest - 1]))
         latest--;
     if (latest == 0)
         return JARVA_OK;
     latest--;
-    double direction = (double)target->direction;
     out->latest_year = series->years[latest];
-    out->latest_value = series->estimates[latest].estimate;
-    out->gap = direction * (target->value - out->latest_value);
-    compare_baseline(series, target, opts, latest, out);
-    rc = fit_latest_segment(series, latest, opts->level, &out->trend, errbuf, errlen);
+    out->latest = series->estimates[latest];
+    out->latest_value = out->latest.estimate;
+    out->gap = (double)target->direction * (target->value - out->latest_value);
+    size_t first = segment_first(series, latest);
+    choose_baseline(series, target, first, latest, opts->level, out);
+    jarva_series segment = { latest - first + 1, series->years + first, series->estimates + first,
+                             series->breaks, series->break_count };
+    rc = jarva_trend_fit(&segment, opts->level, &out->trend, errbuf, errlen);
     if (rc)
         return rc;
-    int has_trend =
-        !(out->trend.flags & JARVA_TREND_INSUFFICIENT) && out->trend.n_points >= opts->min_points;
-    int ahead = target->year > out->latest_year;
-    if (has_trend && ahead) {
-        out->has_projection = 1;
-        out->projected_value = jarva_trend_predict(&out->trend, target->year, NULL);
-    }
-    double tolerance =
-        opts->tolerance_relative ? opts->tolerance * fabs(target->value) : opts->tolerance;
-    if (out->gap <= 0) {
-        out->state = JARVA_TARGET_ACHIEVED;
-        out->rule = JARVA_RULE_LATEST_MEETS_TARGET;
-    } else if (out->has_projection && direction * (out->projected_value - target->value) >= 0) {
-        out->state = JARVA_TARGET_ON_TRACK;
-        out->rule = JARVA_RULE_TREND_MEETS_TARGET;
-    } else if (out->gap <= tolerance) {
-        out->state = JARVA_TARGET_PARTLY;
-        out->rule = JARVA_RULE_WITHIN_TOLERANCE;
-    } else if (!ahead) {
-        out->state = JARVA_TARGET_OFF_TRACK;
-        out->rule = JARVA_RULE_DEADLINE_PASSED;
-    } else if (has_trend) {
-        out->state = JARVA_TARGET_OFF_TRACK;
-        out->rule = JARVA_RULE_TREND_MISSES_TARGET;
-    } else {
-        out->state = JARVA_TARGET_INSUFFICIENT_DATA;
-        out->rule = JARVA_RULE_TOO_FEW_POINTS;
-    }
+    if (!(out->trend.flags & JARVA_TREND_INSUFFICIENT) && out->trend.n_points >= opts->min_points)
+        out->pace = out->trend.slope;
+    if (target->year > out->latest_year)
+        out->required_pace =
+            (target->value - out->latest_value) / (double)(target->year - out->latest_year);
+    if (!(out->latest.flags & JARVA_EST_EXACT) && out->latest.se > 0)
+        out->mdc = jarva_minimum_detectable_change(out->latest.se, 0.05, 0.80);
+    judge(series, target, opts, latest, out);
     return JARVA_OK;
 }
 
@@ -171,11 +230,28 @@ const char *jarva_target_rule_text(jarva_target_rule rule)
     switch (rule) {
     case JARVA_RULE_NO_ESTIMATE: return "no published estimate";
     case JARVA_RULE_LATEST_MEETS_TARGET: return "the latest estimate meets the target";
-    case JARVA_RULE_TREND_MEETS_TARGET: return "the trend reaches the target by the target year";
-    case JARVA_RULE_WITHIN_TOLERANCE: return "the latest estimate is within the tolerance";
-    case JARVA_RULE_DEADLINE_PASSED: return "the target year has passed without the target met";
-    case JARVA_RULE_TREND_MISSES_TARGET: return "the trend misses the target by the target year";
-    case JARVA_RULE_TOO_FEW_POINTS: return "too few estimates for a trend";
+    case JARVA_RULE_PROBABILITY_HIGH: return "the target is probably reached by the target year";
+    case JARVA_RULE_PROBABILITY_MIDDLE: return "the target may or may not be reached";
+    case JARVA_RULE_PROBABILITY_LOW: return "the target is probably not reached by the target year";
+    case JARVA_RULE_TOO_FEW_POINTS: return "fewer than 3 points in the series segment for a trend";
+    case JARVA_RULE_TARGET_YEAR_UNMEASURED:
+        return "the target year has passed without a measurement";
+    case JARVA_RULE_NO_TARGET: return "no target";
+    default: return "";
+    }
+}
+
+const char *jarva_target_rule_name(jarva_target_rule rule)
+{
+    switch (rule) {
+    case JARVA_RULE_NO_ESTIMATE: return "no_data";
+    case JARVA_RULE_LATEST_MEETS_TARGET: return "latest_meets_target";
+    case JARVA_RULE_PROBABILITY_HIGH: return "probability_high";
+    case JARVA_RULE_PROBABILITY_MIDDLE: return "probability_middle";
+    case JARVA_RULE_PROBABILITY_LOW: return "probability_low";
+    case JARVA_RULE_TOO_FEW_POINTS: return "too_few_points";
+    case JARVA_RULE_TARGET_YEAR_UNMEASURED: return "target_year_unmeasured";
+    case JARVA_RULE_NO_TARGET: return "no_target";
     default: return "";
     }
 }
@@ -186,8 +262,45 @@ const char *jarva_target_state_name(jarva_target_state state)
     case JARVA_TARGET_INSUFFICIENT_DATA: return "insufficient data";
     case JARVA_TARGET_ACHIEVED: return "achieved";
     case JARVA_TARGET_ON_TRACK: return "on track";
-    case JARVA_TARGET_PARTLY: return "partly";
+    case JARVA_TARGET_UNCERTAIN: return "uncertain";
     case JARVA_TARGET_OFF_TRACK: return "off track";
+    case JARVA_TARGET_NO_TARGET: return "no target";
+    default: return "";
+    }
+}
+
+const char *jarva_target_state_id(jarva_target_state state)
+{
+    switch (state) {
+    case JARVA_TARGET_INSUFFICIENT_DATA: return "insufficient_data";
+    case JARVA_TARGET_ACHIEVED: return "achieved";
+    case JARVA_TARGET_ON_TRACK: return "on_track";
+    case JARVA_TARGET_UNCERTAIN: return "uncertain";
+    case JARVA_TARGET_OFF_TRACK: return "off_track";
+    case JARVA_TARGET_NO_TARGET: return "no_target";
+    default: return "";
+    }
+}
+
+const char *jarva_target_state_sv(jarva_target_state state)
+{
+    switch (state) {
+    case JARVA_TARGET_INSUFFICIENT_DATA: return "Otillräckliga data";
+    case JARVA_TARGET_ACHIEVED: return "Uppnått";
+    case JARVA_TARGET_ON_TRACK: return "På väg";
+    case JARVA_TARGET_UNCERTAIN: return "Osäkert";
+    case JARVA_TARGET_OFF_TRACK: return "Inte på väg";
+    case JARVA_TARGET_NO_TARGET: return "Inget mål";
+    default: return "";
+    }
+}
+
+const char *jarva_baseline_source_name(jarva_baseline_source source)
+{
+    switch (source) {
+    case JARVA_BASELINE_NONE: return "none";
+    case JARVA_BASELINE_CATALOGUE: return "catalogue";
+    case JARVA_BASELINE_FIRST_ESTIMATE: return "first_estimate";
     default: return "";
     }
 }

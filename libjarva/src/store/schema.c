@@ -261,6 +261,17 @@ typedef struct migration {
 
 /* Each entry takes the schema from to_version - 1 to to_version. Append only:
  * a released database is migrated step by step, never recreated. */
+/* Version 2: whether a target is decided or proposed (issue 11), and the
+ * plan's two probability thresholds of the target status. */
+static const char *const schema_v2[] = {
+    "ALTER TABLE indicator ADD COLUMN target_kind TEXT CHECK (target_kind IN ('decided', "
+    "'proposed'))",
+    "ALTER TABLE indicator ADD COLUMN target_decision TEXT",
+    "ALTER TABLE plan_version ADD COLUMN on_track_probability REAL",
+    "ALTER TABLE plan_version ADD COLUMN off_track_probability REAL",
+    NULL,
+};
+
 static const migration migrations[] = {
     { 1, schema_v1 },
     { 2, schema_v2 },
