@@ -63,8 +63,8 @@ run --db "$DB" --format csv results --domains
 cp "$OUT" "$T/results1.csv"
 run --db "$DB" --format csv status
 cp "$OUT" "$T/status.csv"
-# Every indicator: a value, a suppressed mark, or the status "insufficient
-# data" with the rule "no published estimate" (no data at all).
+# Every indicator: a value, a suppressed mark, or the status
+# insufficient_data with the rule no_data (no data at all).
 nodata=""
 while read -r id; do
     checks=$((checks + 1))
@@ -72,7 +72,7 @@ while read -r id; do
         :
     elif grep -q "^$id,.*,1\$" "$T/results1.csv"; then
         :
-    elif grep -q "^$id,insufficient data,.*,no published estimate\$" "$T/status.csv"; then
+    elif grep -q "^$id,[^,]*,insufficient_data,no_data," "$T/status.csv"; then
         nodata="$nodata $id"
     else
         fail "$id has neither an estimate, a suppressed mark nor 'no data'"
@@ -87,11 +87,12 @@ checks=$((checks + 1))
     fail "indicators without data: '$nodata'"
 # Suppressed marks have no value: the small staff organisations.
 checks=$((checks + 1))
-grep -q '^staff-know-agreement,2025,Järva,organisation=trafikkontoret,[0-9]*,,,,,logit,1$' \
+grep -q '^staff-know-agreement,2025,Järva,organisation=trafikkontoret,[0-9]*,,,,,logit,false,1$' \
     "$T/results1.csv" || fail "a small organisation's estimate is not suppressed"
-# The police list is a count of areas, as published: 2 in 2021 and 2023.
+# The police list is a count of areas, as published: 2 in 2021 and 2023,
+# exact (no se, no interval).
 checks=$((checks + 1))
-grep -q '^police-list-areas,2023,Järva,,2,2,0,,,exact,0$' "$T/results1.csv" ||
+grep -q '^police-list-areas,2023,Järva,,2,2,,,,exact,true,0$' "$T/results1.csv" ||
     fail "police-list-areas 2023 is not the count 2"
 
 # The four audiences and the seven overall goals.

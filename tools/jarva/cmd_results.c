@@ -211,14 +211,17 @@ int cmd_results(cli_ctx *ctx, int argc, char **argv)
         return CLI_FAIL;
     }
     int table = ctx->format == CLI_FORMAT_TABLE;
-    static const char *const headers[] = { "indicator", "year",     "area",      "domain",
-                                           "n",         "estimate", "se",        "ci_low",
-                                           "ci_high",   "method",   "suppressed" };
-    cli_table *t = cli_table_new(11, headers);
+    /* exact: a complete count or a share of one (activity log, published
+     * list): no se and no interval, as nothing was sampled. */
+    static const char *const headers[] = { "indicator", "year",     "area",  "domain",
+                                           "n",         "estimate", "se",    "ci_low",
+                                           "ci_high",   "method",   "exact", "suppressed" };
+    cli_table *t = cli_table_new(12, headers);
     for (int c = 4; c <= 8; c++)
         cli_table_numeric(t, c);
     cli_table_numeric(t, 1);
     cli_table_numeric(t, 10);
+    cli_table_numeric(t, 11);
     for (size_t i = 0; i < jarva_result_list_count(list); i++) {
         const jarva_result *r = jarva_result_list_get(list, i);
         const jarva_estimate *e = &r->estimate;
@@ -241,10 +244,18 @@ int cmd_results(cli_ctx *ctx, int argc, char **argv)
         } else if (table) {
             snprintf(est, sizeof est, "–");
         }
-        const char *cells[] = {
-            r->indicator_id,          year, r->area_name, r->domain, n, est, se, lo, hi, r->method,
-            e->suppressed ? "1" : "0"
-        };
+        const char *cells[] = { r->indicator_id,
+                                year,
+                                r->area_name,
+                                r->domain,
+                                n,
+                                est,
+                                se,
+                                lo,
+                                hi,
+                                r->method,
+                                (e->flags & JARVA_EST_EXACT) ? "true" : "false",
+                                e->suppressed ? "1" : "0" };
         cli_table_add(t, cells);
     }
     cli_table_print(t, ctx->format, stdout);
