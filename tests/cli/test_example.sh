@@ -153,4 +153,20 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 [ $((covered * 10)) -ge $((n * 9)) ] && [ "$far" -eq 0 ] ||
     fail "intervals cover the truth in $covered of $n, $far off by 4 SE or more"
+
+# The judgement on the full example (issue 11): no indicator is on track
+# whose projection misses its target, no probability comes from fewer than 3
+# points of trend, common-material's trend uses all 7 years (zeros
+# included), and every proposed target is marked proposed.
+run --db "$T/full.db" --format csv status
+cp "$OUT" "$T/full_status.csv"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    { st = $col["status"]; dir = $col["direction"] == "lower" ? -1 : 1 }
+    st == "on_track" && dir * ($col["projected"] - $col["target"]) < 0 { print "misses: " $1 }
+    st ~ /^(on_track|uncertain|off_track)$/ && $col["trend_points"] < 3 { print "few points: " $1 }
+    $1 == "common-material" && $col["trend_points"] != 7 { print "common-material: " $col["trend_points"] }
+    $col["target_kind"] == "proposed" { proposed++ }
+    END { if (proposed != 29) print "proposed: " proposed }' "$T/full_status.csv" >"$T/judgement"
+checks=$((checks + 1))
+[ ! -s "$T/judgement" ] || fail "the judgement of the example: $(cat "$T/judgement")"
 finish
