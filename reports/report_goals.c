@@ -45,7 +45,11 @@ static void meta_line(const jarva__report *r, const jarva__report_item *it, char
     if (len >= 0 && (size_t)len < cap) {
         if (ind->has_target) {
             jarva__report_value(r->lang, ind, ind->target_value, value, sizeof value);
-            snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s: %s %s %d", TR(r, "Mål", "Target"),
+            /* Whether the target is decided or a proposal (issue 11). */
+            snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s: %s %s %d",
+                     ind->target_kind == JARVA_TARGET_DECIDED
+                         ? TR(r, "Mål (beslutat)", "Target (decided)")
+                         : TR(r, "Mål (förslag)", "Target (proposed)"),
                      value, TR(r, "år", "by"), ind->target_year);
         } else {
             snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s",
@@ -64,8 +68,8 @@ static const char *measure_text(const jarva__report *r, const jarva_indicator *i
         return TR(r, "Medelvärde, med 95\xC2\xA0% konfidensintervall",
                   "Mean, with 95% confidence interval");
     if (ind->source_kind == JARVA_SOURCE_ACTIVITY)
-        return TR(r, "Antal per år, med 95\xC2\xA0% konfidensintervall (Poisson)",
-                  "Number a year, with 95% confidence interval (Poisson)");
+        return TR(r, "Antal per år (en fullständig räkning, utan urvalsosäkerhet)",
+                  "Number a year (a complete count, without sampling error)");
     return TR(r, "Antal enligt källan (en räkning utan urvalsosäkerhet)",
               "Number according to the source (a count without sampling error)");
 }

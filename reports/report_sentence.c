@@ -263,8 +263,11 @@ static void add_target(jarva__report_buf *b, jarva__lang lang, const jarva__repo
     char target[JARVA__FMT_SIZE];
     jarva__report_value(lang, it->ind, it->ind->target_value, target, sizeof target);
     jarva__report_buf_add(b,
-                          lang == JARVA__LANG_SV ? " Målet är %s år %d. Status: %s."
-                                                 : " The target is %s by %d. Status: %s.",
+                          lang == JARVA__LANG_SV ? " Målet (%s) är %s år %d. Status: %s."
+                                                 : " The target (%s) is %s by %d. Status: %s.",
+                          it->ind->target_kind == JARVA_TARGET_DECIDED
+                              ? jarva__report_tr(lang, "beslutat", "decided")
+                              : jarva__report_tr(lang, "ett förslag", "a proposal"),
                           target, it->ind->target_year,
                           jarva__pdf_status_word(it->status.state, lang));
 }

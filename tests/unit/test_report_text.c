@@ -157,7 +157,7 @@ static void test_trend_and_target(void)
                  "till 60" NB "% (2023). Ökningen, 10" NB "procentenheter (95" NB "%" NB "KI 7" DASH
                  "13), är statistiskt säkerställd. Trenden 2019" DASH "2023 är "
                  "ökande, i genomsnitt 2,5" NB "procentenheter per år (statistiskt "
-                 "säkerställd). Målet är 70" NB "% år 2027. Status: På väg.");
+                 "säkerställd). Målet (ett förslag) är 70" NB "% år 2027. Status: På väg.");
     CHECK_STR(jarva__report_trend_word(JARVA__LANG_SV, &it), "Ökande");
     free(s);
 }
