@@ -248,6 +248,8 @@ static void test_real_indicators(jarva_db *db)
         CHECK_INT(ind->min_n, 30);
         CHECK_INT(ind->series_break_count, 0);
         CHECK_CONTAINS(ind->description_sv, "56 % 2020");
+        CHECK_INT(ind->target_kind, JARVA_TARGET_PROPOSED);
+        CHECK(ind->target_decision == NULL);
     }
     jarva_indicator_list_free(list);
 
@@ -263,6 +265,8 @@ static void test_real_indicators(jarva_db *db)
         CHECK_REL(ind->baseline_value, 2, 0);
         CHECK_INT(ind->target_year, 2025);
         CHECK_REL(ind->target_value, 0, 0);
+        CHECK_INT(ind->target_kind, JARVA_TARGET_DECIDED);
+        CHECK_CONTAINS(ind->target_decision, "Kommunikationsplan");
         CHECK_INT(ind->percent, 0);
         CHECK_INT(ind->series_break_count, 1);
         if (ind->series_break_count == 1)
@@ -413,6 +417,12 @@ static const bad_case bad_cases[] = {
       "indicators.csv:4: ", "indicator id 'c2' is already a goal's" },
     { "malformed-csv", JARVA_EFORMAT, "goals.csv:5:", "unterminated quote" },
     { "missing-file", JARVA_EIO, "principles.csv: ", "No such file" },
+    { "decided-without-decision", JARVA_EFORMAT,
+      "indicators.csv:2: ", "a decided target needs the decision in 'target_decision'" },
+    { "kind-without-target", JARVA_EFORMAT,
+      "indicators.csv:4: ", "target_kind or target_decision without a target" },
+    { "bad-probabilities", JARVA_EFORMAT,
+      "plan.csv:2: ", "off_track_probability 0.6 and on_track_probability 0.3 must satisfy" },
 };
 
 static size_t lines_of(const char *s)

@@ -2,6 +2,8 @@
  * (tests/reference/make_compute_fixture.R) for a survey share, against
  * poisson.test for an activity count, and by hand for a published share's
  * target status; and the reading side: filters, series, headline area. */
+#include <math.h>
+
 #include "harness.h"
 #include "jarva_internal.h"
 
@@ -50,6 +52,11 @@ static int read_reference(double *est, double *se, double *lo, double *hi, int *
                     hi, df) == 6;
     fclose(f);
     return ok ? 0 : -1;
+}
+
+static int exec(jarva_db *db, const char *sql)
+{
+    return sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
 }
 
 static const jarva_result *find(const jarva_result_list *l, const char *indicator, int year,
@@ -168,6 +175,45 @@ static void test_series_and_status(jarva_db *db)
     CHECK_INT(st.baseline_year, 2020);
     CHECK_INT(st.state, JARVA_TARGET_INSUFFICIENT_DATA);
     CHECK_INT(jarva_status_assess(db, "no-such", NULL, 0, NULL, &st, &has_target), JARVA_ENOTFOUND);
+
+    /* An indicator without a target: no_target, with its figures. */
+    CHECK_INT(jarva_status_assess(db, "worried-burglary-city", "spanga-tensta", 0, NULL, &st,
+                                  &has_target),
+              JARVA_OK);
+    CHECK_INT(has_target, 0);
+    CHECK_INT(st.state, JARVA_TARGET_NO_TARGET);
+    CHECK_INT(st.rule, JARVA_RULE_NO_TARGET);
+    CHECK(isnan(st.probability));
+}
+
+/* The plan's thresholds (plan.csv) decide when opts is NULL: the survey's
+ * 2023 share is the only wave, so a target it meets is achieved whatever the
+ * thresholds, and a target in 2023 it misses is judged on the 2023 estimate
+ * itself (measured at the target year). */
+static void test_plan_thresholds(jarva_db *db)
+{
+    jarva_plan plan;
+    CHECK_INT(jarva_plan_get(db, &plan), JARVA_OK);
+    CHECK_REL(plan.on_track_probability, 0.75, 0);
+    CHECK_REL(plan.off_track_probability, 0.25, 0);
+    /* 0.3985 (se 0.0877, ref_compute.csv) against 0.45 in 2023: R
+     * pnorm((0.39853973217179 - 0.45) / 0.0876748408934918) = 0.278620482529,
+     * uncertain with the defaults, off track once the plan says 0.3. */
+    CHECK_INT(exec(db, "UPDATE indicator SET target_value = 0.45, target_year = 2023 "
+                       "WHERE id = 'safe-evening-survey'"),
+              SQLITE_OK);
+    jarva_target_status st;
+    int has_target;
+    CHECK_INT(jarva_status_assess(db, "safe-evening-survey", NULL, 0, NULL, &st, &has_target),
+              JARVA_OK);
+    CHECK(st.measured_at_target_year);
+    CHECK_REL(st.probability, 0.278620482529, 1e-8);
+    CHECK_INT(st.state, JARVA_TARGET_UNCERTAIN);
+    CHECK_INT(exec(db, "UPDATE plan_version SET off_track_probability = 0.3"), SQLITE_OK);
+    CHECK_INT(jarva_status_assess(db, "safe-evening-survey", NULL, 0, NULL, &st, &has_target),
+              JARVA_OK);
+    CHECK_INT(st.state, JARVA_TARGET_OFF_TRACK);
+    CHECK_INT(st.rule, JARVA_RULE_PROBABILITY_LOW);
 }
 
 static void test_remove_batch_removes_estimates(jarva_db *db)
@@ -189,6 +235,7 @@ int main(void)
     jarva_db *db = filled_db();
     test_compute_matches_references(db);
     test_series_and_status(db);
+    test_plan_thresholds(db);
     test_remove_batch_removes_estimates(db);
     jarva_db_close(db);
     return test_report();

@@ -130,7 +130,7 @@ static void print_status_table(const status_row *rows, size_t n, int with_area,
     for (size_t i = 0; i < n; i++) {
         const status_row *r = &rows[i];
         const jarva_target_status *st = &r->st;
-        char latest[48] = "", target[96] = "", probability[16] = "", change[96] = "", reason[256];
+        char latest[48] = "", target[96] = "", probability[16] = "", change[192] = "", reason[320];
         char value[32];
         if (st->latest_year) {
             cli_format_value(value, sizeof value, st->latest_value, r->ind->percent,

@@ -38,6 +38,13 @@ case_sed indicator-id-is-goal indicators.csv '4s/^know,/c2,/'
 # An unterminated quote: the reader stops at the record.
 case_sed malformed-csv goals.csv '5s/,Invånare får/,"Invånare får/'
 
+# Targets decided or proposed (issue 11): a target_kind column added, with a
+# decided target lacking its decision, and a kind on an indicator without a
+# target; the plan's status thresholds the wrong way round.
+case_sed decided-without-decision indicators.csv '1s/$/,target_kind/;2,$s/$/,/;2s/,$/,decided/'
+case_sed kind-without-target indicators.csv '1s/$/,target_kind/;2,$s/$/,/;4s/,2026,90,/,,,/;4s/,$/,proposed/'
+case_sed bad-probabilities plan.csv '1s/$/,on_track_probability,off_track_probability/;2s/$/,0.3,0.6/'
+
 rm -rf missing-file && cp -r valid missing-file && rm missing-file/principles.csv
 
 # 25 indicators of an unknown goal: 20 listed, then "and 5 more errors".
