@@ -265,6 +265,18 @@ static void print_status_data(const status_row *rows, size_t n, cli_format forma
     cli_table_free(t);
 }
 
+/* The id of an area given by id, name or alias, as a new string; NULL (with
+ * the message on db) if unknown. */
+static char *area_id_of(jarva_db *db, const char *name)
+{
+    jarva_area_list *list = NULL;
+    char *id = NULL;
+    if (jarva_area_find(db, name, &list) == JARVA_OK && jarva_area_list_count(list) > 0)
+        id = strdup(jarva_area_list_get(list, 0)->id);
+    jarva_area_list_free(list);
+    return id;
+}
+
 /* The areas to assess an indicator in: the one asked for, its headline
  * area, or (--areas) every area it has estimates for. */
 static int collect_areas(jarva_db *db, const jarva_indicator *ind, const query_args *q, char ***out,
@@ -275,7 +287,7 @@ static int collect_areas(jarva_db *db, const jarva_indicator *ind, const query_a
     if (!q->areas) {
         char *area = NULL;
         if (q->area)
-            area = strdup(q->area);
+            area = area_id_of(db, q->area);
         else if (jarva_headline_area(db, ind->id, &area))
             return -1;
         *out = malloc(sizeof **out);
@@ -610,7 +622,7 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
     int has_target;
     int rc = jarva_indicator_find(db, q.positional, &ind);
     if (!rc)
-        rc = q.area ? ((area = strdup(q.area)) ? 0 : JARVA_ENOMEM)
+        rc = q.area ? ((area = area_id_of(db, q.area)) ? 0 : JARVA_ENOTFOUND)
                     : jarva_headline_area(db, q.positional, &area);
     if (!rc)
         rc = jarva_series_open(db, q.positional, area, &data);
