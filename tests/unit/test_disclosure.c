@@ -654,7 +654,13 @@ static void test_migration(void)
     CHECK_INT(jarva__exec(db, "INSERT INTO estimate(indicator_id, year, area_id, n, n_positive, "
                               "suppressed, computed_at) VALUES ('safe-evening-survey', 2025, "
                               "'husby', 20, 9, 1, 'x'), ('safe-evening-survey', 2025, 'kista', "
-                              "60, 30, 0, 'x'); PRAGMA user_version = 1"),
+                              "60, 30, 0, 'x'); "
+                              /* what version 3 added, so the file is version 1's */
+                              "ALTER TABLE indicator DROP COLUMN target_kind; "
+                              "ALTER TABLE indicator DROP COLUMN target_decision; "
+                              "ALTER TABLE plan_version DROP COLUMN on_track_probability; "
+                              "ALTER TABLE plan_version DROP COLUMN off_track_probability; "
+                              "PRAGMA user_version = 1"),
               JARVA_OK);
     jarva_db_close(db);
     db = NULL;

@@ -23,7 +23,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "165e8186033d9b005764404ccda2a051341462950a7a929ce2c2022ba0927664"
+#define GOLDEN_SHA256 "5bb96b392554330738461170f60902db1466ebfba98917e2bc8b718e275774b7"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 

@@ -498,7 +498,8 @@ static void print_trend_data(const char *id, const char *area, const jarva_serie
             id,
             area,
             whole(b[2], 40, s->years[i], 1),
-            whole(b[3], 40, (long)e->n, 1),
+            /* n of a suppressed cell is never shown (docs/disclosure.md). */
+            whole(b[3], 40, (long)e->n, !e->suppressed),
             shown ? num(b[4], 40, e->estimate) : NULL,
             shown && !exact ? num(b[5], 40, e->se) : NULL,
             ci ? num(b[6], 40, e->ci_low) : NULL,
@@ -542,7 +543,11 @@ static void print_trend_table(const jarva_series *s, const jarva_target_status *
         const jarva_estimate *e = &s->estimates[i];
         char year[8], n[24], est[32] = "", lo[32] = "", hi[32] = "";
         snprintf(year, sizeof year, "%d", s->years[i]);
-        snprintf(n, sizeof n, "%zu", e->n);
+        /* n of a suppressed cell is never shown: the total minus the other
+         * cells would give it away (docs/disclosure.md). */
+        n[0] = '\0';
+        if (!e->suppressed)
+            snprintf(n, sizeof n, "%zu", e->n);
         if (!e->suppressed) {
             cli_format_value(est, sizeof est, e->estimate, percent, CLI_FORMAT_TABLE);
             if (!(e->flags & JARVA_EST_NO_CI)) {

@@ -254,16 +254,9 @@ static const char *const schema_v2[] = {
     NULL,
 };
 
-typedef struct migration {
-    int to_version;
-    const char *const *statements; /* NULL-terminated */
-} migration;
-
-/* Each entry takes the schema from to_version - 1 to to_version. Append only:
- * a released database is migrated step by step, never recreated. */
-/* Version 2: whether a target is decided or proposed (issue 11), and the
+/* Version 3: whether a target is decided or proposed (issue 11), and the
  * plan's two probability thresholds of the target status. */
-static const char *const schema_v2[] = {
+static const char *const schema_v3[] = {
     "ALTER TABLE indicator ADD COLUMN target_kind TEXT CHECK (target_kind IN ('decided', "
     "'proposed'))",
     "ALTER TABLE indicator ADD COLUMN target_decision TEXT",
@@ -272,9 +265,17 @@ static const char *const schema_v2[] = {
     NULL,
 };
 
+typedef struct migration {
+    int to_version;
+    const char *const *statements; /* NULL-terminated */
+} migration;
+
+/* Each entry takes the schema from to_version - 1 to to_version. Append only:
+ * a released database is migrated step by step, never recreated. */
 static const migration migrations[] = {
     { 1, schema_v1 },
     { 2, schema_v2 },
+    { 3, schema_v3 },
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
