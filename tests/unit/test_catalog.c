@@ -52,7 +52,9 @@ static char *dump(jarva_db *db)
     out[0] = '\0';
     sqlite3_prepare_v2(db->sql,
                        "SELECT name FROM sqlite_schema WHERE type = 'table'"
-                       " AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                       " AND name NOT LIKE 'sqlite_%'"
+                       /* where and when it was loaded from, not what */
+                       " AND name <> 'catalog_origin' ORDER BY name",
                        -1, &tables, NULL);
     while (sqlite3_step(tables) == SQLITE_ROW) {
         char sql[256];

@@ -140,6 +140,7 @@ void jarva__catalog_free(jarva__catalog *cat)
         free(t->rows);
         free(t->path);
     }
+    jarva__catalog_sources_free(cat);
     for (size_t i = 0; i < cat->errors.stored; i++)
         free(cat->errors.lines[i]);
     free(cat->errors.lines);
@@ -159,6 +160,7 @@ int jarva_catalog_load(jarva_db *db, const char *dir)
     jarva__catalog cat;
     memset(&cat, 0, sizeof cat);
     jarva__catalog_parse(&cat, dir);
+    jarva__catalog_sources_read(&cat, dir);
     jarva__catalog_check(&cat);
     int rc;
     if (cat.errors.count) {

@@ -98,9 +98,13 @@ typedef struct jarva__cat_errors {
     int code;           /* JARVA_EFORMAT, or JARVA_EIO / JARVA_ENOMEM when one occurred */
 } jarva__cat_errors;
 
+/* The source mappings, sources/<id>.csv (catalog_store.c). */
+typedef struct jarva__cat_sources jarva__cat_sources;
+
 typedef struct jarva__catalog {
     jarva__cat_table tables[CAT_NFILES];
     jarva__cat_errors errors;
+    jarva__cat_sources *sources;
 } jarva__catalog;
 
 /* The file names of the catalogue, e.g. "goals.csv". */
@@ -127,6 +131,14 @@ void jarva__catalog_check(jarva__catalog *cat);
 int jarva__catalog_write(jarva_db *db, jarva__catalog *cat);
 
 void jarva__catalog_free(jarva__catalog *cat);
+
+/* catalog_store.c: reads every dir/sources/<id>.csv (content and rows; a
+ * file that does not parse is an error in cat->errors), writes them to the
+ * database inside jarva__catalog_write's transaction, replacing what an
+ * earlier init stored, and frees them. */
+void jarva__catalog_sources_read(jarva__catalog *cat, const char *dir);
+int jarva__catalog_sources_write(jarva_db *db, const jarva__catalog *cat);
+void jarva__catalog_sources_free(jarva__catalog *cat);
 
 /* The text of a cell (NULL when empty). */
 static inline const char *jarva__cat_text(const jarva__cat_row *row, int col)

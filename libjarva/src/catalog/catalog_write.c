@@ -453,6 +453,8 @@ int jarva__catalog_write(jarva_db *db, jarva__catalog *cat)
         rc = write_series_breaks(db, cat);
     for (size_t g = 0; !rc && g < sizeof gones / sizeof gones[0]; g++)
         rc = remove_gone(db, cat, &gones[g]);
+    if (!rc)
+        rc = jarva__catalog_sources_write(db, cat);
     if (!rc && cat->errors.count)
         rc = JARVA_EFORMAT;
     if (rc) {

@@ -105,34 +105,71 @@ void jarva__mapping_free(jarva__mapping *m)
     free(m);
 }
 
-int jarva__mapping_load(const char *catalog_dir, const char *source, jarva__mapping **out,
-                        jarva__error *err)
+/* Appends an entry (strings copied); JARVA_OK or JARVA_ENOMEM. */
+int jarva__mapping_add(jarva__mapping *m, const char *field, const char *column, int year_from,
+                       int year_to, const char *codes, long line)
 {
-    *out = NULL;
+    if (m->count == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 32;
+        jarva__mapping_entry *grown = realloc(m->entries, cap * sizeof *grown);
+        if (!grown)
+            return JARVA_ENOMEM;
+        m->entries = grown;
+        m->cap = cap;
+    }
+    jarva__mapping_entry *e = &m->entries[m->count++];
+    memset(e, 0, sizeof *e);
+    e->field = jarva__strdup(field);
+    e->column = jarva__strdup(column);
+    e->year_from = year_from;
+    e->year_to = year_to;
+    e->codes = split_codes(codes);
+    e->line = line;
+    if (!e->field || !e->column || (codes && *codes && !e->codes))
+        return JARVA_ENOMEM;
+    return JARVA_OK;
+}
+
+char *jarva__mapping_codes_text(const jarva__mapping_entry *e)
+{
+    size_t len = 1;
+    for (size_t i = 0; e->codes && e->codes[i]; i++)
+        len += strlen(e->codes[i]) + 1;
+    char *text = malloc(len);
+    if (!text)
+        return NULL;
+    text[0] = '\0';
+    for (size_t i = 0; e->codes && e->codes[i]; i++) {
+        if (i)
+            strcat(text, ",");
+        strcat(text, e->codes[i]);
+    }
+    return text;
+}
+
+int jarva__mapping_check_source_id(const char *source, jarva__error *err)
+{
+    if (!*source)
+        return jarva__seterr(err, JARVA_EINVAL, "empty source name");
     for (const char *p = source; *p; p++)
         if (!(*p == '-' || *p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
             return jarva__seterr(err, JARVA_EINVAL,
                                  "source '%s': use lower-case letters, digits, '-' and '_'",
                                  source);
+    return JARVA_OK;
+}
+
+int jarva__mapping_parse_file(const char *path, jarva__mapping **out, jarva__error *err)
+{
+    *out = NULL;
     jarva__mapping *m = calloc(1, sizeof *m);
     if (!m)
         return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
-    m->path = jarva__aprintf("%s/sources/%s.csv", catalog_dir, source);
+    m->path = jarva__strdup(path);
     if (!m->path) {
         jarva__mapping_free(m);
         return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
     }
-    FILE *probe = fopen(m->path, "rb");
-    if (!probe) {
-        int rc = jarva__seterr(err, JARVA_ENOTFOUND,
-                               "%s: no column mapping for source '%s' (write one: see "
-                               "indicators/README.md)",
-                               m->path, source);
-        jarva__mapping_free(m);
-        return rc;
-    }
-    fclose(probe);
-
     jarva__csv_dialect dialect = JARVA__CSV_DIALECT_INIT;
     jarva__csv_reader *r = NULL;
     int rc = jarva__csv_open(&r, m->path, &dialect, err);
@@ -149,7 +186,6 @@ int jarva__mapping_load(const char *catalog_dir, const char *source, jarva__mapp
                            "%s:1: the header needs columns 'field' and 'column'", m->path);
         goto done;
     }
-    size_t cap = 0;
     jarva__csv_row row;
     while ((rc = jarva__csv_next(r, &row, err)) == 1) {
         const char *field = row.fields[col_field];
@@ -180,32 +216,8 @@ int jarva__mapping_load(const char *catalog_dir, const char *source, jarva__mapp
                                m->path, row.line, years);
             goto done;
         }
-        if (m->count == cap) {
-            cap = cap ? cap * 2 : 32;
-            jarva__mapping_entry *grown = realloc(m->entries, cap * sizeof *grown);
-            if (!grown) {
-                rc = jarva__seterr(err, JARVA_ENOMEM, "out of memory");
-                goto done;
-            }
-            m->entries = grown;
-        }
-        jarva__mapping_entry *e = &m->entries[m->count++];
-        memset(e, 0, sizeof *e);
-        e->field = jarva__strdup(field);
-        e->column = jarva__strdup(column);
-        e->year_from = from;
-        e->year_to = to;
-        e->codes = split_codes(codes);
-        e->line = row.line;
-        if (!e->field || !e->column || (codes && *codes && !e->codes)) {
+        if (jarva__mapping_add(m, field, column, from, to, codes, row.line)) {
             rc = jarva__seterr(err, JARVA_ENOMEM, "out of memory");
-            goto done;
-        }
-        if (!jarva__mapping_is_role(field) && !e->codes) {
-            rc = jarva__seterr(err, JARVA_EFORMAT,
-                               "%s:%ld: question '%s' needs its permitted answer codes in 'codes' "
-                               "(valid and missing codes, e.g. 1,2,3,4,9)",
-                               m->path, row.line, field);
             goto done;
         }
     }
@@ -217,5 +229,43 @@ done:
         jarva__mapping_free(m);
     else
         *out = m;
+    return rc;
+}
+
+int jarva__mapping_check_questions(const jarva__mapping *m, jarva__error *err)
+{
+    for (size_t i = 0; i < m->count; i++) {
+        const jarva__mapping_entry *e = &m->entries[i];
+        if (!jarva__mapping_is_role(e->field) && !e->codes)
+            return jarva__seterr(err, JARVA_EFORMAT,
+                                 "%s:%ld: question '%s' needs its permitted answer codes in "
+                                 "'codes' (valid and missing codes, e.g. 1,2,3,4,9)",
+                                 m->path, e->line, e->field);
+    }
+    return JARVA_OK;
+}
+
+int jarva__mapping_load(const char *catalog_dir, const char *source, jarva__mapping **out,
+                        jarva__error *err)
+{
+    *out = NULL;
+    int rc = jarva__mapping_check_source_id(source, err);
+    if (rc)
+        return rc;
+    char *path = jarva__aprintf("%s/sources/%s.csv", catalog_dir, source);
+    if (!path)
+        return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
+    FILE *probe = fopen(path, "rb");
+    if (!probe) {
+        rc = jarva__seterr(err, JARVA_ENOTFOUND,
+                           "%s: no column mapping for source '%s' (write one: see "
+                           "indicators/README.md)",
+                           path, source);
+        free(path);
+        return rc;
+    }
+    fclose(probe);
+    rc = jarva__mapping_parse_file(path, out, err);
+    free(path);
     return rc;
 }

@@ -20,7 +20,7 @@ typedef struct jarva__mapping_entry {
 typedef struct jarva__mapping {
     char *path;
     jarva__mapping_entry *entries;
-    size_t count;
+    size_t count, cap;
     /* The setting row `covers,comparison`: the export may hold respondents in
      * areas outside Järva (in_jarva = 0), stored for comparison and never
      * counted into Järva. Without it (or with `covers,jarva`) such a row is
@@ -28,10 +28,30 @@ typedef struct jarva__mapping {
     int covers_comparison;
 } jarva__mapping;
 
-/* Loads and checks the mapping of source; errors go to err. JARVA_OK,
- * JARVA_ENOTFOUND (no such file), JARVA_EFORMAT, JARVA_EIO, JARVA_ENOMEM. */
+/* Loads the mapping file <catalog_dir>/sources/<source>.csv (rows read, years
+ * checked; what the fields mean is the import kind's business, e.g.
+ * jarva__mapping_check_questions). Errors go to err. JARVA_OK, JARVA_EINVAL
+ * (a bad source name), JARVA_ENOTFOUND (no such file), JARVA_EFORMAT,
+ * JARVA_EIO, JARVA_ENOMEM. */
 int jarva__mapping_load(const char *catalog_dir, const char *source, jarva__mapping **out,
                         jarva__error *err);
+/* The same for a file given by its path. */
+int jarva__mapping_parse_file(const char *path, jarva__mapping **out, jarva__error *err);
+/* The mapping a survey or staff import uses: the one `jarva init` stored in
+ * the database (catalog_store.c) when the database holds a catalogue loaded
+ * since schema version 2, else the file under catalog_dir (NULL: the
+ * default folder), as before. JARVA_ENOTFOUND when the source has none. */
+int jarva__mapping_for_source(jarva_db *db, const char *catalog_dir, const char *source,
+                              jarva__mapping **out, jarva__error *err);
+/* Every question row has its answer codes (survey and staff mappings). */
+int jarva__mapping_check_questions(const jarva__mapping *m, jarva__error *err);
+/* Source ids are file names: lower-case letters, digits, '-' and '_'. */
+int jarva__mapping_check_source_id(const char *source, jarva__error *err);
+/* Appends an entry (strings copied; codes as written, "1,2,9"). */
+int jarva__mapping_add(jarva__mapping *m, const char *field, const char *column, int year_from,
+                       int year_to, const char *codes, long line);
+/* An entry's codes as "1,2,9" ("" when none); free(). NULL out of memory. */
+char *jarva__mapping_codes_text(const jarva__mapping_entry *e);
 void jarva__mapping_free(jarva__mapping *m);
 
 /* 1 if field is one of the respondent roles rather than a question. */

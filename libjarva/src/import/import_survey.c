@@ -606,11 +606,14 @@ int jarva__import_survey(jarva__import *imp)
     const char *source = imp->opts->source;
     if (!source)
         source = imp->opts->kind == JARVA_IMPORT_STAFF ? "jarva-personalenkat" : "jarva-trygghet";
-    const char *catalog =
-        imp->opts->catalog_dir ? imp->opts->catalog_dir : jarva_catalog_default_dir();
-    int rc = jarva__mapping_load(catalog, source, &s.mapping, &imp->db->err);
-    if (rc)
+    int rc = jarva__mapping_for_source(imp->db, imp->opts->catalog_dir, source, &s.mapping,
+                                       &imp->db->err);
+    if (!rc)
+        rc = jarva__mapping_check_questions(s.mapping, &imp->db->err);
+    if (rc) {
+        jarva__mapping_free(s.mapping);
         return rc;
+    }
     rc = jarva__lookup_areas(imp->db, &s.areas);
     if (!rc)
         rc = load_outside(&s);

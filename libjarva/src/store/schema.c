@@ -265,6 +265,37 @@ static const char *const schema_v3[] = {
     NULL,
 };
 
+/* Version 4. The catalogue's source mappings (sources/<id>.csv) as `jarva init`
+ * read them: imports use these, not the folder, which may have changed or be
+ * another one by then (issue 14). content keeps the file as it was, for
+ * provenance; the entries are its rows, parsed once, with their lines. */
+static const char *const schema_v4[] = {
+    "CREATE TABLE catalog_source ("
+    "  id TEXT PRIMARY KEY,"
+    "  path TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  content TEXT NOT NULL"
+    ") STRICT",
+    "CREATE TABLE catalog_source_entry ("
+    "  source_id TEXT NOT NULL REFERENCES catalog_source(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  line INTEGER NOT NULL,"
+    "  field TEXT NOT NULL,"
+    "  column_name TEXT NOT NULL,"
+    "  year_from INTEGER,"
+    "  year_to INTEGER,"
+    "  codes TEXT,"
+    "  PRIMARY KEY (source_id, position)"
+    ") STRICT",
+    /* One row: the folder the catalogue was loaded from and when. */
+    "CREATE TABLE catalog_origin ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  dir TEXT NOT NULL,"
+    "  loaded_at TEXT NOT NULL"
+    ") STRICT",
+    NULL,
+};
+
 typedef struct migration {
     int to_version;
     const char *const *statements; /* NULL-terminated */
@@ -276,6 +307,7 @@ static const migration migrations[] = {
     { 1, schema_v1 },
     { 2, schema_v2 },
     { 3, schema_v3 },
+    { 4, schema_v4 },
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
