@@ -323,11 +323,12 @@ int jarva__mapping_for_source(jarva_db *db, const char *catalog_dir, const char 
         sqlite3_step(stmt) == SQLITE_ROW)
         dir = jarva__strdup((const char *)sqlite3_column_text(stmt, 0));
     sqlite3_finalize(stmt);
+    const char *d = dir ? dir : "DIR";
     rc = jarva__seterr(err, JARVA_ENOTFOUND,
-                       "no column mapping for source '%s' in the catalogue this database was "
-                       "initialised with (%s): add %s/sources/%s.csv (jarva mapping draft "
-                       "FILE writes one to start from) and run jarva --catalog %s init again",
-                       source, dir ? dir : "?", dir ? dir : "DIR", source, dir ? dir : "DIR");
+                       "%s/sources/%s.csv: no column mapping for source '%s' in the catalogue "
+                       "this database was initialised with: write one (jarva mapping draft FILE "
+                       "starts it) and run jarva --catalog %s init again",
+                       d, source, source, d);
     free(dir);
     return rc;
 }

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "import_internal.h"
+#include "px_internal.h"
 #include "sha256.h"
 
 const char *jarva_import_kind_name(jarva_import_kind kind)
@@ -45,6 +46,10 @@ void jarva__import_error(jarva__import_errors *e, const jarva__csv_reader *r, lo
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    if (!r) { /* a file read whole, not by the CSV reader (PX): e->path */
+        jarva__adderr(e->err, "%s:%ld: %s", e->path ? e->path : "?", line, message);
+        return;
+    }
     const jarva__csv_row *header = jarva__csv_header(r);
     if (col >= 0 && header && (size_t)col < header->nfields && header->fields[col])
         jarva__adderr(e->err, "%s:%ld:%d (%s): %s", jarva__csv_path(r), line, col + 1,
@@ -75,7 +80,7 @@ int jarva__find_column(const jarva__csv_reader *r, const char *const *names)
 
 void jarva__import_progress(jarva__import *imp, int final)
 {
-    if (!imp->opts->progress || (!final && imp->rows % 65536 != 0))
+    if (!imp->opts->progress || (!final && imp->rows % 65536 != 0) || !imp->reader)
         return;
     imp->opts->progress(imp->opts->progress_ctx, jarva__csv_bytes_read(imp->reader),
                         jarva__csv_bytes_total(imp->reader), (uint64_t)imp->rows);
@@ -168,13 +173,17 @@ static int insert_batch(jarva__import *imp, const char *source, const char *hex,
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    const jarva__csv_dialect *d = jarva__csv_dialect_used(imp->reader);
     static const char *const encodings[] = { "auto", "utf-8", "windows-1252", "utf-16le",
                                              "utf-16be" };
-    char options[128];
-    snprintf(options, sizeof options, "delimiter=%s;decimal=%c;encoding=%s",
-             d->delimiter == '\t' ? "tab" : (d->delimiter == ';' ? ";" : ","), d->decimal,
-             encodings[d->encoding]);
+    char options[sizeof imp->format_options];
+    if (imp->reader) {
+        const jarva__csv_dialect *d = jarva__csv_dialect_used(imp->reader);
+        snprintf(options, sizeof options, "delimiter=%s;decimal=%c;encoding=%s",
+                 d->delimiter == '\t' ? "tab" : (d->delimiter == ';' ? ";" : ","), d->decimal,
+                 encodings[d->encoding]);
+    } else {
+        snprintf(options, sizeof options, "%s", imp->format_options);
+    }
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db->sql,
                            "INSERT INTO batch(id, kind, source, year, file_name, sha256, rows, "
@@ -305,14 +314,19 @@ int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options
     imp.year = opts->year;
     imp.errors.err = &db->err;
     imp.errors.max = opts->max_errors ? opts->max_errors : 20;
+    imp.errors.path = path;
 
     jarva__csv_dialect dialect = JARVA__CSV_DIALECT_INIT;
     dialect.delimiter = opts->delimiter;
     dialect.decimal = opts->decimal;
     dialect.encoding = reader_encoding(opts->encoding);
-    rc = jarva__csv_open(&imp.reader, path, &dialect, &db->err);
-    if (rc)
-        return rc;
+    /* A PX table is read whole by the table import (import_table_px.c), not
+     * by the CSV reader. */
+    if (opts->kind != JARVA_IMPORT_TABLE || !jarva__px_sniff_file(path)) {
+        rc = jarva__csv_open(&imp.reader, path, &dialect, &db->err);
+        if (rc)
+            return rc;
+    }
 
     /* A bigger page cache (16 MiB, well inside the 64 MiB an import may
      * use): fewer pages go to the WAL before the commit, and the search for
@@ -353,7 +367,10 @@ int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options
      * still being written, or saved again meanwhile). */
     if (rc == JARVA_OK && imp.errors.count == 0) {
         char read_hex[65];
-        jarva__csv_sha256_hex(imp.reader, read_hex);
+        if (imp.reader)
+            jarva__csv_sha256_hex(imp.reader, read_hex);
+        else
+            memcpy(read_hex, imp.read_sha256, sizeof read_hex);
         if (strcmp(read_hex, out->sha256) != 0)
             rc = jarva__seterr(&db->err, JARVA_EIO,
                                "%s: the file changed while it was being imported; import it "

@@ -23,12 +23,16 @@ int jarva__lookup_audiences(jarva_db *db, jarva__lookup **out);
 const char *jarva__lookup_find(jarva__lookup *l, const char *name);
 /* The known name closest to name by edit distance, or NULL if none is close. */
 const char *jarva__lookup_suggest(const jarva__lookup *l, const char *name);
+/* The same, no further than max_distance edits (folded names). */
+const char *jarva__lookup_suggest_within(const jarva__lookup *l, const char *name,
+                                         size_t max_distance);
 void jarva__lookup_free(jarva__lookup *l);
 
 /* The errors of one import: the first `max` are kept in the message, the rest
  * only counted. */
 typedef struct jarva__import_errors {
     jarva__error *err;
+    const char *path; /* for errors without a CSV reader */
     unsigned max;
     long count;
 } jarva__import_errors;
@@ -52,6 +56,10 @@ typedef struct jarva__import {
     int64_t rows;
     int64_t unlinked;
     jarva__import_errors errors;
+    /* A file read whole rather than by reader (PX, reader NULL): what the
+     * batch records as its options, and the SHA-256 of the bytes read. */
+    char format_options[128];
+    char read_sha256[65];
 } jarva__import;
 
 /* The kinds: each reads every row, validates, inserts into the open
@@ -60,6 +68,36 @@ typedef struct jarva__import {
 int jarva__import_survey(jarva__import *imp);
 int jarva__import_table(jarva__import *imp);
 int jarva__import_activities(jarva__import *imp);
+
+/* The published-table rows of import_table.c, fed one long row at a time by
+ * the readers of other layouts (import_table_px.c: PX files, PxWeb's wide
+ * CSV), so that every row meets the same checks. */
+enum {
+    JARVA__TF_SURVEY,
+    JARVA__TF_YEAR,
+    JARVA__TF_AREA,
+    JARVA__TF_MEASURE,
+    JARVA__TF_SHARE,
+    JARVA__TF_COUNT,
+    JARVA__TF_N,
+    JARVA__TF_NOTE,
+    JARVA__TF_SOURCE,
+    JARVA__TF_NFIELDS
+};
+typedef struct jarva__table_sink jarva__table_sink;
+/* One row: fields[JARVA__TF_NFIELDS] (NULL: not given), its line and, for
+ * messages, where in the table it is ("Region=Rinkeby-Kista, År=2017").
+ * JARVA_OK or what stops the import; data errors go to the import's list. */
+int jarva__table_put(jarva__table_sink *t, const char *const *fields, long line,
+                     const char *context);
+/* Shares in percent (1) or proportions (0); the decimal mark of the text. */
+void jarva__table_set_unit(jarva__table_sink *t, int percent, char decimal);
+/* The readers: a PX file (imp->reader NULL) or a wide CSV, through the
+ * source's table mapping. */
+int jarva__table_read_px(jarva__import *imp, jarva__table_sink *t);
+struct jarva__mapping;
+int jarva__table_read_wide(jarva__import *imp, jarva__table_sink *t,
+                           const struct jarva__mapping *mapping);
 
 /* Adds an error of the CSV reader (bad quote, encoding, ragged row) to the
  * import's list: the reader cannot go on after it. */

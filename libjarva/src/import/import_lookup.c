@@ -181,7 +181,20 @@ static size_t edit_distance(const char *a, const char *b)
     return row[m];
 }
 
+static const char *suggest(const jarva__lookup *l, const char *name, size_t max_distance);
+
 const char *jarva__lookup_suggest(const jarva__lookup *l, const char *name)
+{
+    return suggest(l, name, (size_t)-1);
+}
+
+const char *jarva__lookup_suggest_within(const jarva__lookup *l, const char *name,
+                                         size_t max_distance)
+{
+    return suggest(l, name, max_distance);
+}
+
+static const char *suggest(const jarva__lookup *l, const char *name, size_t max_distance)
 {
     if (!l || !name)
         return NULL;
@@ -199,6 +212,8 @@ const char *jarva__lookup_suggest(const jarva__lookup *l, const char *name)
     }
     /* A suggestion further away than a third of the name is noise. */
     size_t limit = strlen(key) / 3 + 1;
+    if (max_distance < limit)
+        limit = max_distance;
     free(key);
     return best_distance <= limit ? best : NULL;
 }

@@ -4,23 +4,25 @@
  * count column. Suppression markers are kept as suppressed, never read as
  * zero; a missing n stays missing. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "import_internal.h"
+#include "import_mapping.h"
 
 enum {
-    T_SURVEY,
-    T_YEAR,
-    T_AREA,
-    T_MEASURE,
-    T_SHARE,
-    T_VALUE_COUNT,
-    T_N,
-    T_NOTE,
-    T_SOURCE,
-    T_NCOLS
+    T_SURVEY = JARVA__TF_SURVEY,
+    T_YEAR = JARVA__TF_YEAR,
+    T_AREA = JARVA__TF_AREA,
+    T_MEASURE = JARVA__TF_MEASURE,
+    T_SHARE = JARVA__TF_SHARE,
+    T_VALUE_COUNT = JARVA__TF_COUNT,
+    T_N = JARVA__TF_N,
+    T_NOTE = JARVA__TF_NOTE,
+    T_SOURCE = JARVA__TF_SOURCE,
+    T_NCOLS = JARVA__TF_NFIELDS
 };
 
 static const char *const names_survey[] = { "survey", "undersökning", "undersokning", NULL };
@@ -45,6 +47,10 @@ static const char *const *const column_names[T_NCOLS] = {
  * asked, not applicable. */
 static int is_suppression_marker(const char *v)
 {
+    /* One to six dots: PX's and PxWeb's "no value" symbols. */
+    size_t dots = strspn(v, ".");
+    if (dots >= 1 && dots <= 6 && !v[dots])
+        return 1;
     static const char *const markers[] = {
         "XX", "xx", "X", "x", "..", ".", "-", "–", "—", "*", NULL
     };
@@ -67,13 +73,36 @@ static int contains_ci(const char *s, const char *word)
     return 0;
 }
 
-typedef struct table_state {
+struct jarva__table_sink {
     jarva__import *imp;
-    int col[T_NCOLS];
+    int col[T_NCOLS]; /* CSV columns; all -1 for rows fed by jarva__table_put */
     int percent;
+    char decimal;
+    const char *context; /* of the row being read, for messages; NULL for CSV rows */
     jarva__lookup *areas;
+    /* The table indicators of one survey, for "did you mean" on a measure. */
+    jarva__lookup *measures;
+    char *measures_survey;
     sqlite3_stmt *find_indicator, *find_duplicate, *insert;
-} table_state;
+};
+typedef struct jarva__table_sink table_state;
+
+/* An error about field c of the current row. */
+static void row_error(table_state *t, long line, int c, const char *fmt, ...) JARVA__PRINTF(4, 5);
+static void row_error(table_state *t, long line, int c, const char *fmt, ...)
+{
+    char message[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    jarva__import *imp = t->imp;
+    if (t->context)
+        jarva__import_error(&imp->errors, NULL, line, -1, "(%s): %s", t->context, message);
+    else
+        jarva__import_error(&imp->errors, imp->reader, line, c >= 0 ? t->col[c] : -1, "%s",
+                            message);
+}
 
 static int check_header(table_state *t)
 {
@@ -165,30 +194,28 @@ typedef struct table_value {
 /* A count when the row's indicator measures a count, when the row fills the
  * count column, or when the file has no share column; else a share. A count
  * is a plain number (the police list's areas), never a percentage. */
-static void read_value(table_state *t, const jarva__csv_row *row, const char *indicator,
+static void read_value(table_state *t, const char *const *f, long line, const char *indicator,
                        int indicator_counts, table_value *v)
 {
-    jarva__import *imp = t->imp;
-    char decimal = jarva__csv_dialect_used(imp->reader)->decimal;
-    const char *share_text = cell(row, t->col[T_SHARE]);
-    const char *count_text = cell(row, t->col[T_VALUE_COUNT]);
+    char decimal = t->decimal;
+    const char *share_text = f[T_SHARE];
+    const char *count_text = f[T_VALUE_COUNT];
     memset(v, 0, sizeof *v);
     v->value = NAN;
     if (!is_blank(share_text) && !is_blank(count_text)) {
-        jarva__import_error(&imp->errors, imp->reader, row->line, t->col[T_VALUE_COUNT],
-                            "both a share and a count: give one of them");
+        row_error(t, line, T_VALUE_COUNT, "both a share and a count: give one of them");
         return;
     }
-    v->is_count = indicator_counts || !is_blank(count_text) || t->col[T_SHARE] < 0;
-    int col = t->col[T_SHARE];
+    int has_share = t->col[T_SHARE] >= 0 || (t->context && share_text);
+    v->is_count = indicator_counts || !is_blank(count_text) || !has_share;
+    int col = T_SHARE;
     v->text = share_text;
-    if (v->is_count && (!is_blank(count_text) || col < 0)) {
-        col = t->col[T_VALUE_COUNT];
+    if (v->is_count && (!is_blank(count_text) || !has_share)) {
+        col = T_VALUE_COUNT;
         v->text = count_text;
     }
     if (v->is_count && indicator && !indicator_counts) {
-        jarva__import_error(&imp->errors, imp->reader, row->line, col,
-                            "indicator '%s' is not a count: give its share", indicator);
+        row_error(t, line, col, "indicator '%s' is not a count: give its share", indicator);
         return;
     }
     if (is_blank(v->text) || is_suppression_marker(v->text)) {
@@ -198,13 +225,11 @@ static void read_value(table_state *t, const jarva__csv_row *row, const char *in
     if (v->is_count) {
         if (jarva__parse_double(v->text, decimal, &v->value) || v->value < 0 ||
             v->value != floor(v->value) || v->value > 1e12)
-            jarva__import_error(&imp->errors, imp->reader, row->line, col,
-                                "count '%s' is not a whole number of zero or more", v->text);
+            row_error(t, line, col, "count '%s' is not a whole number of zero or more", v->text);
     } else if (jarva__parse_double(v->text, decimal, &v->value) || v->value < 0 ||
                v->value > (t->percent ? 100.0 : 1.0)) {
-        jarva__import_error(
-            &imp->errors, imp->reader, row->line, col, "share '%s' is not a %s", v->text,
-            t->percent ? "percentage between 0 and 100" : "proportion between 0 and 1");
+        row_error(t, line, col, "share '%s' is not a %s", v->text,
+                  t->percent ? "percentage between 0 and 100" : "proportion between 0 and 1");
     } else if (t->percent) {
         v->value /= 100.0;
     }
@@ -236,9 +261,8 @@ static int find_indicator(table_state *t, const char *survey, const char *measur
 
 /* Records an error if the row's survey, measure, year and area were given
  * before, in this file or an earlier batch. */
-static void check_duplicate(table_state *t, const jarva__csv_row *row, const char *survey,
-                            const char *measure, long year, const char *area_id,
-                            const char *area_text)
+static void check_duplicate(table_state *t, long line, const char *survey, const char *measure,
+                            long year, const char *area_id, const char *area_text)
 {
     jarva__import *imp = t->imp;
     sqlite3_stmt *dup = t->find_duplicate;
@@ -250,25 +274,23 @@ static void check_duplicate(table_state *t, const jarva__csv_row *row, const cha
         int64_t other = sqlite3_column_int64(dup, 0);
         long other_line = (long)sqlite3_column_int64(dup, 1);
         if (other == imp->batch_id)
-            jarva__import_error(&imp->errors, imp->reader, row->line, -1,
-                                "%s %ld %s for %s is given twice (first on line %ld)", survey, year,
-                                measure, area_text, other_line);
+            row_error(t, line, -1, "%s %ld %s for %s is given twice (first on line %ld)", survey,
+                      year, measure, area_text, other_line);
         else
-            jarva__import_error(&imp->errors, imp->reader, row->line, -1,
-                                "%s %ld %s for %s was imported before (batch %lld, line %ld)",
-                                survey, year, measure, area_text, (long long)other, other_line);
+            row_error(t, line, -1, "%s %ld %s for %s was imported before (batch %lld, line %ld)",
+                      survey, year, measure, area_text, (long long)other, other_line);
     }
     sqlite3_reset(dup);
 }
 
-static int insert_row(table_state *t, const jarva__csv_row *row, const char *indicator,
+static int insert_row(table_state *t, const char *const *f, long line, const char *indicator,
                       const char *survey, const char *measure, long year, const char *area_id,
                       const table_value *v, long n)
 {
     jarva__import *imp = t->imp;
     sqlite3_stmt *st = t->insert;
     sqlite3_bind_int64(st, 1, imp->batch_id);
-    sqlite3_bind_int64(st, 2, row->line);
+    sqlite3_bind_int64(st, 2, line);
     bind_text_or_null(st, 3, indicator);
     sqlite3_bind_text(st, 4, survey, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 5, measure, -1, SQLITE_TRANSIENT);
@@ -285,8 +307,8 @@ static int insert_row(table_state *t, const jarva__csv_row *row, const char *ind
         sqlite3_bind_null(st, 10);
     sqlite3_bind_int(st, 11, v->suppressed);
     bind_text_or_null(st, 12, v->suppressed ? v->text : NULL);
-    bind_text_or_null(st, 13, cell(row, t->col[T_SOURCE]));
-    bind_text_or_null(st, 14, cell(row, t->col[T_NOTE]));
+    bind_text_or_null(st, 13, f[T_SOURCE]);
+    bind_text_or_null(st, 14, f[T_NOTE]);
     int step = sqlite3_step(st);
     sqlite3_reset(st);
     if (step != SQLITE_DONE)
@@ -294,65 +316,139 @@ static int insert_row(table_state *t, const jarva__csv_row *row, const char *ind
     return JARVA_OK;
 }
 
-static int import_row(table_state *t, const jarva__csv_row *row)
+/* A measure that names no indicator is kept unused (tables publish figures
+ * that no indicator reads); one a typo away from an indicator of its survey
+ * is an error, since kept unused it would silently leave the indicator
+ * without its value (issue 14). */
+static int check_measure(table_state *t, long line, const char *survey, const char *measure)
+{
+    if (!t->measures_survey || strcmp(t->measures_survey, survey) != 0) {
+        jarva__lookup_free(t->measures);
+        t->measures = NULL;
+        free(t->measures_survey);
+        t->measures_survey = jarva__strdup(survey);
+        if (!t->measures_survey)
+            return jarva__seterr(&t->imp->db->err, JARVA_ENOMEM, "out of memory");
+        char *sql = sqlite3_mprintf(
+            "SELECT variable, variable, id FROM indicator WHERE source_kind = 'table' AND "
+            "source = %Q AND variable IS NOT NULL UNION ALL SELECT id, id, id FROM indicator "
+            "WHERE source_kind = 'table' AND source = %Q",
+            survey, survey);
+        if (!sql)
+            return jarva__seterr(&t->imp->db->err, JARVA_ENOMEM, "out of memory");
+        int rc = jarva__lookup_query(t->imp->db, sql, &t->measures);
+        sqlite3_free(sql);
+        if (rc)
+            return rc;
+    }
+    /* Two edits (or a tenth of the name): "kvall" for "kväll", a letter
+     * dropped; further is another figure ("trygg ute sent en kväll" beside
+     * "trygg ute sent en kväll i området"). */
+    size_t limit = strlen(measure) / 10;
+    const char *hint = jarva__lookup_suggest_within(t->measures, measure, limit > 2 ? limit : 2);
+    if (hint)
+        row_error(t, line, T_MEASURE,
+                  "measure '%s' names no indicator of %s: did you mean '%s'? (write it as the "
+                  "indicator's variable in indicators.csv, or its id)",
+                  measure, survey, hint);
+    return JARVA_OK;
+}
+
+int jarva__table_put(table_state *t, const char *const *f, long line, const char *context)
 {
     jarva__import *imp = t->imp;
     jarva__import_errors *errors = &imp->errors;
-    char decimal = jarva__csv_dialect_used(imp->reader)->decimal;
-    const char *survey = t->col[T_SURVEY] >= 0 ? cell(row, t->col[T_SURVEY]) : imp->opts->source;
-    const char *measure = cell(row, t->col[T_MEASURE]);
-    const char *year_text = cell(row, t->col[T_YEAR]);
-    const char *area_text = cell(row, t->col[T_AREA]);
-    const char *n_text = cell(row, t->col[T_N]);
+    t->context = context;
+    const char *survey = f[T_SURVEY] ? f[T_SURVEY] : imp->opts->source;
+    const char *measure = f[T_MEASURE];
+    const char *year_text = f[T_YEAR];
+    const char *area_text = f[T_AREA];
+    const char *n_text = f[T_N];
     imp->rows++;
 
     if (is_blank(survey))
-        jarva__import_error(errors, imp->reader, row->line, t->col[T_SURVEY], "empty survey");
+        row_error(t, line, T_SURVEY, "empty survey");
     if (is_blank(measure))
-        jarva__import_error(errors, imp->reader, row->line, t->col[T_MEASURE], "empty measure");
+        row_error(t, line, T_MEASURE, "empty measure");
     long year = 0;
     if (!year_text || jarva__parse_long(year_text, 1990, 2199, &year))
-        jarva__import_error(errors, imp->reader, row->line, t->col[T_YEAR],
-                            "year '%s' is not a year between 1990 and 2199",
-                            year_text ? year_text : "");
+        row_error(t, line, T_YEAR, "year '%s' is not a year between 1990 and 2199",
+                  year_text ? year_text : "");
     const char *area_id = jarva__lookup_find(t->areas, area_text);
     if (!area_id) {
         const char *hint = jarva__lookup_suggest(t->areas, area_text);
-        jarva__import_error(errors, imp->reader, row->line, t->col[T_AREA],
-                            "unknown area '%s'%s%s%s", area_text ? area_text : "",
-                            hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+        row_error(t, line, T_AREA, "unknown area '%s'%s%s%s", area_text ? area_text : "",
+                  hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
     }
     char *indicator = NULL;
     int counts = 0;
     if (!is_blank(survey) && !is_blank(measure)) {
         int rc = find_indicator(t, survey, measure, &indicator, &counts);
-        if (rc)
+        if (!rc && !indicator)
+            rc = check_measure(t, line, survey, measure);
+        if (rc) {
+            free(indicator);
             return rc;
+        }
     }
     table_value value;
-    read_value(t, row, indicator, counts, &value);
+    read_value(t, f, line, indicator, counts, &value);
     /* n may be written "17 669" (with a thousands separator): read it as a
      * number, then insist on a whole one. */
     long n = 0;
     double n_value;
     if (!is_blank(n_text) && !is_suppression_marker(n_text)) {
-        if (jarva__parse_double(n_text, decimal, &n_value) || n_value < 1 ||
+        if (jarva__parse_double(n_text, t->decimal, &n_value) || n_value < 1 ||
             n_value != floor(n_value) || n_value > 1e9)
-            jarva__import_error(errors, imp->reader, row->line, t->col[T_N],
-                                "n '%s' is not a positive whole number", n_text);
+            row_error(t, line, T_N, "n '%s' is not a positive whole number", n_text);
         else
             n = (long)n_value;
     }
     if (!errors->count)
-        check_duplicate(t, row, survey, measure, year, area_id, area_text);
+        check_duplicate(t, line, survey, measure, year, area_id, area_text);
     int rc = JARVA_OK;
     if (!errors->count) {
         if (!indicator)
             imp->unlinked++;
-        rc = insert_row(t, row, indicator, survey, measure, year, area_id, &value, n);
+        rc = insert_row(t, f, line, indicator, survey, measure, year, area_id, &value, n);
     }
     free(indicator);
     return rc;
+}
+
+void jarva__table_set_unit(table_state *t, int percent, char decimal)
+{
+    t->percent = percent;
+    t->decimal = decimal;
+}
+
+static int import_row(table_state *t, const jarva__csv_row *row)
+{
+    const char *f[T_NCOLS];
+    for (int c = 0; c < T_NCOLS; c++)
+        f[c] = cell(row, t->col[c]);
+    return jarva__table_put(t, f, row->line, NULL);
+}
+
+/* The long layout (one row per value, columns named as check_header says)
+ * is read as it is; a file without those columns is read through the
+ * source's table mapping, when the catalogue has one (PxWeb's wide CSV). */
+static int mapped_layout(table_state *t, jarva__mapping **mapping)
+{
+    jarva__import *imp = t->imp;
+    *mapping = NULL;
+    if (!imp->opts->source ||
+        (t->col[T_YEAR] >= 0 && t->col[T_AREA] >= 0 && t->col[T_MEASURE] >= 0))
+        return JARVA_OK;
+    jarva__error err = { 0 };
+    int rc = jarva__mapping_for_source(imp->db, imp->opts->catalog_dir, imp->opts->source, mapping,
+                                       &err);
+    jarva__freeerr(&err);
+    if (rc == JARVA_ENOTFOUND || rc == JARVA_EINVAL)
+        return JARVA_OK; /* the long layout's messages say what is missing */
+    return rc ? jarva__seterr(&imp->db->err, rc, "reading the table mapping of '%s'",
+                              imp->opts->source)
+              : JARVA_OK;
 }
 
 int jarva__import_table(jarva__import *imp)
@@ -360,27 +456,47 @@ int jarva__import_table(jarva__import *imp)
     table_state t;
     memset(&t, 0, sizeof t);
     t.imp = imp;
+    for (int c = 0; c < T_NCOLS; c++)
+        t.col[c] = -1;
+    t.percent = imp->opts->share_in_percent < 0 ? 1 : imp->opts->share_in_percent;
+    t.decimal = imp->reader ? jarva__csv_dialect_used(imp->reader)->decimal : '.';
+    jarva__mapping *mapping = NULL;
     int rc = jarva__lookup_areas(imp->db, &t.areas);
-    if (!rc)
-        rc = check_header(&t);
+    if (!rc && imp->reader) {
+        for (int c = 0; c < T_NCOLS; c++)
+            t.col[c] = jarva__find_column(imp->reader, column_names[c]);
+        rc = mapped_layout(&t, &mapping);
+    }
     if (!rc)
         rc = prepare(&t);
-    jarva__csv_row row;
-    jarva__error read_error = { 0 };
-    int got = 0;
-    while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
-           (got = jarva__csv_next(imp->reader, &row, &read_error)) == 1) {
-        rc = import_row(&t, &row);
-        jarva__import_progress(imp, 0);
+    if (!rc && !imp->reader) {
+        rc = jarva__table_read_px(imp, &t);
+    } else if (!rc && mapping) {
+        for (int c = 0; c < T_NCOLS; c++)
+            t.col[c] = -1;
+        rc = jarva__table_read_wide(imp, &t, mapping);
+    } else if (!rc) {
+        rc = check_header(&t);
+        jarva__csv_row row;
+        jarva__error read_error = { 0 };
+        int got = 0;
+        while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
+               (got = jarva__csv_next(imp->reader, &row, &read_error)) == 1) {
+            rc = import_row(&t, &row);
+            jarva__import_progress(imp, 0);
+        }
+        if (!rc && got < 0)
+            jarva__import_reader_error(imp, &read_error);
+        jarva__freeerr(&read_error);
     }
-    if (!rc && got < 0)
-        jarva__import_reader_error(imp, &read_error);
-    jarva__freeerr(&read_error);
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no rows in the file");
     sqlite3_finalize(t.find_indicator);
     sqlite3_finalize(t.find_duplicate);
     sqlite3_finalize(t.insert);
     jarva__lookup_free(t.areas);
+    jarva__lookup_free(t.measures);
+    free(t.measures_survey);
+    jarva__mapping_free(mapping);
     return rc;
 }
