@@ -97,9 +97,10 @@ static void row_error(table_state *t, long line, int c, const char *fmt, ...)
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
     jarva__import *imp = t->imp;
-    if (t->context)
-        jarva__import_error(&imp->errors, NULL, line, -1, "(%s): %s", t->context, message);
-    else
+    if (t->context) {
+        if ((unsigned long)++imp->errors.count <= imp->errors.max)
+            jarva__adderr(imp->errors.err, "%s:%ld (%s): %s", imp->path, line, t->context, message);
+    } else
         jarva__import_error(&imp->errors, imp->reader, line, c >= 0 ? t->col[c] : -1, "%s",
                             message);
 }

@@ -319,7 +319,8 @@ int jarva__table_read_wide(jarva__import *imp, jarva__table_sink *t, const jarva
     int role_col[NROLES];
     for (int r = 0; r < NROLES; r++) {
         role_col[r] = tm.role[r] ? jarva__csv_column(imp->reader, tm.role[r]->column) : -1;
-        if (tm.role[r] && role_col[r] < 0)
+        /* No year or measure column: they are in the value columns' names. */
+        if (tm.role[r] && role_col[r] < 0 && r != ROLE_YEAR && r != ROLE_MEASURE)
             jarva__import_error(&imp->errors, imp->reader, 1, -1,
                                 "no column '%s' (the %s, says %s:%ld)", tm.role[r]->column,
                                 role_names[r], mapping->path, tm.role[r]->line);
