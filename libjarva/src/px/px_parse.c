@@ -248,6 +248,8 @@ static int read_quoted(parser *p, char **out)
     size_t start = ++p->pos;
     while (!at_end(p) && p->s[p->pos] != '"' && p->s[p->pos] != '\n')
         p->pos++;
+    if (at_end(p))
+        return fail(p, p->line, "the file ends inside a quoted value (truncated?)");
     if (peek(p) != '"')
         return fail(p, p->line, "a quoted value does not end on its line (missing '\"')");
     *out = jarva__strndup(p->s + start, p->pos - start);
@@ -544,6 +546,9 @@ static int read_statement(parser *p, int *done)
     keyword[n] = '\0';
     if (!n)
         return fail(p, line, "expected a keyword (KEYWORD=value;), found '%c'", peek(p));
+    skip_space(p);
+    if (at_end(p))
+        return fail(p, line, "the file ends inside keyword %s (truncated?)", keyword);
     int has_language = 0;
     if (peek(p) == '[') {
         while (!at_end(p) && peek(p) != ']' && peek(p) != '\n')
