@@ -263,6 +263,8 @@ static int read_value(parser *p, char **out)
 {
     *out = NULL;
     skip_space(p);
+    if (at_end(p))
+        return fail(p, p->line, "the file ends before the keyword's ';' (truncated?)");
     if (peek(p) == '"') {
         int rc = read_quoted(p, out);
         for (;;) {
