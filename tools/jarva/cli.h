@@ -39,6 +39,7 @@ int cmd_results(cli_ctx *ctx, int argc, char **argv);
 int cmd_trend(cli_ctx *ctx, int argc, char **argv);
 int cmd_status(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_mapping(cli_ctx *ctx, int argc, char **argv);
 int cmd_help(cli_ctx *ctx, int argc, char **argv);
 
 /* Prints "jarva: <message>" on stderr. */

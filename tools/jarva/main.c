@@ -19,6 +19,7 @@ static const cli_command commands[] = {
     { "trend", "print an indicator's series, trend and change", cmd_trend },
     { "status", "print every indicator's status against its target", cmd_status },
     { "report", "write the yearly effect report as a PDF", cmd_report },
+    { "mapping", "draft a column mapping from a file's columns (mapping draft FILE)", cmd_mapping },
     { "help", "print the help of a command: the same as COMMAND --help", cmd_help },
 };
 

@@ -236,6 +236,12 @@ int jarva__mapping_check_questions(const jarva__mapping *m, jarva__error *err)
 {
     for (size_t i = 0; i < m->count; i++) {
         const jarva__mapping_entry *e = &m->entries[i];
+        if (!strcmp(e->field, "?"))
+            return jarva__seterr(err, JARVA_EFORMAT,
+                                 "%s:%ld: column '%s' was not placed by `jarva mapping draft`: "
+                                 "name its field (a role or an indicator's variable) or delete "
+                                 "the row",
+                                 m->path, e->line, e->column);
         if (!jarva__mapping_is_role(e->field) && !e->codes)
             return jarva__seterr(err, JARVA_EFORMAT,
                                  "%s:%ld: question '%s' needs its permitted answer codes in "

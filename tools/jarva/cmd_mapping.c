@@ -1,0 +1,91 @@
+/* cmd_mapping.c: `jarva mapping draft FILE`: a first column mapping for an
+ * export, written for the analyst to edit into indicators/sources/. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: jarva mapping draft FILE [--source ID] [-o OUT]\n"
+    "\n"
+    "Writes a draft column mapping (field,column,years,codes,description) for the\n"
+    "CSV export FILE: the role each column's name suggests (lopnr, omrade, vikt,\n"
+    "strata, kon, aldersgrupp ...), the question a mapping of the database's\n"
+    "catalogue (--source ID's first) already maps the column to, or whose\n"
+    "indicator variable it is, and the codes the file holds. A column it cannot\n"
+    "place has the field '?': an import refuses the mapping until you name its\n"
+    "field or delete the row. Reads CSV only (not .sav or .xlsx).\n"
+    "\n"
+    "  --source ID   the source the mapping is for (its catalogue mapping first)\n"
+    "  -o OUT        write to OUT (never over an existing file) instead of stdout\n";
+
+int cmd_mapping(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *words[2] = { NULL, NULL };
+    const char *source = NULL, *out_path = NULL;
+    int nwords = 0;
+    for (int i = 1; i < argc; i++) {
+        int code, shared = cli_shared_arg(ctx, "mapping", usage, argc, argv, &i, &code);
+        if (shared < 0)
+            return code;
+        if (shared)
+            continue;
+        if (!strcmp(argv[i], "--source") || !strcmp(argv[i], "-o")) {
+            if (i + 1 >= argc || !argv[i + 1][0])
+                return cli_usage_error("mapping", "option '%s' needs a value", argv[i]);
+            *(argv[i][1] == 'o' ? &out_path : &source) = argv[i + 1];
+            i++;
+        } else if (!strncmp(argv[i], "--source=", 9)) {
+            source = argv[i] + 9;
+        } else if (argv[i][0] == '-' || nwords == 2) {
+            return cli_usage_error("mapping", "unexpected argument '%s'", argv[i]);
+        } else {
+            words[nwords++] = argv[i];
+        }
+    }
+    if (nwords != 2 || strcmp(words[0], "draft") != 0)
+        return cli_usage_error("mapping", "expected `draft FILE`");
+    /* The catalogue's mappings and variables, if there is a database. */
+    jarva_db *db = NULL;
+    if (jarva_db_open(&db, ctx->db_path, JARVA_DB_READONLY) != JARVA_OK) {
+        if (!ctx->quiet)
+            fprintf(stderr, "jarva: %s: no catalogue to place questions by (%s); roles only\n",
+                    ctx->db_path, jarva_errmsg(db));
+        jarva_db_close(db);
+        db = NULL;
+        if (jarva_db_open(&db, NULL, JARVA_DB_MEMORY) != JARVA_OK) {
+            cli_db_error(db);
+            jarva_db_close(db);
+            return CLI_FAIL;
+        }
+    }
+    char *csv = NULL;
+    if (jarva_mapping_draft(db, words[1], source, &csv) != JARVA_OK) {
+        cli_db_error(db);
+        jarva_db_close(db);
+        return CLI_FAIL;
+    }
+    jarva_db_close(db);
+    int rc = CLI_OK;
+    FILE *out = stdout;
+    if (out_path && !(out = fopen(out_path, "wx"))) {
+        cli_error("%s: cannot write: %s", out_path, strerror(errno));
+        rc = CLI_FAIL;
+    } else {
+        fputs(csv, out);
+        if ((out != stdout && fclose(out) != 0) || (out == stdout && fflush(stdout) != 0)) {
+            cli_error("%s: write error", out_path ? out_path : "stdout");
+            rc = CLI_FAIL;
+        }
+    }
+    size_t unplaced = 0;
+    for (const char *p = csv; (p = strstr(p, "\n?,")) != NULL; p++)
+        unplaced++;
+    if (rc == CLI_OK && !ctx->quiet && unplaced)
+        fprintf(stderr, "jarva: %zu column%s not placed (field '?'): edit them before importing\n",
+                unplaced, unplaced == 1 ? "" : "s");
+    jarva_mapping_draft_free(csv);
+    return rc;
+}
