@@ -115,6 +115,16 @@ checks=$((checks + 1))
 [ "$(sqlite3 "$T/csv.db" "SELECT suppression_marker FROM published_value WHERE year = 2023 AND area_id = 'stockholm'")" = ".." ] ||
     fail "'..' is stored as suppressed"
 
+# PxWeb's CSV with measures and years in the column names ("measure year").
+printf '"region";"Ofta orolig för att utsättas för brott 2022";"Orolig för bostadsinbrott 2022"\n"Rinkeby-Kista stadsdelsområde";"-";".."\n"Stockholms stad";"7";"..."\n' >"$T/measures.csv"
+run --db "$T/csv.db" import table "$T/measures.csv" --source $SRC
+expect_status 0 "measures and years as columns"
+checks=$((checks + 1))
+[ "$(sqlite3 "$T/csv.db" "SELECT group_concat(area_id || ':' || coalesce(value, suppression_marker), ' ') FROM (SELECT * FROM published_value WHERE year = 2022 ORDER BY measure, area_id)")" = "rinkeby-kista:0.0 stockholm:0.07 rinkeby-kista:.. stockholm:..." ] ||
+    fail "measure and year read from the column names, '-' as zero, dots as no value"
+printf '"region";"Andel trygga"\n"Stockholms stad";"7"\n' >"$T/no-year.csv"
+bad "a value column without a year" "no-year.csv:1:2 (Andel trygga): no year in the column's name" "$T/no-year.csv"
+
 # A misspelled measure names its line and the indicator it was meant for.
 printf 'survey,year,area,measure,value_percent\n%s,2023,Husby,orolig för bostadsinbrot,30\n' $SRC >"$T/typo.csv"
 before=$(state "$T/px.db")
