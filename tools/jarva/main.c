@@ -11,7 +11,7 @@ static const cli_command commands[] = {
     { "goals", "list the plan's overall and communication goals", cmd_goals },
     { "indicators", "list the indicators, optionally of one goal", cmd_indicators },
     { "show", "show one goal or indicator in full", cmd_show },
-    { "import", "import a survey, table, staff survey or activity log CSV file", cmd_import },
+    { "import", "import a survey, table (CSV or .px), staff survey or activity log file", cmd_import },
     { "batches", "list import batches, or remove one (batches rm ID)", cmd_batches },
     { "estimate", "estimate a share from a survey CSV file, without a database", cmd_estimate },
     { "compute", "compute every indicator's estimates from the imported data", cmd_compute },

@@ -316,8 +316,10 @@ static int read_values(parser *p, strlist *list, const char *keyword)
     for (;;) {
         char *v = NULL;
         int rc = read_value(p, &v);
-        if (rc)
+        if (rc) {
+            free(v); /* the part read before the error */
             return rc;
+        }
         if (strlist_push(list, v))
             return nomem(p);
         skip_space(p);
