@@ -60,6 +60,9 @@ JARVA_API const char *jarva_catalog_default_dir(void);
  * data still refers to is an error. On errors nothing is written and
  * jarva_errmsg(db) lists them, one "file:line: message" per line, the first 20
  * and then "and N more errors".
+ * The source mappings dir/sources/<id>.csv are stored in the database too
+ * (their text and rows, replacing those stored before), and imports use
+ * those, not the folder; a mapping that cannot be read is an error.
  * Returns JARVA_OK, JARVA_EINVAL, JARVA_EIO (a file or dir cannot be read),
  * JARVA_EFORMAT, JARVA_ENOMEM, JARVA_EDB or JARVA_EBUSY. */
 JARVA_API int jarva_catalog_load(jarva_db *db, const char *dir);

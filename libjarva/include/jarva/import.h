@@ -40,11 +40,14 @@ typedef void (*jarva_progress_fn)(void *ctx, uint64_t bytes_done, uint64_t bytes
 typedef struct jarva_import_options {
     unsigned version; /* JARVA_IMPORT_OPTIONS_VERSION */
     jarva_import_kind kind;
-    const char *source;      /* survey or log id, e.g. "jarva-trygghet"; NULL: the kind's default */
-    const char *catalog_dir; /* where sources/<source>.csv column mappings live; NULL: default */
-    int year;                /* the wave's year; 0: from the file's year column */
-    char delimiter;          /* ',', ';' or '\t'; 0: detect */
-    char decimal;            /* '.' or ','; 0: ',' with ';' files, else '.' */
+    const char *source; /* survey or log id, e.g. "jarva-trygghet"; NULL: the kind's default */
+    /* Where sources/<source>.csv column mappings live, NULL: the default; used
+     * only when the database holds no mappings stored by jarva_catalog_load()
+     * (a database loaded before schema version 2): stored ones win. */
+    const char *catalog_dir;
+    int year;       /* the wave's year; 0: from the file's year column */
+    char delimiter; /* ',', ';' or '\t'; 0: detect */
+    char decimal;   /* '.' or ','; 0: ',' with ';' files, else '.' */
     jarva_encoding encoding;
     int share_in_percent; /* tables: 1 shares are percent, 0 proportions, -1 detect from header */
     int dry_run;          /* validate and report, write nothing */
