@@ -125,6 +125,20 @@ checks=$((checks + 1))
 printf '"region";"Andel trygga"\n"Stockholms stad";"7"\n' >"$T/no-year.csv"
 bad "a value column without a year" "no-year.csv:1:2 (Andel trygga): no year in the column's name" "$T/no-year.csv"
 
+# One measure, named by CONTENTS; the area matched by its CODES (the police's
+# published shares for LPO Järva, 56 % in 2020 and 64 % in 2022, as in
+# examples/data/publicerade-trygghetsmatningar.csv).
+POL=polisen-region-stockholm-trygghetsmatning
+printf 'field,column\narea,lokalpolisområde\nyear,år\nunit,percent\narea:lpo-jarva,LPO-JARVA\n' >"$CAT/sources/$POL.csv"
+run --db "$T/csv.db" --quiet --catalog "$CAT" init
+expect_status 0 "init with the police table's mapping"
+printf 'CHARSET="ANSI";\nCODEPAGE="utf-8";\nCONTENTS="trygg ute sent en kväll i området";\nSTUB="lokalpolisområde";\nHEADING="år";\nVALUES("lokalpolisområde")="Lokalpolisområde Järva (Rinkeby, Tensta, Husby)";\nCODES("lokalpolisområde")="LPO-JARVA";\nVALUES("år")="2020","2022";\nDATA=\n56 64;\n' >"$T/polisen.px"
+run --db "$T/csv.db" import table "$T/polisen.px" --source $POL
+expect_status 0 "a .px of one measure, area by code"
+checks=$((checks + 1))
+[ "$(sqlite3 "$T/csv.db" "SELECT group_concat(indicator_id || ':' || year || ':' || area_id || ':' || value, ' ') FROM (SELECT * FROM published_value WHERE survey = '$POL' ORDER BY year)")" = "safe-evening-police:2020:lpo-jarva:0.56 safe-evening-police:2022:lpo-jarva:0.64" ] ||
+    fail "measure from CONTENTS, area from CODES"
+
 # A misspelled measure names its line and the indicator it was meant for.
 printf 'survey,year,area,measure,value_percent\n%s,2023,Husby,orolig för bostadsinbrot,30\n' $SRC >"$T/typo.csv"
 before=$(state "$T/px.db")

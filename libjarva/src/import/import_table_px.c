@@ -162,6 +162,9 @@ static int px_variables(jarva__import *imp, const table_map *tm, const jarva__px
     for (int r = 0; r < ROLE_NOTE; r++) {
         var[r] = -1;
         if (!tm->role[r]) {
+            /* A table of one measure names it in CONTENTS, not as a variable. */
+            if (r == ROLE_MEASURE && px->contents)
+                continue;
             if (r == ROLE_YEAR || r == ROLE_MEASURE)
                 return jarva__seterr(&imp->db->err, JARVA_EFORMAT,
                                      "%s: the mapping %s has no '%s' row: which of the PX "
@@ -196,6 +199,22 @@ static int px_variables(jarva__import *imp, const table_map *tm, const jarva__px
     return JARVA_OK;
 }
 
+/* A PX value as the mapping reads it: by its text, else by its code
+ * (CODES), else the text as it is. */
+static const char *px_text(const table_map *tm, const char *prefix, const jarva__px *px, long v,
+                           const size_t *idx, int year)
+{
+    const jarva__px_variable *var = &px->vars[v];
+    const char *text = var->values[idx[v]];
+    const char *mapped = map_value(tm, prefix, text, year);
+    if (mapped == text && var->codes) {
+        const char *by_code = map_value(tm, prefix, var->codes[idx[v]], year);
+        if (by_code != var->codes[idx[v]])
+            return by_code;
+    }
+    return mapped;
+}
+
 static int unit_of(const table_map *tm, const char *units)
 {
     if (tm->unit >= 0)
@@ -222,10 +241,10 @@ static int put_cells(jarva__import *imp, jarva__table_sink *t, const table_map *
         f[JARVA__TF_YEAR] = px->vars[var[ROLE_YEAR]].values[idx[var[ROLE_YEAR]]];
         long year = 0;
         jarva__parse_long(f[JARVA__TF_YEAR], 1990, 2199, &year);
-        f[JARVA__TF_AREA] =
-            map_value(tm, "area", px->vars[var[ROLE_AREA]].values[idx[var[ROLE_AREA]]], (int)year);
-        f[JARVA__TF_MEASURE] = map_value(
-            tm, "measure", px->vars[var[ROLE_MEASURE]].values[idx[var[ROLE_MEASURE]]], (int)year);
+        f[JARVA__TF_AREA] = px_text(tm, "area", px, var[ROLE_AREA], idx, (int)year);
+        f[JARVA__TF_MEASURE] = var[ROLE_MEASURE] >= 0
+                                   ? px_text(tm, "measure", px, var[ROLE_MEASURE], idx, (int)year)
+                                   : map_value(tm, "measure", px->contents, (int)year);
         char number[40];
         static const char *const dots[] = { "", ".", "..", "...", "....", ".....", "......" };
         if (cell->kind == JARVA__PX_MISSING)
