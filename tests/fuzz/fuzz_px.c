@@ -1,6 +1,7 @@
 /* fuzz_px.c: the PX parser on any bytes, and the same bytes imported as a
- * .px table through a table mapping into an in-memory database holding the
- * plan's real catalogue and the mapping of tests/data/px/sources.
+ * .px table and as a PxWeb wide CSV through a table mapping into an
+ * in-memory database holding the plan's real catalogue and the mapping of
+ * tests/data/px/sources.
  *
  * Invariants checked: a parse either fails with a message or gives
  * variables with values whose product is the number of cells, every cell a
@@ -21,7 +22,7 @@
 #define SOURCE "stockholm-stad-trygghetsmatning"
 
 static jarva_db *db;
-static char *path;
+static char *path, *csv_path;
 
 static int exec_sql(const char *sql)
 {
@@ -55,6 +56,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     path = fuzz_scratch_path("input.px");
+    csv_path = fuzz_scratch_path("input.csv");
     if (jarva_db_open(&db, NULL, JARVA_DB_MEMORY) != JARVA_OK ||
         jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators") != JARVA_OK) {
         fprintf(stderr, "fuzz_px: setup: %s\n", jarva_errmsg(db));
@@ -125,23 +127,33 @@ static long long published_rows(void)
     return n;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void check_import(const char *file)
 {
-    check_parse(data, size);
-    fuzz_write_file(path, data, size);
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     opts.kind = JARVA_IMPORT_TABLE;
     opts.source = SOURCE;
     jarva_import_result res;
-    int rc = jarva_import_file(db, path, &opts, &res);
+    int rc = jarva_import_file(db, file, &opts, &res);
     if (rc != JARVA_OK) {
         FUZZ_ASSERT(rc < 0 && jarva_errcode(db) == rc && jarva_errmsg(db)[0] != '\0');
         FUZZ_ASSERT(published_rows() == 0);
-        return 0;
+        return;
     }
     FUZZ_ASSERT(res.outcome == JARVA_IMPORTED && res.rows > 0);
     FUZZ_ASSERT(published_rows() == res.rows + 1);
     FUZZ_ASSERT(jarva_batch_remove(db, res.batch_id) == JARVA_OK);
     FUZZ_ASSERT(published_rows() == 0);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    check_parse(data, size);
+    fuzz_write_file(path, data, size);
+    check_import(path);
+    /* The same bytes as a CSV export, unless they look like PX. */
+    if (!jarva__px_sniff(NULL, data, size)) {
+        fuzz_write_file(csv_path, data, size);
+        check_import(csv_path);
+    }
     return 0;
 }
