@@ -82,7 +82,7 @@ int main(void)
     /* Line 10 of the file maps F12a for 2022 on (indicators/sources/jarva-trygghet.csv). */
     jarva__mapping *m = NULL;
     jarva__error err = { 0 };
-    CHECK_INT(jarva__mapping_for_source(db, "/no/such/dir", "jarva-trygghet", &m, &err), JARVA_OK);
+    CHECK_INT(jarva__mapping_for_source(db, NULL, "jarva-trygghet", &m, &err), JARVA_OK);
     int found = 0;
     for (size_t i = 0; m && i < m->count; i++)
         if (!strcmp(m->entries[i].column, "F12a")) {
@@ -101,14 +101,29 @@ int main(void)
     FILE *f = fopen(mapping_path, "w");
     fputs("field,column\nrespondent_id,changed\n", f);
     fclose(f);
-    CHECK_INT(jarva__mapping_for_source(db, dir, "jarva-trygghet", &m, &err), JARVA_OK);
+    CHECK_INT(jarva__mapping_for_source(db, NULL, "jarva-trygghet", &m, &err), JARVA_OK);
     CHECK(m && m->count > 10 && !strcmp(m->entries[0].column, "lopnr"));
     jarva__mapping_free(m);
-    /* ... until init loads it again. */
-    CHECK_INT(jarva_catalog_load(db, dir), JARVA_OK);
+    /* A folder given for one import is read instead. */
     CHECK_INT(jarva__mapping_for_source(db, dir, "jarva-trygghet", &m, &err), JARVA_OK);
     CHECK(m && m->count == 1 && !strcmp(m->entries[0].column, "changed"));
     jarva__mapping_free(m);
+    /* ... until init loads it again. */
+    CHECK_INT(jarva_catalog_load(db, dir), JARVA_OK);
+    CHECK_INT(jarva__mapping_for_source(db, NULL, "jarva-trygghet", &m, &err), JARVA_OK);
+    CHECK(m && m->count == 1 && !strcmp(m->entries[0].column, "changed"));
+    CHECK(m && !m->covers_comparison);
+    jarva__mapping_free(m);
+
+    /* The setting covers,comparison is no column, and is kept too. */
+    f = fopen(mapping_path, "a");
+    fputs("covers,comparison\n", f);
+    fclose(f);
+    CHECK_INT(jarva_catalog_load(db, dir), JARVA_OK);
+    CHECK_INT(jarva__mapping_for_source(db, NULL, "jarva-trygghet", &m, &err), JARVA_OK);
+    CHECK(m && m->covers_comparison && m->count == 1);
+    jarva__mapping_free(m);
+    m = NULL;
 
     /* A source the stored catalogue lacks: named with where to add it. */
     CHECK_INT(jarva__mapping_for_source(db, NULL, "no-such", &m, &err), JARVA_ENOTFOUND);
@@ -126,11 +141,9 @@ int main(void)
     free(before);
     free(after);
 
-    /* No stored catalogue (a database initialised before schema 2): the folder. */
+    /* No stored catalogue (a database initialised before schema 3): the folder. */
     CHECK_INT(jarva__exec(db, "DELETE FROM catalog_source; DELETE FROM catalog_origin"), JARVA_OK);
-    CHECK_INT(
-        jarva__mapping_for_source(db, JARVA_SOURCE_DIR "/indicators", "jarva-trygghet", &m, &err),
-        JARVA_OK);
+    CHECK_INT(jarva__mapping_for_source(db, NULL, "jarva-trygghet", &m, &err), JARVA_OK);
     CHECK(m && strstr(m->path, "/indicators/sources/jarva-trygghet.csv") != NULL);
     jarva__mapping_free(m);
     jarva__freeerr(&err);

@@ -16,6 +16,7 @@ typedef enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_CSV, CLI_FORMAT_JSON } cl
 typedef struct cli_ctx {
     const char *db_path;     /* --db, $JARVA_DB, ./jarva.db */
     const char *catalog_dir; /* --catalog, $JARVA_CATALOG, jarva_catalog_default_dir() */
+    int catalog_given;       /* by --catalog or $JARVA_CATALOG, not the default */
     cli_format format;       /* --format */
     int quiet;               /* --quiet */
 } cli_ctx;

@@ -90,7 +90,7 @@ int cli_common_option(cli_ctx *ctx, const char *cmd, int argc, char **argv, int 
         if (n == 0)
             ctx->db_path = value;
         else if (n == 1)
-            ctx->catalog_dir = value;
+            ctx->catalog_dir = value, ctx->catalog_given = 1;
         else if (cli_parse_format(value, &ctx->format) != 0) {
             cli_usage_error(cmd, "unknown format '%s' (table, csv or json)", value);
             return -1;

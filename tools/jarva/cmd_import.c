@@ -157,7 +157,8 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
     if (parse_kind(kind_text, &opts.kind))
         return cli_usage_error("import", "unknown kind '%s' (survey, table, staff, activities)",
                                kind_text);
-    opts.catalog_dir = ctx->catalog_dir;
+    /* The mappings init stored, unless a catalogue is given for this import. */
+    opts.catalog_dir = ctx->catalog_given ? ctx->catalog_dir : NULL;
     progress_state progress = { time(NULL), 0 };
     if (!ctx->quiet && isatty(STDERR_FILENO)) {
         opts.progress = show_progress;

@@ -57,7 +57,8 @@ int main(int argc, char **argv)
     if (!ctx.db_path || !*ctx.db_path)
         ctx.db_path = "jarva.db";
     ctx.catalog_dir = getenv("JARVA_CATALOG");
-    if (!ctx.catalog_dir || !*ctx.catalog_dir)
+    ctx.catalog_given = ctx.catalog_dir && *ctx.catalog_dir;
+    if (!ctx.catalog_given)
         ctx.catalog_dir = jarva_catalog_default_dir();
     ctx.format = CLI_FORMAT_TABLE;
 

@@ -41,9 +41,10 @@ typedef struct jarva_import_options {
     unsigned version; /* JARVA_IMPORT_OPTIONS_VERSION */
     jarva_import_kind kind;
     const char *source; /* survey or log id, e.g. "jarva-trygghet"; NULL: the kind's default */
-    /* Where sources/<source>.csv column mappings live, NULL: the default; used
-     * only when the database holds no mappings stored by jarva_catalog_load()
-     * (a database loaded before schema version 2): stored ones win. */
+    /* NULL: the column mappings jarva_catalog_load() stored in the database
+     * (for a database loaded before schema version 3, those of the default
+     * folder). A folder: its sources/<source>.csv instead, e.g. to try an
+     * edited mapping before loading it. */
     const char *catalog_dir;
     int year;       /* the wave's year; 0: from the file's year column */
     char delimiter; /* ',', ';' or '\t'; 0: detect */

@@ -195,6 +195,21 @@ static int write_entries(jarva_db *db, const cat_source *src, sqlite3_stmt *entr
         if (step != SQLITE_DONE)
             return jarva__sqlerr(db, "storing the catalogue's source mappings");
     }
+    /* The setting `covers,comparison` is no column: kept as a row of its
+     * own (line 0) and read back into the flag by stored_mapping(). */
+    if (m->covers_comparison) {
+        sqlite3_bind_text(entry, 1, src->id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(entry, 2, (sqlite3_int64)m->count + 1);
+        sqlite3_bind_int64(entry, 3, 0);
+        sqlite3_bind_text(entry, 4, "covers", -1, SQLITE_STATIC);
+        sqlite3_bind_text(entry, 5, "comparison", -1, SQLITE_STATIC);
+        for (int i = 6; i <= 8; i++)
+            sqlite3_bind_null(entry, i);
+        int step = sqlite3_step(entry);
+        sqlite3_reset(entry);
+        if (step != SQLITE_DONE)
+            return jarva__sqlerr(db, "storing the catalogue's source mappings");
+    }
     return JARVA_OK;
 }
 
@@ -253,7 +268,7 @@ done:
 
 /* The stored mapping of source: JARVA_OK, JARVA_ENOTFOUND with *stored 1
  * (the catalogue is stored, the source is not in it) or 0 (no catalogue was
- * stored: a database loaded before schema version 2). */
+ * stored: a database loaded before schema version 3). */
 static int stored_mapping(jarva_db *db, const char *source, jarva__mapping **out, int *stored)
 {
     *out = NULL;
@@ -284,6 +299,11 @@ static int stored_mapping(jarva_db *db, const char *source, jarva__mapping **out
         }
         if (sqlite3_column_type(stmt, 2) == SQLITE_NULL)
             continue; /* a mapping file with a header only */
+        if (!strcmp((const char *)sqlite3_column_text(stmt, 2), "covers")) {
+            m->covers_comparison =
+                !strcmp((const char *)sqlite3_column_text(stmt, 3), "comparison");
+            continue;
+        }
         if (jarva__mapping_add(m, (const char *)sqlite3_column_text(stmt, 2),
                                (const char *)sqlite3_column_text(stmt, 3),
                                sqlite3_column_int(stmt, 4), sqlite3_column_int(stmt, 5),
@@ -309,13 +329,16 @@ int jarva__mapping_for_source(jarva_db *db, const char *catalog_dir, const char 
     int rc = jarva__mapping_check_source_id(source, err);
     if (rc)
         return rc;
+    /* A folder given for this import is read: trying an edited mapping
+     * before loading it with init. */
+    if (catalog_dir)
+        return jarva__mapping_load(catalog_dir, source, out, err);
     int stored = 0;
     rc = stored_mapping(db, source, out, &stored);
     if (rc != JARVA_ENOTFOUND)
         return rc;
     if (!stored)
-        return jarva__mapping_load(catalog_dir ? catalog_dir : jarva_catalog_default_dir(), source,
-                                   out, err);
+        return jarva__mapping_load(jarva_catalog_default_dir(), source, out, err);
     char *dir = NULL;
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db->sql, "SELECT dir FROM catalog_origin", -1, &stmt, NULL) ==

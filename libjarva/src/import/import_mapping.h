@@ -37,10 +37,11 @@ int jarva__mapping_load(const char *catalog_dir, const char *source, jarva__mapp
                         jarva__error *err);
 /* The same for a file given by its path. */
 int jarva__mapping_parse_file(const char *path, jarva__mapping **out, jarva__error *err);
-/* The mapping a survey or staff import uses: the one `jarva init` stored in
- * the database (catalog_store.c) when the database holds a catalogue loaded
- * since schema version 2, else the file under catalog_dir (NULL: the
- * default folder), as before. JARVA_ENOTFOUND when the source has none. */
+/* The mapping an import uses: the file under catalog_dir when one is given
+ * for the import; else the one `jarva init` stored in the database
+ * (catalog_store.c); else, for a database loaded before schema version 3,
+ * the file under the default folder, as before. JARVA_ENOTFOUND when the
+ * source has none. */
 int jarva__mapping_for_source(jarva_db *db, const char *catalog_dir, const char *source,
                               jarva__mapping **out, jarva__error *err);
 /* Every question row has its answer codes (survey and staff mappings). */

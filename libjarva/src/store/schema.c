@@ -268,15 +268,16 @@ static const char *const schema_v3[] = {
 /* Version 4. The catalogue's source mappings (sources/<id>.csv) as `jarva init`
  * read them: imports use these, not the folder, which may have changed or be
  * another one by then (issue 14). content keeps the file as it was, for
- * provenance; the entries are its rows, parsed once, with their lines. */
+ * provenance; the entries are its rows, parsed once, with their lines.
+ * IF NOT EXISTS: a test may set user_version back on a current file. */
 static const char *const schema_v4[] = {
-    "CREATE TABLE catalog_source ("
+    "CREATE TABLE IF NOT EXISTS catalog_source ("
     "  id TEXT PRIMARY KEY,"
     "  path TEXT NOT NULL,"
     "  sha256 TEXT NOT NULL,"
     "  content TEXT NOT NULL"
     ") STRICT",
-    "CREATE TABLE catalog_source_entry ("
+    "CREATE TABLE IF NOT EXISTS catalog_source_entry ("
     "  source_id TEXT NOT NULL REFERENCES catalog_source(id) ON DELETE CASCADE,"
     "  position INTEGER NOT NULL,"
     "  line INTEGER NOT NULL,"
@@ -288,7 +289,7 @@ static const char *const schema_v4[] = {
     "  PRIMARY KEY (source_id, position)"
     ") STRICT",
     /* One row: the folder the catalogue was loaded from and when. */
-    "CREATE TABLE catalog_origin ("
+    "CREATE TABLE IF NOT EXISTS catalog_origin ("
     "  id INTEGER PRIMARY KEY CHECK (id = 1),"
     "  dir TEXT NOT NULL,"
     "  loaded_at TEXT NOT NULL"
