@@ -64,6 +64,11 @@ sed -i 's/^q_trygg_kvall,F12a,/q_trygg_kvall,Q12,/' "$CAT/sources/jarva-trygghet
 sed '1s/F12a/Q12/' "$JARVA_SRC/examples/data/simulerade-trygghetsenkat-2025.csv" >"$T/enkat-2025.csv"
 run --db "$T/default.db" import survey "$T/enkat-2025.csv"
 expect_status 1 "the default catalogue does not know Q12"
+before=$(state "$T/default.db")
+run --db "$T/default.db" --catalog "$CAT" import survey "$T/enkat-2025.csv" --dry-run
+expect_status 0 "a catalogue given to the import is read instead of the stored one"
+checks=$((checks + 1))
+[ "$(state "$T/default.db")" = "$before" ] || fail "a dry run changed the database"
 run --db "$T/px.db" --quiet --catalog "$CAT" init
 expect_status 0 "init --catalog again updates the stored mapping"
 run --db "$T/px.db" import survey "$T/enkat-2025.csv"
