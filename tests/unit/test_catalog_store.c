@@ -141,7 +141,7 @@ int main(void)
     free(before);
     free(after);
 
-    /* No stored catalogue (a database initialised before schema 3): the folder. */
+    /* No stored catalogue (a database initialised before schema 4): the folder. */
     CHECK_INT(jarva__exec(db, "DELETE FROM catalog_source; DELETE FROM catalog_origin"), JARVA_OK);
     CHECK_INT(jarva__mapping_for_source(db, NULL, "jarva-trygghet", &m, &err), JARVA_OK);
     CHECK(m && strstr(m->path, "/indicators/sources/jarva-trygghet.csv") != NULL);

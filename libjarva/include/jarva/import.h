@@ -42,7 +42,7 @@ typedef struct jarva_import_options {
     jarva_import_kind kind;
     const char *source; /* survey or log id, e.g. "jarva-trygghet"; NULL: the kind's default */
     /* NULL: the column mappings jarva_catalog_load() stored in the database
-     * (for a database loaded before schema version 3, those of the default
+     * (for a database loaded before schema version 4, those of the default
      * folder). A folder: its sources/<source>.csv instead, e.g. to try an
      * edited mapping before loading it. */
     const char *catalog_dir;

@@ -268,7 +268,7 @@ done:
 
 /* The stored mapping of source: JARVA_OK, JARVA_ENOTFOUND with *stored 1
  * (the catalogue is stored, the source is not in it) or 0 (no catalogue was
- * stored: a database loaded before schema version 3). */
+ * stored: a database loaded before schema version 4). */
 static int stored_mapping(jarva_db *db, const char *source, jarva__mapping **out, int *stored)
 {
     *out = NULL;

@@ -39,7 +39,7 @@ int jarva__mapping_load(const char *catalog_dir, const char *source, jarva__mapp
 int jarva__mapping_parse_file(const char *path, jarva__mapping **out, jarva__error *err);
 /* The mapping an import uses: the file under catalog_dir when one is given
  * for the import; else the one `jarva init` stored in the database
- * (catalog_store.c); else, for a database loaded before schema version 3,
+ * (catalog_store.c); else, for a database loaded before schema version 4,
  * the file under the default folder, as before. JARVA_ENOTFOUND when the
  * source has none. */
 int jarva__mapping_for_source(jarva_db *db, const char *catalog_dir, const char *source,

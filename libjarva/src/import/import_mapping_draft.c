@@ -128,7 +128,7 @@ static int catalogue_field(jarva_db *db, const char *source, column_info *c)
                                      (const char *)sqlite3_column_text(stmt, 1));
         }
     }
-    /* A database from before schema version 3 has no such table: no match. */
+    /* A database from before schema version 4 has no such table: no match. */
     sqlite3_finalize(stmt);
     stmt = NULL;
     if (!c->field_owned &&
