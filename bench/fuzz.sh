@@ -10,10 +10,11 @@
 # Not part of ctest. Needs clang (libFuzzer).
 #
 # Usage: sh bench/fuzz.sh [--merge] [SECONDS [HARNESS...]]
-#   SECONDS   per harness (default 60)
-#   HARNESS   fuzz_csv, fuzz_catalog, fuzz_estimate, fuzz_import_survey,
-#             fuzz_import_table, fuzz_import_staff, fuzz_import_activities
-#             (default: all)
+#   SECONDS   per harness at most (default 60)
+#   HARNESS   any jarva_fuzz_target() of tests/fuzz/CMakeLists.txt
+#             (default: all of them)
+#   FUZZ_RUNS executions per harness at most (default 10000000): a harness
+#             stops at whichever of SECONDS and FUZZ_RUNS comes first
 #   BUILD_DIR the build directory (default build-fuzz/), configured with
 #             CC=clang -DJARVA_FUZZ=ON
 set -eu
@@ -26,7 +27,9 @@ if [ "${1:-}" = --merge ]; then
 fi
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-harnesses=${*:-fuzz_csv fuzz_catalog fuzz_estimate fuzz_import_survey fuzz_import_table fuzz_import_staff fuzz_import_activities}
+all=$(sed -n 's/^jarva_fuzz_target(\([a-z_]*\) .*/\1/p' tests/fuzz/CMakeLists.txt)
+harnesses=${*:-$all}
+runs_max=${FUZZ_RUNS:-10000000}
 dir=${BUILD_DIR:-build-fuzz}
 
 command -v clang >/dev/null || {
@@ -60,11 +63,11 @@ for h in $harnesses; do
     crashes=0
     start=$(date +%s)
     left=$seconds
-    while [ "$left" -gt 0 ]; do
+    while [ "$left" -gt 0 ] && [ "$execs" -lt "$runs_max" ]; do
         log=$work/$h.log
         # -timeout: one input may take 10 s (a hang otherwise); ASan + a
         # SQLite database stay well inside 2 GB.
-        TMPDIR=$work/tmp "$bin" -max_total_time="$left" -timeout=10 -rss_limit_mb=2048 \
+        TMPDIR=$work/tmp "$bin" -max_total_time="$left" -runs=$((runs_max - execs)) -timeout=10 -rss_limit_mb=2048 \
             -print_final_stats=1 -artifact_prefix="$work/artifacts/$h/" \
             "$new" "$seeds" >"$log" 2>&1 && status=0 || status=$?
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
