@@ -1,8 +1,10 @@
 /* estimate_file.c: jarva_adhoc_estimate(), the library half of `jarva
  * estimate`: one streaming pass over a survey CSV file turns each respondent
- * into an answer (1, 0 or missing), a weight, a stratum and a domain, then
- * jarva_estimate_proportions() estimates every domain at once. Domains are the
- * combinations of the by columns' values; see jarva/adhoc.h for the rules. */
+ * into an answer (1, 0 or missing), a weight, a stratum and a domain and adds
+ * them to the sums per domain, stratum and answer (stats_sums.c); no array
+ * per respondent is kept, so memory does not grow with the file. Domains are
+ * the combinations of the by columns' values; see jarva/adhoc.h for the
+ * rules. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,17 +30,18 @@ typedef struct adhoc {
     int var_col, weight_col, stratum_col;
     int *by_col;
     code_list positive, valid;
-    /* One entry per respondent. */
-    size_t n, cap;
-    double *value;
-    double *weight;
-    unsigned *stratum;
-    int *domain;
+    size_t n; /* respondents */
     size_t valid_count;
-    /* Strata, with the line of each one's first respondent (for messages). */
+    /* Sums per (domain, stratum, answer 0 or 1). */
+    jarva__sum_grid sums;
+    /* Strata, with per stratum its respondents, the line of its first one (for
+     * messages) and whether that one has a valid answer in a domain (what
+     * makes a lonely stratum matter). Without a strata column, one stratum. */
     jarva__keytab strata;
+    size_t *stratum_size;
     long *stratum_line;
-    size_t stratum_line_cap;
+    unsigned char *stratum_first_counts;
+    size_t stratum_cap;
     jarva__keytab *by_values; /* one per by column */
     jarva__keytab domains;    /* tuples of by value ids */
     uint32_t *tuple;
@@ -192,27 +195,6 @@ static int resolve_columns(adhoc *a)
 
 /* ---- rows ---- */
 
-static int grow(adhoc *a)
-{
-    size_t cap = a->cap ? 2 * a->cap : 4096;
-    double *value = realloc(a->value, cap * sizeof *value);
-    if (value)
-        a->value = value;
-    double *weight = a->weight_col < 0 ? NULL : realloc(a->weight, cap * sizeof *weight);
-    if (weight)
-        a->weight = weight;
-    unsigned *stratum = a->stratum_col < 0 ? NULL : realloc(a->stratum, cap * sizeof *stratum);
-    if (stratum)
-        a->stratum = stratum;
-    int *domain = realloc(a->domain, cap * sizeof *domain);
-    if (domain)
-        a->domain = domain;
-    if (!value || !domain || (a->weight_col >= 0 && !weight) || (a->stratum_col >= 0 && !stratum))
-        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory after %zu respondents", a->n);
-    a->cap = cap;
-    return JARVA_OK;
-}
-
 /* A field's trimmed text, or NULL when it is missing or blank. */
 static const char *field(const jarva__csv_row *row, int col, size_t *len)
 {
@@ -255,6 +237,28 @@ static int read_weight(adhoc *a, const jarva__csv_row *row, double *out)
                                   a->decimal == ',' ? " (decimal comma)" : "");
 }
 
+/* Room for stratum h's entries (grown as strata appear); 0, or -1. */
+static int fit_stratum(adhoc *a, size_t h)
+{
+    if (h < a->stratum_cap)
+        return 0;
+    size_t cap = a->stratum_cap ? 2 * a->stratum_cap : 64;
+    size_t *size = realloc(a->stratum_size, cap * sizeof *size);
+    if (size)
+        a->stratum_size = size;
+    long *lines = realloc(a->stratum_line, cap * sizeof *lines);
+    if (lines)
+        a->stratum_line = lines;
+    unsigned char *counts = realloc(a->stratum_first_counts, cap);
+    if (counts)
+        a->stratum_first_counts = counts;
+    if (!size || !lines || !counts)
+        return -1;
+    memset(size + a->stratum_cap, 0, (cap - a->stratum_cap) * sizeof *size);
+    a->stratum_cap = cap;
+    return 0;
+}
+
 static int read_stratum(adhoc *a, const jarva__csv_row *row, unsigned *out)
 {
     size_t len;
@@ -262,21 +266,11 @@ static int read_stratum(adhoc *a, const jarva__csv_row *row, unsigned *out)
     if (!text)
         return jarva__csv_field_error(a->csv, row, (size_t)a->stratum_col, &a->err, JARVA_EFORMAT,
                                       "empty stratum");
-    size_t before = a->strata.count;
     long id = jarva__keytab_add(&a->strata, text, len);
-    if (id < 0)
+    if (id < 0 || fit_stratum(a, (size_t)id))
         return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
-    if (a->strata.count > before) {
-        if (a->strata.count > a->stratum_line_cap) {
-            size_t cap = a->stratum_line_cap ? 2 * a->stratum_line_cap : 64;
-            long *lines = realloc(a->stratum_line, cap * sizeof *lines);
-            if (!lines)
-                return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
-            a->stratum_line = lines;
-            a->stratum_line_cap = cap;
-        }
+    if (a->stratum_size[id] == 0)
         a->stratum_line[id] = jarva__csv_field_line(a->csv, row, (size_t)a->stratum_col);
-    }
     *out = (unsigned)id;
     return JARVA_OK;
 }
@@ -307,26 +301,44 @@ static int read_domain(adhoc *a, const jarva__csv_row *row, int *out)
     return JARVA_OK;
 }
 
+/* One respondent into the sums: stratum sizes count everyone (R's subset
+ * keeps every stratum's n_h), the sums only valid answers in a domain. */
+static int add_respondent(adhoc *a, double value, double weight, unsigned h, int domain)
+{
+    if (fit_stratum(a, h))
+        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    int counts = !isnan(value) && domain >= 0;
+    if (a->stratum_size[h]++ == 0)
+        a->stratum_first_counts[h] = (unsigned char)counts;
+    if (counts) {
+        a->valid_count++;
+        if (jarva__sum_grid_add(&a->sums, (size_t)domain, h, value > 0, weight))
+            return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory after %zu respondents",
+                                 a->n);
+    }
+    a->n++;
+    return JARVA_OK;
+}
+
 static int read_rows(adhoc *a)
 {
     jarva__csv_row row;
     int got;
     while ((got = jarva__csv_next(a->csv, &row, &a->err)) == 1) {
-        if (a->n == a->cap && grow(a))
-            return a->err.code;
-        size_t i = a->n;
-        a->value[i] = answer_value(a, &row);
+        double value = answer_value(a, &row), weight = 1;
+        unsigned stratum = 0;
+        int domain = 0;
         int rc = JARVA_OK;
         if (a->weight_col >= 0)
-            rc = read_weight(a, &row, &a->weight[i]);
+            rc = read_weight(a, &row, &weight);
         if (!rc && a->stratum_col >= 0)
-            rc = read_stratum(a, &row, &a->stratum[i]);
+            rc = read_stratum(a, &row, &stratum);
         if (!rc)
-            rc = read_domain(a, &row, &a->domain[i]);
+            rc = read_domain(a, &row, &domain);
+        if (!rc)
+            rc = add_respondent(a, value, weight, stratum, domain);
         if (rc)
             return rc;
-        a->valid_count += !isnan(a->value[i]) && a->domain[i] >= 0;
-        a->n++;
     }
     return got < 0 ? got : JARVA_OK;
 }
@@ -337,42 +349,25 @@ static int read_rows(adhoc *a)
  * known, rather than by the estimator, which only knows the stratum. */
 static int check_lonely(adhoc *a)
 {
-    if (a->estimate.lonely_psu != JARVA_LONELY_PSU_FAIL)
+    if (a->estimate.lonely_psu != JARVA_LONELY_PSU_FAIL || a->n == 0)
         return JARVA_OK;
     if (a->stratum_col < 0) {
-        if (a->n == 1 && !isnan(a->value[0]) && a->domain[0] >= 0)
+        if (a->n == 1 && a->stratum_first_counts[0])
             return jarva__csv_error_at(a->csv, 0, 0, &a->err, JARVA_ENUMERIC,
                                        "the file has a single respondent, so no variance can be "
                                        "estimated (a lonely PSU); choose a lonely-PSU rule");
         return JARVA_OK;
     }
-    size_t nstrata = a->strata.count;
-    size_t *size = calloc(nstrata ? nstrata : 1, sizeof *size);
-    size_t *member = calloc(nstrata ? nstrata : 1, sizeof *member);
-    if (!size || !member) {
-        free(size);
-        free(member);
-        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < a->n; i++) {
-        size[a->stratum[i]]++;
-        member[a->stratum[i]] = i;
-    }
-    int rc = JARVA_OK;
-    for (size_t h = 0; h < nstrata && !rc; h++) {
-        size_t i = member[h];
-        if (size[h] == 1 && !isnan(a->value[i]) && a->domain[i] >= 0)
-            rc = jarva__csv_error_at(a->csv, a->stratum_line[h], (size_t)a->stratum_col + 1,
-                                     &a->err, JARVA_ENUMERIC,
-                                     "stratum '%s' has a single respondent (a lonely PSU), who "
-                                     "has a valid answer, so the variance of their domain cannot "
-                                     "be estimated; choose a lonely-PSU rule (adjust, remove, "
-                                     "certainty or average)",
-                                     a->strata.keys[h]);
-    }
-    free(size);
-    free(member);
-    return rc;
+    for (size_t h = 0; h < a->strata.count; h++)
+        if (a->stratum_size[h] == 1 && a->stratum_first_counts[h])
+            return jarva__csv_error_at(a->csv, a->stratum_line[h], (size_t)a->stratum_col + 1,
+                                       &a->err, JARVA_ENUMERIC,
+                                       "stratum '%s' has a single respondent (a lonely PSU), who "
+                                       "has a valid answer, so the variance of their domain "
+                                       "cannot be estimated; choose a lonely-PSU rule (adjust, "
+                                       "remove, certainty or average)",
+                                       a->strata.keys[h]);
+    return JARVA_OK;
 }
 
 /* ---- the whole ---- */
@@ -382,22 +377,33 @@ static int estimate_all(adhoc *a, jarva_adhoc_result *r)
     size_t nby = a->opts->by_count;
     size_t ndomains = nby ? a->domains.count : 1;
     jarva_estimate *estimates = calloc(ndomains ? ndomains : 1, sizeof *estimates);
-    if (!estimates)
+    double *values = malloc((a->sums.values ? a->sums.values : 1) * sizeof *values);
+    if (!estimates || !values) {
+        free(estimates);
+        free(values);
         return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
-    int have_strata = a->stratum_col >= 0 && a->strata.count > 0;
-    jarva_survey_data data = { a->n,
-                               a->value,
-                               a->weight_col >= 0 ? a->weight : NULL,
-                               have_strata ? a->stratum : NULL,
-                               have_strata ? a->strata.count : 0,
-                               have_strata ? (const char *const *)a->strata.keys : NULL };
+    }
+    /* Answer 0: valid, not positive; 1: positive; the grid may have more. */
+    for (size_t k = 0; k < a->sums.values; k++)
+        values[k] = k < 2 ? (double)k : NAN;
+    size_t strata = a->stratum_col >= 0 ? a->strata.count : (a->n ? 1 : 0);
+    if (strata > a->sums.strata)
+        strata = a->sums.strata; /* strata beyond hold no valid answer */
+    const char *const *names =
+        a->stratum_col >= 0 ? (const char *const *)a->strata.keys : NULL;
     char message[512];
     int rc = JARVA_OK;
-    if (ndomains > 0) {
-        rc = jarva_estimate_proportions(&data, nby ? a->domain : NULL, ndomains, &a->estimate,
-                                        estimates, message, sizeof message);
+    for (size_t d = 0; d < ndomains && !rc; d++) {
+        jarva__domain_moments m = { 0 };
+        if (d < a->sums.domains)
+            rc = jarva__moments_from_sums(strata, a->stratum_size, a->sums.values, values,
+                                          a->sums.cells + d * a->sums.strata * a->sums.values,
+                                          a->estimate.lonely_psu, names, &m, message,
+                                          sizeof message);
         if (rc)
             jarva__csv_error_at(a->csv, 0, 0, &a->err, rc, "%s", message);
+        else
+            jarva__estimate_from_moments(&m, &a->estimate, 1, &estimates[d]);
     }
     if (!rc)
         rc = jarva__adhoc_sort(r, a->by_values, &a->domains, estimates,
@@ -405,6 +411,7 @@ static int estimate_all(adhoc *a, jarva_adhoc_result *r)
     if (rc == JARVA_ENOMEM)
         jarva__seterr(&a->err, rc, "out of memory");
     free(estimates);
+    free(values);
     return rc;
 }
 
@@ -463,11 +470,10 @@ static void adhoc_free(adhoc *a)
     jarva__csv_close(a->csv);
     codes_free(&a->positive);
     codes_free(&a->valid);
-    free(a->value);
-    free(a->weight);
-    free(a->stratum);
-    free(a->domain);
+    jarva__sum_grid_free(&a->sums);
+    free(a->stratum_size);
     free(a->stratum_line);
+    free(a->stratum_first_counts);
     jarva__keytab_free(&a->strata);
     for (size_t c = 0; a->by_values && c < a->opts->by_count; c++)
         jarva__keytab_free(&a->by_values[c]);

@@ -1,8 +1,10 @@
 /* compute_survey.c: estimates from survey microdata (residents' and staff
- * surveys). Each wave is read once: weights, strata and the breakdowns become
- * arrays, each question used by an indicator a column of interned codes; then
- * every indicator of the wave is a pass over those arrays per breakdown (see
- * jarva_estimate_proportions in stats*.c for the estimator). */
+ * surveys). Each wave is read once, row by row: every respondent adds their
+ * weight to the sums of each question they answered, per breakdown domain,
+ * stratum and answer code (stats_sums.c); then each indicator of the wave
+ * finishes its estimates from the sums of its question, with its own valid
+ * and positive codes. Memory depends on the numbers of questions, domains,
+ * strata and codes, not on the number of respondents. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,10 +12,10 @@
 
 #include "compute_internal.h"
 #include "estimate_file_internal.h"
+#include "stats.h"
 
 /* Distinct strings of one column, numbered in order of appearance, in the
- * hash table the ad-hoc estimator uses: a million rows look up several
- * columns each. */
+ * hash table the ad-hoc estimator uses. */
 typedef jarva__keytab intern;
 
 /* The value's number; -1 for NULL (no value), -2 out of memory. */
@@ -25,81 +27,71 @@ static int intern_id(intern *t, const char *s)
     return id < 0 ? -2 : (int)id;
 }
 
-static void intern_free(intern *t)
-{
-    jarva__keytab_free(t);
-}
-
 enum { BY_AREA, BY_SEX, BY_AGE, BY_ORG, BY_ROLE, BY_COUNT };
 static const char *const by_names[BY_COUNT] = { "area", "sex", "age_group", "organisation",
                                                 "role" };
+/* The sums of a question: sums[BY_WHOLE] for Järva as a whole (one domain),
+ * sums[b] for breakdown b. */
+enum { BY_WHOLE = BY_COUNT };
 
-/* One wave in memory. codes[v][i] is respondent i's answer to question v as an
- * index into answer[v] (-1 missing). */
+/* One wave's sums. */
 typedef struct wave {
     int64_t batch_id;
     int year;
-    size_t n, cap;
-    double *weight;
-    unsigned *stratum;
-    int *by[BY_COUNT];
+    size_t n; /* respondents */
     intern strata, by_values[BY_COUNT];
+    size_t *stratum_size; /* respondents per stratum, everyone counted */
+    size_t stratum_cap;
+    /* area_outside[a]: area a (an id of by_values[BY_AREA]) lies outside
+     * Järva (in_jarva = 0): its respondents are stored for comparison and
+     * count into their area's estimate but never into Järva or its
+     * breakdowns by sex, age, ... (R: subset(design, in_jarva)). */
+    unsigned char *area_outside;
+    size_t area_cap;
+    sqlite3_stmt *in_jarva;
     size_t nvars;
     char **var_names;
-    int *var_position; /* position in the batch's answers */
-    int **codes;
-    intern *answer;
-    /* outside[i]: respondent i lives in a comparison area (in_jarva = 0),
-     * stored for comparison but never counted into Järva or its breakdowns. */
-    unsigned char *outside;
-    size_t n_outside;
+    int *var_position;  /* position in the batch's answers, ascending */
+    unsigned *var_dims; /* bit b: sums[b] wanted (BY_WHOLE always) */
+    intern *answer;     /* per question: its codes */
+    jarva__sum_grid (*sums)[BY_COUNT + 1];
 } wave;
 
 static void wave_free(wave *w)
 {
-    free(w->weight);
-    free(w->stratum);
-    for (int b = 0; b < BY_COUNT; b++) {
-        free(w->by[b]);
-        intern_free(&w->by_values[b]);
-    }
-    intern_free(&w->strata);
+    for (int b = 0; b < BY_COUNT; b++)
+        jarva__keytab_free(&w->by_values[b]);
+    jarva__keytab_free(&w->strata);
+    free(w->stratum_size);
+    free(w->area_outside);
+    sqlite3_finalize(w->in_jarva);
     for (size_t v = 0; v < w->nvars; v++) {
         free(w->var_names[v]);
-        free(w->codes[v]);
-        intern_free(&w->answer[v]);
+        jarva__keytab_free(&w->answer[v]);
+        for (int b = 0; b <= BY_COUNT; b++)
+            jarva__sum_grid_free(&w->sums[v][b]);
     }
     free(w->var_names);
     free(w->var_position);
-    free(w->codes);
+    free(w->var_dims);
     free(w->answer);
-    free(w->outside);
+    free(w->sums);
 }
 
-static int grow(wave *w)
+/* Grows a zero-filled array of n elements of size bytes to hold index i. */
+static int fit(void *array, size_t *cap, size_t size, size_t i)
 {
-    size_t cap = w->cap ? w->cap * 2 : 1024;
-    double *weight = realloc(w->weight, cap * sizeof *weight);
-    if (weight)
-        w->weight = weight;
-    unsigned *stratum = realloc(w->stratum, cap * sizeof *stratum);
-    if (stratum)
-        w->stratum = stratum;
-    if (!weight || !stratum)
+    if (i < *cap)
+        return 0;
+    size_t n = *cap ? *cap : 16;
+    while (n <= i)
+        n *= 2;
+    unsigned char *grown = realloc(*(void **)array, n * size);
+    if (!grown)
         return -1;
-    for (int b = 0; b < BY_COUNT; b++) {
-        int *by = realloc(w->by[b], cap * sizeof *by);
-        if (!by)
-            return -1;
-        w->by[b] = by;
-    }
-    for (size_t v = 0; v < w->nvars; v++) {
-        int *codes = realloc(w->codes[v], cap * sizeof *codes);
-        if (!codes)
-            return -1;
-        w->codes[v] = codes;
-    }
-    w->cap = cap;
+    memset(grown + *cap * size, 0, (n - *cap) * size);
+    *(void **)array = grown;
+    *cap = n;
     return 0;
 }
 
@@ -267,15 +259,19 @@ static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *in
         return jarva__sqlerr(c->db, "reading the wave's variables");
     w->var_names = calloc(n ? n : 1, sizeof *w->var_names);
     w->var_position = calloc(n ? n : 1, sizeof *w->var_position);
-    w->codes = calloc(n ? n : 1, sizeof *w->codes);
+    w->var_dims = calloc(n ? n : 1, sizeof *w->var_dims);
     w->answer = calloc(n ? n : 1, sizeof *w->answer);
-    int rc = (!w->var_names || !w->var_position || !w->codes || !w->answer)
+    w->sums = calloc(n ? n : 1, sizeof *w->sums);
+    int rc = (!w->var_names || !w->var_position || !w->var_dims || !w->answer || !w->sums)
                  ? jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory")
                  : JARVA_OK;
     for (size_t i = 0; i < n && !rc; i++) {
         int known = 0;
         for (size_t v = 0; v < w->nvars; v++)
-            known |= !strcmp(w->var_names[v], inds[i].variable);
+            if (!strcmp(w->var_names[v], inds[i].variable)) {
+                w->var_dims[v] |= inds[i].by_mask;
+                known = 1;
+            }
         if (known)
             continue;
         sqlite3_bind_int64(st, 1, w->batch_id);
@@ -283,6 +279,7 @@ static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *in
         if (sqlite3_step(st) == SQLITE_ROW) {
             w->var_names[w->nvars] = jarva__strdup(inds[i].variable);
             w->var_position[w->nvars] = sqlite3_column_int(st, 0);
+            w->var_dims[w->nvars] = inds[i].by_mask | 1u << BY_WHOLE;
             w->nvars++;
         }
         sqlite3_reset(st);
@@ -299,8 +296,45 @@ static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *in
                 char *name = w->var_names[a];
                 w->var_names[a] = w->var_names[b];
                 w->var_names[b] = name;
+                unsigned dims = w->var_dims[a];
+                w->var_dims[a] = w->var_dims[b];
+                w->var_dims[b] = dims;
             }
     return rc;
+}
+
+/* Whether area id a lies outside Järva, looked up when the area first
+ * appears. 0, or a status. */
+static int note_area(jarva__compute *c, wave *w, int a)
+{
+    if ((size_t)a < w->area_cap && w->area_outside[a])
+        return JARVA_OK;
+    if (fit(&w->area_outside, &w->area_cap, 1, (size_t)a))
+        return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+    if (!w->in_jarva && sqlite3_prepare_v2(c->db->sql, "SELECT in_jarva FROM area WHERE id = ?",
+                                           -1, &w->in_jarva, NULL) != SQLITE_OK)
+        return jarva__sqlerr(c->db, "reading the areas");
+    sqlite3_bind_text(w->in_jarva, 1, w->by_values[BY_AREA].keys[a], -1, SQLITE_STATIC);
+    int outside = sqlite3_step(w->in_jarva) == SQLITE_ROW && sqlite3_column_int(w->in_jarva, 0) == 0;
+    sqlite3_reset(w->in_jarva);
+    w->area_outside[a] = outside ? 2 : 1; /* 0: not looked up yet */
+    return JARVA_OK;
+}
+
+/* One respondent's answer code k to question v into the sums of every
+ * breakdown the question's indicators ask for. 0, or -1 out of memory. */
+static int add_answer(wave *w, size_t v, unsigned h, const int *by, int outside, size_t k,
+                      double weight)
+{
+    unsigned dims = w->var_dims[v];
+    jarva__sum_grid *sums = w->sums[v];
+    if (!outside && jarva__sum_grid_add(&sums[BY_WHOLE], 0, h, k, weight))
+        return -1;
+    for (int b = 0; b < BY_COUNT; b++)
+        if ((dims & (1u << b)) && by[b] >= 0 && (b == BY_AREA || !outside) &&
+            jarva__sum_grid_add(&sums[b], (size_t)by[b], h, k, weight))
+            return -1;
+    return 0;
 }
 
 static int load_wave(jarva__compute *c, wave *w)
@@ -312,151 +346,133 @@ static int load_wave(jarva__compute *c, wave *w)
                            -1, &st, NULL) != SQLITE_OK)
         return jarva__sqlerr(c->db, "reading the wave");
     sqlite3_bind_int64(st, 1, w->batch_id);
-    const char *found[64];
-    char buf[4096];
-    int rc = JARVA_OK;
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (w->n == w->cap && grow(w)) {
-            rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-            break;
-        }
-        size_t i = w->n;
-        w->weight[i] = sqlite3_column_double(st, 0);
+    const char **found = calloc(w->nvars ? w->nvars : 1, sizeof *found);
+    char *buf = NULL;
+    size_t buf_cap = 0;
+    int rc = found ? JARVA_OK : jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+    int step = SQLITE_ROW;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        double weight = sqlite3_column_double(st, 0);
         const char *stratum = (const char *)sqlite3_column_text(st, 1);
-        int s = intern_id(&w->strata, stratum ? stratum : "");
+        int h = intern_id(&w->strata, stratum ? stratum : "");
+        int by[BY_COUNT];
         static const int by_column[BY_COUNT] = { 2, 3, 4, 5, 6 };
-        for (int b = 0; b < BY_COUNT && s >= 0; b++) {
-            w->by[b][i] =
-                intern_id(&w->by_values[b], (const char *)sqlite3_column_text(st, by_column[b]));
-            if (w->by[b][i] < -1)
-                s = -2;
+        for (int b = 0; b < BY_COUNT && h >= 0; b++) {
+            by[b] = intern_id(&w->by_values[b], (const char *)sqlite3_column_text(st, by_column[b]));
+            if (by[b] < -1)
+                h = -2;
         }
-        if (s < 0) {
+        if (h < 0 || fit(&w->stratum_size, &w->stratum_cap, sizeof *w->stratum_size, (size_t)h)) {
             rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
             break;
         }
-        w->stratum[i] = (unsigned)s;
-        size_t batch = w->nvars < 64 ? w->nvars : 64;
-        if (parse_answers((const char *)sqlite3_column_text(st, 7), w->var_position, batch, buf,
-                          sizeof buf, found)) {
+        w->stratum_size[h]++;
+        w->n++;
+        if (by[BY_AREA] >= 0 && (rc = note_area(c, w, by[BY_AREA])) != JARVA_OK)
+            break;
+        int outside = by[BY_AREA] >= 0 && w->area_outside[by[BY_AREA]] == 2;
+        const char *answers = (const char *)sqlite3_column_text(st, 7);
+        size_t len = (size_t)sqlite3_column_bytes(st, 7);
+        if (len + 1 > buf_cap) {
+            char *grown = realloc(buf, 2 * len + 1);
+            if (!grown) {
+                rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+                break;
+            }
+            buf = grown;
+            buf_cap = 2 * len + 1;
+        }
+        /* Unescaped, the answers take no more bytes than their JSON. */
+        if (!answers ||
+            parse_answers(answers, w->var_position, w->nvars, buf, buf_cap, found)) {
             rc = jarva__seterr(&c->db->err, JARVA_EDB,
                                "%s: batch %lld: a stored answer list is malformed", c->db->path,
                                (long long)w->batch_id);
             break;
         }
-        for (size_t v = 0; v < batch; v++) {
+        for (size_t v = 0; v < w->nvars && !rc; v++) {
             int code = intern_id(&w->answer[v], found[v]);
-            if (code < -1) {
+            if (code < -1 ||
+                (code >= 0 && add_answer(w, v, (unsigned)h, by, outside, (size_t)code, weight)))
                 rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-                break;
-            }
-            w->codes[v][i] = code;
         }
-        if (rc)
-            break;
-        w->n++;
     }
     if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = jarva__sqlerr(c->db, "reading the wave");
     sqlite3_finalize(st);
+    free(found);
+    free(buf);
     return rc;
 }
 
-/* Marks the respondents whose area lies outside Järva (see wave.outside). */
-static int mark_outside(jarva__compute *c, wave *w)
+/* Per answer code of question v: its value for indicator ind (NaN: not a
+ * valid answer). values has at least the grids' value capacity. */
+static void code_values(const wave *w, size_t v, const survey_indicator *ind, double *values,
+                        size_t count)
 {
-    const intern *areas = &w->by_values[BY_AREA];
-    unsigned char *area_outside = calloc(areas->count ? areas->count : 1, 1);
-    w->outside = calloc(w->n ? w->n : 1, 1);
-    sqlite3_stmt *st = NULL;
-    int rc = !area_outside || !w->outside
-                 ? jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory")
-                 : JARVA_OK;
-    if (!rc && sqlite3_prepare_v2(c->db->sql, "SELECT in_jarva FROM area WHERE id = ?", -1, &st,
-                                  NULL) != SQLITE_OK)
-        rc = jarva__sqlerr(c->db, "reading the areas");
-    for (size_t k = 0; k < areas->count && !rc; k++) {
-        sqlite3_bind_text(st, 1, areas->keys[k], -1, SQLITE_STATIC);
-        area_outside[k] = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
-    for (size_t i = 0; i < w->n && !rc; i++)
-        if (w->by[BY_AREA][i] >= 0 && area_outside[w->by[BY_AREA][i]]) {
-            w->outside[i] = 1;
-            w->n_outside++;
+    const intern *codes = &w->answer[v];
+    for (size_t k = 0; k < count; k++) {
+        if (k >= codes->count) {
+            values[k] = NAN;
+            continue;
         }
-    free(area_outside);
-    return rc;
+        const char *code = codes->keys[k];
+        int valid = ind->valid && *ind->valid ? code_in(ind->valid, code) : 1;
+        if (!valid)
+            values[k] = NAN;
+        else if (ind->mean) {
+            char *end;
+            double x = strtod(code, &end);
+            values[k] = (*end || end == code) ? NAN : x;
+        } else
+            values[k] = code_in(ind->positive, code) ? 1.0 : 0.0;
+    }
 }
 
 /* One indicator on one wave: the whole, then each breakdown it asks for. */
-static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator *ind,
-                              double *value, int *domain, jarva_estimate *results)
+static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator *ind)
 {
     size_t v = 0;
     while (v < w->nvars && strcmp(w->var_names[v], ind->variable))
         v++;
     if (v == w->nvars)
         return JARVA_OK; /* not asked in this wave */
-    /* Per answer code: its value (NaN: not a valid answer). */
-    const intern *codes = &w->answer[v];
-    double *code_value = malloc((codes->count ? codes->count : 1) * sizeof *code_value);
-    if (!code_value)
-        return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-    for (size_t k = 0; k < codes->count; k++) {
-        const char *code = codes->keys[k];
-        int valid = ind->valid && *ind->valid ? code_in(ind->valid, code) : 1;
-        if (!valid)
-            code_value[k] = NAN;
-        else if (ind->mean) {
-            char *end;
-            double x = strtod(code, &end);
-            code_value[k] = (*end || end == code) ? NAN : x;
-        } else
-            code_value[k] = code_in(ind->positive, code) ? 1.0 : 0.0;
-    }
-    for (size_t i = 0; i < w->n; i++)
-        value[i] = w->codes[v][i] < 0 ? NAN : code_value[w->codes[v][i]];
-    free(code_value);
-
-    jarva_survey_data data = { w->n,       value,           w->weight,
-                               w->stratum, w->strata.count, (const char *const *)w->strata.keys };
-    jarva_estimate_options opts = c->opts.estimate;
+    jarva_estimate_options opts;
+    int rc = jarva__estimate_options_check(&c->opts.estimate, &opts, c->errbuf, sizeof c->errbuf);
+    if (rc)
+        return jarva__seterr(&c->db->err, rc, "%s", c->errbuf);
     opts.min_n = ind->min_n > 0 ? (unsigned)ind->min_n : opts.min_n;
     const char *method = ind->mean ? "t" : jarva__ci_method_name(opts.method, 0);
-    int rc = JARVA_OK;
-    /* b = -1: everyone, as the whole of Järva. */
+    size_t most = 2;
+    for (int b = 0; b <= BY_COUNT; b++)
+        if (w->sums[v][b].values > most)
+            most = w->sums[v][b].values;
+    double *values = malloc(most * sizeof *values);
+    if (!values)
+        return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+    code_values(w, v, ind, values, most);
+    size_t strata = w->strata.count;
     for (int b = -1; b < BY_COUNT && !rc; b++) {
         if (b >= 0 && !(ind->by_mask & (1u << b)))
             continue;
+        const jarva__sum_grid *g = &w->sums[v][b < 0 ? BY_WHOLE : b];
         size_t ndomains = b < 0 ? 1 : w->by_values[b].count;
-        if (ndomains == 0)
-            continue;
-        const int *dom = NULL;
-        if (b >= 0) {
-            memcpy(domain, w->by[b], w->n * sizeof *domain);
-            dom = domain;
-        }
-        /* Järva and its breakdowns by sex, age, ... are of Järva's
-         * respondents only: comparison areas are domains of the design
-         * outside it (R: subset(design, in_jarva)). */
-        if (w->n_outside && b != BY_AREA) {
-            for (size_t i = 0; i < w->n; i++)
-                domain[i] = w->outside[i] ? -1 : (b < 0 ? 0 : w->by[b][i]);
-            dom = domain;
-        }
-        rc = ind->mean ? jarva_estimate_means(&data, dom, ndomains, &opts, results, c->errbuf,
-                                              sizeof c->errbuf)
-                       : jarva_estimate_proportions(&data, dom, ndomains, &opts, results, c->errbuf,
-                                                    sizeof c->errbuf);
-        if (rc) {
-            rc = jarva__seterr(&c->db->err, rc, "%s, %d: %s", ind->id, w->year, c->errbuf);
-            break;
-        }
         for (size_t d = 0; d < ndomains && !rc; d++) {
-            if (results[d].flags & JARVA_EST_EMPTY)
+            jarva__domain_moments m = { 0 };
+            if (d < g->domains)
+                rc = jarva__moments_from_sums(strata < g->strata ? strata : g->strata,
+                                              w->stratum_size, g->values, values,
+                                              g->cells + d * g->strata * g->values,
+                                              opts.lonely_psu,
+                                              (const char *const *)w->strata.keys, &m, c->errbuf,
+                                              sizeof c->errbuf);
+            if (rc) {
+                rc = jarva__seterr(&c->db->err, rc, "%s, %d: %s", ind->id, w->year, c->errbuf);
+                break;
+            }
+            jarva_estimate e;
+            jarva__estimate_from_moments(&m, &opts, !ind->mean, &e);
+            if (e.flags & JARVA_EST_EMPTY)
                 continue;
             const char *area = "jarva";
             char label[256] = "";
@@ -464,10 +480,11 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
                 area = w->by_values[b].keys[d];
             else if (b >= 0)
                 snprintf(label, sizeof label, "%s=%s", by_names[b], w->by_values[b].keys[d]);
-            rc = jarva__compute_write(c, ind->id, w->year, area, label, &results[d], method,
-                                      &w->batch_id, 1);
+            rc = jarva__compute_write(c, ind->id, w->year, area, label, &e, method, &w->batch_id,
+                                      1);
         }
     }
+    free(values);
     return rc;
 }
 
@@ -490,30 +507,12 @@ static int compute_wave(jarva__compute *c, int64_t batch_id, const char *kind, c
     memset(&w, 0, sizeof w);
     w.batch_id = batch_id;
     w.year = year;
-    double *value = NULL;
-    int *domain = NULL;
-    jarva_estimate *results = NULL;
+    jarva_global_init();
     rc = plan_variables(c, &w, inds, ninds);
     if (!rc)
         rc = load_wave(c, &w);
-    if (!rc)
-        rc = mark_outside(c, &w);
-    if (!rc && w.n) {
-        size_t most = 1;
-        for (int b = 0; b < BY_COUNT; b++)
-            if (w.by_values[b].count > most)
-                most = w.by_values[b].count;
-        value = malloc(w.n * sizeof *value);
-        domain = malloc(w.n * sizeof *domain);
-        results = calloc(most, sizeof *results);
-        if (!value || !domain || !results)
-            rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-    }
     for (size_t i = 0; i < ninds && !rc && w.n; i++)
-        rc = estimate_indicator(c, &w, &inds[i], value, domain, results);
-    free(value);
-    free(domain);
-    free(results);
+        rc = estimate_indicator(c, &w, &inds[i]);
     wave_free(&w);
     free_indicators(inds, ninds);
     c->opts.estimate.lonely_psu = caller_rule;

@@ -86,6 +86,74 @@ int jarva__survey_moments(const jarva_survey_data *data, const int *domain, size
                           jarva_lonely_psu lonely, int binary, jarva__domain_moments *out,
                           char *errbuf, size_t errlen);
 
+/* --- Moments from grouped sums (stats_sums.c) ------------------------------ */
+
+/* One (domain, stratum) cell of the linearised values: valid respondents,
+ * S1 = sum z and S2 = sum z^2 (see stats_survey.c). */
+typedef struct jarva__stratum_cell {
+    size_t valid;
+    double z_sum;
+    double z_sq;
+} jarva__stratum_cell;
+
+/* Fills o's strata, lonely_strata, variance and variance_defined from one
+ * domain's cells (strata of them; stratum_size[h]: respondents of the whole
+ * design in h), with the lonely-PSU rule. JARVA_OK, or JARVA_ENUMERIC for a
+ * lonely stratum with JARVA_LONELY_PSU_FAIL (stratum_names, if given, name it). */
+int jarva__moments_combine(size_t strata, const size_t *stratum_size,
+                           const jarva__stratum_cell *cells, jarva_lonely_psu lonely,
+                           const char *const *stratum_names, jarva__domain_moments *o,
+                           char *errbuf, size_t errlen);
+
+/* The respondents of one domain in one stratum who gave one answer value. */
+typedef struct jarva__value_sums {
+    size_t n;
+    double weight_sum;    /* sum w */
+    double weight_sq_sum; /* sum w^2 */
+} jarva__value_sums;
+
+/* One domain's moments from its sums: sums[h * value_count + k] for stratum
+ * h < strata and value values[k] (NaN: not a valid answer, left out).
+ * JARVA_OK, JARVA_ENOMEM or JARVA_ENUMERIC as jarva__moments_combine(). */
+int jarva__moments_from_sums(size_t strata, const size_t *stratum_size, size_t value_count,
+                             const double *values, const jarva__value_sums *sums,
+                             jarva_lonely_psu lonely, const char *const *stratum_names,
+                             jarva__domain_moments *out, char *errbuf, size_t errlen);
+
+/* Sums per (domain, stratum, value), dense, grown as larger ids appear: cell
+ * (d, h, k) is cells[(d * strata + h) * values + k]; one domain's block,
+ * cells + d * strata * values, is what jarva__moments_from_sums() reads with
+ * value_count = values. */
+typedef struct jarva__sum_grid {
+    size_t domains, strata, values; /* capacities */
+    jarva__value_sums *cells;
+} jarva__sum_grid;
+
+/* Makes room for cell (domain, stratum, value); 0, or -1 out of memory. */
+int jarva__sum_grid_fit(jarva__sum_grid *g, size_t domain, size_t stratum, size_t value);
+void jarva__sum_grid_free(jarva__sum_grid *g);
+
+/* Adds a respondent of weight w; 0, or -1 out of memory. */
+static inline int jarva__sum_grid_add(jarva__sum_grid *g, size_t domain, size_t stratum,
+                                      size_t value, double w)
+{
+    if ((domain >= g->domains || stratum >= g->strata || value >= g->values) &&
+        jarva__sum_grid_fit(g, domain, stratum, value))
+        return -1;
+    jarva__value_sums *s = &g->cells[(domain * g->strata + stratum) * g->values + value];
+    s->n++;
+    s->weight_sum += w;
+    s->weight_sq_sum += w * w;
+    return 0;
+}
+
+/* A survey estimate (share if binary, else mean) with its interval and the
+ * disclosure rule, from a domain's moments; opts already checked. This is
+ * what jarva_estimate_proportions() and jarva_estimate_means() do per domain. */
+void jarva__estimate_from_moments(const jarva__domain_moments *m,
+                                  const jarva_estimate_options *opts, int binary,
+                                  jarva_estimate *e);
+
 /* --- Series (stats_change.c) ---------------------------------------------- */
 
 /* Whether an estimate can enter a trend or a target assessment: exact

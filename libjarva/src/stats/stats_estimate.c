@@ -108,6 +108,29 @@ static int begin_estimate(const jarva_estimate_options *in, jarva_estimate_optio
     return JARVA_OK;
 }
 
+void jarva__estimate_from_moments(const jarva__domain_moments *m,
+                                  const jarva_estimate_options *opts, int binary,
+                                  jarva_estimate *e)
+{
+    int has_interval = survey_common(m, opts, e);
+    if (binary) {
+        double p = e->estimate, v = m->variance;
+        e->n_eff = (p > 0 && p < 1 && v > 0) ? p * (1 - p) / v : (double)e->n;
+    }
+    if (has_interval) {
+        if (binary) {
+            share_interval(m, opts, e);
+        } else if (m->variance == 0) {
+            e->flags |= JARVA_EST_ZERO_VARIANCE;
+            e->ci_low = e->ci_high = e->estimate;
+        } else if (jarva__ci_t(e->estimate, e->se, e->df, opts->level, &e->ci_low, &e->ci_high) !=
+                   JARVA_OK) {
+            no_interval(e);
+        }
+    }
+    jarva__apply_disclosure(e, opts, binary);
+}
+
 static int survey_estimates(const jarva_survey_data *data, const int *domain, size_t domain_count,
                             const jarva_estimate_options *opts_in, jarva_estimate *out, int binary,
                             char *errbuf, size_t errlen)
@@ -123,26 +146,8 @@ static int survey_estimates(const jarva_survey_data *data, const int *domain, si
         return jarva__errbuf_set(errbuf, errlen, JARVA_ENOMEM, "out of memory");
     rc = jarva__survey_moments(data, domain, domain_count, opts.lonely_psu, binary, moments, errbuf,
                                errlen);
-    for (size_t d = 0; d < domain_count && rc == JARVA_OK; d++) {
-        jarva_estimate *e = &out[d];
-        int has_interval = survey_common(&moments[d], &opts, e);
-        if (binary) {
-            double p = e->estimate, v = moments[d].variance;
-            e->n_eff = (p > 0 && p < 1 && v > 0) ? p * (1 - p) / v : (double)e->n;
-        }
-        if (has_interval) {
-            if (binary) {
-                share_interval(&moments[d], &opts, e);
-            } else if (moments[d].variance == 0) {
-                e->flags |= JARVA_EST_ZERO_VARIANCE;
-                e->ci_low = e->ci_high = e->estimate;
-            } else if (jarva__ci_t(e->estimate, e->se, e->df, opts.level, &e->ci_low,
-                                   &e->ci_high) != JARVA_OK) {
-                no_interval(e);
-            }
-        }
-        jarva__apply_disclosure(e, &opts, binary);
-    }
+    for (size_t d = 0; d < domain_count && rc == JARVA_OK; d++)
+        jarva__estimate_from_moments(&moments[d], &opts, binary, &out[d]);
     free(moments);
     return rc;
 }

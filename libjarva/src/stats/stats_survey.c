@@ -33,19 +33,7 @@
 
 #include "stats.h"
 
-typedef struct cell {
-    size_t valid; /* the domain's valid respondents in this stratum */
-    double z_sum; /* S1 */
-    double z_sq;  /* S2 */
-} cell;
-
-static const char *stratum_label(const jarva_survey_data *data, size_t h, char *buf, size_t len)
-{
-    if (data->stratum_names && data->stratum_names[h])
-        return data->stratum_names[h];
-    snprintf(buf, len, "%zu", h);
-    return buf;
-}
+typedef jarva__stratum_cell cell;
 
 /* Checks the arrays and options before anything is summed. */
 static int check_input(const jarva_survey_data *data, size_t domain_count,
@@ -125,52 +113,6 @@ static void second_pass(const jarva_survey_data *data, const int *domain, size_t
     }
 }
 
-/* Sums the strata's contributions of one domain, with R's lonely-PSU rules
- * (onestrat() for a stratum with nPSU = 1 that the subset contains):
- * "adjust" leaves z uncentred (centred at the grand mean, z's mean being 0),
- * "remove" and "certainty" centre it at itself (0), "average" drops the
- * stratum and scales the rest by strata / (strata - lonely) as onestage()
- * does, "fail" is an error. */
-static int combine(const jarva_survey_data *data, size_t d, size_t strata,
-                   const size_t *stratum_size, const cell *cells, jarva_lonely_psu lonely,
-                   jarva__domain_moments *o, char *errbuf, size_t errlen)
-{
-    double variance = 0;
-    for (size_t h = 0; h < strata; h++) {
-        const cell *c = &cells[d * strata + h];
-        if (!c->valid)
-            continue;
-        o->strata++;
-        double n_h = (double)stratum_size[h];
-        if (stratum_size[h] > 1) {
-            double within = c->z_sq - c->z_sum * c->z_sum / n_h;
-            variance += n_h / (n_h - 1) * (within > 0 ? within : 0);
-            continue;
-        }
-        o->lonely_strata++;
-        if (lonely == JARVA_LONELY_PSU_FAIL) {
-            char buf[32];
-            return jarva__errbuf_set(errbuf, errlen, JARVA_ENUMERIC,
-                                     "stratum %s has a single respondent (a lonely PSU), so its "
-                                     "variance cannot be estimated; choose a lonely-PSU rule",
-                                     stratum_label(data, h, buf, sizeof buf));
-        }
-        if (lonely == JARVA_LONELY_PSU_ADJUST)
-            variance += c->z_sq;
-    }
-    o->variance_defined = 1;
-    if (lonely == JARVA_LONELY_PSU_AVERAGE && o->lonely_strata) {
-        if (o->lonely_strata == o->strata) {
-            o->variance_defined = 0;
-            variance = 0;
-        } else {
-            variance *= (double)o->strata / (double)(o->strata - o->lonely_strata);
-        }
-    }
-    o->variance = variance;
-    return JARVA_OK;
-}
-
 int jarva__survey_moments(const jarva_survey_data *data, const int *domain, size_t domain_count,
                           jarva_lonely_psu lonely, int binary, jarva__domain_moments *out,
                           char *errbuf, size_t errlen)
@@ -193,7 +135,8 @@ int jarva__survey_moments(const jarva_survey_data *data, const int *domain, size
         goto done;
     second_pass(data, domain, strata, cells, out);
     for (size_t d = 0; d < domain_count && !rc; d++)
-        rc = combine(data, d, strata, stratum_size, cells, lonely, &out[d], errbuf, errlen);
+        rc = jarva__moments_combine(strata, stratum_size, cells + d * strata, lonely,
+                                    data->stratum_names, &out[d], errbuf, errlen);
 done:
     free(stratum_size);
     free(cells);
