@@ -389,8 +389,7 @@ static int estimate_all(adhoc *a, jarva_adhoc_result *r)
     size_t strata = a->stratum_col >= 0 ? a->strata.count : (a->n ? 1 : 0);
     if (strata > a->sums.strata)
         strata = a->sums.strata; /* strata beyond hold no valid answer */
-    const char *const *names =
-        a->stratum_col >= 0 ? (const char *const *)a->strata.keys : NULL;
+    const char *const *names = a->stratum_col >= 0 ? (const char *const *)a->strata.keys : NULL;
     char message[512];
     int rc = JARVA_OK;
     for (size_t d = 0; d < ndomains && !rc; d++) {

@@ -311,11 +311,12 @@ static int note_area(jarva__compute *c, wave *w, int a)
         return JARVA_OK;
     if (fit(&w->area_outside, &w->area_cap, 1, (size_t)a))
         return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-    if (!w->in_jarva && sqlite3_prepare_v2(c->db->sql, "SELECT in_jarva FROM area WHERE id = ?",
-                                           -1, &w->in_jarva, NULL) != SQLITE_OK)
+    if (!w->in_jarva && sqlite3_prepare_v2(c->db->sql, "SELECT in_jarva FROM area WHERE id = ?", -1,
+                                           &w->in_jarva, NULL) != SQLITE_OK)
         return jarva__sqlerr(c->db, "reading the areas");
     sqlite3_bind_text(w->in_jarva, 1, w->by_values[BY_AREA].keys[a], -1, SQLITE_STATIC);
-    int outside = sqlite3_step(w->in_jarva) == SQLITE_ROW && sqlite3_column_int(w->in_jarva, 0) == 0;
+    int outside =
+        sqlite3_step(w->in_jarva) == SQLITE_ROW && sqlite3_column_int(w->in_jarva, 0) == 0;
     sqlite3_reset(w->in_jarva);
     w->area_outside[a] = outside ? 2 : 1; /* 0: not looked up yet */
     return JARVA_OK;
@@ -358,7 +359,8 @@ static int load_wave(jarva__compute *c, wave *w)
         int by[BY_COUNT];
         static const int by_column[BY_COUNT] = { 2, 3, 4, 5, 6 };
         for (int b = 0; b < BY_COUNT && h >= 0; b++) {
-            by[b] = intern_id(&w->by_values[b], (const char *)sqlite3_column_text(st, by_column[b]));
+            by[b] =
+                intern_id(&w->by_values[b], (const char *)sqlite3_column_text(st, by_column[b]));
             if (by[b] < -1)
                 h = -2;
         }
@@ -383,8 +385,7 @@ static int load_wave(jarva__compute *c, wave *w)
             buf_cap = 2 * len + 1;
         }
         /* Unescaped, the answers take no more bytes than their JSON. */
-        if (!answers ||
-            parse_answers(answers, w->var_position, w->nvars, buf, buf_cap, found)) {
+        if (!answers || parse_answers(answers, w->var_position, w->nvars, buf, buf_cap, found)) {
             rc = jarva__seterr(&c->db->err, JARVA_EDB,
                                "%s: batch %lld: a stored answer list is malformed", c->db->path,
                                (long long)w->batch_id);
@@ -460,12 +461,10 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
         for (size_t d = 0; d < ndomains && !rc; d++) {
             jarva__domain_moments m = { 0 };
             if (d < g->domains)
-                rc = jarva__moments_from_sums(strata < g->strata ? strata : g->strata,
-                                              w->stratum_size, g->values, values,
-                                              g->cells + d * g->strata * g->values,
-                                              opts.lonely_psu,
-                                              (const char *const *)w->strata.keys, &m, c->errbuf,
-                                              sizeof c->errbuf);
+                rc = jarva__moments_from_sums(
+                    strata < g->strata ? strata : g->strata, w->stratum_size, g->values, values,
+                    g->cells + d * g->strata * g->values, opts.lonely_psu,
+                    (const char *const *)w->strata.keys, &m, c->errbuf, sizeof c->errbuf);
             if (rc) {
                 rc = jarva__seterr(&c->db->err, rc, "%s, %d: %s", ind->id, w->year, c->errbuf);
                 break;
@@ -480,8 +479,8 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
                 area = w->by_values[b].keys[d];
             else if (b >= 0)
                 snprintf(label, sizeof label, "%s=%s", by_names[b], w->by_values[b].keys[d]);
-            rc = jarva__compute_write(c, ind->id, w->year, area, label, &e, method, &w->batch_id,
-                                      1);
+            rc =
+                jarva__compute_write(c, ind->id, w->year, area, label, &e, method, &w->batch_id, 1);
         }
     }
     free(values);

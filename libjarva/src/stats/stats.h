@@ -102,8 +102,8 @@ typedef struct jarva__stratum_cell {
  * lonely stratum with JARVA_LONELY_PSU_FAIL (stratum_names, if given, name it). */
 int jarva__moments_combine(size_t strata, const size_t *stratum_size,
                            const jarva__stratum_cell *cells, jarva_lonely_psu lonely,
-                           const char *const *stratum_names, jarva__domain_moments *o,
-                           char *errbuf, size_t errlen);
+                           const char *const *stratum_names, jarva__domain_moments *o, char *errbuf,
+                           size_t errlen);
 
 /* The respondents of one domain in one stratum who gave one answer value. */
 typedef struct jarva__value_sums {

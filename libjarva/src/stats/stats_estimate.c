@@ -109,8 +109,7 @@ static int begin_estimate(const jarva_estimate_options *in, jarva_estimate_optio
 }
 
 void jarva__estimate_from_moments(const jarva__domain_moments *m,
-                                  const jarva_estimate_options *opts, int binary,
-                                  jarva_estimate *e)
+                                  const jarva_estimate_options *opts, int binary, jarva_estimate *e)
 {
     int has_interval = survey_common(m, opts, e);
     if (binary) {

@@ -44,8 +44,8 @@ static const char *stratum_label(const char *const *names, size_t h, char *buf, 
  * does, "fail" is an error. */
 int jarva__moments_combine(size_t strata, const size_t *stratum_size,
                            const jarva__stratum_cell *cells, jarva_lonely_psu lonely,
-                           const char *const *stratum_names, jarva__domain_moments *o,
-                           char *errbuf, size_t errlen)
+                           const char *const *stratum_names, jarva__domain_moments *o, char *errbuf,
+                           size_t errlen)
 {
     double variance = 0;
     for (size_t h = 0; h < strata; h++) {

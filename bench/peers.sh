@@ -1,0 +1,159 @@
+#!/bin/bash
+# peers.sh [ROWS [RUNS]]: jarva against DuckDB, the fastest peer an analyst
+# would pick, on the same data and the same estimates in the same run. Not
+# part of ctest.
+#
+# Data: bench/gen_estimate.awk (as bench/estimate.sh): ROWS respondents
+# (default 1,000,000) in four waves 2022-2025 as Excel writes them, 24
+# strata, unequal weights, 20 questions coded 1-5, 9 or empty. Three pieces
+# of work, each timed for both in every run (RUNS, default 3; the ratio of
+# each run and their median are printed, since other load on a shared
+# machine changes absolute times from one second to the next):
+#  - load: `jarva import survey` of the four files (four processes, each
+#    validating every field against the mapping) against DuckDB's
+#    CREATE TABLE AS SELECT * FROM read_csv([four files]) into a database
+#    file, with CHECKPOINT (both end with the data on disk).
+#  - compute: `jarva compute` (reads every wave back, estimates the plan's
+#    indicators and the 20 of the bench, stores them) against one SQL query
+#    giving the same 560 estimates (20 questions x (6 areas + Järva) x 4
+#    years, share answering 1-2 among 1-5 and its stratified Taylor SE).
+#  - ad hoc: `jarva estimate` on a 1,000,000-row CSV file (the four waves in
+#    one; one question, 24 domains: area x age group) against DuckDB's
+#    read_csv and the same SQL in one statement.
+# jarva's times are whole processes (start, open, work, exit); DuckDB's are
+# measured inside Node around each statement, without Node's start and the
+# module load (about 0.1 s), which favours DuckDB. DuckDB runs with 2 threads
+# (all this machine has), jarva with one.
+#
+# Agreement: every estimate and SE of both sides is compared; the largest
+# relative difference is printed and must be <= 1e-9.
+#
+# DuckDB is the npm package @duckdb/node-api (its Linux binary ships inside
+# @duckdb/node-bindings-linux-x64), installed when missing into a folder of
+# the bench's own, $JARVA_BENCH_CACHE (default ~/.cache/jarva-bench), never
+# into the project; Node is Debian's nodejs.
+# Usage: bash bench/peers.sh [ROWS [RUNS]]   (BUILD_DIR, default build-bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+runs=${2:-3}
+build=${BUILD_DIR:-build-bench}
+cache=${JARVA_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jarva-bench}
+duckdb_version=1.5.6-r.1
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "installing Node and npm (apt-get)..."
+    apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+if [ ! -f "$cache/node_modules/@duckdb/node-api/package.json" ]; then
+    echo "installing @duckdb/node-api $duckdb_version into $cache (npm; the bench's own folder," \
+        "not a dependency of the project)"
+    mkdir -p "$cache"
+    npm install --prefix "$cache" --no-audit --no-fund --silent "@duckdb/node-api@$duckdb_version"
+fi
+duckdb_have=$(node -p "require('$cache/node_modules/@duckdb/node-api/package.json').version")
+
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DJARVA_BUILD_TESTS=OFF >/dev/null
+cmake --build "$build" -j2 --target jarva_cli >/dev/null
+case $build in /*) ;; *) build=$PWD/$build ;; esac
+jarva=$build/tools/jarva/jarva
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp bench/peers.mjs "$cache/peers.mjs" # Node resolves the package from the script's folder
+
+awk -v rows="$rows" -v seed=20240501 -v dir="$work" -f bench/gen_estimate.awk
+{
+    cat "$work/survey_2022.csv"
+    for year in 2023 2024 2025; do tail -n +2 "$work/survey_$year.csv"; done
+} >"$work/adhoc.csv"
+echo "data: $rows respondents in 4 waves, $(du -cm "$work"/survey_*.csv | tail -1 | cut -f1) MB;" \
+    "ad hoc: the same in one file"
+echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo);" \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+echo "peer: DuckDB (@duckdb/node-api $duckdb_have, Node $(node --version), 2 threads)"
+
+# The catalogue of bench/estimate.sh: the plan's indicators plus the bench's 20.
+cp -r indicators "$work/catalog"
+{
+    echo "field,column,years,codes"
+    printf 'respondent_id,lopnr,,\nyear,ar,,\narea,omrade,,\nstratum,strata,,\nweight,vikt,,\n'
+    printf 'sex,kon,,\nage_group,aldersgrupp,,\n'
+    for q in $(seq -w 1 20); do echo "q$q,F$q,,\"1,2,3,4,5,9\""; done
+} >"$work/catalog/sources/bench-estimate.csv"
+for q in $(seq -w 1 20); do
+    echo "bench-q$q,g2,Bänk q$q,Bench q$q,survey,proportion,bench-estimate,q$q,\"1,2\",\"1,2,3,4,5\",,,higher,,,,,%,area,30,,,,,"
+done >>"$work/catalog/indicators.csv"
+J() { "$jarva" --db "$work/jarva.db" --catalog "$work/catalog" --quiet "$@"; }
+
+# elapsed CMD...: runs CMD, prints its wall-clock seconds.
+elapsed() {
+    local start=$EPOCHREALTIME
+    "$@" >/dev/null
+    awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }'
+}
+import_all() {
+    for year in 2022 2023 2024 2025; do
+        J import survey --source bench-estimate "$work/survey_$year.csv"
+    done
+}
+adhoc() {
+    "$jarva" estimate "$work/adhoc.csv" --var F01 --positive 1,2 --valid 1,2,3,4,5 \
+        --by omrade,aldersgrupp --weight vikt --strata strata --format csv
+}
+
+for run in $(seq "$runs"); do
+    rm -f "$work"/jarva.db*
+    J init
+    j_load=$(elapsed import_all)
+    j_compute=$(elapsed J compute)
+    j_adhoc=$(elapsed adhoc)
+    node "$cache/peers.mjs" "$work" "$run" >"$work/duckdb.out"
+    d_load=$(awk '$2 == "load" { print $3 }' "$work/duckdb.out")
+    d_compute=$(awk '$2 == "compute" { print $3 }' "$work/duckdb.out")
+    d_adhoc=$(awk '$2 == "adhoc" { print $3 }' "$work/duckdb.out")
+    printf 'run %d: load jarva %s s, DuckDB %s s; compute jarva %s s, DuckDB %s s;' \
+        "$run" "$j_load" "$d_load" "$j_compute" "$d_compute"
+    printf ' ad hoc jarva %s s, DuckDB %s s (load average %s)\n' "$j_adhoc" "$d_adhoc" \
+        "$(cut -d' ' -f1 /proc/loadavg)"
+    echo "$j_load $d_load $j_compute $d_compute $j_adhoc $d_adhoc" >>"$work/runs"
+done
+
+# Ratios DuckDB / jarva (above 1: jarva is faster), median over the runs.
+awk -v runs="$runs" '
+    function median(a, n,    i, j, t) {
+        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    { load[NR] = $2 / $1; compute[NR] = $4 / $3; adhoc[NR] = $6 / $5
+      l = l sprintf(" %.2f", load[NR]); c = c sprintf(" %.1f", compute[NR]); h = h sprintf(" %.2f", adhoc[NR]) }
+    END {
+        printf "ratio DuckDB / jarva, load 4 waves: median %.2f (runs:%s; target >= 1)\n", median(load, NR), l
+        printf "ratio DuckDB / jarva, compute 560 estimates: median %.1f (runs:%s; target >= 10)\n", median(compute, NR), c
+        printf "ratio DuckDB / jarva, ad hoc 1,000,000 rows: median %.2f (runs:%s; target >= 3)\n", median(adhoc, NR), h
+    }' "$work/runs"
+
+# Agreement, from the first run's databases and files.
+J --format csv results | awk -F, '$1 ~ /^bench-q/ && $4 == "" { print $1 "," $2 "," $3 "," $6 "," $7 }' \
+    >"$work/jarva_compute.csv"
+adhoc | awk -F, 'NR > 1 { print $1 "," $2 "," $4 "," $5 }' >"$work/jarva_adhoc.csv"
+status=0
+agree() { # WHAT JARVA DUCKDB KEYS: compares estimate and SE by the first KEYS fields
+    awk -F, -v what="$1" -v keys="$4" '
+        function rel(a, b) { d = a - b; if (d < 0) d = -d; return b == 0 ? d : d / (b < 0 ? -b : b) }
+        function key(    k, i) { k = $1; for (i = 2; i <= keys; i++) k = k "," $i; return k }
+        FNR == NR { est[key()] = $(keys + 1); se[key()] = $(keys + 2); next }
+        key() in est {
+            rows++
+            d = rel($(keys + 1), est[key()]); if (d > worst_est) worst_est = d
+            d = rel($(keys + 2), se[key()]); if (d > worst_se) worst_se = d
+        }
+        END {
+            printf "%s: %d estimates compared, max relative difference: estimate %.1e, SE %.1e (must be <= 1e-9)\n",
+                what, rows, worst_est, worst_se
+            exit !(rows > 0 && worst_est <= 1e-9 && worst_se <= 1e-9)
+        }' "$2" "$3" || status=1
+}
+agree "jarva compute vs DuckDB" "$work/jarva_compute.csv" "$work/duckdb_compute.csv" 3
+[ "$(wc -l <"$work/jarva_compute.csv")" = 560 ] || { echo "jarva computed $(wc -l <"$work/jarva_compute.csv") of the 560 estimates"; status=1; }
+agree "jarva estimate vs DuckDB" "$work/jarva_adhoc.csv" "$work/duckdb_adhoc.csv" 2
+exit $status
