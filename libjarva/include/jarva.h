@@ -33,5 +33,6 @@
 #include "jarva/results.h"
 #include "jarva/adhoc.h"
 #include "jarva/report.h"
+#include "jarva/output.h"
 
 #endif /* JARVA_H */

@@ -499,29 +499,20 @@ int jarva__pdf_save_to_memory(jarva__pdf *doc, unsigned char **data, size_t *siz
     return JARVA_OK;
 }
 
-/* Rendering to memory first and writing with stdio gives the reason of an I/O
- * failure (libHaru's own file writer only says "file open error"). */
+/* Rendering to memory first and writing it atomically (a temporary file
+ * renamed on success, jarva_output_write_file) gives the reason of an I/O
+ * failure (libHaru's own file writer only says "file open error") and never
+ * leaves half a PDF, or no PDF, where the earlier one was. */
 int jarva__pdf_save(jarva__pdf *doc, const char *path)
 {
     unsigned char *data;
     size_t size;
     if (jarva__pdf_save_to_memory(doc, &data, &size) != JARVA_OK)
         return doc->err.code;
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        int saved = errno;
-        free(data);
-        return jarva__pdf_fail(doc, JARVA_EIO, "%s: cannot create: %s", path, strerror(saved));
-    }
-    size_t written = fwrite(data, 1, size, f);
-    int saved = errno;
-    int closed = fclose(f);
-    if (closed != 0)
-        saved = errno;
+    char why[512];
+    int rc = jarva_output_write_file(path, data, size, why, sizeof why);
     free(data);
-    if (written != size || closed != 0) {
-        remove(path);
-        return jarva__pdf_fail(doc, JARVA_EIO, "%s: cannot write: %s", path, strerror(saved));
-    }
+    if (rc)
+        return jarva__pdf_fail(doc, rc, "%s", why);
     return JARVA_OK;
 }

@@ -79,6 +79,9 @@ int cli_table_add(cli_table *t, const char *const *cells);
 /* Marks a column as numeric: right-aligned in tables, unquoted in JSON. */
 void cli_table_numeric(cli_table *t, int col);
 void cli_table_print(const cli_table *t, cli_format format, FILE *out);
+/* --raw-csv: CSV cells without the apostrophe that keeps a spreadsheet from
+ * running a cell as a formula (jarva_csv_write_cell). */
+void cli_csv_raw(int raw);
 void cli_table_free(cli_table *t);
 
 /* Shared by the result commands (cmd_results.c, cmd_status.c). */

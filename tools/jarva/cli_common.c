@@ -73,6 +73,10 @@ int cli_common_option(cli_ctx *ctx, const char *cmd, int argc, char **argv, int 
         *help = 1;
         return 1;
     }
+    if (!strcmp(arg, "--raw-csv")) {
+        cli_csv_raw(1);
+        return 1;
+    }
     if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
         ctx->quiet = 1;
         return 1;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -69,16 +70,21 @@ int cmd_mapping(cli_ctx *ctx, int argc, char **argv)
     }
     jarva_db_close(db);
     int rc = CLI_OK;
-    FILE *out = stdout;
-    if (out_path && !(out = fopen(out_path, "wx"))) {
-        cli_error("%s: cannot write: %s", out_path, strerror(errno));
-        rc = CLI_FAIL;
-    } else {
-        fputs(csv, out);
-        if ((out != stdout && fclose(out) != 0) || (out == stdout && fflush(stdout) != 0)) {
-            cli_error("%s: write error", out_path ? out_path : "stdout");
+    if (out_path) {
+        /* Never over an existing file (it may be the mapping being drafted
+         * from, or one edited by hand); written whole or not at all. */
+        struct stat st;
+        char why[512];
+        if (lstat(out_path, &st) == 0) {
+            cli_error("%s: cannot write: the file exists (never overwritten)", out_path);
+            rc = CLI_FAIL;
+        } else if (jarva_output_write_file(out_path, csv, strlen(csv), why, sizeof why)) {
+            cli_error("%s", why);
             rc = CLI_FAIL;
         }
+    } else if (fputs(csv, stdout) == EOF || fflush(stdout) != 0) {
+        cli_error("stdout: write error: %s", strerror(errno));
+        rc = CLI_FAIL;
     }
     size_t unplaced = 0;
     for (const char *p = csv; (p = strstr(p, "\n?,")) != NULL; p++)

@@ -1,5 +1,6 @@
 /* main.c: the jarva command line: global options, then one command.
  * Exit codes: 0 success, 1 data or runtime error, 2 usage error. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,11 +44,25 @@ static void print_help(FILE *out)
                  "  --catalog DIR    the plan's catalogue (default $JARVA_CATALOG, else the\n"
                  "                   installed or source indicators/)\n"
                  "  --format FORMAT  output as table (default), csv or json\n"
+                 "  --raw-csv        CSV cells as they are: no ' before a cell starting with\n"
+                 "                   = + - @ (for programs, not for spreadsheets)\n"
                  "  -q, --quiet      no progress or informational messages\n"
                  "  -h, --help       this help; `jarva COMMAND --help` for a command's\n"
                  "  --version        print the version\n"
                  "\n"
                  "Exit status: 0 success, 1 data or runtime error, 2 usage error.\n");
+}
+
+/* What a command printed must have reached stdout: `jarva status >/dev/full`
+ * is a failure (exit 1), not a silent loss. A reader that went away (EPIPE,
+ * `jarva results | head`) is not worth a message. */
+static int flushed(int rc)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return rc;
+    if (errno != EPIPE)
+        cli_error("stdout: write error: %s", strerror(errno));
+    return rc ? rc : CLI_FAIL;
 }
 
 int main(int argc, char **argv)
@@ -94,7 +109,7 @@ int main(int argc, char **argv)
     }
     for (size_t c = 0; c < NCOMMANDS; c++)
         if (!strcmp(argv[i], commands[c].name))
-            return commands[c].run(&ctx, argc - i, argv + i);
+            return flushed(commands[c].run(&ctx, argc - i, argv + i));
     cli_error("unknown command '%s'", argv[i]);
     fprintf(stderr, "Try 'jarva --help'.\n");
     return CLI_USAGE;

@@ -125,21 +125,13 @@ static void print_aligned(const cli_table *t, FILE *out)
     free(width);
 }
 
-static void print_csv_cell(const char *s, FILE *out)
+/* OWASP's CSV-injection rule lives in the library (jarva_csv_write_cell), so
+ * that every CSV jarva writes follows it; --raw-csv turns it off for programs. */
+static unsigned csv_flags;
+
+void cli_csv_raw(int raw)
 {
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
+    csv_flags = raw ? JARVA_CSV_RAW : 0;
 }
 
 static void print_csv(const cli_table *t, FILE *out)
@@ -148,7 +140,8 @@ static void print_csv(const cli_table *t, FILE *out)
         for (int c = 0; c < t->ncols; c++) {
             if (c)
                 fputc(',', out);
-            print_csv_cell(r == 0 ? t->headers[c] : t->cells[(r - 1) * (size_t)t->ncols + c], out);
+            const char *cell = r == 0 ? t->headers[c] : t->cells[(r - 1) * (size_t)t->ncols + c];
+            jarva_csv_write_cell(out, cell, ',', csv_flags);
         }
         fputc('\n', out);
     }
