@@ -313,9 +313,16 @@ typedef struct migration {
 
 /* Each entry takes the schema from to_version - 1 to to_version. Append only:
  * a released database is migrated step by step, never recreated. */
+/* One line each, so that appending a migration stays a one-line change. */
+/* clang-format off */
 static const migration migrations[] = {
-    { 1, schema_v1 }, { 2, schema_v2 }, { 3, schema_v3 }, { 4, schema_v4 }, { 5, schema_v5 },
+    { 1, schema_v1 },
+    { 2, schema_v2 },
+    { 3, schema_v3 },
+    { 4, schema_v4 },
+    { 5, schema_v5 },
 };
+/* clang-format on */
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
