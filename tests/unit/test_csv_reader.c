@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "csv_reader.h"
 #include "harness.h"
@@ -708,7 +709,10 @@ static void test_huge_field(void)
     puts_(&g, "\",z\r\n2,short,y\r\n");
     put(&want, "", 1);
     CHECK_INT(write_file(path, g.data, g.len), 0);
-    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    /* Beyond the default limit of a value (64 KiB): read when allowed. */
+    jarva__csv_dialect roomy = JARVA__CSV_DIALECT_INIT;
+    roomy.max_field = 16 * 1000 * 1000;
+    CHECK_INT(jarva__csv_open(&r, path, &roomy, &err), JARVA_OK);
     CHECK_INT(jarva__csv_next(r, &row, &err), 1);
     CHECK_INT(row.line, 2);
     CHECK_INT(row.lengths[1], want.len - 1);
@@ -788,6 +792,146 @@ static void test_crlf_in_quotes(void)
     jarva__freeerr(&err);
 }
 
+/* The limits: a value of at most 64 KiB, only regular files, no byte-order
+ * mark after the start, one encoding per file, a file that does not change
+ * while read. Expected positions are counted from the bytes written here. */
+static void test_limits(void)
+{
+    jarva__error err = { 0, NULL };
+    jarva__csv_reader *r = NULL;
+    jarva__csv_row row;
+    char path[512]; /* test_tmp_path's buffer is reused */
+    snprintf(path, sizeof path, "%s", test_tmp_path("limits.csv"));
+    growing g = { NULL, 0, 0 };
+
+    /* 65536 bytes pass, 65537 do not: line 3, column 2. */
+    puts_(&g, "a,b\n1,");
+    for (int i = 0; i < 65536; i++)
+        put(&g, "x", 1);
+    puts_(&g, "\n2,");
+    for (int i = 0; i < 65537; i++)
+        put(&g, "y", 1);
+    puts_(&g, "\n");
+    CHECK_INT(write_file(path, g.data, g.len), 0);
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_next(r, &row, &err), 1);
+    CHECK_INT(row.lengths[1], 65536);
+    CHECK_INT(jarva__csv_next(r, &row, &err), JARVA_EFORMAT);
+    CHECK_CONTAINS(err.message, "limits.csv:3:2 (b): a value longer than 65536 bytes");
+    /* The hash is the whole file's, though reading stopped early. */
+    char want[65], got[65];
+    jarva__sha256 sha;
+    unsigned char digest[32];
+    jarva__sha256_init(&sha);
+    jarva__sha256_update(&sha, g.data, g.len);
+    jarva__sha256_final(&sha, digest);
+    jarva__sha256_hex(digest, want);
+    CHECK_INT(jarva__csv_final_hash(r, got, &err), JARVA_OK);
+    CHECK_STR(got, want);
+    jarva__csv_close(r);
+
+    /* A quote left open runs into the limit, not to the end of the file. */
+    g.len = 0;
+    puts_(&g, "a,b\n1,x\n2,\"open");
+    for (int i = 0; i < 70000; i++)
+        put(&g, i % 100 ? "z" : "\n", 1);
+    CHECK_INT(write_file(path, g.data, g.len), 0);
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_next(r, &row, &err), 1);
+    CHECK_INT(jarva__csv_next(r, &row, &err), JARVA_EFORMAT);
+    CHECK_CONTAINS(err.message, "limits.csv:3:2 (b): the quoted field that starts here is longer "
+                                "than 65536 bytes");
+    jarva__csv_close(r);
+
+    /* A byte-order mark in the middle: line 3, where it starts a field. */
+    const char *joined = "\xef\xbb\xbf"
+                         "a,b\n1,\xc3\xa5\n\xef\xbb\xbf"
+                         "2,x\n";
+    CHECK_INT(write_file(path, joined, strlen(joined)), 0);
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_next(r, &row, &err), 1);
+    CHECK_STR(row.fields[1], "\xc3\xa5");
+    CHECK_INT(jarva__csv_next(r, &row, &err), JARVA_EFORMAT);
+    CHECK_CONTAINS(err.message, "limits.csv:3:1 (a): a byte-order mark (U+FEFF) in the middle");
+    jarva__csv_close(r);
+    /* The same in UTF-16LE: "a\n" BOM "1\n". */
+    static const unsigned char le[] = { 0xFF, 0xFE, 'a', 0, '\n', 0, 0xFF, 0xFE, '1', 0, '\n', 0 };
+    CHECK_INT(write_file(path, le, sizeof le), 0);
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_next(r, &row, &err), JARVA_EFORMAT);
+    CHECK_CONTAINS(err.message, "limits.csv:2:1 (a): a byte-order mark (U+FEFF)");
+    jarva__csv_close(r);
+
+    /* Taken for Windows-1252 at line 2 (0xFF alone in the first 64 KiB),
+     * UTF-8 "å" on the first line of the second chunk: an error there. */
+    g.len = 0;
+    puts_(&g, "a,b\n1,\xff\n");
+    long line = 3;
+    while (g.len < CHUNK) {
+        puts_(&g, "2,x\n");
+        line++;
+    }
+    puts_(&g, "3,\xc3\xa5\n");
+    CHECK_INT(write_file(path, g.data, g.len), 0);
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_next(r, &row, &err), 1);
+    CHECK_STR(row.fields[1], "\xc3\xbf"); /* ÿ */
+    int rc;
+    while ((rc = jarva__csv_next(r, &row, &err)) == 1)
+        ;
+    CHECK_INT(rc, JARVA_EFORMAT);
+    char where[64];
+    snprintf(where, sizeof where, "limits.csv:%ld:2 (b): UTF-8 text (byte 0xC3", line);
+    CHECK_CONTAINS(err.message, where);
+    CHECK_CONTAINS(err.message, "read as Windows-1252 since line 2 (byte 0xFF at byte offset 6");
+    jarva__csv_close(r);
+    /* Given as Windows-1252, nothing is second-guessed: "Ã¥". */
+    jarva__csv_dialect cp1252 = JARVA__CSV_DIALECT_INIT;
+    cp1252.encoding = JARVA__ENC_CP1252;
+    CHECK_INT(jarva__csv_open(&r, path, &cp1252, &err), JARVA_OK);
+    while ((rc = jarva__csv_next(r, &row, &err)) == 1)
+        ;
+    CHECK_INT(rc, 0);
+    jarva__csv_close(r);
+
+    /* Only regular files, refused at open; and a size limit. */
+    CHECK_INT(jarva__csv_open(&r, "/dev/zero", NULL, &err), JARVA_EIO);
+    CHECK_CONTAINS(err.message, "/dev/zero: is a character device, not a regular file");
+    CHECK_INT(jarva__csv_open(&r, JARVA_TEST_DATA_DIR, NULL, &err), JARVA_EIO);
+    CHECK_CONTAINS(err.message, "is a folder, not a file");
+    const char *fifo = test_tmp_path("limits.fifo");
+    remove(fifo);
+    CHECK_INT(mkfifo(fifo, 0600), 0);
+    CHECK_INT(jarva__csv_open(&r, fifo, NULL, &err), JARVA_EIO); /* at once: no writer needed */
+    CHECK_CONTAINS(err.message, "limits.fifo: is a pipe (FIFO), not a regular file");
+    remove(fifo);
+    jarva__csv_dialect small = JARVA__CSV_DIALECT_INIT;
+    small.max_bytes = 1000;
+    CHECK_INT(jarva__csv_open(&r, path, &small, &err), JARVA_EFORMAT);
+    CHECK_CONTAINS(err.message,
+                   "limits.csv: the file is 66 kB (65541 bytes), more than the 1.0 kB an input "
+                   "may be");
+    CHECK(r == NULL);
+
+    /* Appended to after the last record: the hash is refused. */
+    CHECK_INT(write_file(path, "a,b\n1,2\n", 8), 0);
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_next(r, &row, &err), 1);
+    CHECK_INT(jarva__csv_next(r, &row, &err), 0);
+    FILE *f = fopen(path, "ab");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("3,4\n", f);
+        fclose(f);
+    }
+    CHECK_INT(jarva__csv_final_hash(r, got, &err), JARVA_EIO);
+    CHECK_CONTAINS(err.message, "limits.csv: the file changed while it was being read (8 bytes "
+                                "when opened, 12 now)");
+    jarva__csv_close(r);
+    free(g.data);
+    jarva__freeerr(&err);
+}
+
 int main(void)
 {
     test_matrix();
@@ -801,5 +945,6 @@ int main(void)
     test_huge_field();
     test_delimiter_sniffing();
     test_crlf_in_quotes();
+    test_limits();
     return test_report();
 }

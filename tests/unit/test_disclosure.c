@@ -660,6 +660,9 @@ static void test_migration(void)
                               "ALTER TABLE indicator DROP COLUMN target_decision; "
                               "ALTER TABLE plan_version DROP COLUMN on_track_probability; "
                               "ALTER TABLE plan_version DROP COLUMN off_track_probability; "
+                              /* ... and version 5 */
+                              "ALTER TABLE batch DROP COLUMN weight_ratio; "
+                              "ALTER TABLE batch DROP COLUMN extreme_weights; "
                               "PRAGMA user_version = 1"),
               JARVA_OK);
     jarva_db_close(db);

@@ -32,13 +32,18 @@ static const char usage[] =
     "  --percent          table shares are percentages (default unless the column\n"
     "                     name says proportion)\n"
     "  --proportion       table shares are proportions 0-1\n"
+    "  --max-size SIZE    refuse a larger file unread (default 2G; suffixes k, M, G)\n"
+    "  --weight-factor F  a weight more than F times the file's median weight, or\n"
+    "                     less than 1/F of it, is an error (default 1000)\n"
+    "  --accept-extreme-weights  import such weights (the summary counts them)\n"
     "  --dry-run          validate and report, write nothing\n"
     "  --replace          replace the wave's earlier file (survey, staff)\n"
     "  -q, --quiet        no progress bar or summary\n"
     "  --db PATH, --catalog DIR, --help\n"
     "\n"
-    "A file imported before (same SHA-256) is skipped. Errors name file, line and\n"
-    "column; the first 20 are shown with a count of the rest, and nothing is written.\n";
+    "Only regular files are read: a pipe, a device or a folder is refused. A file\n"
+    "imported before (same SHA-256) is skipped. Errors name file, line and column;\n"
+    "the first 20 are shown with a count of the rest, and nothing is written.\n";
 
 typedef struct progress_state {
     time_t start;
@@ -60,6 +65,30 @@ static void show_progress(void *ctx, uint64_t done, uint64_t total, uint64_t row
             rate);
     fflush(stderr);
     p->shown = 1;
+}
+
+/* "500M", "2G", "1048576": bytes (binary units). 0, or -1. */
+static int parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return -1;
+    unsigned long long n = strtoull(s, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'k' || *end == 'K')
+        shift = 10;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30;
+    else if (*end == 'T' || *end == 't')
+        shift = 40;
+    if (shift)
+        end++;
+    if (*end || n == 0 || n > (UINT64_MAX >> shift))
+        return -1;
+    *out = (uint64_t)n << shift;
+    return 0;
 }
 
 static int parse_kind(const char *s, jarva_import_kind *kind)
@@ -115,12 +144,26 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
             opts.share_in_percent = 1;
         else if (!strcmp(a, "--proportion"))
             opts.share_in_percent = 0;
+        else if (!strcmp(a, "--accept-extreme-weights"))
+            opts.accept_extreme_weights = 1;
         else if (!strcmp(a, "--source") || !strcmp(a, "--year") || !strcmp(a, "--delimiter") ||
-                 !strcmp(a, "--encoding") || !strcmp(a, "--decimal")) {
+                 !strcmp(a, "--encoding") || !strcmp(a, "--decimal") || !strcmp(a, "--max-size") ||
+                 !strcmp(a, "--weight-factor")) {
             if (!value)
                 return cli_usage_error("import", "option '%s' needs a value", a);
             i++;
-            if (!strcmp(a, "--source"))
+            if (!strcmp(a, "--max-size")) {
+                if (parse_size(value, &opts.max_bytes))
+                    return cli_usage_error("import", "--max-size '%s' is not a size (500M, 4G)",
+                                           value);
+            } else if (!strcmp(a, "--weight-factor")) {
+                char *end;
+                double f = strtod(value, &end);
+                if (*end || !(f > 1) || f > 1e300)
+                    return cli_usage_error("import", "--weight-factor '%s' is not a number above 1",
+                                           value);
+                opts.weight_factor = f;
+            } else if (!strcmp(a, "--source"))
                 opts.source = value;
             else if (!strcmp(a, "--year")) {
                 char *end;
@@ -198,7 +241,29 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
         if (res.unlinked)
             fprintf(stderr, "jarva: %lld rows measure nothing in the catalogue (kept, unused)\n",
                     (long long)res.unlinked);
+        if (res.weight_ratio > 0)
+            fprintf(stderr,
+                    res.weight_ratio < 100
+                        ? "jarva: weights: the largest is %.2f times the smallest\n"
+                    : res.weight_ratio < 1e9
+                        ? "jarva: weights: the largest is %.0f times the smallest\n"
+                        : "jarva: weights: the largest is %.3g times the smallest\n",
+                    res.weight_ratio);
     }
+    /* Said even with --quiet: both are about what the data will give. */
+    if (res.extreme_weights && opts.accept_extreme_weights)
+        fprintf(stderr,
+                "jarva: warning: %lld weights are more than %g times from the file's median "
+                "weight, imported as asked (--accept-extreme-weights)\n",
+                (long long)res.extreme_weights, opts.weight_factor ? opts.weight_factor : 1000.0);
+    if (res.lonely_strata)
+        fprintf(stderr,
+                "jarva: warning: %lld %s a single respondent (%s'%s'): its variance is "
+                "undefined, so jarva compute needs a rule for it: --lonely-psu adjust (or "
+                "remove, certainty, average), or a lonely_psu row in the source's mapping\n",
+                (long long)res.lonely_strata,
+                res.lonely_strata == 1 ? "stratum has" : "strata have",
+                res.lonely_strata == 1 ? "" : "the first: ", res.lonely_stratum);
     jarva_db_close(db);
     return CLI_OK;
 }

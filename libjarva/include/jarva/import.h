@@ -35,7 +35,11 @@ typedef enum jarva_encoding {
 typedef void (*jarva_progress_fn)(void *ctx, uint64_t bytes_done, uint64_t bytes_total,
                                   uint64_t rows);
 
-#define JARVA_IMPORT_OPTIONS_VERSION 1
+/* Version 2 added max_bytes, weight_factor and accept_extreme_weights, and
+ * the result's weight and stratum fields; a version 1 struct is still read
+ * (the new fields take their defaults, and the result's new fields are not
+ * written). */
+#define JARVA_IMPORT_OPTIONS_VERSION 2
 
 typedef struct jarva_import_options {
     unsigned version; /* JARVA_IMPORT_OPTIONS_VERSION */
@@ -56,12 +60,23 @@ typedef struct jarva_import_options {
     unsigned max_errors;  /* errors listed in the message before "and N more" (20) */
     jarva_progress_fn progress;
     void *progress_ctx;
+    /* Version 2. Only regular files are read (a pipe, a device or a folder
+     * is refused at once); a file larger than max_bytes is refused before a
+     * byte is read. 0: 2 GiB. */
+    uint64_t max_bytes;
+    /* Survey and staff weights: a weight more than weight_factor times the
+     * file's median weight, or less than 1/weight_factor of it, is an error
+     * naming its line. 0: 1000. */
+    double weight_factor;
+    /* 1: such weights are imported, and counted in the result's
+     * extreme_weights. */
+    int accept_extreme_weights;
 } jarva_import_options;
 
 #define JARVA_IMPORT_OPTIONS_INIT                                                                  \
     {                                                                                              \
         JARVA_IMPORT_OPTIONS_VERSION, JARVA_IMPORT_SURVEY, NULL, NULL, 0, 0, 0,                    \
-            JARVA_ENCODING_AUTO, -1, 0, 0, 20, NULL, NULL                                          \
+            JARVA_ENCODING_AUTO, -1, 0, 0, 20, NULL, NULL, 0, 0, 0                                 \
     }
 
 typedef enum jarva_import_outcome {
@@ -79,6 +94,15 @@ typedef struct jarva_import_result {
     int64_t unlinked;    /* tables: rows whose measure matches no indicator (kept) */
     int year;            /* the wave's year (survey, staff), else 0 */
     char sha256[65];     /* the file's SHA-256, hex */
+    /* Written only for options of version 2 and later: */
+    double weight_ratio;     /* survey, staff: largest weight / smallest; 0 without weights */
+    int64_t extreme_weights; /* weights beyond weight_factor (imported only when accepted) */
+    /* Strata with a single respondent (survey, staff): their variance is
+     * undefined, so computing needs a lonely-PSU rule (jarva compute
+     * --lonely-psu, or the mapping's lonely_psu row). The first of them in
+     * the file, cut to fit. */
+    int64_t lonely_strata;
+    char lonely_stratum[64];
 } jarva_import_result;
 
 /* Imports one file. On any error nothing is written: the database is as
@@ -103,6 +127,8 @@ typedef struct jarva_batch {
     int64_t rows;
     const char *imported_at; /* ISO 8601, UTC */
     const char *tool_version;
+    double weight_ratio;     /* largest weight / smallest (survey, staff); 0: none recorded */
+    int64_t extreme_weights; /* weights beyond the factor that were accepted */
 } jarva_batch;
 
 typedef struct jarva_batch_list jarva_batch_list;

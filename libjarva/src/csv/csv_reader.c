@@ -255,33 +255,9 @@ static int keep_header(jarva__csv_reader *r, jarva__error *err)
     return check_unique_names(r, err);
 }
 
-static int open_file(jarva__csv_reader *r, jarva__error *err)
-{
-    char reason[128];
-    r->fd = open(r->path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    int have_stat = r->fd >= 0 && fstat(r->fd, &st) == 0;
-    if (have_stat && S_ISDIR(st.st_mode)) {
-        errno = EISDIR;
-        close(r->fd);
-        r->fd = -1;
-    }
-    if (r->fd < 0) {
-        if (strerror_r(errno, reason, sizeof reason) != 0)
-            snprintf(reason, sizeof reason, "error %d", errno);
-        return jarva__csv_report(r, err, JARVA_EIO, 0, 0, "cannot open: %s", reason);
-    }
-    if (have_stat && S_ISREG(st.st_mode))
-        r->file_size = (uint64_t)st.st_size;
-    return JARVA_OK;
-}
-
 static int start(jarva__csv_reader *r, const jarva__csv_dialect *given, jarva__error *err)
 {
-    int rc = open_file(r, err);
-    if (rc < 0)
-        return rc;
-    rc = jarva__csv_read_chunk(r, err);
+    int rc = jarva__csv_read_chunk(r, err);
     if (rc < 0)
         return rc;
     rc = check_bom(r, given->encoding, err);
@@ -310,24 +286,33 @@ static int start(jarva__csv_reader *r, const jarva__csv_dialect *given, jarva__e
     return rc < 0 ? rc : keep_header(r, err);
 }
 
-int jarva__csv_open(jarva__csv_reader **out, const char *path, const jarva__csv_dialect *dialect,
-                    jarva__error *err)
+int jarva__csv_open_fd(jarva__csv_reader **out, int fd, const jarva__input_stat *st,
+                       const char *path, const jarva__csv_dialect *dialect, jarva__error *err)
 {
     static const jarva__csv_dialect defaults = JARVA__CSV_DIALECT_INIT;
     *out = NULL;
     if (!dialect)
         dialect = &defaults;
-    if (!path)
+    if (!path) {
+        if (fd >= 0)
+            close(fd);
         return jarva__seterr(err, JARVA_EINVAL, "no CSV file name given");
+    }
     jarva__csv_reader *r = calloc(1, sizeof *r);
-    if (!r)
+    if (!r) {
+        close(fd);
         return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
-    r->fd = -1;
+    }
+    r->fd = fd;
+    r->input = *st;
+    r->file_size = st->size;
     r->path = jarva__strdup(path);
     r->raw = malloc(CHUNK_SIZE + CARRY_MAX);
     /* Windows-1252 takes up to 3 bytes a byte, UTF-16 3 bytes a code unit. */
     r->decoded = malloc(3 * (CHUNK_SIZE + CARRY_MAX));
     r->dialect = *dialect;
+    if (!r->dialect.max_field)
+        r->dialect.max_field = JARVA__CSV_MAX_FIELD;
     r->line = 1;
     r->next_lf = r->next_cr = -1;
     jarva__sha256_init(&r->sha);
@@ -346,6 +331,20 @@ int jarva__csv_open(jarva__csv_reader **out, const char *path, const jarva__csv_
     }
     *out = r;
     return JARVA_OK;
+}
+
+int jarva__csv_open(jarva__csv_reader **out, const char *path, const jarva__csv_dialect *dialect,
+                    jarva__error *err)
+{
+    *out = NULL;
+    if (!path)
+        return jarva__seterr(err, JARVA_EINVAL, "no CSV file name given");
+    int fd;
+    jarva__input_stat st;
+    int rc = jarva__input_open(path, dialect ? dialect->max_bytes : 0, &fd, &st, err);
+    if (rc < 0)
+        return rc;
+    return jarva__csv_open_fd(out, fd, &st, path, dialect, err);
 }
 
 void jarva__csv_close(jarva__csv_reader *r)
@@ -449,6 +448,20 @@ void jarva__csv_sha256_hex(const jarva__csv_reader *r, char out[65])
     unsigned char digest[32];
     jarva__sha256_final(&copy, digest);
     jarva__sha256_hex(digest, out);
+}
+
+int jarva__csv_final_hash(jarva__csv_reader *r, char out[65], jarva__error *err)
+{
+    /* Reading stopped at an error: the rest is not text to decode, only
+     * bytes to hash (they were never parsed, so they cannot disagree). */
+    if (!r->eof) {
+        int rc = jarva__input_drain(r->fd, r->path, &r->sha, &r->bytes_read, err);
+        if (rc < 0)
+            return rc;
+        r->eof = 1;
+    }
+    jarva__csv_sha256_hex(r, out);
+    return jarva__input_unchanged(r->fd, r->path, &r->input, r->bytes_read, err);
 }
 
 long jarva__csv_field_line(const jarva__csv_reader *r, const jarva__csv_row *row, size_t index)

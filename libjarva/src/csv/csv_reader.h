@@ -31,11 +31,19 @@ typedef struct jarva__csv_dialect {
     char decimal;             /* '.' or ','; 0 = ',' when the delimiter is ';', else '.' */
     jarva__encoding encoding; /* JARVA__ENC_AUTO = detect */
     int has_header;           /* 1: the first record names the columns */
+    uint64_t max_bytes;       /* a larger file is refused unread; 0: 2 GiB (input_file.h) */
+    size_t max_field;         /* a longer field is an error; 0: JARVA__CSV_MAX_FIELD */
 } jarva__csv_dialect;
+
+/* The longest value a field may hold: 64 KiB. A survey code, an area name or
+ * a description is far shorter; a field longer than this is a broken export
+ * (a quote left open, a binary file, a value pasted by mistake), and stopping
+ * there keeps memory bounded. */
+#define JARVA__CSV_MAX_FIELD (64 * 1024)
 
 #define JARVA__CSV_DIALECT_INIT                                                                    \
     {                                                                                              \
-        0, 0, JARVA__ENC_AUTO, 1                                                                   \
+        0, 0, JARVA__ENC_AUTO, 1, 0, 0                                                             \
     }
 
 /* One record. Fields are UTF-8 and NUL-terminated; an unquoted empty field is
@@ -63,12 +71,19 @@ typedef struct jarva__csv_reader jarva__csv_reader;
  * JARVA_ENOMEM or JARVA_EFORMAT; on failure *out is NULL. */
 int jarva__csv_open(jarva__csv_reader **out, const char *path, const jarva__csv_dialect *dialect,
                     jarva__error *err);
+/* The same on a file jarva__input_open() opened (st: what it said): the
+ * reader owns fd from here, and closes it on failure too. */
+struct jarva__input_stat;
+int jarva__csv_open_fd(jarva__csv_reader **out, int fd, const struct jarva__input_stat *st,
+                       const char *path, const jarva__csv_dialect *dialect, jarva__error *err);
 
 /* The next record: 1 a row, 0 end of file, negative on error with err set to
  * "file:line:column: message" (column = 1-based field number, and the header
  * name when known). Errors: unterminated quote, invalid UTF-8 in a UTF-8 file,
  * a record with a different number of fields than the header (ragged row),
- * NUL bytes. Blank lines are skipped, and so are lines of delimiters only
+ * NUL bytes, a field longer than dialect.max_field, a byte-order mark after
+ * the start of the file, and (with JARVA__ENC_AUTO) UTF-8 text in a file
+ * taken for Windows-1252. Blank lines are skipped, and so are lines of delimiters only
  * (";;;", what Excel writes for a row it emptied). Line breaks inside quoted
  * fields are kept as they are in the file. After an error every later call
  * returns the same error. Memory does not grow with file size. */
@@ -96,6 +111,11 @@ uint64_t jarva__csv_bytes_total(const jarva__csv_reader *r);
 /* SHA-256 of the raw bytes read so far, as 64 lower-case hex digits and a NUL;
  * after the last record it is the file's hash (for import batches). */
 void jarva__csv_sha256_hex(const jarva__csv_reader *r, char out[65]);
+/* The whole file's SHA-256, however far records were read (the rest is read
+ * and hashed now), and a check that the file did not change while it was
+ * read (size, modification time, every byte hashed): JARVA_OK, or JARVA_EIO
+ * with err set. Once per reader, after the last jarva__csv_next(). */
+int jarva__csv_final_hash(jarva__csv_reader *r, char out[65], jarva__error *err);
 
 void jarva__csv_close(jarva__csv_reader *r);
 

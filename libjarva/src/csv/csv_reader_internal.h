@@ -11,6 +11,7 @@
 #include <csv.h>
 
 #include "csv_reader.h"
+#include "input_file.h"
 #include "sha256.h"
 #include "text_encoding.h"
 
@@ -33,10 +34,13 @@ struct jarva__csv_reader {
     int ascii_so_far;           /* JARVA__ENC_AUTO without BOM, not yet decided */
     size_t bom_len;
     enum encoding_source encoding_source;
-    long decided_line; /* line of the first non-ASCII character, when sniffed */
+    long decided_line;       /* line of the first non-ASCII character, when sniffed */
+    uint64_t decided_offset; /* ... and its byte offset and value (Windows-1252) */
+    unsigned decided_byte;
 
     uint64_t file_size, bytes_read;
     jarva__sha256 sha;
+    jarva__input_stat input; /* what fstat said at open */
 
     /* Raw bytes: raw[raw_used..raw_len) are not decoded yet (at most an
      * incomplete character once a chunk is done); raw[0] is at raw_offset. */
@@ -78,6 +82,7 @@ struct jarva__csv_reader {
     size_t nfields, fields_cap;
     size_t present; /* fields of the record that are not NULL */
     int record_done, callback_failed;
+    size_t too_long;  /* 1 + the index of a field longer than max_field; 0: none */
     uint64_t records; /* records libcsv has completed */
 
     jarva__csv_row header;

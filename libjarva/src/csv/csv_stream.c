@@ -75,6 +75,18 @@ static long count_line_breaks(const char *s, size_t n)
     return count;
 }
 
+/* The first U+FEFF (EF BB BF) in s[0..n), or NULL. */
+static const unsigned char *find_bom(const unsigned char *s, size_t n)
+{
+    const unsigned char *end = s + n, *p = s;
+    while ((p = memchr(p, 0xEF, (size_t)(end - p))) != NULL) {
+        if (end - p >= 3 && p[1] == 0xBB && p[2] == 0xBF)
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
 static void decode_utf8(jarva__csv_reader *r)
 {
     const unsigned char *in = r->raw + r->raw_used;
@@ -92,6 +104,9 @@ static void decode_utf8(jarva__csv_reader *r)
             if (jarva__utf8_count_multibyte(in, n, &first) == 0) {
                 r->ascii_so_far = 0;
                 r->dialect.encoding = JARVA__ENC_CP1252;
+                r->decided_line = r->line + count_line_breaks((const char *)in, valid);
+                r->decided_offset = r->raw_offset + r->raw_used + valid;
+                r->decided_byte = valid < n ? in[valid] : 0;
                 return; /* the caller converts it */
             }
             first_non_ascii = first;
@@ -101,7 +116,18 @@ static void decode_utf8(jarva__csv_reader *r)
             r->decided_line = r->line + count_line_breaks((const char *)in, first_non_ascii);
         }
     }
+    /* A byte-order mark after the start: two files joined, or an export
+     * appended to; as text it would end up inside a value (U+FEFF). */
+    const unsigned char *bom = NULL;
+    if (first_non_ascii < valid)
+        bom = find_bom(in + first_non_ascii, valid - first_non_ascii);
     r->text = (const char *)in;
+    if (bom) {
+        r->text_len = (size_t)(bom - in);
+        r->raw_used += r->text_len;
+        stop_text(r, JARVA__TEXT_BOM, r->raw_used, 0xFEFF);
+        return;
+    }
     r->text_len = valid;
     r->raw_used += valid;
     if (error != JARVA__TEXT_OK)
@@ -115,14 +141,22 @@ static void decode_utf8(jarva__csv_reader *r)
 static void decode_cp1252(jarva__csv_reader *r)
 {
     const unsigned char *in = r->raw + r->raw_used;
-    size_t consumed;
+    size_t n = r->raw_len - r->raw_used, consumed, mixed = SIZE_MAX;
     jarva__text_error error;
+    /* Taken for Windows-1252 because an earlier byte was not UTF-8: well-
+     * formed UTF-8 further on ("Ã¥" for "å") means a file of two encodings,
+     * which no single decoding reads right. Rare in real Windows-1252 text
+     * (a capital letter followed by a symbol such as "–" or "°"): given
+     * explicitly, the encoding is not second-guessed. */
+    if (r->encoding_source == SOURCE_SNIFFED && jarva__utf8_count_multibyte(in, n, &mixed) > 0)
+        n = mixed;
     r->text = r->decoded;
-    r->text_len =
-        jarva__cp1252_to_utf8(in, r->raw_len - r->raw_used, r->decoded, &consumed, &error);
+    r->text_len = jarva__cp1252_to_utf8(in, n, r->decoded, &consumed, &error);
     r->raw_used += consumed;
     if (error != JARVA__TEXT_OK)
         stop_text(r, error, r->raw_used, in[consumed]);
+    else if (mixed != SIZE_MAX)
+        stop_text(r, JARVA__TEXT_MIXED, r->raw_used, in[consumed]);
 }
 
 static void decode_utf16(jarva__csv_reader *r)
@@ -135,7 +169,11 @@ static void decode_utf16(jarva__csv_reader *r)
     r->text = r->decoded;
     r->text_len = jarva__utf16_to_utf8(in, n, big_endian, r->decoded, &consumed, &error, &unit);
     r->raw_used += consumed;
-    if (error != JARVA__TEXT_OK) {
+    const unsigned char *bom = find_bom((const unsigned char *)r->decoded, r->text_len);
+    if (bom) { /* U+FEFF after the start, as in decode_utf8 */
+        r->text_len = (size_t)((const char *)bom - r->decoded);
+        stop_text(r, JARVA__TEXT_BOM, r->raw_used, 0xFEFF);
+    } else if (error != JARVA__TEXT_OK) {
         stop_text(r, error, r->raw_used, unit);
     } else if (r->eof && consumed < n) {
         r->error_at_end = 1;
@@ -216,6 +254,20 @@ static int encoding_error(jarva__csv_reader *r, jarva__error *err)
                                  (unsigned long long)r->file_size
                                      ? (unsigned long long)r->file_size
                                      : (unsigned long long)r->bytes_read);
+    case JARVA__TEXT_BOM:
+        return jarva__csv_report(
+            r, err, JARVA_EFORMAT, r->line, column,
+            "a byte-order mark (U+FEFF) in the middle of the file: two exports joined into one? "
+            "Remove it (it would become part of a value)");
+    case JARVA__TEXT_MIXED:
+        return jarva__csv_report(
+            r, err, JARVA_EFORMAT, r->line, column,
+            "UTF-8 text (byte 0x%02X at byte offset %llu) in a file read as Windows-1252 since "
+            "line %ld (byte 0x%02X at byte offset %llu is not UTF-8): the file mixes two "
+            "encodings; save it again in one, or give --encoding cp1252 if it is all "
+            "Windows-1252",
+            r->bad_value, offset, r->decided_line, r->decided_byte,
+            (unsigned long long)r->decided_offset);
     case JARVA__TEXT_OK: break;
     }
     return jarva__csv_report(r, err, JARVA_ERROR, r->line, column, "decoding failed");
@@ -303,6 +355,10 @@ make_room(jarva__csv_reader *r, size_t len)
 static void on_field(void *data, size_t len, void *ctx)
 {
     jarva__csv_reader *r = ctx;
+    if (len > r->dialect.max_field && !r->too_long) {
+        r->too_long = r->nfields + 1;
+        data = NULL; /* not copied: the record is an error anyway */
+    }
     if ((r->nfields == r->fields_cap || r->buf_cap - r->buf_len <= len) && make_room(r, len) != 0)
         return;
     size_t i = r->nfields;
@@ -368,6 +424,8 @@ static void split_plain_line(jarva__csv_reader *r, const char *s, size_t n)
             r->callback_failed = 1;
             return;
         }
+        if (end - start > r->dialect.max_field && !r->too_long)
+            r->too_long = nfields + 1;
         if (end > start) {
             line[end] = '\0'; /* the delimiter or a space, already passed */
             r->fields[nfields] = line + start;
@@ -454,6 +512,22 @@ static int parse_error(jarva__csv_reader *r, jarva__error *err)
         "field must be doubled");
 }
 
+/* A field longer than max_field: finished (too_long), or still growing in
+ * libcsv's buffer (a quoted field that may run to the end of the file). */
+static int field_too_long(jarva__csv_reader *r, jarva__error *err)
+{
+    size_t column = r->too_long ? r->too_long : r->nfields + 1;
+    long line = r->too_long ? jarva__csv_record_field_line(r, r->too_long - 1) : open_quote_line(r);
+    unsigned long long limit = (unsigned long long)r->dialect.max_field;
+    if (!r->too_long && r->parser.quoted)
+        return jarva__csv_report(r, err, JARVA_EFORMAT, line, column,
+                                 "the quoted field that starts here is longer than %llu bytes, "
+                                 "the longest a value may be: is its closing quote missing?",
+                                 limit);
+    return jarva__csv_report(r, err, JARVA_EFORMAT, line, column,
+                             "a value longer than %llu bytes, the longest a value may be", limit);
+}
+
 /* Feeds libcsv the text up to and including the next line break. */
 static int feed_piece(jarva__csv_reader *r, jarva__error *err)
 {
@@ -485,6 +559,10 @@ static int feed_piece(jarva__csv_reader *r, jarva__error *err)
         return jarva__csv_report(r, err, JARVA_ENOMEM, 0, 0, "out of memory");
     if (done < len)
         return parse_error(r, err);
+    if (r->too_long || r->parser.entry_pos > r->dialect.max_field) {
+        track_quote(r);
+        return field_too_long(r, err);
+    }
     r->pos += len;
     if (broken) {
         char last = s[len - 1];
@@ -514,6 +592,8 @@ static int finish(jarva__csv_reader *r, jarva__error *err)
                                  "unterminated quote");
     if (r->callback_failed)
         return jarva__csv_report(r, err, JARVA_ENOMEM, 0, 0, "out of memory");
+    if (r->too_long)
+        return field_too_long(r, err);
     return JARVA_OK;
 }
 
@@ -524,6 +604,7 @@ static int read_record(jarva__csv_reader *r, jarva__error *err)
     r->present = 0;
     r->buf_len = 0;
     r->record_done = 0;
+    r->too_long = 0;
     for (;;) {
         int rc;
         if (r->pos < r->text_len) {

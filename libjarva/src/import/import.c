@@ -2,12 +2,14 @@
  * file seen before by its SHA-256, read and validate every row, and either
  * commit the batch with its provenance or leave the database as it was. */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "import_internal.h"
 #include "px_internal.h"
@@ -86,41 +88,6 @@ void jarva__import_progress(jarva__import *imp, int final)
                         jarva__csv_bytes_total(imp->reader), (uint64_t)imp->rows);
 }
 
-/* SHA-256 of the whole file, before anything else: a file imported before is
- * then skipped at the cost of one read, not a full import. */
-static int hash_file(jarva_db *db, const char *path, char hex[65])
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return jarva__seterr(&db->err, JARVA_EIO, "%s: cannot open: %s", path, strerror(errno));
-    /* fopen() opens a directory too; reading it then fails with EISDIR. */
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        return jarva__seterr(&db->err, JARVA_EIO, "%s: is a folder, not a CSV file", path);
-    }
-    jarva__sha256 ctx;
-    jarva__sha256_init(&ctx);
-    static const size_t chunk = 1 << 16;
-    unsigned char *buf = malloc(chunk);
-    if (!buf) {
-        fclose(f);
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-    }
-    size_t n;
-    while ((n = fread(buf, 1, chunk, f)) > 0)
-        jarva__sha256_update(&ctx, buf, n);
-    int failed = ferror(f);
-    free(buf);
-    fclose(f);
-    if (failed)
-        return jarva__seterr(&db->err, JARVA_EIO, "%s: read error", path);
-    unsigned char digest[32];
-    jarva__sha256_final(&ctx, digest);
-    jarva__sha256_hex(digest, hex);
-    return JARVA_OK;
-}
-
 /* The batch id of an earlier import of the same bytes, or 0. */
 static int find_batch_by_hash(jarva_db *db, const char *hex, int64_t *id)
 {
@@ -187,10 +154,14 @@ static int insert_batch(jarva__import *imp, const char *source, const char *hex,
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db->sql,
                            "INSERT INTO batch(id, kind, source, year, file_name, sha256, rows, "
-                           "imported_at, tool_version, options) "
-                           "VALUES (?8, ?1, ?2, ?9, ?3, ?4, ?10, ?5, ?6, ?7)",
+                           "imported_at, tool_version, options, weight_ratio, extreme_weights) "
+                           "VALUES (?8, ?1, ?2, ?9, ?3, ?4, ?10, ?5, ?6, ?7, ?11, ?12)",
                            -1, &stmt, NULL) != SQLITE_OK)
         return jarva__sqlerr(db, "recording the batch");
+    if (imp->result->weight_ratio > 0) {
+        sqlite3_bind_double(stmt, 11, imp->result->weight_ratio);
+        sqlite3_bind_int64(stmt, 12, imp->result->extreme_weights);
+    }
     sqlite3_bind_int64(stmt, 8, imp->batch_id);
     if (year)
         sqlite3_bind_int(stmt, 9, year);
@@ -275,55 +246,65 @@ static jarva__encoding reader_encoding(jarva_encoding e)
     }
 }
 
-int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options *opts,
-                      jarva_import_result *out)
+/* After the rows: the SHA-256 of the whole file, and the file as it was
+ * when opened. */
+static int final_hash(jarva__import *imp, char hex[65])
 {
-    if (!db)
-        return JARVA_EINVAL;
-    jarva__clearerr(&db->err);
-    if (!path || !opts || !out)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_import_file: NULL argument");
-    if (opts->version != JARVA_IMPORT_OPTIONS_VERSION)
-        return jarva__seterr(&db->err, JARVA_EINVAL,
-                             "jarva_import_file: options version %u, this libjarva knows %d",
-                             opts->version, JARVA_IMPORT_OPTIONS_VERSION);
-    if ((unsigned)opts->kind > JARVA_IMPORT_ACTIVITIES)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_import_file: unknown kind %d",
-                             (int)opts->kind);
-    if (opts->year && (opts->year < 1990 || opts->year > 2199))
-        return jarva__seterr(&db->err, JARVA_EINVAL, "year %d is out of range (1990-2199)",
-                             opts->year);
-    memset(out, 0, sizeof *out);
-
-    int rc = hash_file(db, path, out->sha256);
+    if (imp->reader)
+        return jarva__csv_final_hash(imp->reader, hex, &imp->db->err);
+    int rc = jarva__input_drain(imp->fd, imp->path, &imp->sha, &imp->bytes, &imp->db->err);
     if (rc)
         return rc;
-    rc = find_batch_by_hash(db, out->sha256, &out->batch_id);
-    if (rc)
-        return rc;
-    if (out->batch_id) {
-        out->outcome = JARVA_UNCHANGED;
-        return JARVA_OK;
-    }
+    unsigned char digest[32];
+    jarva__sha256 copy = imp->sha;
+    jarva__sha256_final(&copy, digest);
+    jarva__sha256_hex(digest, hex);
+    return jarva__input_unchanged(imp->fd, imp->path, &imp->input, imp->bytes, &imp->db->err);
+}
 
+/* Failures after which the file's hash still tells something: the data or
+ * the mapping is wrong, yet it may be a file imported before. */
+static int hash_still_meaningful(int rc)
+{
+    return rc == JARVA_OK || rc == JARVA_EFORMAT || rc == JARVA_ENOTFOUND || rc == JARVA_EINVAL;
+}
+
+static int import_file(jarva_db *db, const char *path, const jarva_import_options *opts,
+                       jarva_import_result *out)
+{
     const char *source = opts->source ? opts->source : default_source(opts->kind);
     jarva__import imp = { 0 };
     imp.db = db;
     imp.opts = opts;
+    imp.result = out;
     imp.path = path;
+    imp.fd = -1;
     imp.year = opts->year;
     imp.errors.err = &db->err;
     imp.errors.max = opts->max_errors ? opts->max_errors : 20;
     imp.errors.path = path;
+    jarva__sha256_init(&imp.sha);
 
+    /* Opened once, checked by fstat on the descriptor (a regular file, not
+     * too large) before a byte is read: /dev/zero or a FIFO is refused at
+     * once, not hashed forever. */
+    int fd;
+    int rc = jarva__input_open(path, opts->max_bytes, &fd, &imp.input, &db->err);
+    if (rc)
+        return rc;
+    unsigned char head[32];
+    ssize_t head_len = pread(fd, head, sizeof head, 0);
     jarva__csv_dialect dialect = JARVA__CSV_DIALECT_INIT;
     dialect.delimiter = opts->delimiter;
     dialect.decimal = opts->decimal;
     dialect.encoding = reader_encoding(opts->encoding);
     /* A PX table is read whole by the table import (import_table_px.c), not
      * by the CSV reader. */
-    if (opts->kind != JARVA_IMPORT_TABLE || !jarva__px_sniff_file(path)) {
-        rc = jarva__csv_open(&imp.reader, path, &dialect, &db->err);
+    if (opts->kind == JARVA_IMPORT_TABLE &&
+        jarva__px_sniff(path, head, head_len > 0 ? (size_t)head_len : 0)) {
+        imp.fd = fd;
+    } else {
+        rc = jarva__csv_open_fd(&imp.reader, fd, &imp.input, path, &dialect, &db->err);
         if (rc)
             return rc;
     }
@@ -335,18 +316,6 @@ int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options
     if (rc)
         goto done;
     rc = jarva__begin_write(db);
-    if (rc)
-        goto done;
-    /* Another process may have imported the same file since the look-up
-     * above (two people importing at once): look again under the write
-     * lock, so that this is "already imported", not a UNIQUE failure. */
-    rc = find_batch_by_hash(db, out->sha256, &out->batch_id);
-    if (rc == JARVA_OK && out->batch_id) {
-        jarva__csv_close(imp.reader);
-        jarva__rollback(db);
-        out->outcome = JARVA_UNCHANGED;
-        return JARVA_OK;
-    }
     if (rc)
         goto done;
     /* The rows are written before the batch row they refer to (see
@@ -362,32 +331,44 @@ int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options
     case JARVA_IMPORT_TABLE: rc = jarva__import_table(&imp); break;
     case JARVA_IMPORT_ACTIVITIES: rc = jarva__import_activities(&imp); break;
     }
-    /* The reader hashed what it read: the rows are from the bytes the batch
-     * records unless the file changed after it was hashed above (an export
-     * still being written, or saved again meanwhile). */
-    if (rc == JARVA_OK && imp.errors.count == 0) {
-        char read_hex[65];
-        if (imp.reader)
-            jarva__csv_sha256_hex(imp.reader, read_hex);
-        else
-            memcpy(read_hex, imp.read_sha256, sizeof read_hex);
-        if (strcmp(read_hex, out->sha256) != 0)
-            rc = jarva__seterr(&db->err, JARVA_EIO,
-                               "%s: the file changed while it was being imported; import it "
-                               "again once it is complete",
-                               path);
-    }
     if (rc == JARVA_OK && imp.errors.count) {
         if ((unsigned long)imp.errors.count > imp.errors.max)
             jarva__adderr(&db->err, "... and %ld more errors",
                           imp.errors.count - (long)imp.errors.max);
         db->err.code = rc = JARVA_EFORMAT;
     }
+    /* Hashed in the same pass as the rows were read: the hash is of the
+     * bytes the rows came from, unless the file changed meanwhile (an
+     * export still being written, or saved again), which rolls back. A file
+     * imported before is then skipped, whatever its rows said. */
+    if (hash_still_meaningful(rc)) {
+        int hashed = final_hash(&imp, out->sha256);
+        if (hashed == JARVA_OK)
+            hashed = find_batch_by_hash(db, out->sha256, &out->batch_id);
+        if (hashed) {
+            rc = hashed;
+        } else if (out->batch_id) {
+            jarva__clearerr(&db->err);
+            jarva__csv_close(imp.reader);
+            if (imp.fd >= 0)
+                close(imp.fd);
+            jarva__rollback(db);
+            jarva_import_result seen;
+            memset(&seen, 0, sizeof seen);
+            seen.outcome = JARVA_UNCHANGED;
+            seen.batch_id = out->batch_id;
+            memcpy(seen.sha256, out->sha256, sizeof seen.sha256);
+            *out = seen;
+            return JARVA_OK;
+        }
+    }
     if (rc == JARVA_OK)
         rc = settle_wave(&imp, source ? source : "published", out);
     jarva__import_progress(&imp, 1);
 done:
     jarva__csv_close(imp.reader);
+    if (imp.fd >= 0)
+        close(imp.fd);
     out->rows = imp.rows;
     out->unlinked = imp.unlinked;
     out->year = imp.year;
@@ -403,4 +384,45 @@ done:
     out->batch_id = imp.batch_id;
     out->outcome = out->replaced_id ? JARVA_REPLACED : JARVA_IMPORTED;
     return JARVA_OK;
+}
+
+int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options *given,
+                      jarva_import_result *out)
+{
+    if (!db)
+        return JARVA_EINVAL;
+    jarva__clearerr(&db->err);
+    if (!path || !given || !out)
+        return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_import_file: NULL argument");
+    /* A version 1 struct ends before max_bytes: read no further, and give
+     * the rest its defaults; its result ends before weight_ratio. */
+    jarva_import_options opts;
+    size_t result_size = sizeof *out;
+    if (given->version == 1) {
+        static const jarva_import_options defaults = JARVA_IMPORT_OPTIONS_INIT;
+        opts = defaults;
+        memcpy(&opts, given, offsetof(jarva_import_options, max_bytes));
+        opts.version = JARVA_IMPORT_OPTIONS_VERSION;
+        result_size = offsetof(jarva_import_result, weight_ratio);
+    } else if (given->version == JARVA_IMPORT_OPTIONS_VERSION) {
+        opts = *given;
+    } else {
+        return jarva__seterr(&db->err, JARVA_EINVAL,
+                             "jarva_import_file: options version %u, this libjarva knows 1 to %d",
+                             given->version, JARVA_IMPORT_OPTIONS_VERSION);
+    }
+    if ((unsigned)opts.kind > JARVA_IMPORT_ACTIVITIES)
+        return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_import_file: unknown kind %d",
+                             (int)opts.kind);
+    if (opts.year && (opts.year < 1990 || opts.year > 2199))
+        return jarva__seterr(&db->err, JARVA_EINVAL, "year %d is out of range (1990-2199)",
+                             opts.year);
+    if (opts.weight_factor != 0 && !(opts.weight_factor > 1 && isfinite(opts.weight_factor)))
+        return jarva__seterr(&db->err, JARVA_EINVAL,
+                             "the weight factor must be a number above 1 (%g)", opts.weight_factor);
+    jarva_import_result res;
+    memset(&res, 0, sizeof res);
+    int rc = import_file(db, path, &opts, &res);
+    memcpy(out, &res, result_size);
+    return rc;
 }

@@ -5,8 +5,10 @@
 #define JARVA_IMPORT_INTERNAL_H
 
 #include "csv_reader.h"
+#include "input_file.h"
 #include "jarva/import.h"
 #include "jarva_internal.h"
+#include "sha256.h"
 
 /* A name → id map over the catalogue's areas (names, ids and aliases),
  * organisations or audiences, with a nearest-name suggestion for typos. */
@@ -45,21 +47,33 @@ void jarva__import_error(jarva__import_errors *e, const jarva__csv_reader *r, lo
 /* Reading stops after this many errors: the file is wrong throughout. */
 #define JARVA__IMPORT_ERROR_LIMIT 10000
 
-/* Everything one import needs; set up by jarva_import_file(). */
+/* Everything one import needs; set up by jarva_import_file(). The file is
+ * opened once (jarva__input_open: a regular file, within the size limit) and
+ * read once: whoever reads it hashes what it reads, and after the rows the
+ * driver has the rest hashed and checks that the file did not change
+ * meanwhile (jarva__csv_final_hash, or fd/sha/bytes below for a file read
+ * whole); only then does it look the hash up among the batches. A reader of
+ * another format takes fd and input the same way. */
 typedef struct jarva__import {
     jarva_db *db;
-    const jarva_import_options *opts;
+    const jarva_import_options *opts; /* of the current version, whatever the caller's */
+    jarva_import_result *result;      /* the kinds' figures: weight_ratio, lonely_strata ... */
     jarva__csv_reader *reader;
     const char *path;
+    /* A file not read by the CSV reader (reader NULL): its descriptor, what
+     * fstat said at open, and the hash and count of the bytes read so far. */
+    int fd;
+    jarva__input_stat input;
+    jarva__sha256 sha;
+    uint64_t bytes;
     int64_t batch_id;
     int year; /* the wave's year once known (survey, staff) */
     int64_t rows;
     int64_t unlinked;
     jarva__import_errors errors;
     /* A file read whole rather than by reader (PX, reader NULL): what the
-     * batch records as its options, and the SHA-256 of the bytes read. */
+     * batch records as its options. */
     char format_options[128];
-    char read_sha256[65];
 } jarva__import;
 
 /* The kinds: each reads every row, validates, inserts into the open

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import_design.h"
 #include "import_internal.h"
 #include "import_mapping.h"
 
@@ -53,6 +54,8 @@ typedef struct survey_state {
     size_t noutside;
     jarva__lookup *organisations;
     jarva__row_writer *rows;
+    jarva__weights weights; /* checked against their median after the last row */
+    jarva__strata *strata;  /* respondents per stratum, for lonely strata */
     char *json;
     size_t json_len, json_cap;
     int year_checked;
@@ -571,6 +574,14 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
             jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_WEIGHT],
                                 "weight '%s' is not a positive number",
                                 decimal_text ? decimal_text : "");
+        else if (jarva__weights_add(&s->weights, weight, row->line))
+            return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    }
+    if (s->strata) {
+        const char *v = field_or_null(row, s->role_col[ROLE_STRATUM]);
+        if (!is_blank(v) &&
+            jarva__strata_add(s->strata, v, row->lengths[s->role_col[ROLE_STRATUM]]))
+            return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
     }
 
     if (add_answers(s, row))
@@ -596,6 +607,23 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
     add_field(w, row, s->role_col[ROLE_AGE_GROUP]);
     jarva__rows_text(w, s->json, s->json_len);
     return jarva__rows_end(w);
+}
+
+/* What only the whole file tells: weights far from the median or adding up
+ * to infinity (errors), and strata of one respondent (a warning in the
+ * result, since compute can handle them with a lonely-PSU rule). */
+static int check_design(survey_state *s)
+{
+    jarva__import *imp = s->imp;
+    jarva_import_result *res = imp->result;
+    if (jarva__weights_check(&s->weights, imp, s->role_col[ROLE_WEIGHT], imp->opts->weight_factor,
+                             imp->opts->accept_extreme_weights, &res->weight_ratio,
+                             &res->extreme_weights))
+        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    if (s->strata)
+        res->lonely_strata =
+            jarva__strata_lonely(s->strata, res->lonely_stratum, sizeof res->lonely_stratum);
+    return JARVA_OK;
 }
 
 int jarva__import_survey(jarva__import *imp)
@@ -625,6 +653,8 @@ int jarva__import_survey(jarva__import *imp)
         rc = insert_variables(&s);
     if (!rc)
         rc = open_rows(&s);
+    if (!rc && s.role_col[ROLE_STRATUM] >= 0 && jarva__strata_open(&s.strata))
+        rc = jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
     jarva__csv_row row;
     jarva__error read_error = { 0 };
     int got = 0;
@@ -642,11 +672,15 @@ int jarva__import_survey(jarva__import *imp)
         rc = jarva__rows_finish(s.rows);
     if (!rc && s.ids_seen && !s.ids_ascending_numbers && !s.ids_ascending_bytes)
         rc = report_duplicates(&s);
+    if (!rc)
+        rc = check_design(&s);
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no respondents in the file");
     if (!rc && !imp->year && imp->errors.count == 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no year: give --year");
     jarva__rows_free(s.rows);
+    jarva__weights_free(&s.weights);
+    jarva__strata_free(s.strata);
     jarva__lookup_free(s.areas);
     for (size_t i = 0; i < s.noutside; i++)
         free(s.outside[i]);

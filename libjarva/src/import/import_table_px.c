@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "import_internal.h"
 #include "import_mapping.h"
@@ -109,39 +110,38 @@ static int load_mapping(jarva__import *imp, jarva__mapping **m, const char *what
                                      &imp->db->err);
 }
 
+/* The file jarva_import_file() opened (a regular file: input_file.h), read
+ * whole and hashed as it is read. */
 static int read_whole(jarva__import *imp, unsigned char **data, size_t *len)
 {
     *data = NULL;
-    FILE *f = fopen(imp->path, "rb");
-    if (!f)
-        return jarva__seterr(&imp->db->err, JARVA_EIO, "%s: cannot open: %s", imp->path,
-                             strerror(errno));
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || st.st_size > JARVA__PX_MAX_BYTES) {
-        fclose(f);
+    *len = 0;
+    if (imp->input.size > JARVA__PX_MAX_BYTES)
         return jarva__seterr(&imp->db->err, JARVA_EFORMAT, "%s: bigger than %d MiB: not read",
                              imp->path, JARVA__PX_MAX_BYTES >> 20);
-    }
-    size_t cap = (size_t)st.st_size + 1;
+    size_t cap = (size_t)imp->input.size + 1;
     *data = malloc(cap);
-    if (!*data) {
-        fclose(f);
+    if (!*data)
         return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    while (*len < cap) {
+        ssize_t n = read(imp->fd, *data + *len, cap - *len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int saved = errno;
+            free(*data);
+            *data = NULL;
+            return jarva__seterr(&imp->db->err, JARVA_EIO, "%s: read error: %s", imp->path,
+                                 strerror(saved));
+        }
+        if (n == 0)
+            break;
+        *len += (size_t)n;
     }
-    *len = fread(*data, 1, cap, f);
-    int failed = ferror(f) || *len == cap; /* grew since fstat: being written */
-    fclose(f);
-    if (failed) {
-        free(*data);
-        *data = NULL;
-        return jarva__seterr(&imp->db->err, JARVA_EIO, "%s: read error", imp->path);
-    }
-    jarva__sha256 ctx;
-    unsigned char digest[32];
-    jarva__sha256_init(&ctx);
-    jarva__sha256_update(&ctx, *data, *len);
-    jarva__sha256_final(&ctx, digest);
-    jarva__sha256_hex(digest, imp->read_sha256);
+    /* One byte more than fstat said: the file grew (jarva_import_file
+     * notices it from the count of bytes hashed). */
+    jarva__sha256_update(&imp->sha, *data, *len);
+    imp->bytes += *len;
     return JARVA_OK;
 }
 

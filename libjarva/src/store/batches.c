@@ -60,7 +60,7 @@ int jarva_batch_list_open(jarva_db *db, jarva_batch_list **out)
     int rc = JARVA_OK;
     if (sqlite3_prepare_v2(db->sql,
                            "SELECT id, kind, source, year, file_name, sha256, rows, imported_at, "
-                           "tool_version FROM batch ORDER BY id",
+                           "tool_version, weight_ratio, extreme_weights FROM batch ORDER BY id",
                            -1, &stmt, NULL) != SQLITE_OK) {
         rc = jarva__sqlerr(db, "listing batches");
         goto done;
@@ -88,6 +88,8 @@ int jarva_batch_list_open(jarva_db *db, jarva_batch_list **out)
         b->rows = sqlite3_column_int64(stmt, 6);
         b->imported_at = column_copy(stmt, 7);
         b->tool_version = column_copy(stmt, 8);
+        b->weight_ratio = sqlite3_column_double(stmt, 9); /* NULL: 0 */
+        b->extreme_weights = sqlite3_column_int64(stmt, 10);
         if (!b->source || !b->file_name || !b->sha256 || !b->imported_at || !b->tool_version) {
             rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
             goto done;

@@ -297,6 +297,15 @@ static const char *const schema_v4[] = {
     NULL,
 };
 
+/* Version 5. The weights of a survey or staff batch at a glance (issue 17):
+ * the largest over the smallest, and how many weights beyond the import's
+ * factor from the median were accepted (--accept-extreme-weights). */
+static const char *const schema_v5[] = {
+    "ALTER TABLE batch ADD COLUMN weight_ratio REAL",
+    "ALTER TABLE batch ADD COLUMN extreme_weights INTEGER",
+    NULL,
+};
+
 typedef struct migration {
     int to_version;
     const char *const *statements; /* NULL-terminated */
@@ -304,12 +313,16 @@ typedef struct migration {
 
 /* Each entry takes the schema from to_version - 1 to to_version. Append only:
  * a released database is migrated step by step, never recreated. */
+/* One line each, so that appending a migration stays a one-line change. */
+/* clang-format off */
 static const migration migrations[] = {
     { 1, schema_v1 },
     { 2, schema_v2 },
     { 3, schema_v3 },
     { 4, schema_v4 },
+    { 5, schema_v5 },
 };
+/* clang-format on */
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

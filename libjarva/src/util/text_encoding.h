@@ -16,7 +16,9 @@ typedef enum jarva__text_error {
     JARVA__TEXT_BAD_UTF8,         /* an ill-formed UTF-8 sequence (RFC 3629) */
     JARVA__TEXT_CP1252_UNDEFINED, /* 0x81, 0x8D, 0x8F, 0x90 or 0x9D */
     JARVA__TEXT_LONE_SURROGATE,   /* a UTF-16 surrogate without its partner */
-    JARVA__TEXT_ODD_LENGTH        /* UTF-16 ending in half a code unit (the caller's verdict) */
+    JARVA__TEXT_ODD_LENGTH,       /* UTF-16 ending in half a code unit (the caller's verdict) */
+    JARVA__TEXT_BOM,              /* U+FEFF after the start (the caller's verdict) */
+    JARVA__TEXT_MIXED             /* UTF-8 in text read as Windows-1252 (the caller's verdict) */
 } jarva__text_error;
 
 /* The longest prefix of s[0..n) that is well-formed UTF-8 without NUL bytes;

@@ -1,0 +1,50 @@
+# test_import_inputs.sh: what the import summary says about the file as a
+# whole (issue 17, issue 11): the largest weight over the smallest, extreme
+# weights imported only when accepted and then counted, and strata of a
+# single respondent named with the rule compute will need. The refusals
+# themselves are rows of test_bad_inputs.sh.
+. "$JARVA_SRC/tests/cli/lib.sh"
+D=$JARVA_SRC/tests/data/import
+DB=$T/j.db
+H='lopnr,ar,omrade,strata,vikt,kon,aldersgrupp,F12a,F14,F15,F20,F24,F25,F30,F31,F32'
+
+run --db "$DB" --quiet init
+expect_status 0 "init"
+
+# Weights 2, 1, 4, 1, 40000: median 2; 40000 is 20000 times it; the largest
+# over the smallest 40000 / 1.
+{
+    printf '%s\n' "$H"
+    i=1
+    for w in 2 1 4 1 40000; do
+        printf '%s,2023,Husby,s%s,%s,K,16-29,1,2,1,1,1,1,1,1,1\n' $i $((i % 2)) $w
+        i=$((i + 1))
+    done
+} >"$T/extreme.csv"
+run --db "$DB" import survey "$T/extreme.csv"
+expect_status 1 "refused without the option"
+expect_err "extreme.csv:6:5 (vikt): weight 40000 is 20000 times the file's median weight 2" "names the line"
+run --db "$DB" import survey --accept-extreme-weights "$T/extreme.csv"
+expect_status 0 "imported with --accept-extreme-weights"
+expect_err "5 rows imported as batch 1" "imported"
+expect_err "weights: the largest is 40000 times the smallest" "ratio in the summary"
+expect_err "warning: 1 weights are more than 1000 times from the file's median weight, imported as asked (--accept-extreme-weights)" "says so"
+if command -v sqlite3 >/dev/null; then
+    checks=$((checks + 1))
+    [ "$(sqlite3 "$DB" 'SELECT weight_ratio || char(47) || extreme_weights FROM batch')" = 40000.0/1 ] ||
+        fail "ratio and count stored with the batch"
+fi
+run --db "$DB" --quiet import survey --accept-extreme-weights --replace "$T/extreme.csv"
+expect_status 0 "the same file again"
+checks=$((checks + 1))
+[ ! -s "$ERR" ] || fail "--quiet on a file imported before says nothing"
+
+# The fixture's strata: 'Akalla centrum' alone holds one respondent.
+run --db "$DB" import survey --replace "$D/survey_2023_lonely.csv"
+expect_status 0 "a lonely stratum imports"
+expect_err "warning: 1 stratum has a single respondent ('Akalla centrum'): its variance is undefined, so jarva compute needs a rule for it: --lonely-psu adjust" "named, with the rule"
+run --db "$DB" import survey --dry-run --replace "$D/survey_2023_excel.csv"
+expect_status 0 "no lonely stratum"
+checks=$((checks + 1))
+! grep -q "single respondent" "$ERR" || fail "a warning without a lonely stratum"
+finish
