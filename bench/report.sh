@@ -12,7 +12,7 @@ set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build-bench}
 respondents=${2:-300}
-if [ ! -f "$build/libjarva/libjarva.a" ] || [ ! -x "$build/tools/jarva/jarva" ]; then
+if [ ! -f "$build/libjarva/libjarva.a" ] || [ ! -f "$build/reports/libjarva-report.a" ] || [ ! -x "$build/tools/jarva/jarva" ]; then
     cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DJARVA_BUILD_TESTS=OFF >/dev/null
     cmake --build "$build" -j2 >/dev/null
 fi
@@ -20,9 +20,9 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Ilibjarva/include -Ilibjarva/src -Ireports -Ireports/pdf \
-    bench/report_bench.c "$build/libjarva/libjarva.a" \
-    -lhpdf -lsqlite3 -lcsv -lgsl -lgslcblas -lpthread -lm -o "$work/report_bench"
+cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Ilibjarva/include -Ireports/include -Itests/unit \
+    bench/report_bench.c tests/unit/report_sample.c "$build/reports/libjarva-report.a" \
+    "$build/libjarva/libjarva.a" -lhpdf -lsqlite3 -lcsv -lgsl -lgslcblas -lpthread -lm -o "$work/report_bench"
 "$work/report_bench" "$work/jarva.db" indicators "$work/bench.pdf" "$respondents" 5
 
 SOURCE_DATE_EPOCH=1767225600 /usr/bin/time -f '%e %M' -o "$work/time" \

@@ -1,5 +1,5 @@
 /* report_bench.c: fills a database with simulated example data over several
- * years (reports/report_sample.c) and times jarva_report_write() on it.
+ * years (tests/unit/report_sample.c) and times jarva_report_write() on it.
  * Built and run by bench/report.sh against a build tree's static library:
  *
  *   report_bench DB_PATH CATALOG_DIR OUT.pdf [RESPONDENTS] [RUNS]
@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "jarva.h"
+#include "jarva/report.h"
 #include "report_sample.h"
 
 static double now(void)

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jarva_internal.h"
+#include <jarva/common.h>
 
 #define NBSP "\xC2\xA0"        /* U+00A0 no-break space */
 #define MINUS "\xE2\x88\x92"   /* U+2212 minus sign */

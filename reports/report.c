@@ -1,6 +1,6 @@
 /* report.c: jarva_report_write() and jarva_report_render(): the effect
- * report from options to bytes. Checks the options, computes estimates the
- * database lacks, reads everything (report_data.c), draws the cover,
+ * report from options to bytes. Checks the options and that the estimates
+ * are current (the report only reads: it never computes), reads everything (report_data.c), draws the cover,
  * contents, summary, goal sections, activities and appendices, and saves.
  * Nothing depends on the clock: the date printed and written is the
  * caller's, SOURCE_DATE_EPOCH's or the latest import's. */
@@ -17,7 +17,7 @@
 
 int jarva__report_section(jarva__report *r, const char *title)
 {
-    char *heading = jarva__aprintf("%d %s", ++r->section, title);
+    char *heading = jarva__pdf_aprintf("%d %s", ++r->section, title);
     if (!heading)
         return jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
     int rc = jarva__pdf_heading(r->doc, 1, heading);
@@ -27,23 +27,23 @@ int jarva__report_section(jarva__report *r, const char *title)
 
 static int check_options(jarva_db *db, const jarva_report_options *opts, jarva__lang *lang)
 {
-    if (opts->version != JARVA_REPORT_OPTIONS_VERSION)
-        return jarva__seterr(&db->err, JARVA_EINVAL,
-                             "report options version %u not supported (expected %u)", opts->version,
-                             JARVA_REPORT_OPTIONS_VERSION);
+    if (opts->version != JARVA_REPORT_OPTIONS_VERSION && opts->version != 1)
+        return jarva_error_set(db, JARVA_EINVAL,
+                               "report options version %u not supported (expected %u)",
+                               opts->version, JARVA_REPORT_OPTIONS_VERSION);
     if (opts->year != 0 && (opts->year < 1900 || opts->year > 2200))
-        return jarva__seterr(&db->err, JARVA_EINVAL, "report year %d is not between 1900 and 2200",
-                             opts->year);
+        return jarva_error_set(db, JARVA_EINVAL, "report year %d is not between 1900 and 2200",
+                               opts->year);
     if (!opts->lang || !strcmp(opts->lang, "sv"))
         *lang = JARVA__LANG_SV;
     else if (!strcmp(opts->lang, "en"))
         *lang = JARVA__LANG_EN;
     else
-        return jarva__seterr(&db->err, JARVA_EINVAL, "report language \"%s\" is not sv or en",
-                             opts->lang);
+        return jarva_error_set(db, JARVA_EINVAL, "report language \"%s\" is not sv or en",
+                               opts->lang);
     if (opts->creation_time < JARVA_REPORT_TIME_FROM_ENV)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "creation time %lld is negative",
-                             opts->creation_time);
+        return jarva_error_set(db, JARVA_EINVAL, "creation time %lld is negative",
+                               opts->creation_time);
     return JARVA_OK;
 }
 
@@ -152,7 +152,7 @@ static int render(jarva_db *db, const jarva_report_options *opts_in, const char 
 {
     static const jarva_report_options defaults = JARVA_REPORT_OPTIONS_INIT;
     const jarva_report_options *opts = opts_in ? opts_in : &defaults;
-    jarva__clearerr(&db->err);
+    jarva_error_clear(db);
     jarva__report r;
     memset(&r, 0, sizeof r);
     r.db = db;
@@ -160,14 +160,20 @@ static int render(jarva_db *db, const jarva_report_options *opts_in, const char 
     if (rc)
         return rc;
     r.notice = opts->notice && *opts->notice ? opts->notice : NULL;
-    bool stale = false;
-    rc = jarva__report_needs_compute(db, &stale);
-    if (!rc && stale)
-        rc = jarva_compute(db, NULL, NULL);
+    /* The report only reads (issue 12): estimates older than the latest
+     * import are refused, or shown as they are when the caller says so. */
+    int stale = 0;
+    rc = jarva_estimates_stale(&stale, db);
     if (rc)
         return rc;
+    r.stale = stale != 0;
+    if (r.stale && !(opts->version >= 2 && opts->allow_stale))
+        return jarva_error_set(db, JARVA_ESTALE,
+                               "%s: batches were imported after the estimates were computed; "
+                               "compute the estimates first, or allow stale estimates",
+                               jarva_db_path(db));
     r.year = opts->year;
-    if (!r.year && (rc = jarva__report_latest_year(db, &r.year)) != JARVA_OK)
+    if (!r.year && (rc = jarva_estimates_latest_year(&r.year, db)) != JARVA_OK)
         return rc;
     if (!r.year) {
         /* No estimate at all: report on the plan's own year. */
@@ -189,7 +195,7 @@ static int render(jarva_db *db, const jarva_report_options *opts_in, const char 
         if (!rc)
             rc = path ? jarva__pdf_save(r.doc, path) : jarva__pdf_save_to_memory(r.doc, data, size);
         if (rc)
-            jarva__seterr(&db->err, rc, "report: %s", jarva__pdf_errmsg(r.doc));
+            jarva_error_set(db, rc, "report: %s", jarva__pdf_errmsg(r.doc));
     }
     jarva__pdf_free(r.doc);
     jarva__report_unload(&r);
@@ -202,16 +208,16 @@ static int render(jarva_db *db, const jarva_report_options *opts_in, const char 
 static int check_writable(jarva_db *db, const char *path)
 {
     const char *slash = strrchr(path, '/');
-    char *dir = slash ? jarva__strndup(path, slash == path ? 1 : (size_t)(slash - path))
-                      : jarva__strdup(".");
+    char *dir = slash ? jarva__pdf_strndup(path, slash == path ? 1 : (size_t)(slash - path))
+                      : jarva__pdf_strdup(".");
     if (!dir)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva_error_set(db, JARVA_ENOMEM, "out of memory");
     int exists = access(path, F_OK) == 0;
     int ok = exists ? access(path, W_OK) == 0 : access(dir, W_OK | X_OK) == 0;
     int saved = errno;
     free(dir);
     if (!ok)
-        return jarva__seterr(&db->err, JARVA_EIO, "%s: cannot create: %s", path, strerror(saved));
+        return jarva_error_set(db, JARVA_EIO, "%s: cannot create: %s", path, strerror(saved));
     return JARVA_OK;
 }
 
@@ -219,11 +225,11 @@ int jarva_report_write(jarva_db *db, const jarva_report_options *opts, const cha
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
-        jarva__clearerr(&db->err);
+        jarva_error_clear(db);
     if (!db)
         return JARVA_EINVAL;
     if (!path || !*path)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "report: no output path");
+        return jarva_error_set(db, JARVA_EINVAL, "report: no output path");
     int rc = check_writable(db, path);
     if (rc)
         return rc;
@@ -235,11 +241,11 @@ int jarva_report_render(jarva_db *db, const jarva_report_options *opts, unsigned
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
-        jarva__clearerr(&db->err);
+        jarva_error_clear(db);
     if (!db)
         return JARVA_EINVAL;
     if (!data || !size)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "report: nowhere to put the bytes");
+        return jarva_error_set(db, JARVA_EINVAL, "report: nowhere to put the bytes");
     *data = NULL;
     *size = 0;
     return render(db, opts, NULL, data, size);

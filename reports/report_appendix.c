@@ -159,11 +159,11 @@ static void series_breaks(jarva__report *r)
         jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
         return;
     }
-    char *text = jarva__aprintf("%s %s.",
-                                TR(r, "Seriebrott i katalogen:",
-                                   "Series breaks in the "
-                                   "catalogue:"),
-                                *list ? list : TR(r, "inga", "none"));
+    char *text = jarva__pdf_aprintf("%s %s.",
+                                    TR(r, "Seriebrott i katalogen:",
+                                       "Series breaks in the "
+                                       "catalogue:"),
+                                    *list ? list : TR(r, "inga", "none"));
     if (text)
         jarva__pdf_body(r->doc, text);
     else

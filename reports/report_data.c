@@ -14,44 +14,6 @@ bool jarva__report_shown(const jarva_estimate *e)
     return !e->suppressed && !(e->flags & JARVA_EST_EMPTY);
 }
 
-int jarva__report_latest_year(jarva_db *db, int *year)
-{
-    sqlite3_stmt *st = NULL;
-    *year = 0;
-    if (sqlite3_prepare_v2(db->sql, "SELECT coalesce(max(year), 0) FROM estimate", -1, &st, NULL) !=
-        SQLITE_OK)
-        return jarva__sqlerr(db, "finding the latest year");
-    if (sqlite3_step(st) == SQLITE_ROW)
-        *year = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return JARVA_OK;
-}
-
-/* compute replaces every estimate at once and stamps them with one time, so
- * a batch imported after that time (or in the same second and not linked to
- * any estimate) has not been computed from. */
-int jarva__report_needs_compute(jarva_db *db, bool *needed)
-{
-    sqlite3_stmt *st = NULL;
-    *needed = false;
-    if (sqlite3_prepare_v2(
-            db->sql,
-            "SELECT (SELECT count(*) FROM batch), (SELECT count(*) FROM estimate), "
-            "(SELECT count(*) FROM batch b, (SELECT max(computed_at) AS t FROM estimate) e "
-            " WHERE b.imported_at > e.t OR (b.imported_at = e.t AND NOT EXISTS "
-            " (SELECT 1 FROM estimate_batch eb WHERE eb.batch_id = b.id)))",
-            -1, &st, NULL) != SQLITE_OK)
-        return jarva__sqlerr(db, "checking whether estimates are current");
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        sqlite3_int64 batches = sqlite3_column_int64(st, 0),
-                      estimates = sqlite3_column_int64(st, 1);
-        sqlite3_int64 newer = sqlite3_column_int64(st, 2);
-        *needed = batches > 0 && (estimates == 0 || newer > 0);
-    }
-    sqlite3_finalize(st);
-    return JARVA_OK;
-}
-
 const jarva_area *jarva__report_area(const jarva__report *r, const char *id)
 {
     for (size_t i = 0; id && i < jarva_area_list_count(r->areas); i++) {
@@ -196,8 +158,8 @@ int jarva__report_load(jarva__report *r)
     jarva_db *db = r->db;
     int rc = jarva_plan_get(db, &r->plan);
     if (rc == JARVA_ENOTFOUND)
-        return jarva__seterr(&db->err, rc, "no catalogue in %s: run `jarva init` first",
-                             jarva_db_path(db));
+        return jarva_error_set(db, rc, "no catalogue in %s: run `jarva init` first",
+                               jarva_db_path(db));
     if (!rc)
         rc = jarva_goal_list_open(db, &r->goals);
     if (!rc)
@@ -215,7 +177,7 @@ int jarva__report_load(jarva__report *r)
     r->n_items = jarva_indicator_list_count(r->indicators);
     r->items = calloc(r->n_items ? r->n_items : 1, sizeof *r->items);
     if (!r->items)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva_error_set(db, JARVA_ENOMEM, "out of memory");
     for (size_t i = 0; i < r->n_items && !rc; i++) {
         jarva__report_item *it = &r->items[i];
         it->ind = jarva_indicator_list_get(r->indicators, i);

@@ -28,58 +28,71 @@ static void add_year_list(jarva__report_buf *b, const int *years, size_t n)
     }
 }
 
-/* Every survey, table and log the database holds, with its years:
- * "Järvas trygghetsenkät (2019, 2021, 2023); Aktivitetsloggen (2023–2025)". */
+/* Whether year is already in years[0..n). */
+static bool has_year(const int *years, size_t n, int year)
+{
+    for (size_t i = 0; i < n; i++)
+        if (years[i] == year)
+            return true;
+    return false;
+}
+
+static int compare_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* The sources the report's figures use, with the years they are shown for
+ * up to the report's year: "Järvas trygghetsenkät (2019, 2021, 2023);
+ * Aktivitetsloggen (2023–2025)". Read from the indicators' series, not from
+ * what was imported, so that a source no figure uses is not listed and
+ * `--year 2023` lists nothing after 2023. */
 static char *data_sources(jarva__report *r)
 {
-    static const char sql[] =
-        "SELECT src, year FROM ("
-        " SELECT b.source AS src, b.year AS year FROM batch b"
-        "  WHERE b.kind IN ('survey', 'staff') AND b.year IS NOT NULL"
-        " UNION SELECT coalesce(p.survey, b.source), p.year FROM published_value p"
-        "  JOIN batch b ON b.id = p.batch_id"
-        " UNION SELECT b.source, a.year FROM activity a JOIN batch b ON b.id = a.batch_id)"
-        " ORDER BY src, year";
-    sqlite3_stmt *st = NULL;
     jarva__report_buf b = { 0 };
-    if (sqlite3_prepare_v2(r->db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
-        jarva__sqlerr(r->db, "listing the data sources");
-        return NULL;
-    }
-    char *source = NULL;
-    int years[256];
-    size_t n = 0;
-    bool more = true;
-    while (more) {
-        more = sqlite3_step(st) == SQLITE_ROW;
-        const char *src = more ? (const char *)sqlite3_column_text(st, 0) : NULL;
-        if (source && (!more || !src || strcmp(src, source) != 0)) {
-            jarva__report_buf_add(&b, "%s%s (", b.len ? "; " : "",
-                                  jarva__report_source_name(r->lang, source));
-            add_year_list(&b, years, n);
-            jarva__report_buf_add(&b, ")");
-            free(source);
-            source = NULL;
-            n = 0;
-        }
-        if (!more || !src)
+    const char **done = calloc(r->n_items ? r->n_items : 1, sizeof *done);
+    int *years = malloc((r->n_items + 1) * 64 * sizeof *years);
+    size_t n_done = 0;
+    if (!done || !years)
+        b.failed = true;
+    for (size_t i = 0; !b.failed && i < r->n_items; i++) {
+        const char *source = r->items[i].ind->source;
+        bool seen = !source;
+        for (size_t k = 0; !seen && k < n_done; k++)
+            seen = !strcmp(done[k], source);
+        if (seen)
             continue;
-        if (!source && !(source = jarva__strdup(src)))
-            b.failed = true;
-        if (n < sizeof years / sizeof years[0])
-            years[n++] = sqlite3_column_int(st, 1);
+        done[n_done++] = source;
+        size_t n = 0;
+        for (size_t j = i; j < r->n_items; j++) {
+            const jarva__report_item *it = &r->items[j];
+            if (!it->ind->source || strcmp(it->ind->source, source) != 0)
+                continue;
+            for (size_t y = 0; y < it->series.count && n < (r->n_items + 1) * 64; y++)
+                if (!(it->series.estimates[y].flags & JARVA_EST_EMPTY) &&
+                    !has_year(years, n, it->series.years[y]))
+                    years[n++] = it->series.years[y];
+        }
+        if (!n)
+            continue;
+        qsort(years, n, sizeof *years, compare_int);
+        jarva__report_buf_add(&b, "%s%s (", b.len ? "; " : "",
+                              jarva__report_source_name(r->lang, source));
+        add_year_list(&b, years, n);
+        jarva__report_buf_add(&b, ")");
     }
-    free(source);
-    sqlite3_finalize(st);
+    free(done);
+    free(years);
     if (b.len == 0)
         jarva__report_buf_add(&b, "%s",
-                              TR(r, "Databasen innehåller ännu inga importerade data.",
-                                 "The database holds no imported data yet."));
+                              TR(r, "Inga uppgifter finns ännu för rapportåret.",
+                                 "There are no figures for the report year yet."));
     else
         jarva__report_buf_add(&b, ".");
     char *text = jarva__report_buf_take(&b);
     if (!text)
-        jarva__seterr(&r->db->err, JARVA_ENOMEM, "out of memory");
+        jarva_error_set(r->db, JARVA_ENOMEM, "out of memory");
     return text;
 }
 
@@ -177,6 +190,14 @@ int jarva__report_cover(jarva__report *r)
     free(sources);
     if (r->date[0])
         cover_block(r, TR(r, "Datum", "Date"), r->date);
+    if (r->stale)
+        cover_block(r, TR(r, "Observera", "Note"),
+                    TR(r,
+                       "Uppgifter har importerats efter att skattningarna beräknades senast. "
+                       "Rapporten visar skattningarna från den beräkningen; de nya uppgifterna "
+                       "ingår inte.",
+                       "Data was imported after the estimates were last computed. The report "
+                       "shows the estimates of that computation; the new data is not included."));
     jarva__pdf_style note = jarva__pdf_style_get(JARVA__STYLE_NOTE);
     if (jarva__pdf_space_left(doc) > 40)
         jarva__pdf_advance(doc, jarva__pdf_space_left(doc) - 24);
@@ -393,8 +414,9 @@ static int summary_table(jarva__report *r)
                 { row->change, false, 0, false },
                 { jarva__report_trend_word(r->lang, it), false, 0, false },
                 { row->target, false, 0, false },
-                { it->has_target ? NULL : TR(r, "Inget mål att bedöma", "No target to assess"),
-                  it->has_target != 0, it->status.state, false },
+                { it->has_target ? jarva__report_status_word(r->lang, it->status.state)
+                                 : TR(r, "Inget mål att bedöma", "No target to assess"),
+                  it->has_target != 0, jarva__report_mark(it->status.state), false },
             };
             jarva__pdf_table_row(t, cells);
         }
@@ -438,8 +460,9 @@ static int status_legend(jarva__report *r)
     if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)
         return jarva__pdf_status(r->doc);
     for (size_t i = 0; i < 5; i++) {
-        jarva__pdf_cell cells[2] = { { NULL, true, order[i], false },
-                                     { meaning[order[i]], false, order[i], false } };
+        jarva__pdf_cell cells[2] = { { jarva__report_status_word(r->lang, order[i]), true,
+                                       jarva__report_mark(order[i]), false },
+                                     { meaning[order[i]], false, JARVA__MARK_QUESTION, false } };
         jarva__pdf_table_row(t, cells);
     }
     return jarva__pdf_table_end(t);

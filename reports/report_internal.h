@@ -7,9 +7,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "jarva_internal.h"
+#include <jarva.h>
+#include <jarva/report.h>
 #include "number_format.h"
 #include "pdf_doc.h"
+#include "pdf_symbol.h"
 
 /* The confidence level of every interval and test the report states. */
 #define REPORT_LEVEL 0.95
@@ -48,6 +50,7 @@ typedef struct jarva__report {
     jarva__lang lang;
     int year;
     const char *notice; /* UTF-8 or NULL */
+    bool stale;         /* batches were imported after the estimates were computed */
     char date[64];      /* the cover's date, "" if none */
     jarva_plan plan;
     jarva_goal_list *goals;
@@ -65,11 +68,6 @@ typedef struct jarva__report {
 
 /* ---- report_data.c: reading the database ---- */
 
-/* The latest year of any estimate, 0 if none. */
-int jarva__report_latest_year(jarva_db *db, int *year);
-/* Whether batches were imported that no estimates have been computed from:
- * none at all, or a batch newer than the estimates. */
-int jarva__report_needs_compute(jarva_db *db, bool *needed);
 /* Reads the catalogue, the batches and every indicator's data into r (db,
  * lang and year set). Returns a status with the message in the database. */
 int jarva__report_load(jarva__report *r);
@@ -95,7 +93,7 @@ typedef struct jarva__report_buf {
     size_t len, cap;
     bool failed;
 } jarva__report_buf;
-void jarva__report_buf_add(jarva__report_buf *b, const char *fmt, ...) JARVA__PRINTF(2, 3);
+void jarva__report_buf_add(jarva__report_buf *b, const char *fmt, ...) JARVA__PDF_PRINTF(2, 3);
 /* The text (the caller frees), or NULL if memory ran out. */
 char *jarva__report_buf_take(jarva__report_buf *b);
 
@@ -130,6 +128,11 @@ void jarva__report_date_from_iso(jarva__lang lang, const char *iso, char *buf, s
 void jarva__report_rule(jarva__lang lang, const jarva_indicator *ind, char *buf, size_t cap);
 /* The trend's word for the summary ("Ökande", "Ingen säker trend", ...). */
 const char *jarva__report_trend_word(jarva__lang lang, const jarva__report_item *it);
+
+/* A status's word ("Uppnått", "Inte på väg" / "Achieved", "Off track") and
+ * the mark drawn before it. */
+const char *jarva__report_status_word(jarva__lang lang, jarva_target_state state);
+jarva__pdf_mark jarva__report_mark(jarva_target_state state);
 
 /* ---- report_sentence.c ---- */
 

@@ -59,34 +59,34 @@ static bool starts_with_word(const char *s, const char *word)
 char *jarva__report_subject(jarva__lang lang, const jarva_indicator *ind)
 {
     const char *name = jarva__report_ind_name(lang, ind);
-    char *core = jarva__strndup(name, name_core_length(name));
+    char *core = jarva__pdf_strndup(name, name_core_length(name));
     if (!core)
         return NULL;
     char *out = NULL;
     if (lang == JARVA__LANG_SV) {
         /* Swedish takes the definite form: "Andel som ..." -> "Andelen som ...". */
         if (starts_with_word(core, "Andel"))
-            out = jarva__aprintf("Andelen%s", core + 5);
+            out = jarva__pdf_aprintf("Andelen%s", core + 5);
         else if (starts_with_word(core, "Antal"))
-            out = jarva__aprintf("Antalet%s", core + 5);
+            out = jarva__pdf_aprintf("Antalet%s", core + 5);
         else if (ind->measure == JARVA_MEASURE_MEAN) {
             lower_first(core);
-            out = jarva__aprintf("Medelvärdet för %s", core);
+            out = jarva__pdf_aprintf("Medelvärdet för %s", core);
         } else if (ind->measure == JARVA_MEASURE_COUNT) {
             lower_first(core);
-            out = jarva__aprintf("Antalet %s", core);
+            out = jarva__pdf_aprintf("Antalet %s", core);
         } else
-            out = jarva__strdup(core);
+            out = jarva__pdf_strdup(core);
     } else {
         lower_first(core);
         if (ind->measure == JARVA_MEASURE_COUNT)
-            out = jarva__aprintf("The number of %s", core);
+            out = jarva__pdf_aprintf("The number of %s", core);
         else if (ind->measure == JARVA_MEASURE_MEAN)
-            out = jarva__aprintf("The mean of %s", core);
+            out = jarva__pdf_aprintf("The mean of %s", core);
         else if (starts_with_word(core, "share") || starts_with_word(core, "proportion"))
-            out = jarva__aprintf("The %s", core);
+            out = jarva__pdf_aprintf("The %s", core);
         else
-            out = jarva__aprintf("The value of %s", core);
+            out = jarva__pdf_aprintf("The value of %s", core);
     }
     free(core);
     return out;
@@ -269,7 +269,7 @@ static void add_target(jarva__report_buf *b, jarva__lang lang, const jarva__repo
                               ? jarva__report_tr(lang, "beslutat", "decided")
                               : jarva__report_tr(lang, "ett förslag", "a proposal"),
                           target, it->ind->target_year,
-                          jarva__pdf_status_word(it->status.state, lang));
+                          jarva__report_status_word(lang, it->status.state));
 }
 
 char *jarva__report_sentence(jarva__lang lang, int year, const jarva__report_item *it)

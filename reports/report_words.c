@@ -49,7 +49,7 @@ void jarva__report_buf_add(jarva__report_buf *b, const char *fmt, ...)
 
 char *jarva__report_buf_take(jarva__report_buf *b)
 {
-    char *text = b->failed ? NULL : b->text ? b->text : jarva__strdup("");
+    char *text = b->failed ? NULL : b->text ? b->text : jarva__pdf_strdup("");
     if (b->failed)
         free(b->text);
     memset(b, 0, sizeof *b);
@@ -225,4 +225,27 @@ const char *jarva__report_trend_word(jarva__lang lang, const jarva__report_item 
         return jarva__report_tr(lang, "Ingen säker trend", "No clear trend");
     return it->trend.slope > 0 ? jarva__report_tr(lang, "Ökande", "Rising")
                                : jarva__report_tr(lang, "Minskande", "Falling");
+}
+
+/* The status words of docs/status.md's table (issue 11), in the order of
+ * jarva_target_state. */
+const char *jarva__report_status_word(jarva__lang lang, jarva_target_state state)
+{
+    static const char *const sv[] = { "Otillräckliga data", "Uppnått",  "På väg", "Osäkert",
+                                      "Inte på väg",        "Inget mål" };
+    static const char *const en[] = { "Insufficient data", "Achieved",  "On track",
+                                      "Uncertain",         "Off track", "No target" };
+    unsigned i = (unsigned)state < 6 ? (unsigned)state : 0;
+    return lang == JARVA__LANG_EN ? en[i] : sv[i];
+}
+
+jarva__pdf_mark jarva__report_mark(jarva_target_state state)
+{
+    switch (state) {
+    case JARVA_TARGET_ACHIEVED: return JARVA__MARK_CHECK;
+    case JARVA_TARGET_ON_TRACK: return JARVA__MARK_ARROW;
+    case JARVA_TARGET_UNCERTAIN: return JARVA__MARK_HALF;
+    case JARVA_TARGET_OFF_TRACK: return JARVA__MARK_CROSS;
+    default: return JARVA__MARK_QUESTION;
+    }
 }

@@ -1,6 +1,7 @@
 /* jarva.h: the one header a program includes to use libjarva.
  * Measurable goals, survey estimates and effect reports for the communication
- * plan of the Järva collaboration agreement. See docs/api.md for an overview
+ * plan of the Järva collaboration agreement (the PDF report is a module of
+ * its own over this API: <jarva/report.h>, reports/). See docs/api.md for an overview
  * with an example per task; each function's comment is its reference.
  *
  * Conventions that hold for every function unless its comment says otherwise:
@@ -32,7 +33,7 @@
 #include "jarva/estimate.h"
 #include "jarva/results.h"
 #include "jarva/adhoc.h"
-#include "jarva/report.h"
 #include "jarva/output.h"
+#include "jarva/summary.h"
 
 #endif /* JARVA_H */

@@ -107,8 +107,12 @@ static void contents(jarva__pdf *doc)
 typedef struct goal_row {
     const char *goal, *indicator;
     double latest, change, target;
-    jarva_target_state state;
+    jarva__pdf_mark state;
 } goal_row;
+
+/* The demo's own words for its marks (the report's are in report_words.c). */
+static const char *const demo_words[] = { "Otillräckliga data", "Uppnått", "På väg", "Osäkert",
+                                          "Inte på väg" };
 
 static void status_legend(jarva__pdf *doc)
 {
@@ -125,11 +129,10 @@ static void status_legend(jarva__pdf *doc)
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(doc, &spec, &t) != JARVA_OK)
         return;
-    static const jarva_target_state order[] = { JARVA_TARGET_ACHIEVED, JARVA_TARGET_ON_TRACK,
-                                                JARVA_TARGET_UNCERTAIN, JARVA_TARGET_OFF_TRACK,
-                                                JARVA_TARGET_INSUFFICIENT_DATA };
+    static const jarva__pdf_mark order[] = { JARVA__MARK_CHECK, JARVA__MARK_ARROW, JARVA__MARK_HALF,
+                                             JARVA__MARK_CROSS, JARVA__MARK_QUESTION };
     for (size_t i = 0; i < 5; i++) {
-        jarva__pdf_cell cells[2] = { { NULL, true, order[i], false },
+        jarva__pdf_cell cells[2] = { { demo_words[order[i]], true, order[i], false },
                                      { meaning[order[i]], false, order[i], false } };
         jarva__pdf_table_row(t, cells);
     }
@@ -140,15 +143,15 @@ static void summary(jarva__pdf *doc)
 {
     goal_row goals[] = {
         { "Fler känner sig trygga", "Andel som känner sig trygga i sitt bostadsområde på kvällen",
-          NAN, NAN, 0.70, JARVA_TARGET_ON_TRACK },
+          NAN, NAN, 0.70, JARVA__MARK_ARROW },
         { "Högre förtroende för polisen", "Andel med stort förtroende för polisens arbete", 0.58,
-          0.03, 0.60, JARVA_TARGET_UNCERTAIN },
+          0.03, 0.60, JARVA__MARK_HALF },
         { "Samverkan är känd", "Andel som känner till Järvasamverkan", 0.41, -0.02, 0.50,
-          JARVA_TARGET_OFF_TRACK },
+          JARVA__MARK_CROSS },
         { "Eleverna trivs", "Andel elever i årskurs 9 som trivs i skolan", 0.83, 0.05, 0.80,
-          JARVA_TARGET_ACHIEVED },
+          JARVA__MARK_CHECK },
         { "Fler deltar i dialog", "Andel som deltagit i ett dialogmöte det senaste året", NAN, NAN,
-          0.15, JARVA_TARGET_INSUFFICIENT_DATA },
+          0.15, JARVA__MARK_QUESTION },
     };
     static const jarva__pdf_column cols[] = {
         { "Mål", 2.0, JARVA__ALIGN_LEFT },
@@ -185,11 +188,12 @@ static void summary(jarva__pdf *doc)
         jarva__fmt_value(change, sizeof change, goals[i].change, 0, JARVA__UNIT_PP,
                          JARVA__FMT_SIGN | JARVA__FMT_NO_UNIT, JARVA__LANG_SV);
         jarva__fmt_percent(target, sizeof target, goals[i].target, 0, JARVA__LANG_SV);
-        jarva__pdf_cell cells[6] = {
-            { goals[i].goal, false, 0, true }, { goals[i].indicator, false, 0, false },
-            { latest, false, 0, false },       { change, false, 0, false },
-            { target, false, 0, false },       { NULL, true, goals[i].state, false }
-        };
+        jarva__pdf_cell cells[6] = { { goals[i].goal, false, 0, true },
+                                     { goals[i].indicator, false, 0, false },
+                                     { latest, false, 0, false },
+                                     { change, false, 0, false },
+                                     { target, false, 0, false },
+                                     { demo_words[goals[i].state], true, goals[i].state, false } };
         jarva__pdf_table_row(t, cells);
     }
     jarva__pdf_table_end(t);

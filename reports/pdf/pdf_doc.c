@@ -62,7 +62,9 @@ int jarva__pdf_fail(jarva__pdf *doc, int code, const char *fmt, ...)
         return doc->err.code;
     va_list ap;
     va_start(ap, fmt);
-    jarva__vseterr(&doc->err, code, fmt, ap);
+    doc->err.code = code;
+    free(doc->err.message);
+    doc->err.message = jarva__pdf_vaprintf(fmt, ap);
     va_end(ap);
     return code;
 }
@@ -153,7 +155,7 @@ static int load_fonts(jarva__pdf *doc, const char *font_dir)
         if (name)
             doc->fonts[i] = HPDF_GetFont(doc->hpdf, name, "WinAnsiEncoding");
         if (!doc->fonts[i]) {
-            char *what = jarva__aprintf("loading the font %s", path);
+            char *what = jarva__pdf_aprintf("loading the font %s", path);
             jarva__pdf_check(doc, what ? what : "loading a font");
             free(what);
             free(path);
@@ -274,7 +276,7 @@ void jarva__pdf_free(jarva__pdf *doc)
     free(doc->pages);
     free(doc->running_head);
     free(doc->notice);
-    jarva__freeerr(&doc->err);
+    free(doc->err.message);
     free(doc);
 }
 

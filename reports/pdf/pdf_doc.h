@@ -17,7 +17,9 @@
 
 #include <hpdf.h>
 
-#include "jarva_internal.h"
+#include <jarva/common.h>
+
+#include "pdf_util.h"
 #include "number_format.h"
 
 typedef struct jarva__pdf jarva__pdf;
@@ -88,7 +90,7 @@ int jarva__pdf_status(const jarva__pdf *doc);
 const char *jarva__pdf_errmsg(const jarva__pdf *doc);
 /* Records a failure unless one is recorded already; returns the status now
  * in force (the first one). */
-int jarva__pdf_fail(jarva__pdf *doc, int code, const char *fmt, ...) JARVA__PRINTF(3, 4);
+int jarva__pdf_fail(jarva__pdf *doc, int code, const char *fmt, ...) JARVA__PDF_PRINTF(3, 4);
 /* Turns an error that libHaru reported since the last check into the sticky
  * status, naming what was being done; returns the status in force. */
 int jarva__pdf_check(jarva__pdf *doc, const char *what);

@@ -25,9 +25,15 @@ typedef struct pdf_mark {
     double y; /* top of the heading on its page */
 } pdf_mark;
 
+/* The document's sticky error: the first failure's status and message. */
+typedef struct pdf_error {
+    int code;
+    char *message; /* NULL means "" */
+} pdf_error;
+
 struct jarva__pdf {
     HPDF_Doc hpdf;
-    jarva__error err;
+    pdf_error err;
     /* The first error libHaru reported since the last jarva__pdf_check. */
     HPDF_STATUS hpdf_error, hpdf_detail;
     jarva__lang lang;

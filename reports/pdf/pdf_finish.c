@@ -193,7 +193,7 @@ static void draw_page_furniture(jarva__pdf *doc, size_t index)
             if (doc->marks[i].page_index == index)
                 break;
         }
-        char *left = jarva__strdup(doc->running_head), *right = jarva__strdup(section);
+        char *left = jarva__pdf_strdup(doc->running_head), *right = jarva__pdf_strdup(section);
         if (left && right) {
             double right_w =
                 jarva__pdf_width(doc, JARVA__FONT_REGULAR, HEAD_SIZE, right, strlen(right));
@@ -224,7 +224,7 @@ static void draw_page_furniture(jarva__pdf *doc, size_t index)
     if (doc->notice) {
         /* The notice (such as "simulated example data") on every page, in the
          * second colour and bold so that no page can be taken out of context. */
-        char *notice = jarva__strdup(doc->notice);
+        char *notice = jarva__pdf_strdup(doc->notice);
         if (notice) {
             double room =
                 f->width -

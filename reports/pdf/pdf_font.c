@@ -35,7 +35,7 @@ char *jarva__pdf_font_find(const char *font_dir, const char *file)
 {
     size_t n = font_dir ? 1 : sizeof font_dirs / sizeof font_dirs[0];
     for (size_t i = 0; i < n; i++) {
-        char *path = jarva__aprintf("%s/%s", font_dir ? font_dir : font_dirs[i], file);
+        char *path = jarva__pdf_aprintf("%s/%s", font_dir ? font_dir : font_dirs[i], file);
         if (!path || access(path, R_OK) == 0)
             return path;
         free(path);

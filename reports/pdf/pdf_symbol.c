@@ -1,33 +1,21 @@
-/* pdf_symbol.c: target-status symbols as vector shapes. Shapes are told apart
+/* pdf_symbol.c: status marks as vector shapes. Shapes are told apart
  * without colour: filled with a check mark, filled with an arrow, half
  * filled, filled with a cross, and an outline with a question mark; the
  * colours (green, blue, amber, red, grey) only add to that. */
 #include "pdf_symbol.h"
 
-static const char *const words_sv[] = { "Otillräckliga data", "Uppnått", "På väg", "Osäkert",
-                                        "Inte på väg" };
-static const char *const words_en[] = { "Insufficient data", "Achieved", "On track", "Uncertain",
-                                        "Off track" };
-
-static int state_index(jarva_target_state state)
+static int mark_index(jarva__pdf_mark mark)
 {
-    return state >= JARVA_TARGET_INSUFFICIENT_DATA && state <= JARVA_TARGET_OFF_TRACK ? (int)state
-                                                                                      : 0;
+    return mark >= JARVA__MARK_QUESTION && mark <= JARVA__MARK_CROSS ? (int)mark : 0;
 }
 
-const char *jarva__pdf_status_word(jarva_target_state state, jarva__lang lang)
+static jarva__rgb mark_color(jarva__pdf_mark mark)
 {
-    int i = state_index(state);
-    return lang == JARVA__LANG_EN ? words_en[i] : words_sv[i];
-}
-
-static jarva__rgb state_color(jarva_target_state state)
-{
-    switch (state_index(state)) {
-    case JARVA_TARGET_ACHIEVED: return JARVA__RGB(26, 127, 55);
-    case JARVA_TARGET_ON_TRACK: return JARVA__COLOR_ACCENT;
-    case JARVA_TARGET_UNCERTAIN: return JARVA__RGB(176, 112, 0);
-    case JARVA_TARGET_OFF_TRACK: return JARVA__RGB(190, 30, 45);
+    switch (mark_index(mark)) {
+    case JARVA__MARK_CHECK: return JARVA__RGB(26, 127, 55);
+    case JARVA__MARK_ARROW: return JARVA__COLOR_ACCENT;
+    case JARVA__MARK_HALF: return JARVA__RGB(176, 112, 0);
+    case JARVA__MARK_CROSS: return JARVA__RGB(190, 30, 45);
     default: return JARVA__COLOR_RULE;
     }
 }
@@ -53,21 +41,21 @@ static void line_to(HPDF_Page page, double x, double y)
 }
 
 void jarva__pdf_status_symbol(jarva__pdf *doc, double cx, double cy, double diameter,
-                              jarva_target_state state)
+                              jarva__pdf_mark mark)
 {
     HPDF_Page page = jarva__pdf_page(doc);
     if (!page)
         return;
     double r = diameter / 2;
-    jarva__rgb color = state_color(state);
+    jarva__rgb color = mark_color(mark);
     jarva__rgb white = JARVA__COLOR_WHITE;
     HPDF_Page_GSave(page);
     HPDF_Page_SetLineCap(page, HPDF_ROUND_END);
     HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN);
     set_fill(page, color);
     set_stroke(page, color);
-    switch (state_index(state)) {
-    case JARVA_TARGET_ACHIEVED: /* filled disc, white check mark */
+    switch (mark_index(mark)) {
+    case JARVA__MARK_CHECK: /* filled disc, white check mark */
         HPDF_Page_Circle(page, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)r);
         HPDF_Page_Fill(page);
         set_stroke(page, white);
@@ -77,7 +65,7 @@ void jarva__pdf_status_symbol(jarva__pdf *doc, double cx, double cy, double diam
         line_to(page, cx + 0.50 * r, cy + 0.38 * r);
         HPDF_Page_Stroke(page);
         break;
-    case JARVA_TARGET_ON_TRACK: /* filled disc, white arrow up and to the right */
+    case JARVA__MARK_ARROW: /* filled disc, white arrow up and to the right */
         HPDF_Page_Circle(page, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)r);
         HPDF_Page_Fill(page);
         set_stroke(page, white);
@@ -92,7 +80,7 @@ void jarva__pdf_status_symbol(jarva__pdf *doc, double cx, double cy, double diam
         HPDF_Page_ClosePath(page);
         HPDF_Page_Fill(page);
         break;
-    case JARVA_TARGET_UNCERTAIN: /* ring with its left half filled: could go either way */
+    case JARVA__MARK_HALF: /* ring with its left half filled: could go either way */
         /* libHaru's angles run clockwise from 12 o'clock: 180..360 is the left half. */
         HPDF_Page_Arc(page, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)r, 180, 360);
         HPDF_Page_ClosePath(page);
@@ -101,7 +89,7 @@ void jarva__pdf_status_symbol(jarva__pdf *doc, double cx, double cy, double diam
         HPDF_Page_Circle(page, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)(r - 0.08 * r));
         HPDF_Page_Stroke(page);
         break;
-    case JARVA_TARGET_OFF_TRACK: /* filled disc, white cross */
+    case JARVA__MARK_CROSS: /* filled disc, white cross */
         HPDF_Page_Circle(page, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)r);
         HPDF_Page_Fill(page);
         set_stroke(page, white);
@@ -138,19 +126,20 @@ double jarva__pdf_status_gap(double font_size)
 }
 
 int jarva__pdf_status_draw(jarva__pdf *doc, double x, double baseline, double font_size,
-                           jarva_target_state state)
+                           jarva__pdf_mark mark, const char *word)
 {
     double d = jarva__pdf_status_symbol_size(font_size);
     double cap = jarva__pdf_cap_height(doc, JARVA__FONT_REGULAR, font_size);
-    jarva__pdf_status_symbol(doc, x + d / 2, baseline + cap / 2, d, state);
-    return jarva__pdf_show_utf8(
-        doc, x + d + jarva__pdf_status_gap(font_size), baseline, JARVA__FONT_REGULAR, font_size,
-        JARVA__COLOR_TEXT, JARVA__ALIGN_LEFT, jarva__pdf_status_word(state, jarva__pdf_lang(doc)));
+    jarva__pdf_status_symbol(doc, x + d / 2, baseline + cap / 2, d, mark);
+    return jarva__pdf_show_utf8(doc, x + d + jarva__pdf_status_gap(font_size), baseline,
+                                JARVA__FONT_REGULAR, font_size, JARVA__COLOR_TEXT,
+                                JARVA__ALIGN_LEFT, word ? word : "");
 }
 
-double jarva__pdf_status_width(jarva__pdf *doc, double font_size, jarva_target_state state)
+double jarva__pdf_status_width(jarva__pdf *doc, double font_size, jarva__pdf_mark mark,
+                               const char *word)
 {
+    (void)mark; /* every mark is as wide as its circle */
     return jarva__pdf_status_symbol_size(font_size) + jarva__pdf_status_gap(font_size) +
-           jarva__pdf_width_utf8(doc, JARVA__FONT_REGULAR, font_size,
-                                 jarva__pdf_status_word(state, jarva__pdf_lang(doc)));
+           jarva__pdf_width_utf8(doc, JARVA__FONT_REGULAR, font_size, word ? word : "");
 }

@@ -92,7 +92,7 @@ int jarva__pdf_table_begin(jarva__pdf *doc, const jarva__pdf_table_spec *spec,
     t->header_height = jarva__pdf_lines_height(&t->head_style, most_lines) + 2 * CELL_PAD_Y;
     if (spec->caption)
         jarva__pdf_wrap(doc, &t->caption_style, spec->caption, frame.width, &t->caption);
-    if (spec->note && !(t->note = jarva__strdup(spec->note)))
+    if (spec->note && !(t->note = jarva__pdf_strdup(spec->note)))
         jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");
     if (jarva__pdf_status(doc) != JARVA_OK) {
         table_free(t);
@@ -179,8 +179,7 @@ static const char *cell_text(const jarva__pdf_table *t, const jarva__pdf_cell *c
 {
     if (cell->text)
         return cell->text;
-    if (cell->has_status)
-        return jarva__pdf_status_word(cell->state, jarva__pdf_lang(t->doc));
+    (void)t;
     return "";
 }
 

@@ -8,8 +8,8 @@
 
 #include <stdbool.h>
 
-#include "jarva/estimate.h"
 #include "pdf_doc.h"
+#include "pdf_symbol.h"
 
 typedef struct jarva__pdf_column {
     const char *header; /* may wrap onto several lines */
@@ -26,9 +26,9 @@ typedef struct jarva__pdf_table_spec {
 } jarva__pdf_table_spec;
 
 typedef struct jarva__pdf_cell {
-    const char *text;         /* NULL: empty (or the status word if has_status) */
-    bool has_status;          /* a status symbol before the text */
-    jarva_target_state state; /* the status, if has_status */
+    const char *text;      /* NULL: empty */
+    bool has_status;       /* a status mark before the text */
+    jarva__pdf_mark state; /* the mark, if has_status */
     bool bold;
 } jarva__pdf_cell;
 

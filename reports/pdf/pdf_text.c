@@ -172,7 +172,7 @@ int jarva__pdf_wrap_cp1252(jarva__pdf *doc, const jarva__pdf_style *style, const
     memset(out, 0, sizeof *out);
     if (jarva__pdf_status(doc) != JARVA_OK)
         return jarva__pdf_status(doc);
-    out->text = jarva__strdup(cp1252 ? cp1252 : "");
+    out->text = jarva__pdf_strdup(cp1252 ? cp1252 : "");
     if (!out->text)
         return jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");
     return wrap_text(doc, style, width, out);

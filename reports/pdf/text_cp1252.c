@@ -5,7 +5,7 @@
  * (https://www.unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT). */
 #include "text_cp1252.h"
 
-#include "jarva_internal.h"
+#include <jarva/common.h>
 
 /* Code points of bytes 0x80-0x9F; 0 where Windows-1252 leaves the byte undefined. */
 static const unsigned short cp1252_high[32] = {

@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_report.sh: `jarva report` on the committed import fixtures: usage
-# errors, the default file name, a notice on every page, byte-identical files
+# errors, stale estimates refused (the report only reads: the database file is
+# byte-identical afterwards), --compute and --allow-stale, the default file name, a notice on every page, byte-identical files
 # under SOURCE_DATE_EPOCH, English, and an unwritable path. The poppler checks
 # are skipped when pdftotext is missing.
 . "$(dirname "$0")/lib.sh"
@@ -33,20 +34,45 @@ expect_status 2 "unknown option"
 run --db "$DB" report --year 2025 -o
 expect_status 2 "-o without a value"
 
-# Not computed yet: the report computes, and writes effektrapport-2025.pdf here.
+# Not computed yet: the report stops and says what to do, writing nothing,
+# and leaves the database file byte for byte as it was.
 cd "$T" || exit 1
-SOURCE_DATE_EPOCH=1767225600 run --db "$DB" report --year 2025
-expect_status 0 "report --year 2025"
+sum_before=$(cksum <"$DB")
+run --db "$DB" report --year 2025 -o "$T/stale.pdf"
+expect_status 1 "report on estimates older than the imports"
+expect_err "run \`jarva compute\` first, or \`jarva report --compute\`" "says to compute first"
+checks=$((checks + 1))
+[ ! -e "$T/stale.pdf" ] || fail "a stale report left a file"
+SOURCE_DATE_EPOCH=1767225600 run --db "$DB" --quiet report --year 2025 --allow-stale \
+    -o "$T/stale.pdf"
+expect_status 0 "report --allow-stale"
+checks=$((checks + 1))
+[ "$(cksum <"$DB")" = "$sum_before" ] || fail "the report changed the database file"
+run --db "$DB" report --year 2025 --compute --allow-stale
+expect_status 2 "--compute with --allow-stale"
+if command -v pdftotext >/dev/null 2>&1; then
+    pdftotext "$T/stale.pdf" - | tr -s ' \n' '  ' >"$T/stale.txt"
+    checks=$((checks + 1))
+    grep -qF "Uppgifter har importerats efter att skattningarna beräknades senast" "$T/stale.txt" ||
+        fail "the cover does not say the estimates are stale"
+fi
+
+# --compute computes first, and writes effektrapport-2025.pdf here.
+SOURCE_DATE_EPOCH=1767225600 run --db "$DB" report --year 2025 --compute
+expect_status 0 "report --year 2025 --compute"
 expect_err "effect report 2025 written to effektrapport-2025.pdf" "names the file"
 checks=$((checks + 1))
 [ -s "$T/effektrapport-2025.pdf" ] || fail "no effektrapport-2025.pdf"
 checks=$((checks + 1))
 head -c 5 "$T/effektrapport-2025.pdf" | grep -q '^%PDF-' || fail "not a PDF"
 run --db "$DB" results --indicator safe-evening-survey
-expect_out "39.9" "the report computed the estimates"
+expect_out "39.9" "--compute computed the estimates"
 
+sum_before=$(cksum <"$DB")
 SOURCE_DATE_EPOCH=1767225600 run --db "$DB" report --year 2025 -o "$T/second.pdf"
 expect_status 0 "second run"
+checks=$((checks + 1))
+[ "$(cksum <"$DB")" = "$sum_before" ] || fail "jarva report changed the database file"
 expect_same "$T/second.pdf" "$T/effektrapport-2025.pdf" "two runs give the same bytes"
 
 NOTICE="Simulerade exempeldata – inte verkliga resultat"

@@ -56,7 +56,7 @@ expect_err "bad.csv:2:3 (omrade): unknown area 'Husbyy'" "first error listed"
 expect_err "more errors" "the rest counted"
 
 if "$JARVA" report --help >/dev/null 2>&1; then
-    vg "report" 0 --quiet report --year 2025 -o "$T/report.pdf"
+    vg "report" 0 --quiet report --year 2025 --compute -o "$T/report.pdf"
     checks=$((checks + 1))
     [ "$(head -c 5 "$T/report.pdf")" = "%PDF-" ] || fail "report.pdf is not a PDF"
 else

@@ -51,7 +51,7 @@ check "pkg-config --variable=prefix" "$PKG_CONFIG" --variable=prefix jarva &&
 check "pkg-config --cflags" "$PKG_CONFIG" --cflags jarva &&
     expect_grep "$T/last.log" "-I$prefix/include"
 check "pkg-config --libs --static" "$PKG_CONFIG" --libs --static jarva &&
-    for lib in -ljarva -lgsl -lsqlite3 -lcsv -lhpdf -lm; do expect_grep "$T/last.log" " $lib"; done
+    for lib in -ljarva -lgsl -lsqlite3 -lcsv -lm; do expect_grep "$T/last.log" " $lib"; done
 
 # pkg-config: shared and static, each example.
 mkdir -p "$T/pc-shared" "$T/pc-static"

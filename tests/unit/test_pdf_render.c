@@ -560,7 +560,7 @@ static void edge_bars_and_tables(jarva__pdf *doc)
             { "1\xC2\xA0"
               "234,5",
               false, 0, false },
-            { NULL, true, (jarva_target_state)(i % 5), false },
+            { "Status", true, (jarva__pdf_mark)(i % 5), false },
         };
         jarva__pdf_table_row(t, cells);
     }

@@ -5,7 +5,7 @@
  * where installed: no syntax message, the expected words, no overlapping
  * text); bad options, an unwritable path, a missing font or catalogue must
  * give the documented status and a message. Also the English report, the
- * notice found from simulated file names, and when estimates are recomputed.
+ * notice found from simulated file names, and that the report only reads.
  * (Many years and long names are in test_report.c, with the layout check.) */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -14,6 +14,8 @@
 #include "harness.h"
 #include "poppler.h"
 #include "jarva_internal.h"
+#include "sha256.h"
+#include "jarva/report.h"
 #include "report_internal.h"
 
 static jarva_db *catalogue_db(const char *name)
@@ -75,7 +77,7 @@ static void test_no_data(void)
     char *text = render(db, &opts, "report_empty.pdf");
     if (text) {
         CHECK_CONTAINS(text, "Effektrapport 2025");
-        CHECK_CONTAINS(text, "Databasen innehåller ännu inga importerade data.");
+        CHECK_CONTAINS(text, "Inga uppgifter finns ännu för rapportåret.");
         CHECK_CONTAINS(text, "Databasen innehåller ännu inga skattningar.");
         CHECK_CONTAINS(text, "Det finns inga data för indikatorn till och med 2025.");
         CHECK_CONTAINS(text, "inga data");
@@ -96,6 +98,7 @@ static void test_one_year(void)
     import(db, "survey_2023_excel.csv", JARVA_IMPORT_SURVEY);
     import(db, "table.csv", JARVA_IMPORT_TABLE);
     import(db, "staff_2024.csv", JARVA_IMPORT_STAFF);
+    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
     jarva_report_options opts = fixed_options(2024);
     char *text = render(db, &opts, "report_one_year.pdf");
     if (text) {
@@ -129,6 +132,7 @@ static void test_english_and_notice(void)
     jarva_db *db = catalogue_db("report_english.db");
     import(db, "survey_2023_excel.csv", JARVA_IMPORT_SURVEY);
     import(db, "activities.csv", JARVA_IMPORT_ACTIVITIES);
+    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
     /* A file named as simulated makes every page say so, notice or not. */
     CHECK_INT(jarva__exec(db, "UPDATE batch SET file_name = 'simulerade-trygghetsenkat-2023.csv' "
                               "WHERE kind = 'survey'"),
@@ -185,31 +189,71 @@ static void test_errors(void)
     jarva_db_close(db);
 }
 
-/* Estimates are computed when batches are newer than them, not otherwise. */
-static void test_needs_compute(void)
+/* The SHA-256 of a file's bytes as 64 hex digits (the file must exist). */
+static void file_hash(const char *path, char out[65])
+{
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL);
+    jarva__sha256 ctx;
+    jarva__sha256_init(&ctx);
+    unsigned char buf[65536];
+    size_t got;
+    while (f && (got = fread(buf, 1, sizeof buf, f)) > 0)
+        jarva__sha256_update(&ctx, buf, got);
+    if (f)
+        fclose(f);
+    unsigned char digest[32];
+    jarva__sha256_final(&ctx, digest);
+    for (int i = 0; i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
+/* The report only reads (issue 12): estimates older than the latest import
+ * are refused with JARVA_ESTALE, or reported as they are with allow_stale
+ * (the cover says so); it never computes, a read-only handle is enough, and
+ * the database file is byte-identical afterwards. */
+static void test_only_reads(void)
 {
     jarva_db *db = catalogue_db("report_stale.db");
-    bool needed = true;
-    CHECK_INT(jarva__report_needs_compute(db, &needed), JARVA_OK);
-    CHECK(!needed); /* nothing imported */
+    int stale = 1;
+    CHECK_INT(jarva_estimates_stale(&stale, db), JARVA_OK);
+    CHECK_INT(stale, 0); /* nothing imported */
     import(db, "survey_2023_excel.csv", JARVA_IMPORT_SURVEY);
-    CHECK_INT(jarva__report_needs_compute(db, &needed), JARVA_OK);
-    CHECK(needed);
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
-    CHECK_INT(jarva__report_needs_compute(db, &needed), JARVA_OK);
-    CHECK(!needed);
-    CHECK_INT(jarva__exec(db, "UPDATE estimate SET computed_at = '2000-01-01T00:00:00Z'"),
-              JARVA_OK);
-    CHECK_INT(jarva__report_needs_compute(db, &needed), JARVA_OK);
-    CHECK(needed);
+    CHECK_INT(jarva_estimates_stale(&stale, db), JARVA_OK);
+    CHECK_INT(stale, 1); /* imported, never computed */
     jarva_report_options opts = fixed_options(2023);
     unsigned char *data = NULL;
     size_t size = 0;
-    CHECK_INT(jarva_report_render(db, &opts, &data, &size), JARVA_OK);
-    jarva_report_free(data);
-    CHECK_INT(jarva__report_needs_compute(db, &needed), JARVA_OK);
-    CHECK(!needed); /* the report recomputed */
+    CHECK_INT(jarva_report_render(db, &opts, &data, &size), JARVA_ESTALE);
+    CHECK_CONTAINS(jarva_errmsg(db), "compute the estimates first");
+    CHECK(data == NULL);
+    CHECK_INT(jarva_estimates_stale(&stale, db), JARVA_OK);
+    CHECK_INT(stale, 1); /* the report did not compute */
+    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    CHECK_INT(jarva_estimates_stale(&stale, db), JARVA_OK);
+    CHECK_INT(stale, 0);
+    CHECK_INT(jarva__exec(db, "UPDATE estimate SET computed_at = '2000-01-01T00:00:00Z'"),
+              JARVA_OK);
+    CHECK_INT(jarva_estimates_stale(&stale, db), JARVA_OK);
+    CHECK_INT(stale, 1); /* a batch newer than the estimates */
     jarva_db_close(db);
+
+    /* On a read-only handle, with allow_stale: renders, says so, writes nothing. */
+    char before[65], after[65], path[4096];
+    const char *dir = getenv("JARVA_TEST_TMP");
+    snprintf(path, sizeof path, "%s/report_stale.db", dir && *dir ? dir : "/tmp");
+    file_hash(path, before);
+    CHECK_INT(jarva_db_open(&db, path, JARVA_DB_READONLY), JARVA_OK);
+    opts.allow_stale = 1;
+    char *text = render(db, &opts, "report_stale.pdf");
+    if (text)
+        CHECK_CONTAINS(text, "importerats efter");
+    free(text);
+    CHECK_INT(jarva_estimates_stale(&stale, db), JARVA_OK);
+    CHECK_INT(stale, 1);
+    jarva_db_close(db);
+    file_hash(path, after);
+    CHECK_STR(after, before);
 }
 
 int main(void)
@@ -218,6 +262,6 @@ int main(void)
     test_one_year();
     test_english_and_notice();
     test_errors();
-    test_needs_compute();
+    test_only_reads();
     return test_report();
 }

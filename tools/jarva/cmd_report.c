@@ -1,20 +1,25 @@
 /* cmd_report.c: `jarva report --year Y` writes the yearly effect report
- * (effektrapport) as a PDF, rendered by jarva_report_write() from what the
- * database holds. */
+ * (effektrapport) as a PDF, rendered by jarva_report_write() (the report
+ * module, <jarva/report.h>) from what the database holds. The report only
+ * reads: the database is opened read-only unless --compute asks for a
+ * computation first. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jarva/report.h>
 
 #include "cli.h"
 
 static const char usage[] =
     "Usage: jarva report --year YEAR [--lang sv|en] [-o FILE.pdf] [--notice TEXT]\n"
-    "                    [--font-dir DIR]\n"
+    "                    [--font-dir DIR] [--compute | --allow-stale]\n"
     "\n"
     "Writes the effect report for YEAR as a PDF (default effektrapport-YEAR.pdf):\n"
     "cover, summary of every goal and indicator, a section per audience and for\n"
     "the overall goals with charts, activities, method and data provenance.\n"
-    "Estimates are computed first if imported data has not been computed yet.\n"
+    "The report only reads the database. If data was imported after the last\n"
+    "`jarva compute`, it stops and says so, unless --compute or --allow-stale.\n"
     "\n"
     "  --year YEAR      the year reported on; later estimates are left out\n"
     "  --lang sv|en     the report's language (default sv)\n"
@@ -22,6 +27,10 @@ static const char usage[] =
     "  --notice TEXT    printed on the cover and every page, e.g.\n"
     "                   \"Simulerade exempeldata\" for a report on simulated data\n"
     "  --font-dir DIR   where LiberationSans-Regular.ttf and -Bold.ttf are\n"
+    "  --compute        run `jarva compute` (its defaults) first if the estimates\n"
+    "                   are older than the latest import\n"
+    "  --allow-stale    report the estimates as they are, saying on the cover\n"
+    "                   that data was imported after they were computed\n"
     "\n"
     "With SOURCE_DATE_EPOCH set, that time is the report's date and two runs\n"
     "over the same database give identical files.\n";
@@ -47,6 +56,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 {
     jarva_report_options opts = JARVA_REPORT_OPTIONS_INIT;
     const char *output = NULL;
+    int compute = 0;
     for (int i = 1; i < argc; i++) {
         int missing = 0;
         int code, shared = cli_shared_arg(ctx, "report", usage, argc, argv, &i, &code);
@@ -72,6 +82,10 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
             opts.notice = v;
         } else if ((v = take("--font-dir", NULL, argc, argv, &i, &missing))) {
             opts.font_dir = v;
+        } else if (!strcmp(arg, "--compute")) {
+            compute = 1;
+        } else if (!strcmp(arg, "--allow-stale")) {
+            opts.allow_stale = 1;
         } else if (missing) {
             return cli_usage_error("report", "option '%s' needs a value", arg);
         } else {
@@ -85,11 +99,28 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         snprintf(default_name, sizeof default_name, "effektrapport-%d.pdf", opts.year);
         output = default_name;
     }
-    jarva_db *db = cli_open_db(ctx, 0);
+    if (compute && opts.allow_stale)
+        return cli_usage_error("report", "give --compute or --allow-stale, not both");
+    jarva_db *db = cli_open_db(ctx, compute ? 0 : JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
-    int rc = jarva_report_write(db, &opts, output);
-    if (rc)
+    int rc = 0, stale = 0;
+    if (compute && !(rc = jarva_estimates_stale(&stale, db)) && stale) {
+        jarva_compute_options co = JARVA_COMPUTE_OPTIONS_INIT;
+        co.catalog_dir = ctx->catalog_dir;
+        rc = jarva_compute(db, &co, NULL);
+        /* An import that lands between the computation and the rendering
+         * is named on the cover rather than failing the report. */
+        opts.allow_stale = 1;
+    }
+    if (!rc)
+        rc = jarva_report_write(db, &opts, output);
+    if (rc == JARVA_ESTALE)
+        fprintf(stderr,
+                "jarva: %s\njarva: run `jarva compute` first, or `jarva report "
+                "--compute`\n",
+                jarva_errmsg(db));
+    else if (rc)
         cli_db_error(db);
     else if (!ctx->quiet)
         fprintf(stderr, "jarva: effect report %d written to %s\n", opts.year, output);

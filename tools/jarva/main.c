@@ -20,7 +20,9 @@ static const cli_command commands[] = {
     { "results", "print estimates with confidence intervals", cmd_results },
     { "trend", "print an indicator's series, trend and change", cmd_trend },
     { "status", "print every indicator's status against its target", cmd_status },
+#ifdef JARVA_HAVE_REPORT
     { "report", "write the yearly effect report as a PDF", cmd_report },
+#endif
     { "mapping", "draft a column mapping from a file's columns (mapping draft FILE)", cmd_mapping },
     { "help", "print the help of a command: the same as COMMAND --help", cmd_help },
 };

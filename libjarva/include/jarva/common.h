@@ -38,7 +38,8 @@ typedef enum jarva_status {
     JARVA_ENUMERIC = -9,  /* a computation had no defined result */
     JARVA_EBUSY = -10,    /* the database stayed locked past the busy timeout */
     JARVA_EVERSION = -11, /* the database was written by a newer libjarva */
-    JARVA_EPDF = -12      /* the PDF library reported an error */
+    JARVA_EPDF = -12,     /* the PDF library reported an error */
+    JARVA_ESTALE = -13    /* estimates older than the latest import (compute first) */
 } jarva_status;
 
 /* A short English description of a status code ("unknown status" for a value

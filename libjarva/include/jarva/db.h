@@ -51,6 +51,21 @@ JARVA_API const char *jarva_errmsg(const jarva_db *db);
  * a NULL handle. */
 JARVA_API int jarva_errcode(const jarva_db *db);
 
+/* Leaves a failure on the handle as the library's own calls do: afterwards
+ * jarva_errcode(db) is status and jarva_errmsg(db) the formatted message
+ * (printf-style, UTF-8). For modules built over the public API, such as the
+ * report, whose failures are read from the same handle. Returns status, so
+ * that a failure is one line: `return jarva_error_set(db, JARVA_EINVAL, ...);`.
+ * db NULL: returns status and keeps nothing. */
+JARVA_API int jarva_error_set(jarva_db *db, int status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Clears the handle's failure: jarva_errmsg(db) is "" and jarva_errcode(db)
+ * JARVA_OK afterwards. NULL is allowed. */
+JARVA_API void jarva_error_clear(jarva_db *db);
+
 /* The schema version this library writes (and migrates older databases to
  * when it opens them writable). Thread-safe. */
 JARVA_API int jarva_db_schema_version(void);

@@ -129,6 +129,17 @@ JARVA_API int jarva_status_assess(jarva_db *db, const char *indicator_id, const 
  * JARVA_EINVAL, JARVA_ENOTFOUND, JARVA_ENOMEM, JARVA_EDB. */
 JARVA_API int jarva_headline_area(jarva_db *db, const char *indicator_id, char **area_id);
 
+/* The latest year of any stored estimate in *year, 0 if there is none.
+ * JARVA_OK, JARVA_EINVAL or JARVA_EDB. */
+JARVA_API int jarva_estimates_latest_year(int *year, jarva_db *db);
+
+/* Whether batches were imported that the stored estimates were not computed
+ * from (none computed yet, or a batch imported after the last
+ * jarva_compute()): *stale 1, else 0 (also with no batches). A front end that
+ * only reads says so, or asks for jarva_compute() first. JARVA_OK,
+ * JARVA_EINVAL or JARVA_EDB. */
+JARVA_API int jarva_estimates_stale(int *stale, jarva_db *db);
+
 #ifdef __cplusplus
 }
 #endif

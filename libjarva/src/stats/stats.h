@@ -7,7 +7,15 @@
 #include <stddef.h>
 
 #include "jarva.h"
-#include "jarva_internal.h"
+
+/* The same definition as jarva_internal.h's (an identical redefinition is
+ * allowed): stats/ is pure computation and does not see the store's handle
+ * or SQLite (docs/architecture.md). */
+#if defined(__GNUC__)
+#define JARVA__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define JARVA__PRINTF(fmt, args)
+#endif
 
 /* --- Error buffers and options (stats_common.c) --------------------------- */
 

@@ -22,6 +22,7 @@ const char *jarva_strerror(int status)
     case JARVA_EBUSY: return "database busy";
     case JARVA_EVERSION: return "database written by a newer libjarva";
     case JARVA_EPDF: return "PDF error";
+    case JARVA_ESTALE: return "estimates older than the latest import";
     default: return "unknown status";
     }
 }
@@ -95,4 +96,21 @@ const char *jarva_errmsg(const jarva_db *db)
 int jarva_errcode(const jarva_db *db)
 {
     return db ? db->err.code : JARVA_ENOMEM;
+}
+
+int jarva_error_set(jarva_db *db, int status, const char *fmt, ...)
+{
+    if (!db || !fmt)
+        return status;
+    va_list ap;
+    va_start(ap, fmt);
+    jarva__vseterr(&db->err, status, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+void jarva_error_clear(jarva_db *db)
+{
+    if (db)
+        jarva__clearerr(&db->err);
 }

@@ -9,14 +9,14 @@
 
 #include <stddef.h>
 
-#include "common.h"
-#include "db.h"
+#include <jarva.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define JARVA_REPORT_OPTIONS_VERSION 1
+/* Version 2 added allow_stale; version 1 structs are still accepted. */
+#define JARVA_REPORT_OPTIONS_VERSION 2
 
 /* Creation time meaning "SOURCE_DATE_EPOCH if it is set, else none". */
 #define JARVA_REPORT_TIME_FROM_ENV (-1LL)
@@ -43,11 +43,16 @@ typedef struct jarva_report_options {
      * an imported file's name or source says "simulerad" or "simulated";
      * then that sentence is printed. */
     const char *notice;
+    /* Nonzero: render even when batches were imported after the estimates
+     * were computed (jarva_estimates_stale()), saying on the cover that the
+     * figures are from the last computation. Zero (the default): such a
+     * database is refused with JARVA_ESTALE. The report never computes. */
+    int allow_stale;
 } jarva_report_options;
 
 #define JARVA_REPORT_OPTIONS_INIT                                                                  \
     {                                                                                              \
-        JARVA_REPORT_OPTIONS_VERSION, 0, NULL, NULL, JARVA_REPORT_TIME_FROM_ENV, NULL              \
+        JARVA_REPORT_OPTIONS_VERSION, 0, NULL, NULL, JARVA_REPORT_TIME_FROM_ENV, NULL, 0           \
     }
 
 /* Renders the effect report to a PDF file at path (A4, fonts embedded,
@@ -57,15 +62,17 @@ typedef struct jarva_report_options {
  * stating each result with its uncertainty, the activity counts per year, and
  * appendices on method and data provenance. opts may be NULL (the defaults).
  *
- * If the database holds imported batches that no estimates have been
- * computed from yet, jarva_compute() runs first with its default options
- * (which needs a database open for writing).
+ * The report only reads: it never computes nor writes to the database, so a
+ * handle opened with JARVA_DB_READONLY is enough. If batches were imported
+ * after the estimates were computed, it stops with JARVA_ESTALE unless
+ * opts->allow_stale is set: call jarva_compute() first.
  *
  * Returns JARVA_OK; JARVA_EINVAL (bad options, or a malformed
- * SOURCE_DATE_EPOCH); JARVA_ENOTFOUND (no catalogue loaded, or no font);
+ * SOURCE_DATE_EPOCH); JARVA_ESTALE (see above); JARVA_ENOTFOUND (no
+ * catalogue loaded, or no font);
  * JARVA_EIO (path cannot be written: the message names it); JARVA_EPDF
- * (libHaru reported an error: its message); JARVA_ENOMEM; JARVA_EDB,
- * JARVA_EBUSY or what jarva_compute() returns. The reason is in
+ * (libHaru reported an error: its message); JARVA_ENOMEM; JARVA_EDB or
+ * JARVA_EBUSY. The reason is in
  * jarva_errmsg(db). On failure no file is left at path. */
 JARVA_API int jarva_report_write(jarva_db *db, const jarva_report_options *opts, const char *path);
 

@@ -6,7 +6,7 @@
  * published cell and the police list's series break in 2025. */
 #include "report_sample.h"
 
-#include "jarva_internal.h"
+#include <stdlib.h>
 
 #include <errno.h>
 #include <math.h>
@@ -130,7 +130,7 @@ static int open_out(out_file *o, const char *dir, const char *name, char *errbuf
     return JARVA_OK;
 }
 
-static void out(out_file *o, const char *fmt, ...) JARVA__PRINTF(2, 3);
+static void out(out_file *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void out(out_file *o, const char *fmt, ...)
 {
     va_list ap;
