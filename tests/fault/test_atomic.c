@@ -11,6 +11,9 @@
 #include "fault.h"
 #include "harness.h"
 #include "jarva.h"
+#ifdef JARVA_HAVE_REPORT
+#include "jarva/report.h"
+#endif
 
 static char dir[4096];
 
@@ -174,6 +177,7 @@ static void test_special_targets(void)
     CHECK_INT(temporaries(), 0);
 }
 
+#ifdef JARVA_HAVE_REPORT
 /* The effect report on a full disk: an error, the earlier PDF kept. */
 static void test_pdf(void)
 {
@@ -201,6 +205,7 @@ static void test_pdf(void)
     jarva_db_close(db);
     CHECK_INT(temporaries(), 0);
 }
+#endif
 
 int main(void)
 {
@@ -217,6 +222,8 @@ int main(void)
     test_modes();
     test_full_disk();
     test_special_targets();
+#ifdef JARVA_HAVE_REPORT
     test_pdf();
+#endif
     return test_report();
 }
