@@ -336,7 +336,7 @@ static const char imported[] =
     " value_kind, value) VALUES (1, 2, 'safe-evening-police', 'polisen', 'trygg', 2022,"
     " 'lpo-jarva', 'share', 0.64);"
     "INSERT INTO response(batch_id, row_no, respondent_id, year, area_id, organisation_id,"
-    " weight, answers) VALUES (2, 2, 'r1', 2025, 'husby', 'jarva-sdf', 1.5, '[1]');"
+    " weight, seq) VALUES (2, 2, 'r1', 2025, 'husby', 'jarva-sdf', 1.5, 0);"
     "INSERT INTO activity(batch_id, row_no, date, year, organisation_id, audience_id, type,"
     " area_id) VALUES (1, 3, '2025-03-01', 2025, 'jarva-sdf', 'residents', 'press_material',"
     " 'husby');"
@@ -548,7 +548,7 @@ static void test_removal(void)
                        " imported_at, tool_version) VALUES (1, 'survey', 'test-survey', 2025,"
                        " 's.csv', 'dd', 1, '2025-01-01', '0.1.0');"
                        "INSERT INTO response(batch_id, row_no, respondent_id, year, area_id,"
-                       " weight, answers) VALUES (1, 2, 'r1', 2025, 'west', 1, '[1]')"),
+                       " weight, seq) VALUES (1, 2, 'r1', 2025, 'west', 1, 0)"),
               SQLITE_OK);
     char *before = dump(db);
     CHECK_INT(jarva_catalog_load(db, CASES "smaller"), JARVA_EFORMAT);

@@ -56,14 +56,21 @@ static char *dump(jarva_db *db, const char *sql)
 
 static const char *const RESPONSES =
     "SELECT row_no, respondent_id, year, area_id, organisation_id, role, stratum, "
-    "printf('%.6f', weight), sex, age_group, answers FROM response ORDER BY row_no";
+    "printf('%.6f', weight), sex, age_group, "
+    /* the answers in the order of the variables, through the answer view */
+    "(SELECT group_concat(coalesce(code, 'null')) FROM (SELECT a.code FROM answer a "
+    "JOIN batch_variable v ON v.batch_id = a.batch_id AND v.name = a.variable "
+    "WHERE a.batch_id = response.batch_id AND a.respondent_id = response.respondent_id "
+    "ORDER BY v.position)) FROM response ORDER BY row_no";
 
 /* A digest of everything the database holds, for "unchanged" checks. */
 static char *everything(jarva_db *db)
 {
     return dump(
         db, "SELECT 'batch', count(*), group_concat(sha256) FROM batch "
-            "UNION ALL SELECT 'response', count(*), group_concat(answers) FROM response "
+            "UNION ALL SELECT 'response', count(*), group_concat(respondent_id) FROM response "
+            "UNION ALL SELECT 'blocks', count(*), group_concat(hex(data)) FROM column_block "
+            "UNION ALL SELECT 'codes', count(*), group_concat(value) FROM column_code "
             "UNION ALL SELECT 'variable', count(*), group_concat(name) FROM batch_variable "
             "UNION ALL SELECT 'published', count(*), group_concat(measure) FROM published_value "
             "UNION ALL SELECT 'activity', count(*), group_concat(type) FROM activity "
@@ -103,7 +110,7 @@ static void test_same_wave_two_dialects(void)
     CHECK_CONTAINS(va, "0|q_trygg_kvall|F12a\n");
     CHECK_CONTAINS(va, "8|q_sett_exempel|F32\n");
     free(va);
-    /* The answer view turns the stored JSON back into one row per answer. */
+    /* The answer view turns the stored blocks back into one row per answer. */
     char *answer = dump(a, "SELECT code FROM answer WHERE respondent_id = '1001' "
                            "AND variable = 'q_trygg_kvall'");
     CHECK_STR(answer, "3\n");

@@ -1,159 +1,90 @@
 /* compute_survey.c: estimates from survey microdata (residents' and staff
- * surveys). Each wave is read once, row by row: every respondent adds their
- * weight to the sums of each question they answered, per breakdown domain,
- * stratum and answer code (stats_sums.c); then each indicator of the wave
- * finishes its estimates from the sums of its question, with its own valid
- * and positive codes. Memory depends on the numbers of questions, domains,
- * strata and codes, not on the number of respondents. */
+ * surveys). Each wave is read once, block by block of the stored columns
+ * (answer_store.c): the weights, the design columns and only the questions
+ * the wave's indicators use. Every answer adds its respondent's weight to
+ * the sums of its question per area, stratum and answer code (and per
+ * domain of any other breakdown asked for); Järva as a whole is the sum over
+ * its areas. Each indicator then finishes its estimates from the sums of its
+ * question with its own valid and positive codes (stats_sums.c). Memory
+ * depends on the numbers of questions, domains, strata and codes, not on
+ * the number of respondents. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer_store.h"
 #include "compute_internal.h"
-#include "estimate_file_internal.h"
 #include "stats.h"
-
-/* Distinct strings of one column, numbered in order of appearance, in the
- * hash table the ad-hoc estimator uses. */
-typedef jarva__keytab intern;
-
-/* The value's number; -1 for NULL (no value), -2 out of memory. */
-static int intern_id(intern *t, const char *s)
-{
-    if (!s)
-        return -1;
-    long id = jarva__keytab_add(t, s, strlen(s));
-    return id < 0 ? -2 : (int)id;
-}
 
 enum { BY_AREA, BY_SEX, BY_AGE, BY_ORG, BY_ROLE, BY_COUNT };
 static const char *const by_names[BY_COUNT] = { "area", "sex", "age_group", "organisation",
                                                 "role" };
-/* The sums of a question: sums[BY_WHOLE] for Järva as a whole (one domain),
- * sums[b] for breakdown b. */
-enum { BY_WHOLE = BY_COUNT };
+static const int by_column[BY_COUNT] = { JARVA__COL_AREA, JARVA__COL_SEX, JARVA__COL_AGE_GROUP,
+                                         JARVA__COL_ORGANISATION, JARVA__COL_ROLE };
+
+/* A stored column's code texts: text[c - 1] for code c. */
+typedef struct code_list {
+    char **text;
+    size_t count;
+} code_list;
 
 /* One wave's sums. */
 typedef struct wave {
     int64_t batch_id;
     int year;
     size_t n; /* respondents */
-    intern strata, by_values[BY_COUNT];
+    /* Strata: index 0 for respondents without one (named ""), c for code c. */
+    char **stratum_names;
+    size_t nstrata;
     size_t *stratum_size; /* respondents per stratum, everyone counted */
-    size_t stratum_cap;
-    /* area_outside[a]: area a (an id of by_values[BY_AREA]) lies outside
-     * Järva (in_jarva = 0): its respondents are stored for comparison and
-     * count into their area's estimate but never into Järva or its
-     * breakdowns by sex, age, ... (R: subset(design, in_jarva)). */
-    unsigned char *area_outside;
-    size_t area_cap;
-    sqlite3_stmt *in_jarva;
+    code_list strata, by_values[BY_COUNT];
+    /* outside[a]: area code a + 1 lies outside Järva (in_jarva = 0): its
+     * respondents are stored for comparison and count into their area's
+     * estimate but never into Järva or its breakdowns by sex, age, ...
+     * (R: subset(design, in_jarva)). */
+    unsigned char *outside;
     size_t nvars;
     char **var_names;
-    int *var_position;  /* position in the batch's answers, ascending */
-    unsigned *var_dims; /* bit b: sums[b] wanted (BY_WHOLE always) */
-    intern *answer;     /* per question: its codes */
-    jarva__sum_grid (*sums)[BY_COUNT + 1];
+    int *var_position;  /* batch_variable.position */
+    unsigned *var_dims; /* bit b: breakdown b wanted besides the areas */
+    code_list *answer;  /* per question: its codes */
+    /* Per question: by_area's domain a is area code a (0: no area), whose
+     * sum over the areas in Järva is Järva; by[b] for the other breakdowns
+     * (domain c - 1 for code c). */
+    jarva__sum_grid *by_area, (*by)[BY_COUNT];
 } wave;
+
+static void codes_free(code_list *c)
+{
+    jarva__answers_codes_free(c->text, c->count);
+    c->text = NULL;
+    c->count = 0;
+}
 
 static void wave_free(wave *w)
 {
     for (int b = 0; b < BY_COUNT; b++)
-        jarva__keytab_free(&w->by_values[b]);
-    jarva__keytab_free(&w->strata);
+        codes_free(&w->by_values[b]);
+    codes_free(&w->strata);
+    free(w->stratum_names);
     free(w->stratum_size);
-    free(w->area_outside);
-    sqlite3_finalize(w->in_jarva);
+    free(w->outside);
     for (size_t v = 0; v < w->nvars; v++) {
         free(w->var_names[v]);
-        jarva__keytab_free(&w->answer[v]);
-        for (int b = 0; b <= BY_COUNT; b++)
-            jarva__sum_grid_free(&w->sums[v][b]);
+        if (w->answer)
+            codes_free(&w->answer[v]);
+        if (w->by_area)
+            jarva__sum_grid_free(&w->by_area[v]);
+        for (int b = 0; w->by && b < BY_COUNT; b++)
+            jarva__sum_grid_free(&w->by[v][b]);
     }
     free(w->var_names);
     free(w->var_position);
     free(w->var_dims);
     free(w->answer);
-    free(w->sums);
-}
-
-/* Grows a zero-filled array of n elements of size bytes to hold index i. */
-static int fit(void *array, size_t *cap, size_t size, size_t i)
-{
-    if (i < *cap)
-        return 0;
-    size_t n = *cap ? *cap : 16;
-    while (n <= i)
-        n *= 2;
-    unsigned char *grown = realloc(*(void **)array, n * size);
-    if (!grown)
-        return -1;
-    memset(grown + *cap * size, 0, (n - *cap) * size);
-    *(void **)array = grown;
-    *cap = n;
-    return 0;
-}
-
-/* Reads the elements of a JSON array of strings and nulls, as import_survey.c
- * writes it, calling back for the positions wanted (sorted ascending). */
-static int parse_answers(const char *json, const int *positions, size_t npositions, char *buf,
-                         size_t bufsize, const char **out)
-{
-    const char *p = json;
-    if (*p++ != '[')
-        return -1;
-    int index = 0;
-    size_t want = 0;
-    size_t used = 0;
-    for (size_t k = 0; k < npositions; k++)
-        out[k] = NULL;
-    while (*p && *p != ']' && want < npositions) {
-        while (*p == ' ' || *p == ',')
-            p++;
-        if (*p == 'n') {
-            if (strncmp(p, "null", 4))
-                return -1;
-            p += 4;
-        } else if (*p == '"') {
-            p++;
-            char *start = buf + used;
-            while (*p && *p != '"') {
-                char ch = *p++;
-                if (ch == '\\') {
-                    ch = *p++;
-                    if (ch == 'u') {
-                        /* Only control characters are written as \u00XX. */
-                        unsigned v = 0;
-                        for (int h = 0; h < 4 && *p; h++, p++)
-                            v = v * 16 + (unsigned)(*p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10);
-                        ch = (char)v;
-                    } else if (ch == 'n')
-                        ch = '\n';
-                    else if (ch == 't')
-                        ch = '\t';
-                    else if (ch == 'r')
-                        ch = '\r';
-                }
-                if (used + 1 >= bufsize)
-                    return -1;
-                buf[used++] = ch;
-            }
-            if (*p++ != '"')
-                return -1;
-            buf[used++] = '\0';
-            if (positions[want] == index)
-                out[want] = start;
-        } else {
-            return -1;
-        }
-        if (positions[want] == index)
-            want++;
-        index++;
-        while (*p == ' ')
-            p++;
-    }
-    return 0;
+    free(w->by_area);
+    free(w->by);
 }
 
 typedef struct survey_indicator {
@@ -260,9 +191,7 @@ static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *in
     w->var_names = calloc(n ? n : 1, sizeof *w->var_names);
     w->var_position = calloc(n ? n : 1, sizeof *w->var_position);
     w->var_dims = calloc(n ? n : 1, sizeof *w->var_dims);
-    w->answer = calloc(n ? n : 1, sizeof *w->answer);
-    w->sums = calloc(n ? n : 1, sizeof *w->sums);
-    int rc = (!w->var_names || !w->var_position || !w->var_dims || !w->answer || !w->sums)
+    int rc = (!w->var_names || !w->var_position || !w->var_dims)
                  ? jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory")
                  : JARVA_OK;
     for (size_t i = 0; i < n && !rc; i++) {
@@ -279,145 +208,192 @@ static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *in
         if (sqlite3_step(st) == SQLITE_ROW) {
             w->var_names[w->nvars] = jarva__strdup(inds[i].variable);
             w->var_position[w->nvars] = sqlite3_column_int(st, 0);
-            w->var_dims[w->nvars] = inds[i].by_mask | 1u << BY_WHOLE;
+            w->var_dims[w->nvars] = inds[i].by_mask;
+            if (!w->var_names[w->nvars])
+                rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
             w->nvars++;
         }
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
-    /* Sorted by position so one left-to-right scan of each row's answers
-     * finds them all. */
-    for (size_t a = 0; a < w->nvars; a++)
-        for (size_t b = a + 1; b < w->nvars; b++)
-            if (w->var_position[b] < w->var_position[a]) {
-                int pos = w->var_position[a];
-                w->var_position[a] = w->var_position[b];
-                w->var_position[b] = pos;
-                char *name = w->var_names[a];
-                w->var_names[a] = w->var_names[b];
-                w->var_names[b] = name;
-                unsigned dims = w->var_dims[a];
-                w->var_dims[a] = w->var_dims[b];
-                w->var_dims[b] = dims;
-            }
     return rc;
 }
 
-/* Whether area id a lies outside Järva, looked up when the area first
- * appears. 0, or a status. */
-static int note_area(jarva__compute *c, wave *w, int a)
+/* The wave's code lists, which fix the sizes of every grid of sums. */
+static int read_codes(jarva__compute *c, wave *w)
 {
-    if ((size_t)a < w->area_cap && w->area_outside[a])
-        return JARVA_OK;
-    if (fit(&w->area_outside, &w->area_cap, 1, (size_t)a))
+    int rc = jarva__answers_codes(c->db, w->batch_id, JARVA__COL_STRATUM, &w->strata.text,
+                                  &w->strata.count);
+    for (int b = 0; b < BY_COUNT && !rc; b++)
+        rc = jarva__answers_codes(c->db, w->batch_id, by_column[b], &w->by_values[b].text,
+                                  &w->by_values[b].count);
+    w->answer = calloc(w->nvars ? w->nvars : 1, sizeof *w->answer);
+    w->by_area = calloc(w->nvars ? w->nvars : 1, sizeof *w->by_area);
+    w->by = calloc(w->nvars ? w->nvars : 1, sizeof *w->by);
+    if (!rc && (!w->answer || !w->by_area || !w->by))
+        rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+    for (size_t v = 0; v < w->nvars && !rc; v++)
+        rc = jarva__answers_codes(c->db, w->batch_id, w->var_position[v], &w->answer[v].text,
+                                  &w->answer[v].count);
+    if (rc)
+        return rc;
+    w->nstrata = w->strata.count + 1;
+    w->stratum_names = calloc(w->nstrata, sizeof *w->stratum_names);
+    w->stratum_size = calloc(w->nstrata, sizeof *w->stratum_size);
+    size_t nareas = w->by_values[BY_AREA].count;
+    w->outside = calloc(nareas ? nareas : 1, 1);
+    if (!w->stratum_names || !w->stratum_size || !w->outside)
         return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-    if (!w->in_jarva && sqlite3_prepare_v2(c->db->sql, "SELECT in_jarva FROM area WHERE id = ?", -1,
-                                           &w->in_jarva, NULL) != SQLITE_OK)
+    w->stratum_names[0] = "";
+    for (size_t h = 1; h < w->nstrata; h++)
+        w->stratum_names[h] = w->strata.text[h - 1];
+    for (size_t v = 0; v < w->nvars; v++) {
+        size_t values = w->answer[v].count ? w->answer[v].count : 1;
+        int failed = jarva__sum_grid_fit(&w->by_area[v], nareas, w->nstrata - 1, values - 1);
+        for (int b = 1; b < BY_COUNT && !failed; b++)
+            if ((w->var_dims[v] & (1u << b)) && w->by_values[b].count)
+                failed = jarva__sum_grid_fit(&w->by[v][b], w->by_values[b].count - 1,
+                                             w->nstrata - 1, values - 1);
+        if (failed)
+            return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(c->db->sql, "SELECT in_jarva FROM area WHERE id = ?", -1, &st, NULL) !=
+        SQLITE_OK)
         return jarva__sqlerr(c->db, "reading the areas");
-    sqlite3_bind_text(w->in_jarva, 1, w->by_values[BY_AREA].keys[a], -1, SQLITE_STATIC);
-    int outside =
-        sqlite3_step(w->in_jarva) == SQLITE_ROW && sqlite3_column_int(w->in_jarva, 0) == 0;
-    sqlite3_reset(w->in_jarva);
-    w->area_outside[a] = outside ? 2 : 1; /* 0: not looked up yet */
+    for (size_t a = 0; a < nareas; a++) {
+        sqlite3_bind_text(st, 1, w->by_values[BY_AREA].text[a], -1, SQLITE_STATIC);
+        w->outside[a] = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
     return JARVA_OK;
 }
 
-/* One respondent's answer code k to question v into the sums of every
- * breakdown the question's indicators ask for. 0, or -1 out of memory. */
-static int add_answer(wave *w, size_t v, unsigned h, const int *by, int outside, size_t k,
-                      double weight)
+/* Column k of the reader's columns: weight, stratum, the breakdowns, then
+ * the questions. */
+enum { READ_WEIGHT, READ_STRATUM, READ_BY, READ_QUESTIONS = READ_BY + BY_COUNT };
+
+static int corrupt(jarva__compute *c, const wave *w)
 {
-    unsigned dims = w->var_dims[v];
-    jarva__sum_grid *sums = w->sums[v];
-    if (!outside && jarva__sum_grid_add(&sums[BY_WHOLE], 0, h, k, weight))
-        return -1;
+    return jarva__seterr(&c->db->err, JARVA_EDB,
+                         "%s: batch %lld: a stored answer has a code without a text", c->db->path,
+                         (long long)w->batch_id);
+}
+
+/* Checks that every code of a block's column has its text. */
+static int codes_known(const uint32_t *codes, size_t n, size_t count)
+{
+    for (size_t i = 0; i < n; i++)
+        if (codes[i] > count)
+            return 0;
+    return 1;
+}
+
+/* Adds one block to the sums. cell and weight_sq are scratch arrays of
+ * JARVA__BLOCK_ROWS. */
+static int add_block(jarva__compute *c, wave *w, const jarva__answer_reader *r, size_t n,
+                     size_t *cell, double *weight_sq)
+{
+    const double *weight = jarva__answers_reader_weights(r, READ_WEIGHT);
+    const uint32_t *stratum = jarva__answers_reader_codes(r, READ_STRATUM);
+    const uint32_t *area = jarva__answers_reader_codes(r, READ_BY + BY_AREA);
+    if (!codes_known(stratum, n, w->strata.count))
+        return corrupt(c, w);
     for (int b = 0; b < BY_COUNT; b++)
-        if ((dims & (1u << b)) && by[b] >= 0 && (b == BY_AREA || !outside) &&
-            jarva__sum_grid_add(&sums[b], (size_t)by[b], h, k, weight))
-            return -1;
-    return 0;
+        if (!codes_known(jarva__answers_reader_codes(r, READ_BY + (size_t)b), n,
+                         w->by_values[b].count))
+            return corrupt(c, w);
+    for (size_t i = 0; i < n; i++) {
+        if (!(weight[i] > 0) || !isfinite(weight[i]))
+            return jarva__seterr(&c->db->err, JARVA_EDB, "%s: batch %lld: a stored weight %g",
+                                 c->db->path, (long long)w->batch_id, weight[i]);
+        weight_sq[i] = weight[i] * weight[i];
+        w->stratum_size[stratum[i]]++;
+    }
+    w->n += n;
+    for (size_t v = 0; v < w->nvars; v++) {
+        const uint32_t *answer = jarva__answers_reader_codes(r, READ_QUESTIONS + v);
+        if (!codes_known(answer, n, w->answer[v].count))
+            return corrupt(c, w);
+        /* The hot loop: one cell per answer, everything else hoisted. */
+        jarva__sum_grid *g = &w->by_area[v];
+        for (size_t i = 0; i < n; i++)
+            cell[i] = ((size_t)area[i] * g->strata + stratum[i]) * g->values;
+        for (size_t i = 0; i < n; i++) {
+            if (!answer[i])
+                continue;
+            jarva__value_sums *s = &g->cells[cell[i] + answer[i] - 1];
+            s->n++;
+            s->weight_sum += weight[i];
+            s->weight_sq_sum += weight_sq[i];
+        }
+        for (int b = 1; b < BY_COUNT; b++) {
+            jarva__sum_grid *gb = &w->by[v][b];
+            if (!gb->cells)
+                continue;
+            const uint32_t *by = jarva__answers_reader_codes(r, READ_BY + (size_t)b);
+            for (size_t i = 0; i < n; i++) {
+                if (!answer[i] || !by[i] || (area[i] && w->outside[area[i] - 1]))
+                    continue;
+                jarva__value_sums *s =
+                    &gb->cells[((by[i] - 1) * gb->strata + stratum[i]) * gb->values + answer[i] -
+                               1];
+                s->n++;
+                s->weight_sum += weight[i];
+                s->weight_sq_sum += weight_sq[i];
+            }
+        }
+    }
+    return JARVA_OK;
 }
 
 static int load_wave(jarva__compute *c, wave *w)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(c->db->sql,
-                           "SELECT weight, stratum, area_id, sex, age_group, organisation_id, "
-                           "role, answers FROM response WHERE batch_id = ? ORDER BY row_no",
-                           -1, &st, NULL) != SQLITE_OK)
-        return jarva__sqlerr(c->db, "reading the wave");
-    sqlite3_bind_int64(st, 1, w->batch_id);
-    const char **found = calloc(w->nvars ? w->nvars : 1, sizeof *found);
-    char *buf = NULL;
-    size_t buf_cap = 0;
-    int rc = found ? JARVA_OK : jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-    int step = SQLITE_ROW;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        double weight = sqlite3_column_double(st, 0);
-        const char *stratum = (const char *)sqlite3_column_text(st, 1);
-        int h = intern_id(&w->strata, stratum ? stratum : "");
-        int by[BY_COUNT];
-        static const int by_column[BY_COUNT] = { 2, 3, 4, 5, 6 };
-        for (int b = 0; b < BY_COUNT && h >= 0; b++) {
-            by[b] =
-                intern_id(&w->by_values[b], (const char *)sqlite3_column_text(st, by_column[b]));
-            if (by[b] < -1)
-                h = -2;
-        }
-        if (h < 0 || fit(&w->stratum_size, &w->stratum_cap, sizeof *w->stratum_size, (size_t)h)) {
-            rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-            break;
-        }
-        w->stratum_size[h]++;
-        w->n++;
-        if (by[BY_AREA] >= 0 && (rc = note_area(c, w, by[BY_AREA])) != JARVA_OK)
-            break;
-        int outside = by[BY_AREA] >= 0 && w->area_outside[by[BY_AREA]] == 2;
-        const char *answers = (const char *)sqlite3_column_text(st, 7);
-        size_t len = (size_t)sqlite3_column_bytes(st, 7);
-        if (len + 1 > buf_cap) {
-            char *grown = realloc(buf, 2 * len + 1);
-            if (!grown) {
-                rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-                break;
-            }
-            buf = grown;
-            buf_cap = 2 * len + 1;
-        }
-        /* Unescaped, the answers take no more bytes than their JSON. */
-        if (!answers || parse_answers(answers, w->var_position, w->nvars, buf, buf_cap, found)) {
-            rc = jarva__seterr(&c->db->err, JARVA_EDB,
-                               "%s: batch %lld: a stored answer list is malformed", c->db->path,
-                               (long long)w->batch_id);
-            break;
-        }
-        for (size_t v = 0; v < w->nvars && !rc; v++) {
-            int code = intern_id(&w->answer[v], found[v]);
-            if (code < -1 ||
-                (code >= 0 && add_answer(w, v, (unsigned)h, by, outside, (size_t)code, weight)))
-                rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-        }
+    int rc = read_codes(c, w);
+    if (rc)
+        return rc;
+    size_t ncolumns = READ_QUESTIONS + w->nvars;
+    int *columns = malloc(ncolumns * sizeof *columns);
+    size_t *cell = malloc(JARVA__BLOCK_ROWS * sizeof *cell);
+    double *weight_sq = malloc(JARVA__BLOCK_ROWS * sizeof *weight_sq);
+    jarva__answer_reader *r = NULL;
+    if (!columns || !cell || !weight_sq)
+        rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+    if (!rc) {
+        columns[READ_WEIGHT] = JARVA__COL_WEIGHT;
+        columns[READ_STRATUM] = JARVA__COL_STRATUM;
+        for (int b = 0; b < BY_COUNT; b++)
+            columns[READ_BY + b] = by_column[b];
+        for (size_t v = 0; v < w->nvars; v++)
+            columns[READ_QUESTIONS + v] = w->var_position[v];
+        rc = jarva__answers_reader_open(&r, c->db, w->batch_id, columns, ncolumns);
     }
-    if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
-        rc = jarva__sqlerr(c->db, "reading the wave");
-    sqlite3_finalize(st);
-    free(found);
-    free(buf);
+    size_t n;
+    int got = 0;
+    while (!rc && (got = jarva__answers_reader_next(r, &n)) == 1)
+        rc = add_block(c, w, r, n, cell, weight_sq);
+    if (!rc && got < 0)
+        rc = got;
+    jarva__answers_reader_free(r);
+    free(columns);
+    free(cell);
+    free(weight_sq);
     return rc;
 }
 
 /* Per answer code of question v: its value for indicator ind (NaN: not a
- * valid answer). values has at least the grids' value capacity. */
+ * valid answer). */
 static void code_values(const wave *w, size_t v, const survey_indicator *ind, double *values,
                         size_t count)
 {
-    const intern *codes = &w->answer[v];
+    const code_list *list = &w->answer[v];
     for (size_t k = 0; k < count; k++) {
-        if (k >= codes->count) {
+        if (k >= list->count) {
             values[k] = NAN;
             continue;
         }
-        const char *code = codes->keys[k];
+        const char *code = list->text[k];
         int valid = ind->valid && *ind->valid ? code_in(ind->valid, code) : 1;
         if (!valid)
             values[k] = NAN;
@@ -428,6 +404,29 @@ static void code_values(const wave *w, size_t v, const survey_indicator *ind, do
         } else
             values[k] = code_in(ind->positive, code) ? 1.0 : 0.0;
     }
+}
+
+/* Järva as a whole: the sums of the areas in Järva and of respondents
+ * without an area. */
+static int whole_sums(const wave *w, size_t v, jarva__sum_grid *whole)
+{
+    const jarva__sum_grid *g = &w->by_area[v];
+    if (jarva__sum_grid_fit(whole, 0, g->strata - 1, g->values - 1))
+        return -1;
+    size_t nareas = w->by_values[BY_AREA].count;
+    for (size_t a = 0; a <= nareas && a < g->domains; a++) {
+        if (a && w->outside[a - 1])
+            continue;
+        for (size_t h = 0; h < g->strata; h++)
+            for (size_t k = 0; k < g->values; k++) {
+                const jarva__value_sums *from = &g->cells[(a * g->strata + h) * g->values + k];
+                jarva__value_sums *to = &whole->cells[h * whole->values + k];
+                to->n += from->n;
+                to->weight_sum += from->weight_sum;
+                to->weight_sq_sum += from->weight_sq_sum;
+            }
+    }
+    return 0;
 }
 
 /* One indicator on one wave: the whole, then each breakdown it asks for. */
@@ -444,27 +443,33 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
         return jarva__seterr(&c->db->err, rc, "%s", c->errbuf);
     opts.min_n = ind->min_n > 0 ? (unsigned)ind->min_n : opts.min_n;
     const char *method = ind->mean ? "t" : jarva__ci_method_name(opts.method, 0);
-    size_t most = 2;
-    for (int b = 0; b <= BY_COUNT; b++)
-        if (w->sums[v][b].values > most)
-            most = w->sums[v][b].values;
-    double *values = malloc(most * sizeof *values);
-    if (!values)
+    jarva__sum_grid whole = { 0 };
+    int failed = whole_sums(w, v, &whole);
+    size_t nvalues = whole.values;
+    for (int b = 0; b < BY_COUNT; b++)
+        if (w->by[v][b].values > nvalues)
+            nvalues = w->by[v][b].values;
+    double *values = failed ? NULL : malloc(nvalues * sizeof *values);
+    if (!values) {
+        free(values);
+        jarva__sum_grid_free(&whole);
         return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-    code_values(w, v, ind, values, most);
-    size_t strata = w->strata.count;
+    }
+    code_values(w, v, ind, values, nvalues);
     for (int b = -1; b < BY_COUNT && !rc; b++) {
         if (b >= 0 && !(ind->by_mask & (1u << b)))
             continue;
-        const jarva__sum_grid *g = &w->sums[v][b < 0 ? BY_WHOLE : b];
+        /* Domain d's sums: Järva's; area d's (area code d + 1); else by. */
+        const jarva__sum_grid *g = b < 0 ? &whole : b == BY_AREA ? &w->by_area[v] : &w->by[v][b];
+        size_t first = b == BY_AREA ? 1 : 0;
         size_t ndomains = b < 0 ? 1 : w->by_values[b].count;
         for (size_t d = 0; d < ndomains && !rc; d++) {
             jarva__domain_moments m = { 0 };
-            if (d < g->domains)
+            if (g->cells && d + first < g->domains)
                 rc = jarva__moments_from_sums(
-                    strata < g->strata ? strata : g->strata, w->stratum_size, g->values, values,
-                    g->cells + d * g->strata * g->values, opts.lonely_psu,
-                    (const char *const *)w->strata.keys, &m, c->errbuf, sizeof c->errbuf);
+                    w->nstrata, w->stratum_size, g->values, values,
+                    g->cells + (d + first) * g->strata * g->values, opts.lonely_psu,
+                    (const char *const *)w->stratum_names, &m, c->errbuf, sizeof c->errbuf);
             if (rc) {
                 rc = jarva__seterr(&c->db->err, rc, "%s, %d: %s", ind->id, w->year, c->errbuf);
                 break;
@@ -476,14 +481,15 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
             const char *area = "jarva";
             char label[256] = "";
             if (b == BY_AREA)
-                area = w->by_values[b].keys[d];
+                area = w->by_values[b].text[d];
             else if (b >= 0)
-                snprintf(label, sizeof label, "%s=%s", by_names[b], w->by_values[b].keys[d]);
+                snprintf(label, sizeof label, "%s=%s", by_names[b], w->by_values[b].text[d]);
             rc =
                 jarva__compute_write(c, ind->id, w->year, area, label, &e, method, &w->batch_id, 1);
         }
     }
     free(values);
+    jarva__sum_grid_free(&whole);
     return rc;
 }
 

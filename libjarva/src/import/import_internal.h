@@ -147,6 +147,13 @@ int jarva__rows_end(jarva__row_writer *w);
 int jarva__rows_finish(jarva__row_writer *w);
 /* Rows not yet written are dropped (the caller is rolling back). */
 void jarva__rows_free(jarva__row_writer *w);
+/* Has the writer call run(sql, arg) once the rows added so far are written
+ * (for writes of another shape, such as answer blocks), then free_arg(arg);
+ * free_arg is called also when the job is dropped. run returns JARVA_OK or
+ * JARVA_EDB with SQLite's message on the connection. JARVA_OK, or the
+ * writer's failure (arg freed). */
+int jarva__rows_job(jarva__row_writer *w, int (*run)(sqlite3 *sql, void *arg),
+                    void (*free_arg)(void *arg), void *arg);
 
 /* Dates as analysts write them: 2025-03-01, 20250301, 1/3/2025 or 1/3 2025
  * (Swedish day/month), 1.3.2025, "1 mars 2025". Writes "YYYY-MM-DD" and the

@@ -33,7 +33,16 @@ typedef struct row_value {
     } v;
 } row_value;
 
+/* Work the writer does after a chunk's rows (jarva__rows_job). */
+typedef struct job {
+    int (*run)(sqlite3 *sql, void *arg);
+    void (*free)(void *arg);
+    void *arg;
+} job;
+
 typedef struct chunk {
+    job *jobs;
+    size_t njobs, jobs_cap;
     row_value *values; /* ROWS_PER_CHUNK rows */
     size_t nvalues;    /* of the complete rows and the one being added */
     size_t nrows;      /* complete rows */
@@ -168,6 +177,15 @@ static int insert_rows(jarva__row_writer *w, const chunk *c, size_t first, size_
     return rc;
 }
 
+/* Frees the chunk's jobs, run or not. */
+static void drop_jobs(chunk *c)
+{
+    for (size_t j = 0; j < c->njobs; j++)
+        if (c->jobs[j].free)
+            c->jobs[j].free(c->jobs[j].arg);
+    c->njobs = 0;
+}
+
 static void write_chunk(jarva__row_writer *w, chunk *c)
 {
     for (size_t first = 0; first < c->nrows && !w->write_status; first += ROWS_PER_INSERT) {
@@ -176,6 +194,12 @@ static void write_chunk(jarva__row_writer *w, chunk *c)
         if (rc)
             write_failed(w, rc);
     }
+    for (size_t j = 0; j < c->njobs && !w->write_status; j++) {
+        int rc = c->jobs[j].run(w->db->sql, c->jobs[j].arg);
+        if (rc)
+            write_failed(w, rc);
+    }
+    drop_jobs(c);
 }
 
 /* The writing thread: the chunks in the order handed over, until stopped. */
@@ -192,6 +216,7 @@ static void *writer_main(void *arg)
         pthread_mutex_unlock(&w->lock);
         if (!w->write_status)
             write_chunk(w, c);
+        drop_jobs(c);
         c->nrows = c->nvalues = c->text_len = 0;
         pthread_mutex_lock(&w->lock);
         w->written++;
@@ -211,11 +236,12 @@ static int hand_over(jarva__row_writer *w, int drain)
         chunk *c = &w->chunks[w->handed % CHUNKS];
         if (!w->write_status)
             write_chunk(w, c);
+        drop_jobs(c);
         c->nrows = c->nvalues = c->text_len = 0;
         return w->write_status ? -1 : 0;
     }
     pthread_mutex_lock(&w->lock);
-    if (w->chunks[w->handed % CHUNKS].nrows) {
+    if (w->chunks[w->handed % CHUNKS].nrows || w->chunks[w->handed % CHUNKS].njobs) {
         w->handed++;
         pthread_cond_broadcast(&w->changed);
     }
@@ -297,6 +323,8 @@ void jarva__rows_free(jarva__row_writer *w)
     sqlite3_finalize(w->full);
     free(w->slots);
     for (int k = 0; k < CHUNKS; k++) {
+        drop_jobs(&w->chunks[k]);
+        free(w->chunks[k].jobs);
         free(w->chunks[k].values);
         free(w->chunks[k].text);
     }
@@ -429,4 +457,25 @@ int jarva__rows_finish(jarva__row_writer *w)
     hand_over(w, 1);
     stop_writer(w, 0);
     return w->write_status ? failure(w) : JARVA_OK;
+}
+
+int jarva__rows_job(jarva__row_writer *w, int (*run)(sqlite3 *sql, void *arg),
+                    void (*free_arg)(void *arg), void *arg)
+{
+    chunk *c = filling(w);
+    if (w->failed || c->njobs == c->jobs_cap) {
+        size_t cap = c->jobs_cap ? 2 * c->jobs_cap : 4;
+        job *grown = w->failed ? NULL : realloc(c->jobs, cap * sizeof *grown);
+        if (!grown) {
+            if (free_arg)
+                free_arg(arg);
+            if (!w->failed)
+                w->failed = JARVA_ENOMEM;
+            return failure(w);
+        }
+        c->jobs = grown;
+        c->jobs_cap = cap;
+    }
+    c->jobs[c->njobs++] = (job){ run, free_arg, arg };
+    return JARVA_OK;
 }

@@ -1,12 +1,15 @@
 /* import_survey.c: survey microdata (residents' and staff surveys), one row per
  * respondent. The source's column mapping says which column is what; answers
- * are kept exactly as coded, empty meaning missing, as a JSON array in the
- * order of the batch's variables (see docs/schema.md). */
+ * are kept exactly as coded, empty meaning missing, in the blocks of
+ * answer_store.c (one per question and 4096 respondents, with the design
+ * columns), written by the row writer's thread after the rows of response
+ * (see docs/schema.md). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer_store.h"
 #include "import_design.h"
 #include "import_internal.h"
 #include "import_mapping.h"
@@ -56,8 +59,8 @@ typedef struct survey_state {
     jarva__row_writer *rows;
     jarva__weights weights; /* checked against their median after the last row */
     jarva__strata *strata;  /* respondents per stratum, for lonely strata */
-    char *json;
-    size_t json_len, json_cap;
+    jarva__answer_encoder *answers;
+    int64_t seq; /* respondents written */
     int year_checked;
     /* Respondent ids are distinct for certain while each one is greater than
      * the one before, as a whole number or as bytes (exports are mostly
@@ -217,45 +220,6 @@ static int insert_variables(survey_state *s)
     return rc;
 }
 
-static int json_reserve(survey_state *s, size_t more)
-{
-    if (s->json_len + more + 1 <= s->json_cap)
-        return 0;
-    size_t cap = s->json_cap ? s->json_cap : 256;
-    while (cap < s->json_len + more + 1)
-        cap *= 2;
-    char *grown = realloc(s->json, cap);
-    if (!grown)
-        return -1;
-    s->json = grown;
-    s->json_cap = cap;
-    return 0;
-}
-
-/* Writes v as a JSON string at o (room for 6 bytes a byte and 2 quotes)
- * and returns the end. Codes are short, but escape what JSON requires. */
-static char *json_string(char *o, const char *v, size_t len)
-{
-    *o++ = '"';
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)v[i];
-        if (c == '"' || c == '\\') {
-            *o++ = '\\';
-            *o++ = (char)c;
-        } else if (c < 0x20) {
-            static const char hex[] = "0123456789abcdef";
-            memcpy(o, "\\u00", 4);
-            o[4] = hex[c >> 4];
-            o[5] = hex[c & 15];
-            o += 6;
-        } else {
-            *o++ = (char)c;
-        }
-    }
-    *o++ = '"';
-    return o;
-}
-
 static void index_codes(question *q)
 {
     memset(q->single, 0, sizeof q->single);
@@ -333,7 +297,7 @@ static int open_rows(survey_state *s)
                     { "weight", -1 },
                     { "sex", ROLE_SEX },
                     { "age_group", ROLE_AGE_GROUP },
-                    { "answers", -1 } };
+                    { "seq", -1 } };
     char target[256] = "response(batch_id, year";
     char row[128] = "(:batch, :year";
     for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
@@ -433,43 +397,65 @@ static int report_duplicates(survey_state *s)
     return JARVA_OK;
 }
 
-/* The row's answers into s->json: a JSON array of the codes as strings in
- * the order of the questions, null where missing; each code is checked
- * against the mapping. 0, or -1 out of memory. */
-static int add_answers(survey_state *s, const jarva__csv_row *row)
+/* Checks each of the row's answer codes against the mapping. */
+static void check_answers(survey_state *s, const jarva__csv_row *row)
 {
     jarva__import *imp = s->imp;
-    size_t need = 2;
-    for (size_t q = 0; q < s->nquestions; q++)
-        need += 6 * row->lengths[s->questions[q].col] + 5; /* "null," or escaped */
-    s->json_len = 0;
-    if (json_reserve(s, need))
-        return -1;
-    char *o = s->json;
-    *o++ = '[';
     for (size_t q = 0; q < s->nquestions; q++) {
         const question *item = &s->questions[q];
         const char *code = field_or_null(row, item->col);
-        size_t len = code ? row->lengths[item->col] : 0;
-        if (q)
-            *o++ = ',';
-        if (len == 0) {
-            memcpy(o, "null", 4);
-            o += 4;
+        if (!code || row->lengths[item->col] == 0 || code_permitted(item, code))
             continue;
-        }
-        if (!code_permitted(item, code)) {
-            char codes[256];
-            list_codes(item->entry, codes, sizeof codes);
-            jarva__import_error(&imp->errors, imp->reader, row->line, item->col,
-                                "answer code '%s' for question '%s' is not one of %s", code,
-                                item->entry->field, codes);
-        }
-        o = json_string(o, code, len);
+        char codes[256];
+        list_codes(item->entry, codes, sizeof codes);
+        jarva__import_error(&imp->errors, imp->reader, row->line, item->col,
+                            "answer code '%s' for question '%s' is not one of %s", code,
+                            item->entry->field, codes);
     }
-    *o++ = ']';
-    s->json_len = (size_t)(o - s->json);
-    return 0;
+}
+
+static int run_block(sqlite3 *sql, void *block)
+{
+    return jarva__answers_write_block(sql, block);
+}
+
+static void free_block(void *block)
+{
+    jarva__answers_block_free(block);
+}
+
+/* The row's weight, design columns and answers into the blocks; a block
+ * complete goes to the row writer. area_id and org_id are the resolved ids. */
+static int store_answers(survey_state *s, const jarva__csv_row *row, double weight,
+                         const char *area_id, const char *org_id)
+{
+    jarva__answer_encoder *e = s->answers;
+    const char *design[JARVA__DESIGN_CODED] = { field_or_null(row, s->role_col[ROLE_STRATUM]),
+                                                area_id,
+                                                field_or_null(row, s->role_col[ROLE_SEX]),
+                                                field_or_null(row, s->role_col[ROLE_AGE_GROUP]),
+                                                org_id,
+                                                field_or_null(row, s->role_col[ROLE_ROLE]) };
+    static const int design_col[JARVA__DESIGN_CODED] = { ROLE_STRATUM,   -1, ROLE_SEX,
+                                                         ROLE_AGE_GROUP, -1, ROLE_ROLE };
+    jarva__answers_put_weight(e, weight);
+    int failed = 0;
+    for (int c = 0; c < JARVA__DESIGN_CODED; c++) {
+        const char *v = design[c];
+        size_t len = !v                  ? 0
+                     : design_col[c] < 0 ? strlen(v)
+                                         : row->lengths[s->role_col[design_col[c]]];
+        failed |= jarva__answers_put(e, JARVA__COL_STRATUM - c, v, len);
+    }
+    for (size_t q = 0; q < s->nquestions; q++) {
+        int col = s->questions[q].col;
+        const char *code = field_or_null(row, col);
+        failed |= jarva__answers_put(e, (int)q, code, code ? row->lengths[col] : 0);
+    }
+    jarva__answer_block *block = NULL;
+    if (failed || jarva__answers_end_row(e, 0, &block))
+        return jarva__seterr(&s->imp->db->err, JARVA_ENOMEM, "out of memory");
+    return block ? jarva__rows_job(s->rows, run_block, free_block, block) : JARVA_OK;
 }
 
 static int load_outside(survey_state *s)
@@ -584,8 +570,7 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
             return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
     }
 
-    if (add_answers(s, row))
-        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    check_answers(s, row);
 
     imp->rows++;
     /* After the first error the batch will be rolled back: keep validating,
@@ -605,8 +590,26 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
     jarva__rows_double(w, weight);
     add_field(w, row, s->role_col[ROLE_SEX]);
     add_field(w, row, s->role_col[ROLE_AGE_GROUP]);
-    jarva__rows_text(w, s->json, s->json_len);
-    return jarva__rows_end(w);
+    jarva__rows_int(w, s->seq++);
+    int rc = jarva__rows_end(w);
+    return rc ? rc : store_answers(s, row, weight, area_id, org_id);
+}
+
+/* The last, partial block and every column's codes, once the row writer
+ * has finished and the connection is ours again. */
+static int finish_answers(survey_state *s)
+{
+    jarva_db *db = s->imp->db;
+    jarva__answer_block *block = NULL;
+    if (jarva__answers_end_row(s->answers, 1, &block))
+        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    int rc = block && jarva__answers_write_block(db->sql, block)
+                 ? jarva__sqlerr(db, "storing answers")
+                 : JARVA_OK;
+    jarva__answers_block_free(block);
+    if (!rc)
+        rc = jarva__answers_write_codes(db, s->answers);
+    return rc;
 }
 
 /* What only the whole file tells: weights far from the median or adding up
@@ -655,6 +658,8 @@ int jarva__import_survey(jarva__import *imp)
         rc = open_rows(&s);
     if (!rc && s.role_col[ROLE_STRATUM] >= 0 && jarva__strata_open(&s.strata))
         rc = jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    if (!rc && jarva__answers_encoder_new(&s.answers, imp->batch_id, s.nquestions))
+        rc = jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
     jarva__csv_row row;
     jarva__error read_error = { 0 };
     int got = 0;
@@ -670,6 +675,8 @@ int jarva__import_survey(jarva__import *imp)
      * duplicates among them are found too. */
     if (!rc)
         rc = jarva__rows_finish(s.rows);
+    if (!rc && imp->errors.count == 0)
+        rc = finish_answers(&s);
     if (!rc && s.ids_seen && !s.ids_ascending_numbers && !s.ids_ascending_bytes)
         rc = report_duplicates(&s);
     if (!rc)
@@ -689,7 +696,7 @@ int jarva__import_survey(jarva__import *imp)
     jarva__mapping_free(s.mapping);
     free(s.questions);
     free(s.absent);
-    free(s.json);
+    jarva__answers_encoder_free(s.answers);
     free(s.last_id);
     return rc;
 }

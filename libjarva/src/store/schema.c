@@ -3,6 +3,7 @@
  * sqlite3 shell; keep the two in step. */
 #include <stdio.h>
 
+#include "answer_store.h"
 #include "jarva_internal.h"
 
 /* Version 1. STRICT tables (SQLite 3.37+) so a misplaced value is an error, not a
@@ -306,9 +307,80 @@ static const char *const schema_v5[] = {
     NULL,
 };
 
+/* Version 6 (issue 16): answers stored for speed. Compute reads one question
+ * of a wave without parsing every respondent's answer list: per column and
+ * block of 4096 respondents (response.seq / 4096) one BLOB of packed codes in
+ * column_block, the codes' texts in column_code (answer_store.c encodes and
+ * decodes them). jarva__answers_migrate_json() converts the JSON lists of
+ * response.answers, fills response.seq and drops answers; the answer view
+ * reads the blocks. Statements are safe to run on a file that has them (a
+ * test may set user_version back on a current file). */
+static const char *const schema_v6_tables[] = {
+    "CREATE TABLE IF NOT EXISTS design_column ("
+    "  column_no INTEGER PRIMARY KEY CHECK (column_no < 0),"
+    "  name TEXT NOT NULL UNIQUE"
+    ") STRICT",
+    "INSERT OR IGNORE INTO design_column VALUES (-1, 'weight'), (-2, 'stratum'), (-3, 'area_id'),"
+    " (-4, 'sex'), (-5, 'age_group'), (-6, 'organisation_id'), (-7, 'role')",
+    "CREATE TABLE IF NOT EXISTS column_block ("
+    "  batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,"
+    "  column_no INTEGER NOT NULL,"
+    "  block INTEGER NOT NULL CHECK (block >= 0),"
+    "  count INTEGER NOT NULL CHECK (count BETWEEN 1 AND 4096),"
+    "  data BLOB NOT NULL,"
+    "  PRIMARY KEY (batch_id, column_no, block)"
+    ") STRICT, WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS column_code ("
+    "  batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,"
+    "  column_no INTEGER NOT NULL,"
+    "  code INTEGER NOT NULL CHECK (code >= 1),"
+    "  value TEXT NOT NULL,"
+    "  PRIMARY KEY (batch_id, column_no, code)"
+    ") STRICT, WITHOUT ROWID",
+    "DROP VIEW IF EXISTS answer",
+    NULL,
+};
+
+/* The answer view: respondent r's code for variable v is at byte offset o =
+ * (seq % 4096) * w of the block's data, w = length(data) / count bytes,
+ * little-endian; each byte's value is its place in the 256 bytes 00..ff
+ * (SQLite has no function that reads a BLOB as a number). Code 0 (missing)
+ * has no text: code is NULL, as the JSON list's null was. */
+static const char *const schema_v6_views[] = {
+    "CREATE VIEW answer AS"
+    "  WITH bytes(b) AS (SELECT x'"
+    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+    "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+    "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
+    "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
+    "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
+    "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
+    "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
+    "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"
+    "'),"
+    "  cell AS (SELECT r.batch_id, r.respondent_id, r.year, r.area_id, v.position, v.name,"
+    "                  k.data, length(k.data) / k.count AS w,"
+    "                  (r.seq % 4096) * (length(k.data) / k.count) AS o"
+    "           FROM response r JOIN batch_variable v ON v.batch_id = r.batch_id"
+    "           JOIN column_block k ON k.batch_id = r.batch_id AND k.column_no = v.position"
+    "             AND k.block = r.seq / 4096)"
+    "  SELECT a.batch_id, a.respondent_id, a.year, a.area_id, a.name AS variable,"
+    "         c.value AS code"
+    "  FROM cell a CROSS JOIN bytes"
+    "  LEFT JOIN column_code c ON c.batch_id = a.batch_id AND c.column_no = a.position"
+    "    AND c.code = instr(b, substr(a.data, a.o + 1, 1)) - 1"
+    "      + CASE WHEN a.w > 1 THEN (instr(b, substr(a.data, a.o + 2, 1)) - 1) * 256 ELSE 0 END"
+    "      + CASE WHEN a.w > 2 THEN (instr(b, substr(a.data, a.o + 3, 1)) - 1) * 65536"
+    "          + (instr(b, substr(a.data, a.o + 4, 1)) - 1) * 16777216 ELSE 0 END",
+    NULL,
+};
+
 typedef struct migration {
     int to_version;
     const char *const *statements; /* NULL-terminated */
+    /* What SQL alone cannot do, then more statements; both may be NULL. */
+    int (*convert)(jarva_db *db);
+    const char *const *after;
 } migration;
 
 /* Each entry takes the schema from to_version - 1 to to_version. Append only:
@@ -316,11 +388,12 @@ typedef struct migration {
 /* One line each, so that appending a migration stays a one-line change. */
 /* clang-format off */
 static const migration migrations[] = {
-    { 1, schema_v1 },
-    { 2, schema_v2 },
-    { 3, schema_v3 },
-    { 4, schema_v4 },
-    { 5, schema_v5 },
+    { 1, schema_v1, NULL, NULL },
+    { 2, schema_v2, NULL, NULL },
+    { 3, schema_v3, NULL, NULL },
+    { 4, schema_v4, NULL, NULL },
+    { 5, schema_v5, NULL, NULL },
+    { 6, schema_v6_tables, jarva__answers_migrate_json, schema_v6_views },
 };
 /* clang-format on */
 
@@ -366,6 +439,10 @@ int jarva__schema_migrate(jarva_db *db)
     rc = read_user_version(db, &version);
     for (int i = version; rc == JARVA_OK && i < SCHEMA_VERSION; i++) {
         for (const char *const *sql = migrations[i].statements; rc == JARVA_OK && *sql; sql++)
+            rc = jarva__exec(db, *sql);
+        if (rc == JARVA_OK && migrations[i].convert)
+            rc = migrations[i].convert(db);
+        for (const char *const *sql = migrations[i].after; rc == JARVA_OK && sql && *sql; sql++)
             rc = jarva__exec(db, *sql);
         if (rc == JARVA_OK) {
             char pragma[64];

@@ -1,0 +1,284 @@
+/* test_answer_store.c: the stored answer blocks (answer_store.c). Values put
+ * in come back out through the reader and through the answer view, across
+ * blocks and for every width of code (1, 2 and 4 bytes); and a database
+ * written by a jarva at schema version 4 (tests/data/store/, answers as JSON
+ * lists) migrates to the same answers in the view and the same estimates
+ * from compute as that version gave (to 1e-12). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer_store.h"
+#include "harness.h"
+
+#define STORE JARVA_TEST_DATA_DIR "/store/"
+
+/* The respondents of the round trip: sixteen blocks and a bit, so that
+ * codes pass 65535. */
+#define ROWS (16 * JARVA__BLOCK_ROWS + 1808)
+
+/* Respondent i's answer to question q as text ("" for missing): q0 one of
+ * five codes or missing (one byte), q1 one of 300 texts (all in the first
+ * block: two bytes), q2 a text of its own (two bytes, four once codes pass
+ * 65535). */
+static void answer_text(size_t i, int q, char *buf, size_t size)
+{
+    if (q == 0) {
+        if (i % 7 == 3)
+            buf[0] = '\0';
+        else
+            snprintf(buf, size, "%zu", i % 5 + 1);
+    } else if (q == 1)
+        snprintf(buf, size, "text %zu", (i * 37) % 300);
+    else
+        snprintf(buf, size, "own %zu", i * 9);
+}
+
+static char *dump(sqlite3 *sql, const char *query)
+{
+    sqlite3_stmt *st = NULL;
+    size_t len = 0, cap = 1 << 16;
+    char *out = malloc(cap);
+    out[0] = '\0';
+    if (sqlite3_prepare_v2(sql, query, -1, &st, NULL) != SQLITE_OK) {
+        fprintf(stderr, "dump: %s\n", sqlite3_errmsg(sql));
+        return out;
+    }
+    while (sqlite3_step(st) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count(st); c++) {
+            const char *v = (const char *)sqlite3_column_text(st, c);
+            size_t n = strlen(v ? v : "NULL") + 2;
+            if (len + n >= cap)
+                out = realloc(out, cap *= 2);
+            len += (size_t)snprintf(out + len, cap - len, "%s%c", v ? v : "NULL",
+                                    c + 1 < sqlite3_column_count(st) ? '|' : '\n');
+        }
+    sqlite3_finalize(st);
+    return out;
+}
+
+static jarva_db *fresh(const char *name)
+{
+    const char *path = test_tmp_path(name);
+    char other[4200];
+    remove(path);
+    snprintf(other, sizeof other, "%s-wal", path);
+    remove(other);
+    jarva_db *db = NULL;
+    if (jarva_db_open(&db, path, JARVA_DB_CREATE) != JARVA_OK) {
+        fprintf(stderr, "setup: %s\n", jarva_errmsg(db));
+        exit(1);
+    }
+    return db;
+}
+
+static void test_round_trip(void)
+{
+    jarva_db *db = fresh("answer_store.db");
+    CHECK_INT(jarva__exec(db, "INSERT INTO batch(id, kind, source, year, file_name, sha256, rows,"
+                              " imported_at, tool_version) VALUES (1, 'survey', 's', 2025, 'f',"
+                              " 'x', 1, 'now', '0'); INSERT INTO batch_variable VALUES"
+                              " (1, 0, 'q0', 'F0'), (1, 1, 'q1', 'F1'), (1, 2, 'q2', 'F2')"),
+              JARVA_OK);
+    CHECK_INT(jarva__begin_write(db), JARVA_OK); /* one commit, as an import makes */
+    jarva__answer_encoder *e = NULL;
+    CHECK_INT(jarva__answers_encoder_new(&e, 1, 3), JARVA_OK);
+    char buf[64];
+    size_t blocks = 0;
+    int ok = 1;
+    for (size_t i = 0; i < ROWS && ok; i++) {
+        jarva__answers_put_weight(e, 1.0 + (double)i / 8);
+        snprintf(buf, sizeof buf, "s%zu", i % 4);
+        ok &= jarva__answers_put(e, JARVA__COL_STRATUM, buf, strlen(buf)) == 0;
+        /* No area for every tenth respondent: missing, not put at all. */
+        if (i % 10)
+            ok &= jarva__answers_put(e, JARVA__COL_AREA, i % 2 ? "husby" : "kista", 5) == 0;
+        for (int q = 0; q < 3; q++) {
+            answer_text(i, q, buf, sizeof buf);
+            ok &= jarva__answers_put(e, q, buf, strlen(buf)) == 0;
+        }
+        /* After the last row, last = 1 hands over the partial block. */
+        for (int last = 0; last <= (i + 1 == ROWS); last++) {
+            jarva__answer_block *block = NULL;
+            ok &= jarva__answers_end_row(e, last, &block) == 0;
+            if (block) {
+                ok &= jarva__answers_write_block(db->sql, block) == JARVA_OK;
+                jarva__answers_block_free(block);
+                blocks++;
+            }
+        }
+    }
+    CHECK(ok);
+    CHECK_INT(blocks, 17);
+    CHECK_INT(jarva__answers_write_codes(db, e), JARVA_OK);
+    CHECK_INT(jarva__commit(db), JARVA_OK);
+    jarva__answers_encoder_free(e);
+    /* Widths: the blocks of each (question, bytes per code). Block 15 holds
+     * rows 61440-65535, whose q2 codes reach 65536. */
+    char *widths =
+        dump(db->sql, "SELECT column_no, length(data) / count, count(*), min(block) "
+                      "FROM column_block WHERE column_no >= 0 GROUP BY 1, 2 ORDER BY 1, 2");
+    CHECK_STR(widths, "0|1|17|0\n1|2|17|0\n2|2|15|0\n2|4|2|15\n");
+    free(widths);
+
+    /* The reader gives back each respondent's values. */
+    char **q2 = NULL, **areas = NULL;
+    size_t nq2 = 0, nareas = 0;
+    CHECK_INT(jarva__answers_codes(db, 1, 2, &q2, &nq2), JARVA_OK);
+    CHECK_INT(jarva__answers_codes(db, 1, JARVA__COL_AREA, &areas, &nareas), JARVA_OK);
+    CHECK_INT(nareas, 2);
+    CHECK_INT(nq2, ROWS);
+    int columns[] = { JARVA__COL_WEIGHT, JARVA__COL_AREA, 2, JARVA__COL_SEX };
+    jarva__answer_reader *r = NULL;
+    CHECK_INT(jarva__answers_reader_open(&r, db, 1, columns, 4), JARVA_OK);
+    size_t n, seen = 0, wrong = 0;
+    while (r && jarva__answers_reader_next(r, &n) == 1) {
+        const double *w = jarva__answers_reader_weights(r, 0);
+        const uint32_t *area = jarva__answers_reader_codes(r, 1);
+        const uint32_t *q = jarva__answers_reader_codes(r, 2);
+        const uint32_t *sex = jarva__answers_reader_codes(r, 3);
+        for (size_t k = 0; k < n; k++, seen++) {
+            answer_text(seen, 2, buf, sizeof buf);
+            const char *want_area = seen % 10 ? (seen % 2 ? "husby" : "kista") : NULL;
+            wrong += w[k] != 1.0 + (double)seen / 8;
+            wrong += q[k] == 0 || q[k] > nq2 || strcmp(q2[q[k] - 1], buf) != 0;
+            wrong += want_area ? area[k] == 0 || strcmp(areas[area[k] - 1], want_area) != 0
+                               : area[k] != 0;
+            wrong += sex[k] != 0;
+        }
+    }
+    CHECK_INT(seen, ROWS);
+    CHECK_INT(wrong, 0);
+    jarva__answers_reader_free(r);
+    jarva__answers_codes_free(q2, nq2);
+    jarva__answers_codes_free(areas, nareas);
+
+    /* The answer view, through the respondents' seq, gives the same texts. */
+    sqlite3_stmt *st = NULL;
+    CHECK_INT(jarva__begin_write(db), JARVA_OK);
+    sqlite3_prepare_v2(db->sql,
+                       "INSERT INTO response(batch_id, row_no, respondent_id, year, weight, seq) "
+                       "VALUES (1, ?1 + 2, 'r' || ?1, 2025, 1, ?1)",
+                       -1, &st, NULL);
+    for (size_t i = 0; i < ROWS; i += 97) {
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)i);
+        CHECK_INT(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    CHECK_INT(jarva__commit(db), JARVA_OK);
+    char *view = dump(db->sql, "SELECT substr(respondent_id, 2), variable, coalesce(code, '') "
+                               "FROM answer ORDER BY CAST(substr(respondent_id, 2) AS INTEGER), "
+                               "variable");
+    size_t len = 0, cap = 1 << 16;
+    char *want = malloc(cap);
+    want[0] = '\0';
+    for (size_t i = 0; i < ROWS; i += 97)
+        for (int q = 0; q < 3; q++) {
+            answer_text(i, q, buf, sizeof buf);
+            if (len + 128 >= cap)
+                want = realloc(want, cap *= 2);
+            len += (size_t)snprintf(want + len, cap - len, "%zu|q%d|%s\n", i, q, buf);
+        }
+    CHECK_STR(view, want);
+    free(view);
+    free(want);
+    jarva_db_close(db);
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    rewind(f);
+    char *text = calloc((size_t)size + 1, 1);
+    if (fread(text, 1, (size_t)size, f) != (size_t)size)
+        text[0] = '\0';
+    fclose(f);
+    return text;
+}
+
+/* Compares two dumps line by line and field by field: numbers to 1e-12
+ * relative, the rest exactly. */
+static void check_same_numbers(char *got, char *want)
+{
+    size_t lines = 0;
+    char *gs = NULL, *ws = NULL;
+    char *g = strtok_r(got, "\n", &gs), *w = strtok_r(want, "\n", &ws);
+    for (; g && w; g = strtok_r(NULL, "\n", &gs), w = strtok_r(NULL, "\n", &ws), lines++) {
+        char *gf = NULL, *wf = NULL;
+        char *a = strtok_r(g, "|", &gf), *b = strtok_r(w, "|", &wf);
+        for (; a || b; a = strtok_r(NULL, "|", &gf), b = strtok_r(NULL, "|", &wf)) {
+            char *ea, *eb;
+            double x = a ? strtod(a, &ea) : 0, y = b ? strtod(b, &eb) : 0;
+            if (a && b && *a && *b && !*ea && !*eb)
+                CHECK_REL(x, y, 1e-12);
+            else
+                CHECK_STR(a ? a : "(none)", b ? b : "(none)");
+        }
+    }
+    CHECK(!g && !w);
+    CHECK(lines > 100);
+}
+
+static void test_migration_from_v4(void)
+{
+    const char *path = test_tmp_path("schema_v4.db");
+    char *bytes = NULL;
+    FILE *in = fopen(STORE "schema_v4.db", "rb"), *out = fopen(path, "wb");
+    CHECK(in && out);
+    if (!in || !out)
+        return;
+    bytes = malloc(1 << 20);
+    size_t n;
+    while ((n = fread(bytes, 1, 1 << 20, in)) > 0)
+        fwrite(bytes, 1, n, out);
+    fclose(in);
+    fclose(out);
+    free(bytes);
+    jarva_db *db = NULL;
+    CHECK_INT(jarva_db_open(&db, path, 0), JARVA_OK);
+    char *version = dump(db->sql, "SELECT user_version FROM pragma_user_version");
+    char want_version[16];
+    snprintf(want_version, sizeof want_version, "%d\n", jarva_db_schema_version());
+    CHECK_STR(version, want_version);
+    free(version);
+    char *json = dump(db->sql, "SELECT count(*) FROM pragma_table_info('response') "
+                               "WHERE name = 'answers'");
+    CHECK_STR(json, "0\n");
+    free(json);
+    char *answers = dump(db->sql, "SELECT batch_id, respondent_id, year, coalesce(area_id, ''), "
+                                  "variable, coalesce(code, 'NULL') FROM answer "
+                                  "ORDER BY batch_id, respondent_id, variable");
+    char *want = read_file(STORE "schema_v4_answers.txt");
+    CHECK(want && strlen(want) > 1000);
+    CHECK_STR(answers, want ? want : "");
+    free(answers);
+    free(want);
+
+    CHECK_INT(jarva__exec(db, "DELETE FROM estimate"), JARVA_OK);
+    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    char *estimates = dump(db->sql, "SELECT indicator_id, year, area_id, domain, coalesce(n, ''), "
+                                    "coalesce(printf('%.17g', value), ''), "
+                                    "coalesce(printf('%.17g', se), '') FROM estimate "
+                                    "ORDER BY 1, 2, 3, 4");
+    want = read_file(STORE "schema_v4_estimates.txt");
+    CHECK(want != NULL);
+    if (want)
+        check_same_numbers(estimates, want);
+    free(estimates);
+    free(want);
+    jarva_db_close(db);
+}
+
+int main(void)
+{
+    jarva_global_init();
+    test_round_trip();
+    test_migration_from_v4();
+    return test_report();
+}
