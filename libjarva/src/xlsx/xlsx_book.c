@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "input_file.h"
 #include "xlsx_priv.h"
 
 #define CHUNK (64 * 1024)
@@ -518,7 +519,8 @@ static int load_book(jarva__xlsx *x, const char *wanted)
     return rc;
 }
 
-int jarva__xlsx_open(jarva__xlsx **out, const char *path, const char *sheet, jarva__error *err)
+int jarva__xlsx_open_fd(jarva__xlsx **out, int fd, const char *path, const char *sheet,
+                        jarva__error *err)
 {
     *out = NULL;
     jarva__xlsx *x = calloc(1, sizeof *x);
@@ -526,21 +528,17 @@ int jarva__xlsx_open(jarva__xlsx **out, const char *path, const char *sheet, jar
         free(x);
         return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
     }
-    x->snap.fd = -1;
-    int rc = jarva__snapshot_open(&x->snap, path, "an Excel workbook", err);
-    if (rc) {
-        jarva__xlsx_close(x);
-        return rc;
-    }
+    x->fd = fd;
     unsigned char magic[4];
-    if (pread(x->snap.fd, magic, 4, 0) != 4 || memcmp(magic, "PK\x03\x04", 4) != 0) {
+    if (pread(fd, magic, 4, 0) != 4 || memcmp(magic, "PK\x03\x04", 4) != 0) {
         jarva__xlsx_close(x);
         return jarva__seterr(err, JARVA_EFORMAT,
                              "%s: not an Excel workbook (an .xlsx file is a zip archive, "
                              "starting \"PK\"); save it from Excel as .xlsx, or as CSV",
                              path);
     }
-    int dup_fd = dup(x->snap.fd);
+    /* libzip closes what it is given, and moves its offset: a copy. */
+    int dup_fd = dup(fd);
     int zip_error = 0;
     x->zip = dup_fd >= 0 ? zip_fdopen(dup_fd, ZIP_RDONLY, &zip_error) : NULL;
     if (!x->zip) {
@@ -554,13 +552,30 @@ int jarva__xlsx_open(jarva__xlsx **out, const char *path, const char *sheet, jar
         jarva__xlsx_close(x);
         return JARVA_EFORMAT;
     }
-    rc = load_book(x, sheet);
+    int rc = load_book(x, sheet);
     if (rc) {
         jarva__seterr(err, rc, "%s", x->fail.message ? x->fail.message : "cannot read");
         jarva__xlsx_close(x);
         return rc;
     }
     *out = x;
+    return JARVA_OK;
+}
+
+int jarva__xlsx_open(jarva__xlsx **out, const char *path, const char *sheet, jarva__error *err)
+{
+    int fd;
+    jarva__input_stat st;
+    *out = NULL;
+    int rc = jarva__input_open(path, 0, &fd, &st, err);
+    if (rc)
+        return rc;
+    rc = jarva__xlsx_open_fd(out, fd, path, sheet, err);
+    if (rc) {
+        close(fd);
+        return rc;
+    }
+    (*out)->own_fd = 1;
     return JARVA_OK;
 }
 
@@ -579,11 +594,6 @@ uint64_t jarva__xlsx_bytes_total(const jarva__xlsx *x)
     return x->sheet_size;
 }
 
-void jarva__xlsx_sha256_hex(const jarva__xlsx *x, char out[65])
-{
-    jarva__snapshot_hex(&x->snap, x->path, out);
-}
-
 void jarva__xlsx_close(jarva__xlsx *x)
 {
     if (!x)
@@ -594,7 +604,8 @@ void jarva__xlsx_close(jarva__xlsx *x)
         zip_fclose(x->sheet);
     if (x->zip)
         zip_discard(x->zip);
-    jarva__snapshot_close(&x->snap);
+    if (x->own_fd)
+        close(x->fd);
     jarva__freeerr(&x->fail);
     free(x->path);
     free(x->sheet_name);

@@ -7,7 +7,6 @@
 #include <expat.h>
 #include <zip.h>
 
-#include "file_snapshot.h"
 #include "xlsx_internal.h"
 
 /* Expat is created with this namespace separator: element names arrive as
@@ -18,7 +17,7 @@
 struct jarva__xlsx {
     char *path;
     char *sheet_name;
-    jarva__file_snapshot snap;
+    int fd, own_fd; /* own_fd: opened by jarva__xlsx_open() */
     zip_t *zip;
     int date1904; /* workbookPr date1904: serials count from 1904-01-01 */
 
