@@ -4,7 +4,8 @@
 # test suite uses: a C++ compiler for the header check, clang for the fuzzers,
 # clang-format, poppler-utils for the PDF checks, the sqlite3 shell, valgrind.
 set -eu
-pkgs="build-essential cmake pkg-config libcsv-dev libgsl-dev libsqlite3-dev libhpdf-dev fonts-liberation"
+pkgs="build-essential cmake pkg-config libcsv-dev libgsl-dev libsqlite3-dev libhpdf-dev fonts-liberation
+libzip-dev libexpat1-dev libreadstat-dev"
 if [ "${1:-}" = "--test" ]; then
     pkgs="$pkgs g++ clang clang-format libclang-rt-14-dev poppler-utils sqlite3 valgrind"
 fi

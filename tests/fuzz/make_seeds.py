@@ -11,6 +11,7 @@ import glob
 import hashlib
 import os
 import struct
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.dirname(os.path.dirname(HERE))
@@ -140,6 +141,24 @@ for rule in range(5):
     write(d, "lonely-rule%d" % rule, bytes([0, rule, 221, 30, 3, 8, 4, 0x30]) + lonely)
 write(d, "tiny-unweighted", bytes([0, 1, 100, 0, 0, 0, 0xF0, 0x04]) + survey[:40])
 write(d, "boundary", bytes([1, 2, 230, 1, 1, 2, 1, 0x41]) + bytes([1, 10, 0, 1] * 20))
+
+# fuzz_xlsx: sheet XML, NUL, shared strings XML, NUL, styles XML, from the
+# hand-made workbooks and the first 40 rows of an openpyxl one; one whole
+# workbook as a zip.
+d = corpus("fuzz_xlsx")
+FORMATS = os.path.join(DATA, "formats")
+for name in ["inline", "formula", "error-value", "dates-1904"]:
+    with zipfile.ZipFile(os.path.join(FORMATS, name + ".xlsx")) as z:
+        names = z.namelist()
+        parts = [z.read(p) if p in names else b""
+                 for p in ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml"]]
+    write(d, name, b"\0".join(parts))
+with zipfile.ZipFile(os.path.join(FORMATS, "personalenkat-2025.xlsx")) as z:
+    sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    styles = z.read("xl/styles.xml")
+cut, end = sheet.index('<row r="41"'), sheet.index("</sheetData>")
+write(d, "personalenkat-40", (sheet[:cut] + sheet[end:]).encode() + b"\0\0" + styles)
+write(d, "zip-dates-1904", read(os.path.join(FORMATS, "dates-1904.xlsx")))
 
 for h in sorted(os.listdir(os.path.join(HERE, "corpus"))):
     files = glob.glob(os.path.join(HERE, "corpus", h, "*"))

@@ -12,7 +12,8 @@
 static const char usage[] =
     "Usage: jarva import KIND FILE [options]\n"
     "\n"
-    "Imports a CSV export into the database as one batch, all or nothing.\n"
+    "Imports a CSV export or an Excel workbook (.xlsx) into the database as one\n"
+    "batch, all or nothing.\n"
     "KIND is one of:\n"
     "  survey      residents' survey microdata, one row per respondent\n"
     "  table       published tables: survey, year, area, measure, share (or count), n;\n"
@@ -29,6 +30,7 @@ static const char usage[] =
     "  --delimiter D      ',', ';' or 'tab' (default: detected)\n"
     "  --encoding E       utf-8, windows-1252, utf-16le or utf-16be (default: detected)\n"
     "  --decimal C        '.' or ',' (default ',' for ';'-separated files, else '.')\n"
+    "  --sheet NAME       the sheet of an .xlsx workbook (default: the first)\n"
     "  --percent          table shares are percentages (default unless the column\n"
     "                     name says proportion)\n"
     "  --proportion       table shares are proportions 0-1\n"
@@ -144,7 +146,12 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
             opts.share_in_percent = 1;
         else if (!strcmp(a, "--proportion"))
             opts.share_in_percent = 0;
-        else if (!strcmp(a, "--accept-extreme-weights"))
+        else if (!strcmp(a, "--sheet")) {
+            if (!value)
+                return cli_usage_error("import", "option '%s' needs a value", a);
+            opts.sheet = value;
+            i++;
+        } else if (!strcmp(a, "--accept-extreme-weights"))
             opts.accept_extreme_weights = 1;
         else if (!strcmp(a, "--source") || !strcmp(a, "--year") || !strcmp(a, "--delimiter") ||
                  !strcmp(a, "--encoding") || !strcmp(a, "--decimal") || !strcmp(a, "--max-size") ||

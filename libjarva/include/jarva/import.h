@@ -38,8 +38,8 @@ typedef void (*jarva_progress_fn)(void *ctx, uint64_t bytes_done, uint64_t bytes
 /* Version 2 added max_bytes, weight_factor and accept_extreme_weights, and
  * the result's weight and stratum fields; a version 1 struct is still read
  * (the new fields take their defaults, and the result's new fields are not
- * written). */
-#define JARVA_IMPORT_OPTIONS_VERSION 2
+ * written). Version 3 added sheet. */
+#define JARVA_IMPORT_OPTIONS_VERSION 3
 
 typedef struct jarva_import_options {
     unsigned version; /* JARVA_IMPORT_OPTIONS_VERSION */
@@ -71,12 +71,15 @@ typedef struct jarva_import_options {
     /* 1: such weights are imported, and counted in the result's
      * extreme_weights. */
     int accept_extreme_weights;
+    /* Version 3: an Excel workbook's sheet by name (exact, else ignoring
+     * case); NULL: the first sheet. */
+    const char *sheet;
 } jarva_import_options;
 
 #define JARVA_IMPORT_OPTIONS_INIT                                                                  \
     {                                                                                              \
         JARVA_IMPORT_OPTIONS_VERSION, JARVA_IMPORT_SURVEY, NULL, NULL, 0, 0, 0,                    \
-            JARVA_ENCODING_AUTO, -1, 0, 0, 20, NULL, NULL, 0, 0, 0                                 \
+            JARVA_ENCODING_AUTO, -1, 0, 0, 20, NULL, NULL, 0, 0, 0, NULL                           \
     }
 
 typedef enum jarva_import_outcome {

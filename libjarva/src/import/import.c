@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,7 +38,7 @@ static const char *default_source(jarva_import_kind kind)
     return NULL;
 }
 
-void jarva__import_error(jarva__import_errors *e, const jarva__csv_reader *r, long line, int col,
+void jarva__import_error(jarva__import_errors *e, const jarva__row_source *r, long line, int col,
                          const char *fmt, ...)
 {
     e->count++;
@@ -48,18 +49,13 @@ void jarva__import_error(jarva__import_errors *e, const jarva__csv_reader *r, lo
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    if (!r) { /* a file read whole, not by the CSV reader (PX): e->path */
+    if (!r) { /* a file read whole, not by a row source (PX): e->path */
         jarva__adderr(e->err, "%s:%ld: %s", e->path ? e->path : "?", line, message);
         return;
     }
-    const jarva__csv_row *header = jarva__csv_header(r);
-    if (col >= 0 && header && (size_t)col < header->nfields && header->fields[col])
-        jarva__adderr(e->err, "%s:%ld:%d (%s): %s", jarva__csv_path(r), line, col + 1,
-                      header->fields[col], message);
-    else if (col >= 0)
-        jarva__adderr(e->err, "%s:%ld:%d: %s", jarva__csv_path(r), line, col + 1, message);
-    else
-        jarva__adderr(e->err, "%s:%ld: %s", jarva__csv_path(r), line, message);
+    char where[512];
+    jarva__source_where(r, line, col, where, sizeof where);
+    jarva__adderr(e->err, "%s: %s", where, message);
 }
 
 void jarva__import_reader_error(jarva__import *imp, const jarva__error *read_error)
@@ -70,10 +66,10 @@ void jarva__import_reader_error(jarva__import *imp, const jarva__error *read_err
                       read_error->message ? read_error->message : "read error");
 }
 
-int jarva__find_column(const jarva__csv_reader *r, const char *const *names)
+int jarva__find_column(const jarva__row_source *r, const char *const *names)
 {
     for (; *names; names++) {
-        int col = jarva__csv_column(r, *names);
+        int col = jarva__source_column(r, *names);
         if (col >= 0)
             return col;
     }
@@ -84,8 +80,8 @@ void jarva__import_progress(jarva__import *imp, int final)
 {
     if (!imp->opts->progress || (!final && imp->rows % 65536 != 0) || !imp->reader)
         return;
-    imp->opts->progress(imp->opts->progress_ctx, jarva__csv_bytes_read(imp->reader),
-                        jarva__csv_bytes_total(imp->reader), (uint64_t)imp->rows);
+    imp->opts->progress(imp->opts->progress_ctx, jarva__source_bytes_read(imp->reader),
+                        jarva__source_bytes_total(imp->reader), (uint64_t)imp->rows);
 }
 
 /* The batch id of an earlier import of the same bytes, or 0. */
@@ -104,6 +100,32 @@ static int find_batch_by_hash(jarva_db *db, const char *hex, int64_t *id)
     if (step != SQLITE_ROW && step != SQLITE_DONE)
         return jarva__sqlerr(db, "looking up the file's hash");
     return JARVA_OK;
+}
+
+/* A workbook is one batch (the batch is its bytes' SHA-256): asking for
+ * another sheet of one imported before is not "the same file again". */
+static int check_same_sheet(jarva_db *db, const char *path, int64_t batch_id, const char *sheet)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (!sheet)
+        return JARVA_OK;
+    if (sqlite3_prepare_v2(db->sql, "SELECT options FROM batch WHERE id = ?", -1, &stmt, NULL) !=
+        SQLITE_OK)
+        return jarva__sqlerr(db, "looking up the batch");
+    sqlite3_bind_int64(stmt, 1, batch_id);
+    int rc = JARVA_OK;
+    if (sqlite3_step(stmt) == SQLITE_ROW) {
+        const char *options = (const char *)sqlite3_column_text(stmt, 0);
+        const char *had = options ? strstr(options, "sheet=") : NULL;
+        if (had && strcasecmp(had + 6, sheet) != 0)
+            rc = jarva__seterr(&db->err, JARVA_EEXISTS,
+                               "%s: this workbook was imported before as batch %lld, from sheet "
+                               "'%s'; one workbook is one batch: save sheet '%s' as a workbook "
+                               "of its own to import it",
+                               path, (long long)batch_id, had + 6, sheet);
+    }
+    sqlite3_finalize(stmt);
+    return rc;
 }
 
 static const char *base_name(const char *path)
@@ -140,14 +162,9 @@ static int insert_batch(jarva__import *imp, const char *source, const char *hex,
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    static const char *const encodings[] = { "auto", "utf-8", "windows-1252", "utf-16le",
-                                             "utf-16be" };
     char options[sizeof imp->format_options];
     if (imp->reader) {
-        const jarva__csv_dialect *d = jarva__csv_dialect_used(imp->reader);
-        snprintf(options, sizeof options, "delimiter=%s;decimal=%c;encoding=%s",
-                 d->delimiter == '\t' ? "tab" : (d->delimiter == ';' ? ";" : ","), d->decimal,
-                 encodings[d->encoding]);
+        jarva__source_options_text(imp->reader, options, sizeof options);
     } else {
         snprintf(options, sizeof options, "%s", imp->format_options);
     }
@@ -251,7 +268,7 @@ static jarva__encoding reader_encoding(jarva_encoding e)
 static int final_hash(jarva__import *imp, char hex[65])
 {
     if (imp->reader)
-        return jarva__csv_final_hash(imp->reader, hex, &imp->db->err);
+        return jarva__source_final_hash(imp->reader, hex, &imp->db->err);
     int rc = jarva__input_drain(imp->fd, imp->path, &imp->sha, &imp->bytes, &imp->db->err);
     if (rc)
         return rc;
@@ -299,12 +316,12 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
     dialect.decimal = opts->decimal;
     dialect.encoding = reader_encoding(opts->encoding);
     /* A PX table is read whole by the table import (import_table_px.c), not
-     * by the CSV reader. */
+     * by a row source. */
     if (opts->kind == JARVA_IMPORT_TABLE &&
         jarva__px_sniff(path, head, head_len > 0 ? (size_t)head_len : 0)) {
         imp.fd = fd;
     } else {
-        rc = jarva__csv_open_fd(&imp.reader, fd, &imp.input, path, &dialect, &db->err);
+        rc = jarva__source_open(&imp.reader, fd, &imp.input, path, &dialect, opts->sheet, &db->err);
         if (rc)
             return rc;
     }
@@ -347,9 +364,12 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
             hashed = find_batch_by_hash(db, out->sha256, &out->batch_id);
         if (hashed) {
             rc = hashed;
+        } else if (out->batch_id &&
+                   (hashed = check_same_sheet(db, path, out->batch_id, opts->sheet)) != JARVA_OK) {
+            rc = hashed;
         } else if (out->batch_id) {
             jarva__clearerr(&db->err);
-            jarva__csv_close(imp.reader);
+            jarva__source_close(imp.reader);
             if (imp.fd >= 0)
                 close(imp.fd);
             jarva__rollback(db);
@@ -366,7 +386,7 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
         rc = settle_wave(&imp, source ? source : "published", out);
     jarva__import_progress(&imp, 1);
 done:
-    jarva__csv_close(imp.reader);
+    jarva__source_close(imp.reader);
     if (imp.fd >= 0)
         close(imp.fd);
     out->rows = imp.rows;
@@ -398,12 +418,15 @@ int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options
      * the rest its defaults; its result ends before weight_ratio. */
     jarva_import_options opts;
     size_t result_size = sizeof *out;
-    if (given->version == 1) {
+    if (given->version == 1 || given->version == 2) {
         static const jarva_import_options defaults = JARVA_IMPORT_OPTIONS_INIT;
         opts = defaults;
-        memcpy(&opts, given, offsetof(jarva_import_options, max_bytes));
+        memcpy(&opts, given,
+               given->version == 1 ? offsetof(jarva_import_options, max_bytes)
+                                   : offsetof(jarva_import_options, sheet));
         opts.version = JARVA_IMPORT_OPTIONS_VERSION;
-        result_size = offsetof(jarva_import_result, weight_ratio);
+        if (given->version == 1)
+            result_size = offsetof(jarva_import_result, weight_ratio);
     } else if (given->version == JARVA_IMPORT_OPTIONS_VERSION) {
         opts = *given;
     } else {

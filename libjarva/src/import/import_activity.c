@@ -113,7 +113,7 @@ static long whole_number(activity_state *a, const jarva__csv_row *row, int col, 
     if (is_blank(v))
         return fallback;
     double d;
-    if (jarva__parse_double(v, jarva__csv_dialect_used(a->imp->reader)->decimal, &d) || d < 0 ||
+    if (jarva__parse_double(v, jarva__source_decimal(a->imp->reader), &d) || d < 0 ||
         d != (double)(long)d || d > 1e12) {
         jarva__import_error(&a->imp->errors, a->imp->reader, row->line, col,
                             "'%s' is not a whole number of zero or more", v);
@@ -206,7 +206,7 @@ static void check_header(activity_state *a)
     jarva__import *imp = a->imp;
     for (int c = 0; c < A_NCOLS; c++)
         a->col[c] = jarva__find_column(imp->reader, column_names[c]);
-    const jarva__csv_row *header = jarva__csv_header(imp->reader);
+    const jarva__csv_row *header = jarva__source_header(imp->reader);
     for (size_t h = 0; header && h < header->nfields; h++) {
         int known = 0;
         for (int c = 0; c < A_NCOLS; c++)
@@ -248,7 +248,7 @@ int jarva__import_activities(jarva__import *imp)
     jarva__error read_error = { 0 };
     int got = 0;
     while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
-           (got = jarva__csv_next(imp->reader, &row, &read_error)) == 1) {
+           (got = jarva__source_next(imp->reader, &row, &read_error)) == 1) {
         rc = import_row(&a, &row);
         jarva__import_progress(imp, 0);
     }

@@ -5,6 +5,7 @@
 #define JARVA_IMPORT_INTERNAL_H
 
 #include "csv_reader.h"
+#include "import_source.h"
 #include "input_file.h"
 #include "jarva/import.h"
 #include "jarva_internal.h"
@@ -41,7 +42,7 @@ typedef struct jarva__import_errors {
 
 /* Records "file:line:col (name): message" for a field of the current row;
  * col < 0 leaves the column out. */
-void jarva__import_error(jarva__import_errors *e, const jarva__csv_reader *r, long line, int col,
+void jarva__import_error(jarva__import_errors *e, const jarva__row_source *r, long line, int col,
                          const char *fmt, ...) JARVA__PRINTF(5, 6);
 
 /* Reading stops after this many errors: the file is wrong throughout. */
@@ -58,7 +59,7 @@ typedef struct jarva__import {
     jarva_db *db;
     const jarva_import_options *opts; /* of the current version, whatever the caller's */
     jarva_import_result *result;      /* the kinds' figures: weight_ratio, lonely_strata ... */
-    jarva__csv_reader *reader;
+    jarva__row_source *reader;        /* CSV, workbook or statistics file; NULL for PX */
     const char *path;
     /* A file not read by the CSV reader (reader NULL): its descriptor, what
      * fstat said at open, and the hash and count of the bytes read so far. */
@@ -161,6 +162,6 @@ int jarva__rows_job(jarva__row_writer *w, int (*run)(sqlite3 *sql, void *arg),
 int jarva__parse_date(const char *s, char iso[11], int *year);
 
 /* Column lookup by any of several names (NULL-terminated), -1 if none. */
-int jarva__find_column(const jarva__csv_reader *r, const char *const *names);
+int jarva__find_column(const jarva__row_source *r, const char *const *names);
 
 #endif /* JARVA_IMPORT_INTERNAL_H */

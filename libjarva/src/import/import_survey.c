@@ -85,7 +85,7 @@ static const jarva__mapping_entry *choose_column(survey_state *s, const char *fi
         const jarva__mapping_entry *e = &s->mapping->entries[i];
         if (strcmp(e->field, field) != 0)
             continue;
-        int c = jarva__csv_column(s->imp->reader, e->column);
+        int c = jarva__source_column(s->imp->reader, e->column);
         if (c < 0 || !jarva__mapping_applies(e, s->imp->year))
             continue;
         if (chosen && c != *col)
@@ -494,7 +494,7 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
     jarva__import *imp = s->imp;
     jarva__import_errors *errors = &imp->errors;
     const char *decimal_text = NULL;
-    char decimal = jarva__csv_dialect_used(imp->reader)->decimal;
+    char decimal = jarva__source_decimal(imp->reader);
 
     const char *id = field_or_null(row, s->role_col[ROLE_RESPONDENT]);
     if (is_blank(id))
@@ -664,7 +664,7 @@ int jarva__import_survey(jarva__import *imp)
     jarva__error read_error = { 0 };
     int got = 0;
     while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
-           (got = jarva__csv_next(imp->reader, &row, &read_error)) == 1) {
+           (got = jarva__source_next(imp->reader, &row, &read_error)) == 1) {
         rc = import_row(&s, &row);
         jarva__import_progress(imp, 0);
     }

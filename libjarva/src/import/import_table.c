@@ -110,7 +110,7 @@ static int check_header(table_state *t)
     jarva__import *imp = t->imp;
     for (int c = 0; c < T_NCOLS; c++)
         t->col[c] = jarva__find_column(imp->reader, column_names[c]);
-    const jarva__csv_row *header = jarva__csv_header(imp->reader);
+    const jarva__csv_row *header = jarva__source_header(imp->reader);
     for (size_t h = 0; header && h < header->nfields; h++) {
         int known = 0;
         for (int c = 0; c < T_NCOLS; c++)
@@ -460,7 +460,7 @@ int jarva__import_table(jarva__import *imp)
     for (int c = 0; c < T_NCOLS; c++)
         t.col[c] = -1;
     t.percent = imp->opts->share_in_percent < 0 ? 1 : imp->opts->share_in_percent;
-    t.decimal = imp->reader ? jarva__csv_dialect_used(imp->reader)->decimal : '.';
+    t.decimal = imp->reader ? jarva__source_decimal(imp->reader) : '.';
     jarva__mapping *mapping = NULL;
     int rc = jarva__lookup_areas(imp->db, &t.areas);
     if (!rc && imp->reader) {
@@ -482,7 +482,7 @@ int jarva__import_table(jarva__import *imp)
         jarva__error read_error = { 0 };
         int got = 0;
         while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
-               (got = jarva__csv_next(imp->reader, &row, &read_error)) == 1) {
+               (got = jarva__source_next(imp->reader, &row, &read_error)) == 1) {
             rc = import_row(&t, &row);
             jarva__import_progress(imp, 0);
         }

@@ -334,10 +334,10 @@ int jarva__table_read_wide(jarva__import *imp, jarva__table_sink *t, const jarva
     int rc = read_map(imp, mapping, &tm);
     if (rc)
         return rc;
-    const jarva__csv_row *header = jarva__csv_header(imp->reader);
+    const jarva__csv_row *header = jarva__source_header(imp->reader);
     int role_col[NROLES];
     for (int r = 0; r < NROLES; r++) {
-        role_col[r] = tm.role[r] ? jarva__csv_column(imp->reader, tm.role[r]->column) : -1;
+        role_col[r] = tm.role[r] ? jarva__source_column(imp->reader, tm.role[r]->column) : -1;
         /* No year or measure column: they are in the value columns' names. */
         if (tm.role[r] && role_col[r] < 0 && r != ROLE_YEAR && r != ROLE_MEASURE)
             jarva__import_error(&imp->errors, imp->reader, 1, -1,
@@ -345,8 +345,7 @@ int jarva__table_read_wide(jarva__import *imp, jarva__table_sink *t, const jarva
                                 role_names[r], mapping->path, tm.role[r]->line);
     }
     int unit = tm.unit >= 0 ? tm.unit : UNIT_PERCENT;
-    jarva__table_set_unit(t, unit != UNIT_PROPORTION,
-                          jarva__csv_dialect_used(imp->reader)->decimal);
+    jarva__table_set_unit(t, unit != UNIT_PROPORTION, jarva__source_decimal(imp->reader));
     /* Every other column holds values; its header names what the row does
      * not: the year, the measure, or both ("Andel trygga 2017"). */
     size_t nvalue = 0;
@@ -388,7 +387,7 @@ int jarva__table_read_wide(jarva__import *imp, jarva__table_sink *t, const jarva
     jarva__error read_error = { 0 };
     int got = 0;
     while (!rc && !header_bad && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
-           (got = jarva__csv_next(imp->reader, &row, &read_error)) == 1) {
+           (got = jarva__source_next(imp->reader, &row, &read_error)) == 1) {
         for (size_t h = 0; h < row.nfields && h < header->nfields && !rc; h++) {
             if (!col_year[h] && !col_measure[h] && role_col[ROLE_YEAR] < 0)
                 continue;

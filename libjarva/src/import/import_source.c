@@ -1,0 +1,311 @@
+/* import_source.c: the row source of an import (import_source.h) over the
+ * three readers: csv/ (which keeps its own header and positions), xlsx/ and
+ * statfile/, whose header this file takes from the first row or from the
+ * variables, with the CSV reader's rules for names. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unistd.h>
+
+#include "file_hash.h"
+#include "import_source.h"
+#include "input_file.h"
+#include "xlsx_internal.h"
+
+struct jarva__row_source {
+    jarva__source_format format;
+    char *path;
+    int fd; /* the formats other than CSV (whose reader owns it) */
+    jarva__input_stat st;
+    jarva__csv_reader *csv;
+    jarva__xlsx *xlsx;
+    /* Workbooks: the header row and the fields handed out, padded to its
+     * width. */
+    jarva__csv_row header;
+    char **names;
+    size_t *name_lens;
+    const char **fields;
+    size_t *lengths;
+};
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int has_ending(const char *path, const char *ending)
+{
+    const char *name = base_name(path);
+    size_t a = strlen(name), b = strlen(ending);
+    return a > b && !strcasecmp(name + a - b, ending);
+}
+
+jarva__source_format jarva__source_detect(const char *path, const unsigned char *head,
+                                          size_t head_len)
+{
+    if ((head_len >= 4 && !memcmp(head, "PK\x03\x04", 4)) || has_ending(path, ".xlsx") ||
+        has_ending(path, ".xlsm"))
+        return JARVA__FORMAT_XLSX;
+    return JARVA__FORMAT_CSV;
+}
+
+/* Leading and trailing ASCII spaces and tabs off, as the CSV reader trims
+ * header names. */
+static const char *trim(const char *s, size_t *len)
+{
+    size_t n = strlen(s);
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    *len = n;
+    return s;
+}
+
+/* The header of a workbook: its first row with a value. Trailing unnamed
+ * columns are dropped (Excel's formatted but empty cells); a name twice is
+ * an error at the second. */
+static int take_header(jarva__row_source *s, const jarva__xlsx_row *row, jarva__error *err)
+{
+    size_t width = row->ncells;
+    while (width && !row->cells[width - 1])
+        width--;
+    s->names = calloc(width ? width : 1, sizeof *s->names);
+    s->name_lens = calloc(width ? width : 1, sizeof *s->name_lens);
+    s->fields = calloc(width ? width : 1, sizeof *s->fields);
+    s->lengths = calloc(width ? width : 1, sizeof *s->lengths);
+    if (!s->names || !s->name_lens || !s->fields || !s->lengths)
+        return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
+    s->header.nfields = width;
+    for (size_t i = 0; i < width; i++) {
+        if (!row->cells[i])
+            continue;
+        size_t len;
+        const char *name = trim(row->cells[i], &len);
+        if (!(s->names[i] = jarva__strndup(name, len)))
+            return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
+        s->name_lens[i] = len;
+        for (size_t k = 0; k < i; k++) {
+            if (s->names[k] && len && s->name_lens[k] == len && !memcmp(s->names[k], name, len)) {
+                char cell[32];
+                jarva__xlsx_cell_name(cell, sizeof cell, row->row, i);
+                return jarva__seterr(err, JARVA_EFORMAT,
+                                     "%s:%s!%s: column '%s' comes twice (first in column %zu)",
+                                     s->path, jarva__xlsx_sheet(s->xlsx), cell, s->names[i], k + 1);
+            }
+        }
+    }
+    s->header.fields = (const char *const *)s->names;
+    s->header.lengths = s->name_lens;
+    s->header.line = row->row;
+    return JARVA_OK;
+}
+
+int jarva__source_open(jarva__row_source **out, int fd, const struct jarva__input_stat *st,
+                       const char *path, const jarva__csv_dialect *dialect, const char *sheet,
+                       jarva__error *err)
+{
+    *out = NULL;
+    jarva__row_source *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = jarva__strdup(path))) {
+        free(s);
+        close(fd);
+        return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
+    }
+    s->fd = -1;
+    unsigned char head[8];
+    ssize_t head_len = pread(fd, head, sizeof head, 0);
+    s->format = jarva__source_detect(path, head, head_len > 0 ? (size_t)head_len : 0);
+    int rc = JARVA_OK;
+    if (s->format == JARVA__FORMAT_CSV) {
+        rc = jarva__csv_open_fd(&s->csv, fd, st, path, dialect, err);
+    } else {
+        s->fd = fd;
+        s->st = *st;
+        rc = jarva__xlsx_open_fd(&s->xlsx, fd, path, sheet, err);
+        jarva__xlsx_row row;
+        int got = rc ? -1 : jarva__xlsx_next(s->xlsx, &row, err);
+        if (got == 0)
+            rc = jarva__seterr(err, JARVA_EFORMAT, "%s:%s: the sheet is empty", path,
+                               jarva__xlsx_sheet(s->xlsx));
+        else if (got < 0 && !rc)
+            rc = err->code ? err->code : JARVA_EFORMAT;
+        if (!rc)
+            rc = take_header(s, &row, err);
+    }
+    if (rc) {
+        jarva__source_close(s);
+        return rc;
+    }
+    *out = s;
+    return JARVA_OK;
+}
+
+static int next_xlsx(jarva__row_source *s, jarva__csv_row *row, jarva__error *err)
+{
+    jarva__xlsx_row raw;
+    int got = jarva__xlsx_next(s->xlsx, &raw, err);
+    if (got <= 0)
+        return got;
+    size_t width = s->header.nfields;
+    for (size_t c = width; c < raw.ncells; c++) {
+        if (raw.cells[c]) {
+            char cell[32];
+            jarva__xlsx_cell_name(cell, sizeof cell, raw.row, c);
+            return jarva__seterr(err, JARVA_EFORMAT,
+                                 "%s:%s!%s: a value in a column without a name in the header "
+                                 "(row %ld)",
+                                 s->path, jarva__xlsx_sheet(s->xlsx), cell, s->header.line);
+        }
+    }
+    for (size_t c = 0; c < width; c++) {
+        s->fields[c] = c < raw.ncells ? raw.cells[c] : NULL;
+        s->lengths[c] = c < raw.ncells && raw.cells[c] ? raw.lengths[c] : 0;
+    }
+    row->nfields = width;
+    row->fields = s->fields;
+    row->lengths = s->lengths;
+    row->line = raw.row;
+    return 1;
+}
+
+int jarva__source_next(jarva__row_source *s, jarva__csv_row *row, jarva__error *err)
+{
+    if (s->csv)
+        return jarva__csv_next(s->csv, row, err);
+    return next_xlsx(s, row, err);
+}
+
+const jarva__csv_row *jarva__source_header(const jarva__row_source *s)
+{
+    return s->csv ? jarva__csv_header(s->csv) : &s->header;
+}
+
+static int same_ascii_nocase(const char *a, const char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y - 'A' + 'a');
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+int jarva__source_column(const jarva__row_source *s, const char *name)
+{
+    if (s->csv)
+        return jarva__csv_column(s->csv, name);
+    if (!name)
+        return -1;
+    size_t want_len;
+    const char *want = trim(name, &want_len);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < s->header.nfields; i++)
+            if (s->names[i] && s->name_lens[i] == want_len &&
+                (pass == 0 ? !memcmp(s->names[i], want, want_len)
+                           : same_ascii_nocase(s->names[i], want, want_len)))
+                return (int)i;
+    return -1;
+}
+
+char jarva__source_decimal(const jarva__row_source *s)
+{
+    return s->csv ? jarva__csv_dialect_used(s->csv)->decimal : '.';
+}
+
+jarva__source_format jarva__source_format_of(const jarva__row_source *s)
+{
+    return s->format;
+}
+
+const char *jarva__source_path(const jarva__row_source *s)
+{
+    return s->path;
+}
+
+void jarva__source_where(const jarva__row_source *s, long line, int col, char *buf, size_t size)
+{
+    const jarva__csv_row *h = jarva__source_header(s);
+    const char *name = h && col >= 0 && (size_t)col < h->nfields ? h->fields[col] : NULL;
+    if (s->xlsx) {
+        const char *sheet = jarva__xlsx_sheet(s->xlsx);
+        if (col < 0) { /* a whole row, as Excel writes it: Blad1!12:12 */
+            snprintf(buf, size, "%s:%s!%ld:%ld", s->path, sheet, line, line);
+            return;
+        }
+        char cell[32];
+        jarva__xlsx_cell_name(cell, sizeof cell, line, (size_t)col);
+        if (name)
+            snprintf(buf, size, "%s:%s!%s (%s)", s->path, sheet, cell, name);
+        else
+            snprintf(buf, size, "%s:%s!%s", s->path, sheet, cell);
+        return;
+    }
+    if (col >= 0 && name)
+        snprintf(buf, size, "%s:%ld:%d (%s)", s->path, line, col + 1, name);
+    else if (col >= 0)
+        snprintf(buf, size, "%s:%ld:%d", s->path, line, col + 1);
+    else
+        snprintf(buf, size, "%s:%ld", s->path, line);
+}
+
+void jarva__source_options_text(const jarva__row_source *s, char *buf, size_t size)
+{
+    if (s->xlsx) {
+        snprintf(buf, size, "format=xlsx;sheet=%s", jarva__xlsx_sheet(s->xlsx));
+        return;
+    }
+    static const char *const encodings[] = { "auto", "utf-8", "windows-1252", "utf-16le",
+                                             "utf-16be" };
+    const jarva__csv_dialect *d = jarva__csv_dialect_used(s->csv);
+    snprintf(buf, size, "delimiter=%s;decimal=%c;encoding=%s",
+             d->delimiter == '\t' ? "tab" : (d->delimiter == ';' ? ";" : ","), d->decimal,
+             encodings[d->encoding]);
+}
+
+uint64_t jarva__source_bytes_read(const jarva__row_source *s)
+{
+    return s->csv ? jarva__csv_bytes_read(s->csv) : jarva__xlsx_bytes_read(s->xlsx);
+}
+
+uint64_t jarva__source_bytes_total(const jarva__row_source *s)
+{
+    return s->csv ? jarva__csv_bytes_total(s->csv) : jarva__xlsx_bytes_total(s->xlsx);
+}
+
+int jarva__source_final_hash(jarva__row_source *s, char out[65], jarva__error *err)
+{
+    if (s->csv)
+        return jarva__csv_final_hash(s->csv, out, err);
+    return jarva__file_hash_whole(s->fd, s->path, &s->st, out, err);
+}
+
+jarva__csv_reader *jarva__source_csv(jarva__row_source *s)
+{
+    return s ? s->csv : NULL;
+}
+
+void jarva__source_close(jarva__row_source *s)
+{
+    if (!s)
+        return;
+    jarva__csv_close(s->csv);
+    jarva__xlsx_close(s->xlsx);
+    if (s->fd >= 0)
+        close(s->fd);
+    for (size_t i = 0; s->names && i < s->header.nfields; i++)
+        free(s->names[i]);
+    free(s->names);
+    free(s->name_lens);
+    free(s->fields);
+    free(s->lengths);
+    free(s->path);
+    free(s);
+}

@@ -1,0 +1,106 @@
+# test_formats.sh: the same data as CSV and as an Excel workbook
+# (tests/data/formats/*.xlsx, made by make_xlsx.py from the example CSV files)
+# stores identical rows for every import kind and gives identical estimates;
+# and bad workbooks are refused naming the cell, the database left as it was.
+. "$JARVA_SRC/tests/cli/lib.sh"
+E=$JARVA_SRC/examples/data
+F=$JARVA_SRC/tests/data/formats
+
+# The rows of every imported kind, without their ids (the same in both
+# databases anyway, as every import here is batch 1-4 in the same order).
+rows() {
+    sqlite3 "$1" "SELECT batch_id, year, row_no, respondent_id, area_id, organisation_id, role,
+                         stratum, weight, sex, age_group, answers FROM response ORDER BY 1, 3;
+                  SELECT batch_id, position, name, source_column FROM batch_variable ORDER BY 1, 2;
+                  SELECT batch_id, row_no, indicator_id, survey, measure, year, area_id,
+                         value_kind, value, n, suppressed, suppression_marker, source, note
+                    FROM published_value ORDER BY 1, 2;
+                  SELECT batch_id, row_no, date, year, organisation_id, audience_id, type, area_id,
+                         count, reach, planned_date, delivered_date, description
+                    FROM activity ORDER BY 1, 2;"
+}
+
+load() { # load DB KIND:FILE...
+    db=$1
+    shift
+    run --db "$db" --quiet init
+    expect_status 0 "init $db"
+    for item in "$@"; do
+        # shellcheck disable=SC2086 # "KIND:FILE --option VALUE": split on purpose
+        run --db "$db" --quiet import ${item%%:*} ${item#*:}
+        expect_status 0 "import ${item#*:}"
+    done
+    run --db "$db" --quiet compute
+    expect_status 0 "compute $db"
+}
+
+load "$T/csv.db" survey:"$E/simulerade-trygghetsenkat-2025.csv" \
+    staff:"$E/simulerade-personalenkat-2025.csv" \
+    activities:"$E/simulerade-aktivitetslogg-2019-2025.csv" \
+    table:"$E/publicerade-trygghetsmatningar.csv"
+load "$T/xlsx.db" survey:"$F/trygghetsenkat-2025.xlsx" staff:"$F/personalenkat-2025.xlsx" \
+    "activities:$F/aktivitetslogg.xlsx --sheet Aktiviteter" table:"$F/publicerade.xlsx"
+
+rows "$T/csv.db" >"$T/csv.rows"
+rows "$T/xlsx.db" >"$T/xlsx.rows"
+checks=$((checks + 1))
+[ "$(wc -l <"$T/csv.rows")" -gt 3000 ] || fail "the CSV files stored too few rows"
+expect_same "$T/xlsx.rows" "$T/csv.rows" "rows from .xlsx and .csv"
+for db in csv xlsx; do
+    run --db "$T/$db.db" results --format csv
+    cp "$OUT" "$T/$db.results"
+done
+checks=$((checks + 1))
+grep -q '^safe-evening-survey,2025,Järva,,1531,' "$T/csv.results" || fail "no 2025 estimate from the CSV"
+expect_same "$T/xlsx.results" "$T/csv.results" "estimates from .xlsx and .csv"
+
+# The batch says how the file was read.
+checks=$((checks + 1))
+[ "$(sqlite3 "$T/xlsx.db" "SELECT options FROM batch WHERE kind = 'activity'")" = \
+    "format=xlsx;sheet=Aktiviteter" ] || fail "batch options of a workbook"
+
+# A workbook made by hand: inline and shared strings, a cell left out, a
+# row number skipped (tests/data/formats/make_xlsx.py writes each cell).
+run --db "$T/csv.db" --quiet import staff "$F/inline.xlsx" --year 2025 --dry-run
+expect_status 1 "inline.xlsx is the 2025 wave again"
+expect_err "staff jarva-personalenkat 2025 was already imported" "one wave per file"
+run --db "$T/hand.db" --quiet init
+run --db "$T/hand.db" --quiet import staff "$F/inline.xlsx"
+expect_status 0 "inline.xlsx"
+checks=$((checks + 1))
+[ "$(sqlite3 "$T/hand.db" "SELECT group_concat(row_no || ':' || organisation_id || ':' || answers, ' ')
+                            FROM response")" = \
+    '2:utbildningsforvaltningen:["2",null,"2","1","5","2","3","1"] 3:jarva-sdf:["1","1","2","2","4","1","1","2"] 4:utbildningsforvaltningen:["3","2","2","1","3","2","2","2"] 6:utbildningsforvaltningen:["3","3","1","2","2","3","4","1"]' ] ||
+    fail "the hand-made workbook's rows: $(sqlite3 "$T/hand.db" 'SELECT row_no, answers FROM response')"
+
+# Bad workbooks: refused, with the cell, and the database unchanged.
+state() {
+    cat "$1" "$1-wal" 2>/dev/null | sha256sum | cut -d' ' -f1
+}
+bad() { # bad NAME EXPECTED ARGS...: on a database holding the CSV files
+    name=$1 expected=$2
+    shift 2
+    before=$(state "$T/csv.db")
+    run --db "$T/csv.db" "$@"
+    expect_status 1 "$name"
+    expect_err "$expected" "$name"
+    checks=$((checks + 1))
+    [ "$(state "$T/csv.db")" = "$before" ] || fail "$name: the database changed"
+}
+head -c 3000 "$F/trygghetsenkat-2025.xlsx" >"$T/truncated.xlsx"
+cp "$E/simulerade-personalenkat-2021.csv" "$T/csv-named.xlsx"
+bad "a formula" "formula.xlsx:Blad1!F3: the cell holds a formula (=E3)" \
+    import staff "$F/formula.xlsx"
+bad "an error value" "error-value.xlsx:Blad1!G2: the cell holds the error value #N/A" \
+    import staff "$F/error-value.xlsx"
+bad "truncated" "truncated.xlsx: not a readable zip archive" import survey "$T/truncated.xlsx"
+bad "wrong magic" "csv-named.xlsx: not an Excel workbook" import staff "$T/csv-named.xlsx"
+bad "no such sheet" "no sheet 'Blad2' (the sheets: 'Om filen', 'Aktiviteter')" \
+    import activities "$F/aktivitetslogg.xlsx" --sheet Blad2
+bad "the wrong sheet" "aktivitetslogg.xlsx:Om filen!1:1: missing column 'date'" \
+    import activities "$F/aktivitetslogg.xlsx"
+# Another sheet of a workbook imported before is not the same file again.
+run --db "$T/xlsx.db" import activities "$F/aktivitetslogg.xlsx" --sheet "Om filen"
+expect_status 1 "another sheet of an imported workbook"
+expect_err "imported before as batch 3, from sheet 'Aktiviteter'" "another sheet"
+finish
