@@ -105,6 +105,11 @@ gen_big_unterminated() { # a quote opened on line 3 that never closes
     printf '%s\n%s\n2,2023,"' "$H" "$R"
     head -c 200000 /dev/zero | tr '\0' '\n'
 }
+gen_sex_long() {
+    printf '%s\n1,2023,Husby,a,1,' "$H"
+    head -c 70000 /dev/zero | tr '\0' K
+    printf ',16-29,1,2,1,1,1,1,1,1,1\n'
+}
 gen_table_field_long() {
     printf 'survey,year,area,measure,share\ns,2020,Husby,'
     head -c 70000 /dev/zero | tr '\0' m
@@ -192,6 +197,25 @@ too_big_for_limit|1|!gen_too_big|import survey --max-size 100 FILE|FILE: the fil
 max_size_not_size|2|@H@$R\n|import survey --max-size lots FILE|--max-size 'lots' is not a size
 dev_zero_estimate|1|-path:/dev/zero|estimate FILE --var F12a --positive 1|/dev/zero: is a character device, not a regular file
 fifo_mapping_draft|1|-path:@T@/pipe.csv|mapping draft FILE|pipe.csv: is a pipe (FIFO), not a regular file
+sex_unknown|1|@H@1,2023,Husby,a,1,X,16-29,1,2,1,1,1,1,1,1,1\n|import survey FILE|FILE:2:6 (kon): sex 'X' is not one of K,M (the codes of sex in
+age_group_unknown|1|@H@1,2023,Husby,a,1,K,200-300,1,2,1,1,1,1,1,1,1\n|import survey FILE|FILE:2:7 (aldersgrupp): age group '200-300' is not one of 16-29,30-49,50-64,65-84
+sex_long|1|!gen_sex_long|import survey FILE|FILE:2:6 (kon): a value longer than 65536 bytes
+role_unknown|1|id,ar,organisation,roll,P1,P2,P3,P4,P5,P6,P7,P8\n1,2024,Svenska Bostäder,vd,1,1,1,1,1,1,1,1\n|import staff FILE|FILE:2:4 (roll): role 'vd' is not one of chef,utpekat ansvar,medarbetare
+staff_unknown_organisation|1|id,ar,organisation,roll,P1,P2,P3,P4,P5,P6,P7,P8\n1,2024,Frobs AB,chef,1,1,1,1,1,1,1,1\n|import staff FILE|FILE:2:3 (organisation): unknown organisation 'Frobs AB'
+staff_no_rows|1|id,ar,organisation,roll,P1,P2,P3,P4,P5,P6,P7,P8\n|import staff FILE|FILE:1: no respondents in the file
+staff_unknown_answer_code|1|id,ar,organisation,roll,P1,P2,P3,P4,P5,P6,P7,P8\n1,2024,Svenska Bostäder,chef,7,1,1,1,1,1,1,1\n|import staff FILE|FILE:2:5 (P1): answer code '7' for question 'p_kanner_overenskommelsen' is not one of 1,2,3,9
+delivered_before_date|1|date,type,delivered\n2019-05-01,feedback_given,1999-05-01\n|import activities FILE|FILE:2:3 (delivered): delivered 1999-05-01 is before the activity's own date 2019-05-01
+delivered_years_before_due|1|date,type,planned,delivered\n2019-10-31,report_delivered,2019-10-31,2017-01-02\n|import activities FILE|FILE:2:4 (delivered): delivered 2017-01-02 is more than a year before it was due (planned 2019-10-31)
+activity_count_negative|1|date,type,count\n2025-02-03,press_material,-2\n|import activities FILE|FILE:2:3 (count): 
+activity_unknown_area|1|date,type,area\n2025-02-03,press_material,Husbyy\n|import activities FILE|FILE:2:3 (area): unknown area 'Husbyy'
+activity_no_date_column|1|type\npress_material\n|import activities FILE|FILE:1: missing column 'date'
+survey_area_outside_jarva|1|@H@1,2023,Stockholms stad,a,1,K,16-29,1,2,1,1,1,1,1,1,1\n|import survey FILE|FILE:2:3 (omrade): area 'Stockholms stad' is not in Järva
+survey_empty_id|1|@H@,2023,Husby,a,1,K,16-29,1,2,1,1,1,1,1,1,1\n|import survey FILE|FILE:2:1 (lopnr): empty respondent id
+survey_two_waves|1|@H@$R\n2,2024,Husby,a,1,K,16-29,1,2,1,1,1,1,1,1,1\n|import survey FILE|FILE:3:2 (ar): year 2024 in a file of wave 2023
+table_unknown_area|1|survey,year,area,measure,share\ns,2020,Husbyy,m,50\n|import table FILE|FILE:2:3 (area): unknown area 'Husbyy'
+table_year_text|1|survey,year,area,measure,share\ns,tjugo,Husby,m,50\n|import table FILE|FILE:2:2 (year): 
+estimate_header_only|1|@H@|estimate FILE --var F12a --positive 1|FILE: no respondents in the file (a header and no rows)
+estimate_no_domain|1|q,b\n1,\n2,\n|estimate FILE --var q --positive 1 --by b|FILE: no respondents in any domain: every one of the 2 rows has an empty value in a --by column
 catalogue_fifo|1|-path:@T@/fifo-catalog|--catalog FILE init|goals.csv: is a pipe (FIFO), not a regular file
 mixed_delimiters|1|@H@1;2023;Husby;a;1;K;16-29;1;2;1;1;1;1;1;1;1\n|import survey FILE|FILE:2:2 (ar): ragged row: expected 16 fields (as in the header), got 1
 unterminated_quote|1|@H@$R\n2,2023,Husby,"a,1,K,16-29,1,2,1,1,1,1,1,1,1\n|import survey FILE|FILE:3:4 (strata): unterminated quote
@@ -271,6 +295,6 @@ if command -v sqlite3 >/dev/null; then
     [ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check"
 fi
 checks=$((checks + 1))
-[ "$cases" -ge 75 ] || fail "only $cases classes of bad input"
+[ "$cases" -ge 94 ] || fail "only $cases classes of bad input"
 echo "$cases classes of bad input"
 finish

@@ -47,4 +47,14 @@ run --db "$DB" import survey --dry-run --replace "$D/survey_2023_excel.csv"
 expect_status 0 "no lonely stratum"
 checks=$((checks + 1))
 ! grep -q "single respondent" "$ERR" || fail "a warning without a lonely stratum"
+# A delivery due 2020-01-01 may come a year early (2019-01-01 is 365 days
+# before it), not a day more; without a due date, not before its own date.
+printf 'date,type,planned,delivered\n2020-01-01,report_delivered,2020-01-01,2019-01-01\n2019-06-01,feedback_given,,2019-06-01\n' >"$T/early.csv"
+run --db "$DB" import activities --dry-run "$T/early.csv"
+expect_status 0 "a year early, and on its own date"
+printf 'date,type,planned,delivered\n2020-01-01,report_delivered,2020-01-01,2018-12-31\n2019-06-01,feedback_given,,2019-05-31\n' >"$T/too-early.csv"
+run --db "$DB" import activities --dry-run "$T/too-early.csv"
+expect_status 1 "a day more"
+expect_err "too-early.csv:2:4 (delivered): delivered 2018-12-31 is more than a year before it was due (planned 2020-01-01)" "due date"
+expect_err "too-early.csv:3:4 (delivered): delivered 2019-05-31 is before the activity's own date 2019-06-01" "own date"
 finish

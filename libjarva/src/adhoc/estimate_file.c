@@ -370,6 +370,22 @@ static int check_lonely(adhoc *a)
     return JARVA_OK;
 }
 
+/* No respondent, or none in any domain: an error rather than a table of
+ * nothing (issue 17: "every command that reads respondents says «no
+ * respondents»"). */
+static int check_respondents(adhoc *a)
+{
+    if (a->n == 0)
+        return jarva__csv_error_at(a->csv, 0, 0, &a->err, JARVA_EFORMAT,
+                                   "no respondents in the file (a header and no rows)");
+    if (a->opts->by_count && a->domains.count == 0)
+        return jarva__csv_error_at(a->csv, 0, 0, &a->err, JARVA_EFORMAT,
+                                   "no respondents in any domain: every one of the %zu rows has "
+                                   "an empty value in a --by column",
+                                   a->n);
+    return JARVA_OK;
+}
+
 /* ---- the whole ---- */
 
 static int estimate_all(adhoc *a, jarva_adhoc_result *r)
@@ -455,6 +471,8 @@ static int run(adhoc *a, const char *path, jarva_adhoc_result *r)
         rc = by_names(a, r);
     if (!rc)
         rc = read_rows(a);
+    if (!rc)
+        rc = check_respondents(a);
     if (!rc)
         rc = check_lonely(a);
     if (!rc)

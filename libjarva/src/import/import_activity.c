@@ -136,6 +136,46 @@ static int optional_date(activity_state *a, const jarva__csv_row *row, int col, 
     return 0;
 }
 
+/* Days since 1970-01-01 of an ISO date (Howard Hinnant's days_from_civil,
+ * proleptic Gregorian). */
+static long days_of(const char iso[11])
+{
+    long y = strtol(iso, NULL, 10), m = strtol(iso + 5, NULL, 10), d = strtol(iso + 8, NULL, 10);
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* A delivery cannot come before the activity it delivers: feedback before
+ * the dialogue it answers (a delivered 1999 for a 2019 dialogue is a typo).
+ * Something due (a planned date) may be delivered early, but not more than a
+ * year before it was due: the year of such a row is still the typo kind. */
+static void check_delivered(activity_state *a, const jarva__csv_row *row, const char *date,
+                            const char *planned, const char *delivered)
+{
+    if (!*date || !*delivered)
+        return;
+    long d = days_of(delivered);
+    if (!*planned) {
+        if (d < days_of(date))
+            jarva__import_error(&a->imp->errors, a->imp->reader, row->line, a->col[A_DELIVERED],
+                                "delivered %s is before the activity's own date %s", delivered,
+                                date);
+        return;
+    }
+    long earliest = days_of(planned) - 365;
+    if (days_of(date) < earliest)
+        earliest = days_of(date);
+    if (d < earliest)
+        jarva__import_error(&a->imp->errors, a->imp->reader, row->line, a->col[A_DELIVERED],
+                            "delivered %s is more than a year before it was due (planned %s) "
+                            "and before the activity's own date %s",
+                            delivered, planned, date);
+}
+
 static int import_row(activity_state *a, const jarva__csv_row *row)
 {
     jarva__import *imp = a->imp;
@@ -144,10 +184,12 @@ static int import_row(activity_state *a, const jarva__csv_row *row)
     char date[11] = "", planned[11], delivered[11];
     int year = 0;
     const char *date_text = cell(row, a->col[A_DATE]);
-    if (is_blank(date_text) || jarva__parse_date(date_text, date, &year))
+    if (is_blank(date_text) || jarva__parse_date(date_text, date, &year)) {
         jarva__import_error(errors, imp->reader, row->line, a->col[A_DATE],
                             "'%s' is not a date (2025-03-01, 1/3/2025 or 1 mars 2025)",
                             date_text ? date_text : "");
+        date[0] = '\0';
+    }
     const char *type = cell(row, a->col[A_TYPE]);
     const char *type_id = NULL;
     if (is_blank(type))
@@ -161,6 +203,7 @@ static int import_row(activity_state *a, const jarva__csv_row *row)
     long reach = whole_number(a, row, a->col[A_REACH], -1);
     optional_date(a, row, a->col[A_PLANNED], planned);
     optional_date(a, row, a->col[A_DELIVERED], delivered);
+    check_delivered(a, row, date, planned, delivered);
     if (errors->count)
         return JARVA_OK;
 

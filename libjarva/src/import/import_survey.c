@@ -258,6 +258,41 @@ static void list_codes(const jarva__mapping_entry *e, char *buf, size_t size)
     }
 }
 
+/* The next character of s for comparing codes: ASCII folded to lower case,
+ * and the dashes people and Excel write between numbers ("16–29": en dash,
+ * figure dash, em dash, minus sign, all U+2012..U+2014 and U+2212) as '-'.
+ * Advances *s past it. */
+static unsigned code_char(const unsigned char **s)
+{
+    const unsigned char *p = *s;
+    if (p[0] == 0xE2 &&
+        ((p[1] == 0x80 && p[2] >= 0x92 && p[2] <= 0x94) || (p[1] == 0x88 && p[2] == 0x92))) {
+        *s = p + 3;
+        return '-';
+    }
+    *s = p + 1;
+    return p[0] >= 'A' && p[0] <= 'Z' ? (unsigned)p[0] + 32 : p[0];
+}
+
+static int same_code(const char *a, const char *b)
+{
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    while (*x && *y)
+        if (code_char(&x) != code_char(&y))
+            return 0;
+    return !*x && !*y;
+}
+
+/* The mapping's own spelling of the code v stands for, or NULL if v is none
+ * of entry's codes (surrounding spaces are the reader's to trim). */
+static const char *role_code(const jarva__mapping_entry *e, const char *v)
+{
+    for (char **c = e->codes; *c; c++)
+        if (same_code(*c, v))
+            return *c;
+    return NULL;
+}
+
 static const char *field_or_null(const jarva__csv_row *row, int col)
 {
     return col >= 0 && (size_t)col < row->nfields ? row->fields[col] : NULL;
@@ -266,6 +301,31 @@ static const char *field_or_null(const jarva__csv_row *row, int col)
 static int is_blank(const char *v)
 {
     return !v || !*v;
+}
+
+/* A sex, age group or role: one of the codes the mapping lists for it, as
+ * answers are (issue 17), written as the mapping writes it, so that "16–29"
+ * from Excel and "16-29" are one age group. Without codes in the mapping
+ * anything goes, as before. An empty value is missing. */
+static const char *check_role_value(survey_state *s, const jarva__csv_row *row, int role)
+{
+    int col = s->role_col[role];
+    const jarva__mapping_entry *e = s->role_entry[role];
+    const char *v = field_or_null(row, col);
+    if (col < 0 || is_blank(v) || !e || !e->codes)
+        return v;
+    const char *code = role_code(e, v);
+    if (!code) {
+        char codes[256];
+        list_codes(e, codes, sizeof codes);
+        jarva__import_error(&s->imp->errors, s->imp->reader, row->line, col,
+                            "%s '%s' is not one of %s (the codes of %s in %s:%ld)",
+                            role == ROLE_SEX         ? "sex"
+                            : role == ROLE_AGE_GROUP ? "age group"
+                                                     : "role",
+                            v, codes, role_names[role], s->mapping->path, e->line);
+    }
+    return code;
 }
 
 /* The field as text, an empty one as NULL; nothing for a column the file
@@ -279,6 +339,17 @@ static void add_field(jarva__row_writer *w, const jarva__csv_row *row, int col)
         jarva__rows_null(w);
     else
         jarva__rows_text(w, v, row->lengths[col]);
+}
+
+/* The same for a value already checked (check_role_value). */
+static void add_text(jarva__row_writer *w, int col, const char *v)
+{
+    if (col < 0)
+        return;
+    if (is_blank(v))
+        jarva__rows_null(w);
+    else
+        jarva__rows_text(w, v, strlen(v));
 }
 
 /* The rows of response: the values of every row (batch, year) and columns
@@ -571,6 +642,9 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
     }
 
     check_answers(s, row);
+    const char *sex = check_role_value(s, row, ROLE_SEX);
+    const char *age_group = check_role_value(s, row, ROLE_AGE_GROUP);
+    const char *staff_role = check_role_value(s, row, ROLE_ROLE);
 
     imp->rows++;
     /* After the first error the batch will be rolled back: keep validating,
@@ -585,11 +659,11 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
         jarva__rows_text(w, area_id, area_id ? strlen(area_id) : 0);
     if (s->role_col[ROLE_ORGANISATION] >= 0)
         jarva__rows_text(w, org_id, org_id ? strlen(org_id) : 0);
-    add_field(w, row, s->role_col[ROLE_ROLE]);
+    add_text(w, s->role_col[ROLE_ROLE], staff_role);
     add_field(w, row, s->role_col[ROLE_STRATUM]);
     jarva__rows_double(w, weight);
-    add_field(w, row, s->role_col[ROLE_SEX]);
-    add_field(w, row, s->role_col[ROLE_AGE_GROUP]);
+    add_text(w, s->role_col[ROLE_SEX], sex);
+    add_text(w, s->role_col[ROLE_AGE_GROUP], age_group);
     jarva__rows_int(w, s->seq++);
     int rc = jarva__rows_end(w);
     return rc ? rc : store_answers(s, row, weight, area_id, org_id);
