@@ -53,6 +53,10 @@ void jarva__import_error(jarva__import_errors *e, const jarva__csv_reader *r, lo
         return;
     }
     const jarva__csv_row *header = jarva__csv_header(r);
+    /* Callers say line 1 for the header; after Excel's `sep=;` line or blank
+     * lines the header is further down, and the message must name its line. */
+    if (line == 1 && header && header->line > 1)
+        line = header->line;
     if (col >= 0 && header && (size_t)col < header->nfields && header->fields[col])
         jarva__adderr(e->err, "%s:%ld:%d (%s): %s", jarva__csv_path(r), line, col + 1,
                       header->fields[col], message);
