@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jarva/output.h>
+
 #include "text_cp1252.h"
 
 /* libHaru's codes that a report can meet, for messages that say something. */
