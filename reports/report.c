@@ -230,7 +230,17 @@ int jarva_report_write(jarva_db *db, const jarva_report_options *opts, const cha
         return JARVA_EINVAL;
     if (!path || !*path)
         return jarva_error_set(db, JARVA_EINVAL, "report: no output path");
-    int rc = check_writable(db, path);
+    /* Never over what the report reads: the database (and its -wal, -shm),
+     * the fonts. */
+    char *fonts[2] = { NULL, NULL };
+    const char *font_dir = opts ? opts->font_dir : NULL;
+    for (int bold = 0; bold < 2; bold++)
+        fonts[bold] = jarva__pdf_font_path(font_dir, bold);
+    int rc = jarva_output_check_db(db, path, (const char *const *)fonts, 2);
+    free(fonts[0]);
+    free(fonts[1]);
+    if (!rc)
+        rc = check_writable(db, path);
     if (rc)
         return rc;
     return render(db, opts, path, NULL, NULL);

@@ -4,7 +4,8 @@
 # - reports/ (the PDF report) uses libjarva only through its public headers:
 #   no "jarva_internal.h" or other private header, no <sqlite3.h>, no db->sql;
 # - reports/pdf/ (drawing) knows nothing of statistics: of libjarva it may
-#   include only <jarva/common.h> (status codes) and <jarva/output.h> (atomic files);
+#   include only <jarva/common.h> (status codes) and <jarva/output.h> (files
+#   written whole or not at all);
 # - tools/jarva/ (the CLI) includes only public headers;
 # - libjarva/src/stats/ is pure computation: no SQLite, no I/O headers of the
 #   store, nothing of the other modules' private folders.
@@ -37,7 +38,7 @@ own_report=$(for f in $report_files; do basename "$f"; done | sed 's/\./\\./g' |
 includes $report_files | grep -E "$private|<sqlite3\.h>" | grep -Ev "\"($own_report)\"" |
     sed 's/$/ (reports\/ uses only <jarva.h>)/' | report
 grep -n 'db->sql\|->sql\b\|sqlite3_' $report_files | sed 's/$/ (reports\/ never touches the store)/' | report
-includes $pdf_files | grep -E '<jarva[./]|"jarva' | grep -vE '<jarva/(common|output)\.h>' |
+includes $pdf_files | grep -E '<jarva[./]|"jarva' | grep -Ev '<jarva/(common|output)\.h>' |
     sed 's/$/ (reports\/pdf\/ knows nothing of statistics)/' | report
 includes $pdf_files | grep -E '"(report_[a-z_]*)\.h"' |
     sed 's/$/ (reports\/pdf\/ does not include the report)/' | report

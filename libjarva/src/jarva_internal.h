@@ -58,6 +58,11 @@ void jarva__rollback(jarva_db *db);
 /* Schema creation and migration (schema.c). */
 int jarva__schema_migrate(jarva_db *db);
 
+/* A date as people write it (2025-03-01, 1/3 2025, 1 mars 2025) to ISO 8601
+ * in iso, its year in *year (may be NULL); 0, or -1 if it is no date that
+ * exists (util/date_parse.c). */
+int jarva__parse_date(const char *s, char iso[11], int *year);
+
 /* Small string helpers (util.c). */
 char *jarva__strdup(const char *s);
 char *jarva__strndup(const char *s, size_t n);

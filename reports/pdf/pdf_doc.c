@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <jarva/output.h>
+
 #include "text_cp1252.h"
 
 /* libHaru's codes that a report can meet, for messages that say something. */
@@ -136,10 +137,16 @@ char *jarva__pdf_encode(jarva__pdf *doc, const char *utf8)
     return out;
 }
 
+static const char *const font_files[2] = { "LiberationSans-Regular.ttf",
+                                           "LiberationSans-Bold.ttf" };
+
+char *jarva__pdf_font_path(const char *font_dir, int bold)
+{
+    return jarva__pdf_font_find(font_dir, font_files[bold ? 1 : 0]);
+}
+
 static int load_fonts(jarva__pdf *doc, const char *font_dir)
 {
-    static const char *const font_files[2] = { "LiberationSans-Regular.ttf",
-                                               "LiberationSans-Bold.ttf" };
     for (int i = 0; i < 2; i++) {
         char *path = jarva__pdf_font_find(font_dir, font_files[i]);
         if (!path)

@@ -175,6 +175,9 @@ int jarva__pdf_finish(jarva__pdf *doc);
 /* Finishes the document and writes it to path. Returns 0 or the status:
  * the sticky one, JARVA_EIO naming path and the reason, or JARVA_EPDF. */
 int jarva__pdf_save(jarva__pdf *doc, const char *path);
+/* Where the regular (bold 0) or bold face would be loaded from; NULL if it is
+ * not found. The caller frees it. The report refuses to write over it. */
+char *jarva__pdf_font_path(const char *font_dir, int bold);
 /* Finishes the document and returns its bytes in *data (malloc'd, the caller
  * frees) and *size. */
 int jarva__pdf_save_to_memory(jarva__pdf *doc, unsigned char **data, size_t *size);

@@ -332,8 +332,11 @@ static const char imported[] =
     "INSERT INTO batch(id, kind, source, year, file_name, sha256, rows, imported_at, tool_version)"
     " VALUES (1, 'table', 'polisen', 2022, 'f.csv', 'aa', 1, '2025-01-01', '0.1.0'),"
     "        (2, 'survey', 'jarva-trygghet', 2025, 's.csv', 'bb', 1, '2025-01-01', '0.1.0');"
+    /* survey and measure as the table import links them to the indicator
+     * (a catalogue load derives the link from them again). */
     "INSERT INTO published_value(batch_id, row_no, indicator_id, survey, measure, year, area_id,"
-    " value_kind, value) VALUES (1, 2, 'safe-evening-police', 'polisen', 'trygg', 2022,"
+    " value_kind, value) VALUES (1, 2, 'safe-evening-police',"
+    " 'polisen-region-stockholm-trygghetsmatning', 'trygg ute sent en kväll i området', 2022,"
     " 'lpo-jarva', 'share', 0.64);"
     "INSERT INTO response(batch_id, row_no, respondent_id, year, area_id, organisation_id,"
     " weight, seq) VALUES (2, 2, 'r1', 2025, 'husby', 'jarva-sdf', 1.5, 0);"

@@ -49,7 +49,7 @@ int cmd_batches(cli_ctx *ctx, int argc, char **argv)
             return cli_usage_error("batches", "expected `rm ID`");
         return remove_batch(ctx, words[1]);
     }
-    jarva_db *db = cli_open_db(ctx, 0);
+    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
     jarva_batch_list *list = NULL;

@@ -68,6 +68,14 @@ int cmd_mapping(cli_ctx *ctx, int argc, char **argv)
         jarva_db_close(db);
         return CLI_FAIL;
     }
+    /* Never over the export or the database (and its -wal, -shm). */
+    const char *inputs[2] = { words[1], ctx->db_path };
+    if (out_path && jarva_output_check_db(db, out_path, inputs, 2) != JARVA_OK) {
+        cli_db_error(db);
+        jarva_db_close(db);
+        jarva_mapping_draft_free(csv);
+        return CLI_FAIL;
+    }
     jarva_db_close(db);
     int rc = CLI_OK;
     if (out_path) {

@@ -198,7 +198,7 @@ int cmd_results(cli_ctx *ctx, int argc, char **argv)
         return CLI_OK;
     if (q.positional)
         return cli_usage_error("results", "unexpected argument '%s'", q.positional);
-    jarva_db *db = cli_open_db(ctx, 0);
+    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
     jarva_result_filter filter = { q.indicator, q.year, q.area, q.domains };

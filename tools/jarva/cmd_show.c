@@ -199,7 +199,7 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
                                        "`jarva indicators`)");
     /* Not read-only: a database from an older libjarva is migrated first, and a
      * missing one is reported as such rather than as an SQLite open failure. */
-    jarva_db *db = cli_open_db(ctx, 0);
+    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
     jarva_plan plan;

@@ -378,7 +378,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("status", "unexpected argument '%s'", q.positional);
     if (q.areas && q.area)
         return cli_usage_error("status", "give --area or --areas, not both");
-    jarva_db *db = cli_open_db(ctx, 0);
+    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
     jarva_indicator_list *all = NULL;
@@ -615,7 +615,7 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
         return CLI_OK;
     if (!q.positional)
         return cli_usage_error("trend", "give the indicator's id");
-    jarva_db *db = cli_open_db(ctx, 0);
+    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
     jarva_series_data *data = NULL;

@@ -24,7 +24,15 @@ typedef enum jarva_db_flags {
 
 /* Opens (and with JARVA_DB_CREATE creates) the database at path, creating or
  * migrating its schema to the current version. The file is created with mode
- * 0600 because it holds survey answers, which are personal data.
+ * 0600 because it holds survey answers, which are personal data; an existing
+ * file (or -wal, -shm) that others may read is made 0600, and a writable open
+ * refuses one it cannot make private (JARVA_EIO). Only JARVA_DB_CREATE
+ * adopts an empty file (made by `touch`); other opens refuse it
+ * (JARVA_ENOTFOUND) without writing a byte, and a file of another program
+ * (SQLite tables, no jarva schema) is refused (JARVA_EDB) unchanged.
+ * JARVA_DB_READONLY never writes the database; it needs the current schema
+ * and works in a folder it cannot write to (without -wal there, the file is
+ * read as immutable).
  *
  * *out is set to a new handle even on failure (unless memory ran out, when it
  * is NULL), so that jarva_errmsg(*out) can say why; close it with

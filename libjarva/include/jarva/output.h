@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "common.h"
+#include "db.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -68,6 +69,22 @@ JARVA_API void jarva_output_discard(jarva_output_file *f);
  * they return. */
 JARVA_API int jarva_output_write_file(const char *path, const void *data, size_t size, char *errbuf,
                                       size_t errlen);
+
+/* Refuses an output path that is one of the inputs: the same file (same
+ * device and inode, so a hard link or another spelling of the path counts),
+ * or, for an input not there yet, the same name in the same folder. Writing
+ * there would replace what is being read. Returns JARVA_OK, or JARVA_EINVAL
+ * with "PATH is INPUT ..." in errbuf (NULL inputs: none). */
+JARVA_API int jarva_output_check(const char *path, const char *const *inputs, size_t ninputs,
+                                 char *errbuf, size_t errlen);
+
+/* The same for the inputs of a program working on db: its file, the -wal,
+ * -shm and -journal beside it (even before SQLite creates them) and the
+ * given inputs. Returns JARVA_OK or JARVA_EINVAL with the reason in
+ * jarva_errmsg(db); JARVA_EINVAL without a message if db is NULL. The
+ * report (jarva_report_write) checks its path this way, fonts included. */
+JARVA_API int jarva_output_check_db(jarva_db *db, const char *path, const char *const *inputs,
+                                    size_t ninputs);
 
 #ifdef __cplusplus
 }

@@ -405,6 +405,32 @@ static void check_plan_probabilities(jarva__catalog *cat)
     }
 }
 
+/* The plan's adoption date, when given: an ISO 8601 date (YYYY-MM-DD) that
+ * exists, not after the plan's year (a plan for 2025 adopted in 2026 is a
+ * typo). "2025-02-30" and "igår" were loaded before. */
+static void check_plan_adopted(jarva__catalog *cat)
+{
+    const jarva__cat_table *t = &cat->tables[CAT_PLAN];
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char *adopted = value(&t->rows[r], PLAN_ADOPTED);
+        if (!adopted)
+            continue;
+        char iso[11];
+        int year = 0;
+        if (strlen(adopted) != 10 || jarva__parse_date(adopted, iso, &year) ||
+            strcmp(iso, adopted) != 0) {
+            jarva__cat_error(&cat->errors, t->path, t->rows[r].line,
+                             "adopted '%s' is not a date written YYYY-MM-DD", adopted);
+            continue;
+        }
+        const jarva__cat_cell *plan_year = cell(&t->rows[r], PLAN_YEAR);
+        if (plan_year && plan_year->text && !plan_year->invalid && year > plan_year->number)
+            jarva__cat_error(&cat->errors, t->path, t->rows[r].line,
+                             "adopted %s is after the plan's year %.0f", adopted,
+                             plan_year->number);
+    }
+}
+
 void jarva__catalog_check(jarva__catalog *cat)
 {
     const jarva__cat_table *plan = &cat->tables[CAT_PLAN];
@@ -412,6 +438,7 @@ void jarva__catalog_check(jarva__catalog *cat)
         jarva__cat_error(&cat->errors, plan->path, 0, "no plan version (one row per plan year)");
     check_unique(cat, CAT_PLAN, PLAN_YEAR, "plan year", 0);
     check_plan_probabilities(cat);
+    check_plan_adopted(cat);
     check_unique(cat, CAT_ORGANISATIONS, ORG_ID, "id", 0);
     check_unique(cat, CAT_PRIORITY_AREAS, PRIO_ID, "id", 0);
     check_unique(cat, CAT_AUDIENCES, AUD_ID, "id", 0);

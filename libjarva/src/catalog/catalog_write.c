@@ -435,6 +435,24 @@ static int remove_gone(jarva_db *db, jarva__catalog *cat, const gone *g)
     return rc;
 }
 
+/* Which indicator a published value measures is derived from the catalogue,
+ * by the rule the table import links by (import_table.c: the indicator's id,
+ * else a table indicator of the same survey whose variable is the measure),
+ * so that it follows every load: a trial catalogue without an indicator
+ * unlinks its values (ON DELETE SET NULL), and the real one links them
+ * again, instead of losing them until a re-import. */
+static int relink_published(jarva_db *db)
+{
+#define LINK                                                                                       \
+    "coalesce((SELECT i.id FROM indicator i WHERE i.id = published_value.measure), "               \
+    "(SELECT i.id FROM indicator i WHERE i.source_kind = 'table' AND "                             \
+    "i.source = published_value.survey AND i.variable = published_value.measure "                  \
+    "ORDER BY i.id LIMIT 1))"
+    return jarva__exec(db, "UPDATE published_value SET indicator_id = " LINK
+                           " WHERE indicator_id IS NOT " LINK);
+#undef LINK
+}
+
 int jarva__catalog_write(jarva_db *db, jarva__catalog *cat)
 {
     int rc = jarva__begin_write(db);
@@ -453,6 +471,8 @@ int jarva__catalog_write(jarva_db *db, jarva__catalog *cat)
         rc = write_series_breaks(db, cat);
     for (size_t g = 0; !rc && g < sizeof gones / sizeof gones[0]; g++)
         rc = remove_gone(db, cat, &gones[g]);
+    if (!rc)
+        rc = relink_published(db);
     if (!rc)
         rc = jarva__catalog_sources_write(db, cat);
     if (!rc && cat->errors.count)

@@ -234,6 +234,11 @@ void jarva__source_where(const jarva__row_source *s, long line, int col, char *b
 {
     const jarva__csv_row *h = jarva__source_header(s);
     const char *name = h && col >= 0 && (size_t)col < h->nfields ? h->fields[col] : NULL;
+    /* Callers say line 1 for the header; after Excel's `sep=;` line, blank
+     * lines or title rows the header is further down, and the message must
+     * name its line. */
+    if (line == 1 && h && h->line > 1)
+        line = h->line;
     if (s->xlsx) {
         const char *sheet = jarva__xlsx_sheet(s->xlsx);
         if (col < 0) { /* a whole row, as Excel writes it: Blad1!12:12 */

@@ -50,25 +50,133 @@ void jarva__rollback(jarva_db *db)
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* SQLite creates a new file with 0644 less the umask, and its -wal and -shm
- * files with the mode of the database file. Creating the file ourselves with
- * 0600 first makes all three private: they will hold survey answers. */
-static int create_private_file(jarva_db *db, const char *path, unsigned flags)
+/* Refuses what is not a plain file, and makes a file that others may read
+ * private (0600): the database and its -wal and -shm hold survey answers,
+ * and a file made by `touch` or an earlier tool follows the umask (0644).
+ * fchmod on the descriptor just checked, so the check and the change concern
+ * the same file. Writable opens refuse a file that cannot be made private;
+ * read-only ones read it as it is (a read-only file system, another owner):
+ * reading changes nothing about who else can. */
+static int make_private(jarva_db *db, const char *path, int fd, const struct stat *st,
+                        unsigned flags)
 {
-    struct stat st;
-    if (stat(path, &st) == 0)
+    if (!S_ISREG(st->st_mode))
+        return jarva__seterr(&db->err, JARVA_EIO, "%s: not a regular file", path);
+    if (!(st->st_mode & 077))
         return JARVA_OK;
-    if (errno != ENOENT)
-        return jarva__seterr(&db->err, JARVA_EIO, "%s: %s", path, strerror(errno));
-    if (!(flags & JARVA_DB_CREATE))
-        return jarva__seterr(&db->err, JARVA_ENOTFOUND,
-                             "%s: no such database (run `jarva init` to create it)", path);
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0 && errno != EEXIST)
-        return jarva__seterr(&db->err, JARVA_EIO, "%s: cannot create: %s", path, strerror(errno));
-    if (fd >= 0)
-        close(fd);
+    if (fchmod(fd, st->st_mode & 0700) == 0 || (flags & JARVA_DB_READONLY))
+        return JARVA_OK;
+    return jarva__seterr(&db->err, JARVA_EIO,
+                         "%s: readable by others (mode %03o) and cannot be made private: %s; "
+                         "it holds survey answers: run `chmod 600 %s` as its owner",
+                         path, (unsigned)(st->st_mode & 0777), strerror(errno), path);
+}
+
+/* The -wal and -shm beside the database, if they are there. */
+static int make_side_files_private(jarva_db *db, const char *path, unsigned flags)
+{
+    static const char *const suffixes[] = { "-wal", "-shm" };
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        char *side = jarva__aprintf("%s%s", path, suffixes[i]);
+        if (!side)
+            return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        int fd = open(side, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+        int rc = JARVA_OK;
+        struct stat st;
+        if (fd >= 0) {
+            if (fstat(fd, &st) == 0)
+                rc = make_private(db, side, fd, &st, flags);
+            close(fd);
+        }
+        free(side);
+        if (rc)
+            return rc;
+    }
     return JARVA_OK;
+}
+
+/* Before SQLite sees the file: a missing file is created 0600 with
+ * JARVA_DB_CREATE (SQLite would create it 0644 less the umask, and its -wal
+ * and -shm take the database's mode), refused otherwise; an empty file is
+ * adopted only by a create (`touch jarva.db && jarva init`): any other open
+ * would write a whole schema into a file that is not a database yet. */
+static int prepare_file(jarva_db *db, const char *path, unsigned flags)
+{
+    int create = (flags & JARVA_DB_CREATE) && !(flags & JARVA_DB_READONLY);
+    /* O_NONBLOCK: a FIFO in the database's place must not hang the open. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT) {
+        if (!create)
+            return jarva__seterr(&db->err, JARVA_ENOTFOUND,
+                                 "%s: no such database (run `jarva init` to create it)", path);
+        fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_NOCTTY | O_CLOEXEC, 0600);
+        if (fd < 0 && errno == EEXIST) /* created meanwhile by another init */
+            fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    }
+    if (fd < 0)
+        return jarva__seterr(&db->err, errno == ENOENT ? JARVA_ENOTFOUND : JARVA_EIO,
+                             "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    int rc = fstat(fd, &st) == 0
+                 ? make_private(db, path, fd, &st, flags)
+                 : jarva__seterr(&db->err, JARVA_EIO, "%s: %s", path, strerror(errno));
+    if (!rc && st.st_size == 0 && !create)
+        rc = jarva__seterr(&db->err, JARVA_ENOTFOUND,
+                           "%s: an empty file, not a jarva database (run `jarva init` to "
+                           "create one)",
+                           path);
+    close(fd);
+    if (!rc)
+        rc = make_side_files_private(db, path, flags);
+    return rc;
+}
+
+/* A reader in a folder it cannot write to cannot create the -shm file SQLite
+ * wants for a WAL database, and fails with "attempt to write a readonly
+ * database". When there is no -wal either, no writer can be at work (a
+ * writer needs one), so the file is opened `immutable`: read without
+ * locks or side files. */
+static int readonly_folder_without_wal(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? jarva__strndup(path, slash == path ? 1 : (size_t)(slash - path))
+                      : jarva__strdup(".");
+    char *wal = jarva__aprintf("%s-wal", path);
+    int result = 0;
+    if (dir && wal) {
+        struct stat st;
+        int writable = access(dir, W_OK) == 0;
+        int has_wal = stat(wal, &st) == 0 && st.st_size > 0;
+        result = !writable && !has_wal;
+    }
+    free(dir);
+    free(wal);
+    return result;
+}
+
+/* "file:" URI for path, with the characters a URI reserves escaped. */
+static char *file_uri(const char *path, const char *query)
+{
+    size_t len = strlen(path);
+    char *uri = malloc(5 + 3 * len + strlen(query) + 2);
+    if (!uri)
+        return NULL;
+    char *p = uri;
+    memcpy(p, "file:", 5);
+    p += 5;
+    for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+        if (*c == '%' || *c == '?' || *c == '#' || *c < 0x21 || *c >= 0x7F) {
+            static const char hex[] = "0123456789ABCDEF";
+            *p++ = '%';
+            *p++ = hex[*c >> 4];
+            *p++ = hex[*c & 15];
+        } else {
+            *p++ = (char)*c;
+        }
+    }
+    *p++ = '?';
+    strcpy(p, query);
+    return uri;
 }
 
 static int configure_connection(jarva_db *db, unsigned flags)
@@ -79,7 +187,10 @@ static int configure_connection(jarva_db *db, unsigned flags)
     /* foreign_keys and synchronous are per connection; journal_mode=WAL persists
      * in the file. synchronous=FULL because a batch must survive power loss once
      * its import has said it is done. */
-    int rc = jarva__exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+    /* secure_delete: a removed batch's answers are overwritten in the file,
+     * not left in free pages (Debian's SQLite defaults to it, others do not). */
+    int rc = jarva__exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+                             "PRAGMA secure_delete = ON;");
     if (rc)
         return rc;
     if (!(flags & (JARVA_DB_READONLY | JARVA_DB_MEMORY))) {
@@ -87,6 +198,30 @@ static int configure_connection(jarva_db *db, unsigned flags)
         if (rc)
             return rc;
     }
+    return JARVA_OK;
+}
+
+/* A database of another program (schema version 0 but tables of its own)
+ * must not get jarva's tables added to it. */
+static int refuse_foreign(jarva_db *db)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db->sql,
+                           "SELECT (SELECT user_version FROM pragma_user_version), "
+                           "(SELECT count(*) FROM sqlite_schema)",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return jarva__sqlerr(db, "reading the schema version");
+    int step = sqlite3_step(stmt);
+    int foreign =
+        step == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 0 && sqlite3_column_int(stmt, 1) > 0;
+    sqlite3_finalize(stmt);
+    if (step != SQLITE_ROW)
+        return jarva__sqlerr(db, "reading the schema version");
+    if (foreign)
+        return jarva__seterr(&db->err, JARVA_EDB,
+                             "%s: an SQLite database of another program (it has tables but no "
+                             "jarva schema version); not changed",
+                             db->path);
     return JARVA_OK;
 }
 
@@ -107,15 +242,20 @@ int jarva_db_open(jarva_db **out, const char *path, unsigned flags)
         return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
 
     int rc = JARVA_OK;
+    if (!memory && (rc = prepare_file(db, path, flags)) != JARVA_OK)
+        return rc;
+    int readonly = (flags & JARVA_DB_READONLY) != 0;
+    int open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
+                     (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+    char *uri = NULL;
     if (!memory) {
-        /* Read-only never creates: create_private_file() only reports. */
-        rc = create_private_file(db, path, (flags & JARVA_DB_READONLY) ? 0 : flags);
-        if (rc)
-            return rc;
+        uri = file_uri(path, readonly && readonly_folder_without_wal(path) ? "immutable=1" : "");
+        if (!uri)
+            return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     }
-    int open_flags = SQLITE_OPEN_NOMUTEX |
-                     ((flags & JARVA_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-    if (sqlite3_open_v2(db->path, &db->sql, open_flags, NULL) != SQLITE_OK) {
+    int opened = sqlite3_open_v2(memory ? ":memory:" : uri, &db->sql, open_flags, NULL);
+    free(uri);
+    if (opened != SQLITE_OK) {
         if (!db->sql)
             return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
         return jarva__sqlerr(db, "opening");
@@ -125,6 +265,9 @@ int jarva_db_open(jarva_db **out, const char *path, unsigned flags)
      * write fails with SQLite's "readonly database" message. */
     if (!memory && sqlite3_db_readonly(db->sql, "main") == 1)
         flags |= JARVA_DB_READONLY;
+    /* Before configure_connection() turns WAL on, which writes the file. */
+    if (!memory && !(flags & JARVA_DB_READONLY) && (rc = refuse_foreign(db)) != JARVA_OK)
+        return rc;
     rc = configure_connection(db, flags);
     if (rc)
         return rc;
@@ -136,11 +279,19 @@ int jarva_db_open(jarva_db **out, const char *path, unsigned flags)
         if (sqlite3_step(stmt) == SQLITE_ROW)
             version = sqlite3_column_int(stmt, 0);
         sqlite3_finalize(stmt);
-        if (version != jarva_db_schema_version())
-            return jarva__seterr(
-                &db->err, version > jarva_db_schema_version() ? JARVA_EVERSION : JARVA_EDB,
-                "%s: schema version %d, this libjarva needs %d (open it writable once to migrate)",
-                db->path, version, jarva_db_schema_version());
+        if (version > jarva_db_schema_version())
+            return jarva__seterr(&db->err, JARVA_EVERSION,
+                                 "%s: schema version %d is newer than this libjarva (%s) knows "
+                                 "(%d)",
+                                 db->path, version, JARVA_VERSION_STRING,
+                                 jarva_db_schema_version());
+        if (version == 0)
+            return jarva__seterr(&db->err, JARVA_EDB, "%s: not a jarva database", db->path);
+        if (version < jarva_db_schema_version())
+            return jarva__seterr(&db->err, JARVA_EDB,
+                                 "%s: schema version %d, this libjarva needs %d (run `jarva init` "
+                                 "once to migrate it)",
+                                 db->path, version, jarva_db_schema_version());
         return JARVA_OK;
     }
     return jarva__schema_migrate(db);

@@ -243,3 +243,91 @@ int jarva_output_write_file(const char *path, const void *data, size_t size, cha
     }
     return jarva_output_commit(f, errbuf, errlen);
 }
+
+/* ---- an output is never one of the inputs ------------------------------- */
+
+/* realpath of the folder, then the name: a spelling of path that can be
+ * compared before the file exists. */
+static char *canonical_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    char *dir = slash ? jarva__strndup(path, slash == path ? 1 : (size_t)(slash - path))
+                      : jarva__strdup(".");
+    char *real = dir ? realpath(dir, NULL) : NULL;
+    char *name =
+        real ? jarva__aprintf("%s/%s", strcmp(real, "/") ? real : "", base) : jarva__strdup(path);
+    free(real);
+    free(dir);
+    return name;
+}
+
+/* 1 if out and in are the same file or would be; -1 out of memory. */
+static int same_file(const char *out, const char *in)
+{
+    struct stat a, b;
+    if (stat(out, &a) == 0 && stat(in, &b) == 0)
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+    char *x = canonical_name(out), *y = canonical_name(in);
+    int same = x && y ? strcmp(x, y) == 0 : -1;
+    free(x);
+    free(y);
+    return same;
+}
+
+int jarva_output_check(const char *path, const char *const *inputs, size_t ninputs, char *errbuf,
+                       size_t errlen)
+{
+    if (!path || !*path) {
+        say(errbuf, errlen, "no output path");
+        return JARVA_EINVAL;
+    }
+    for (size_t i = 0; inputs && i < ninputs; i++) {
+        if (!inputs[i] || !*inputs[i])
+            continue;
+        int same = same_file(path, inputs[i]);
+        if (same < 0) {
+            say(errbuf, errlen, "out of memory");
+            return JARVA_ENOMEM;
+        }
+        if (same) {
+            say(errbuf, errlen,
+                "%s: would overwrite %s, which this reads; choose another output file", path,
+                inputs[i]);
+            return JARVA_EINVAL;
+        }
+    }
+    return JARVA_OK;
+}
+
+int jarva_output_check_db(jarva_db *db, const char *path, const char *const *inputs, size_t ninputs)
+{
+    if (!db)
+        return JARVA_EINVAL;
+    const char *db_path = db->path && strcmp(db->path, ":memory:") ? db->path : NULL;
+    size_t n = ninputs + 4;
+    const char **all = calloc(n, sizeof *all);
+    char *side[3] = { NULL, NULL, NULL };
+    if (!all)
+        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    if (db_path) {
+        static const char *const suffixes[3] = { "-wal", "-shm", "-journal" };
+        all[0] = db_path;
+        for (int i = 0; i < 3; i++)
+            all[1 + i] = side[i] = jarva__aprintf("%s%s", db_path, suffixes[i]);
+    }
+    for (size_t i = 0; inputs && i < ninputs; i++)
+        all[4 + i] = inputs[i];
+    char why[1024];
+    int rc = (db_path && (!side[0] || !side[1] || !side[2]))
+                 ? JARVA_ENOMEM
+                 : jarva_output_check(path, all, n, why, sizeof why);
+    if (rc == JARVA_ENOMEM)
+        rc = jarva__seterr(&db->err, rc, "out of memory");
+    else if (rc)
+        rc = jarva__seterr(&db->err, rc, "%s", why);
+    for (int i = 0; i < 3; i++)
+        free(side[i]);
+    free(all);
+    return rc;
+}
