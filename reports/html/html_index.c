@@ -123,17 +123,18 @@ int jarva__html_index(jarva__html *h)
     const char *plan = r->lang == JARVA__LANG_EN && r->plan.title_en && *r->plan.title_en
                            ? r->plan.title_en
                            : r->plan.title_sv;
-    html_add(&b, "<p class=\"lead\">");
-    html_add(&b, "%s", TR(r, "Så går det för målen i ", "How the goals are doing in "));
+    html_add(&b, "<p class=\"lead\">%s ",
+             TR(r, "Så går det för målen i", "How the goals are doing of the"));
     jarva__html_text(&b, plan);
-    html_add(&b, " %s",
+    html_add(&b, ". %s</p>\n",
              TR(r,
-                "för Järva: polisen, stadsdelsförvaltningen, skolorna och bostadsbolaget arbetar "
-                "tillsammans för att Järva ska vara tryggt. Här följer vi upp om det syns.",
-                "for Järva: the police, the district administration, the schools and the "
-                "housing company work together for a safe Järva. Here we follow up whether it "
-                "shows."));
-    html_add(&b, "</p>\n");
+                "Organisationerna i Järvasamverkan arbetar tillsammans för ett tryggare Järva; "
+                "här följer de upp om det syns, med siffror och deras osäkerhet.",
+                "The organisations of the Järva collaboration work together for a safer Järva; "
+                "here they follow up whether it shows, with figures and their uncertainty."));
+    html_add(&b, "<p><a href=\"exempel.html\">%s</a></p>\n",
+             TR(r, "Konkreta exempel på vad organisationerna gör tillsammans",
+                "Concrete examples of what the organisations do together"));
     at_a_glance(h, &b);
     legend(h, &b);
     goals_table(h, &b);

@@ -250,9 +250,11 @@ static void data_table(jarva__html *h, jarva__html_buf *b, const jarva__report_i
     char value[JARVA__FMT_SIZE], ci[JARVA__FMT_SIZE];
     for (size_t i = 0; i < s->count; i++) {
         const jarva_estimate *e = &s->estimates[i];
-        html_add(b, "<tr><th scope=\"row\">%d%s</th><td class=\"num\"", s->years[i],
-                 is_break(s, s->years[i]) ? TR(r, " (ny serie)", " (new series)") : "");
+        /* The row holds the raw values: value and interval are its cells. */
+        html_add(b, "<tr");
         add_value_attrs(b, it, s->years[i], e);
+        html_add(b, "><th scope=\"row\">%d%s</th><td class=\"num\"", s->years[i],
+                 is_break(s, s->years[i]) ? TR(r, " (ny serie)", " (new series)") : "");
         if (!jarva__report_shown(e)) {
             html_add(b, ">%s</td><td>%s</td></tr>\n", jarva__fmt_suppressed(),
                      TR(r, "Redovisas inte: för få svar", "Not shown: too few answers"));

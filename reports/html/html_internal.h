@@ -68,6 +68,7 @@ int jarva__html_index(jarva__html *h);     /* html_index.c */
 int jarva__html_data(jarva__html *h);      /* html_data.c: data/ and data.html */
 int jarva__html_audiences(jarva__html *h); /* html_pages.c */
 int jarva__html_areas(jarva__html *h);     /* html_pages.c */
+int jarva__html_examples(jarva__html *h);  /* html_examples.c */
 int jarva__html_method(jarva__html *h);    /* html_about.c */
 int jarva__html_a11y(jarva__html *h);      /* html_about.c */
 

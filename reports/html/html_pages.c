@@ -78,6 +78,10 @@ static int audience_page(jarva__html *h, const jarva_audience *a)
         jarva__html_text(&b, desc);
         html_add(&b, "</p>\n");
     }
+    if (!strcmp(a->id, "residents"))
+        html_add(&b, "<p><a href=\"exempel.html\">%s</a></p>\n",
+                 TR(r, "Konkreta exempel på vad organisationerna gör tillsammans",
+                    "Concrete examples of what the organisations do together"));
     size_t goals = 0;
     for (size_t g = 0; g < jarva_goal_list_count(r->goals); g++) {
         const jarva_goal *goal = jarva_goal_list_get(r->goals, g);

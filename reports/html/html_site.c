@@ -37,6 +37,8 @@ static int write_site(jarva__html *h)
     if (!rc)
         rc = jarva__html_areas(h);
     if (!rc)
+        rc = jarva__html_examples(h);
+    if (!rc)
         rc = jarva__html_data(h);
     if (!rc)
         rc = jarva__html_method(h);

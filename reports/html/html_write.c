@@ -66,6 +66,7 @@ size_t jarva__html_pages(const jarva__html *h, jarva__html_page *pages, size_t c
         { "index.html", TR(r, "Översikt", "Overview") },
         { "malgrupper.html", TR(r, "Målgrupper", "Audiences") },
         { "omraden.html", TR(r, "Områden", "Areas") },
+        { "exempel.html", TR(r, "Exempel", "Examples") },
         { "data.html", TR(r, "Öppna data", "Open data") },
         { "metod.html", TR(r, "Metod och kvalitet", "Method and quality") },
         { "tillganglighet.html", TR(r, "Tillgänglighet", "Accessibility") },
