@@ -46,22 +46,16 @@ static const struct column {
 };
 #define NCOL (sizeof columns / sizeof columns[0])
 
-/* A text cell for a spreadsheet. Always quoted, quotes doubled. */
-static void csv_text(jarva__html_buf *b, const char *text)
+/* A text cell, quoted as RFC 4180 needs and with a leading apostrophe if a
+ * spreadsheet would run it as a formula: jarva/output.h has the rule. */
+static void csv_text(FILE *f, const char *text, bool excel)
 {
-    html_add(b, "\"");
-    for (const char *p = text ? text : ""; *p; p++) {
-        if (*p == '"')
-            html_add(b, "\"\"");
-        else
-            html_add(b, "%c", *p);
-    }
-    html_add(b, "\"");
+    jarva_csv_write_cell(f, text ? text : "", excel ? ';' : ',', 0);
 }
 
 /* A number with '.' (or ',' for Swedish Excel) whatever LC_NUMERIC says;
  * empty if not finite. */
-static void csv_number(jarva__html_buf *b, double v, bool comma)
+static void csv_number(FILE *f, double v, bool excel)
 {
     if (!isfinite(v))
         return;
@@ -69,8 +63,8 @@ static void csv_number(jarva__html_buf *b, double v, bool comma)
     snprintf(num, sizeof num, "%.10g", v);
     for (char *p = num; *p; p++)
         if (*p == ',' || *p == '.')
-            *p = comma ? ',' : '.';
-    html_add(b, "%s", num);
+            *p = excel ? ',' : '.';
+    fputs(num, f);
 }
 
 static void json_string(jarva__html_buf *b, const char *text)
@@ -125,44 +119,44 @@ static bool has_n(const row *w)
            e->n > 0;
 }
 
-static void csv_row(const jarva__html *h, jarva__html_buf *b, const row *w, bool excel)
+static void csv_row(const jarva__html *h, FILE *f, const row *w, bool excel)
 {
     const jarva__report *r = &h->r;
     const char sep = excel ? ';' : ',';
     const jarva_estimate *e = &w->res->estimate;
-    csv_text(b, w->res->indicator_id);
-    html_add(b, "%c", sep);
-    csv_text(b, jarva__report_ind_name(r->lang, w->it->ind));
-    html_add(b, "%c", sep);
-    csv_text(b, w->it->ind->goal_id);
-    html_add(b, "%c%d%c", sep, w->res->year, sep);
-    csv_text(b, w->res->area_id);
-    html_add(b, "%c", sep);
-    csv_text(b, w->res->area_name);
-    html_add(b, "%c", sep);
-    csv_text(b, w->res->domain);
-    html_add(b, "%c", sep);
-    csv_text(b, unit_word(w->it->ind));
-    html_add(b, "%c", sep);
+    csv_text(f, w->res->indicator_id, excel);
+    fputc(sep, f);
+    csv_text(f, jarva__report_ind_name(r->lang, w->it->ind), excel);
+    fputc(sep, f);
+    csv_text(f, w->it->ind->goal_id, excel);
+    fprintf(f, "%c%d%c", sep, w->res->year, sep);
+    csv_text(f, w->res->area_id, excel);
+    fputc(sep, f);
+    csv_text(f, w->res->area_name, excel);
+    fputc(sep, f);
+    csv_text(f, w->res->domain, excel);
+    fputc(sep, f);
+    csv_text(f, unit_word(w->it->ind), excel);
+    fputc(sep, f);
     if (w->shown)
-        csv_number(b, e->estimate, excel);
-    html_add(b, "%c", sep);
+        csv_number(f, e->estimate, excel);
+    fputc(sep, f);
     if (w->has_ci)
-        csv_number(b, e->ci_low, excel);
-    html_add(b, "%c", sep);
+        csv_number(f, e->ci_low, excel);
+    fputc(sep, f);
     if (w->has_ci)
-        csv_number(b, e->ci_high, excel);
-    html_add(b, "%c", sep);
+        csv_number(f, e->ci_high, excel);
+    fputc(sep, f);
     if (w->has_ci)
-        csv_number(b, w->res->level, excel);
-    html_add(b, "%c", sep);
+        csv_number(f, w->res->level, excel);
+    fputc(sep, f);
     if (has_n(w))
-        html_add(b, "%zu", e->n);
-    html_add(b, "%c", sep);
-    csv_text(b, w->res->method);
-    html_add(b, "%c%s%c", sep, w->shown ? "ja" : "nej", sep);
-    csv_text(b, jarva__report_source_name(r->lang, w->it->ind->source));
-    html_add(b, excel ? "\r\n" : "\n");
+        fprintf(f, "%zu", e->n);
+    fputc(sep, f);
+    csv_text(f, w->res->method, excel);
+    fprintf(f, "%c%s%c", sep, w->shown ? "ja" : "nej", sep);
+    csv_text(f, jarva__report_source_name(r->lang, w->it->ind->source), excel);
+    fputs(excel ? "\r\n" : "\n", f);
 }
 
 static void json_row(const jarva__html *h, jarva__html_buf *b, const row *w, bool first)
@@ -210,25 +204,56 @@ static const jarva__report_item *item_of(const jarva__report *r, const char *id)
     return NULL;
 }
 
-static void header(jarva__html_buf *b, bool excel)
+static void header(FILE *f, bool excel)
 {
     if (excel)
-        html_add(b, "\xEF\xBB\xBF");
+        fputs("\xEF\xBB\xBF", f);
     for (size_t c = 0; c < NCOL; c++)
-        html_add(b, "%s%s", c ? (excel ? ";" : ",") : "", columns[c].name);
-    html_add(b, excel ? "\r\n" : "\n");
+        fprintf(f, "%s%s", c ? (excel ? ";" : ",") : "", columns[c].name);
+    fputs(excel ? "\r\n" : "\n", f);
+}
+
+/* A CSV file built in memory (open_memstream) and saved whole. */
+typedef struct memfile {
+    FILE *f;
+    char *data;
+    size_t size;
+} memfile;
+
+static int mem_open(jarva__html *h, memfile *m)
+{
+    m->data = NULL;
+    m->size = 0;
+    m->f = open_memstream(&m->data, &m->size);
+    return m->f ? JARVA_OK : jarva_error_set(h->r.db, JARVA_ENOMEM, "out of memory");
+}
+
+/* Closes m and saves its bytes at name, unless rc already failed. */
+static int mem_save(jarva__html *h, memfile *m, const char *name, int rc)
+{
+    if (m->f && fclose(m->f) != 0 && !rc)
+        rc = jarva_error_set(h->r.db, JARVA_ENOMEM, "out of memory");
+    m->f = NULL;
+    if (!rc)
+        rc = jarva__html_save_bytes(h, name, m->data, m->size);
+    free(m->data);
+    m->data = NULL;
+    return rc;
 }
 
 static int dictionary(jarva__html *h)
 {
-    jarva__html_buf b = { 0 };
-    html_add(&b, "kolumn,typ,beskrivning\n");
+    memfile m;
+    int rc = mem_open(h, &m);
+    if (rc)
+        return rc;
+    fputs("kolumn,typ,beskrivning\n", m.f);
     for (size_t c = 0; c < NCOL; c++) {
-        html_add(&b, "%s,%s,", columns[c].name, columns[c].type);
-        csv_text(&b, jarva__report_tr(h->r.lang, columns[c].sv, columns[c].en));
-        html_add(&b, "\n");
+        fprintf(m.f, "%s,%s,", columns[c].name, columns[c].type);
+        csv_text(m.f, jarva__report_tr(h->r.lang, columns[c].sv, columns[c].en), false);
+        fputc('\n', m.f);
     }
-    return jarva__html_save(h, &b, "data/dataordlista.csv");
+    return mem_save(h, &m, "data/dataordlista.csv", rc);
 }
 
 static int files(jarva__html *h)
@@ -239,9 +264,15 @@ static int files(jarva__html *h)
     int rc = jarva_result_list_open(r->db, &filter, &list);
     if (rc)
         return rc;
-    jarva__html_buf csv = { 0 }, excel = { 0 }, json = { 0 };
-    header(&csv, false);
-    header(&excel, true);
+    memfile csv = { 0 }, excel = { 0 };
+    jarva__html_buf json = { 0 };
+    if ((rc = mem_open(h, &csv)) != JARVA_OK || (rc = mem_open(h, &excel)) != JARVA_OK) {
+        mem_save(h, &csv, NULL, rc);
+        jarva_result_list_free(list);
+        return rc;
+    }
+    header(csv.f, false);
+    header(excel.f, true);
     html_add(&json, "{\n  \"titel\": ");
     char title[128];
     snprintf(title, sizeof title, "%s %d", TR(r, "Effektrapport", "Effect report"), r->year);
@@ -262,20 +293,17 @@ static int files(jarva__html *h)
         w.shown = jarva__report_shown(&res->estimate);
         w.has_ci = w.shown && !(res->estimate.flags & (JARVA_EST_NO_CI | JARVA_EST_NO_N)) &&
                    isfinite(res->estimate.ci_low) && isfinite(res->estimate.ci_high);
-        csv_row(h, &csv, &w, false);
-        csv_row(h, &excel, &w, true);
+        csv_row(h, csv.f, &w, false);
+        csv_row(h, excel.f, &w, true);
         json_row(h, &json, &w, first);
         first = false;
     }
     html_add(&json, "\n  ]\n}\n");
     jarva_result_list_free(list);
-    rc = jarva__html_save(h, &csv, "data/skattningar.csv");
-    if (!rc)
-        rc = jarva__html_save(h, &excel, "data/skattningar-excel.csv");
+    rc = mem_save(h, &csv, "data/skattningar.csv", rc);
+    rc = mem_save(h, &excel, "data/skattningar-excel.csv", rc);
     if (!rc)
         rc = jarva__html_save(h, &json, "data/skattningar.json");
-    free(csv.text);
-    free(excel.text);
     free(json.text);
     return rc;
 }

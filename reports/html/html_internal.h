@@ -41,6 +41,8 @@ void jarva__html_status(jarva__html_buf *b, jarva__lang lang, jarva_target_state
 /* Writes the buffer to DIR/name (name may hold one '/'), taking the buffer.
  * Returns a status with the message in the database. */
 int jarva__html_save(jarva__html *h, jarva__html_buf *b, const char *name);
+/* The same for bytes the caller keeps. */
+int jarva__html_save_bytes(jarva__html *h, const char *name, const void *data, size_t len);
 /* The stylesheet (html_style.c). */
 extern const char jarva__html_css[];
 

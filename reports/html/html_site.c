@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "html_internal.h"
+#include "pdf_util.h"
 #include "jarva/report.h"
 
 /* Creates dir if it is missing (readable by all: it is to be published). */
@@ -17,11 +18,11 @@ static int make_dir(jarva_db *db, const char *dir)
     struct stat st;
     if (stat(dir, &st) == 0) {
         if (!S_ISDIR(st.st_mode))
-            return jarva__seterr(&db->err, JARVA_EIO, "%s: not a directory", dir);
+            return jarva_error_set(db, JARVA_EIO, "%s: not a directory", dir);
         return JARVA_OK;
     }
     if (mkdir(dir, 0755) != 0)
-        return jarva__seterr(&db->err, JARVA_EIO, "%s: cannot create: %s", dir, strerror(errno));
+        return jarva_error_set(db, JARVA_EIO, "%s: cannot create: %s", dir, strerror(errno));
     return JARVA_OK;
 }
 
@@ -51,14 +52,14 @@ int jarva_report_write_html(jarva_db *db, const jarva_report_options *opts, cons
 {
     if (!db)
         return JARVA_EINVAL;
-    jarva__clearerr(&db->err);
+    jarva_error_clear(db);
     if (!dir || !*dir)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "report: no output directory");
+        return jarva_error_set(db, JARVA_EINVAL, "report: no output directory");
     /* The folders first, so that a folder that cannot be written fails before
      * anything is computed. */
-    char *data = jarva__aprintf("%s/data", dir);
+    char *data = jarva__pdf_aprintf("%s/data", dir);
     if (!data)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva_error_set(db, JARVA_ENOMEM, "out of memory");
     int rc = make_dir(db, dir);
     if (!rc)
         rc = make_dir(db, data);

@@ -1,15 +1,12 @@
 /* html_write.c: the markup every page shares: escaping, the page frame
  * (language, title, skip link, landmarks, the site's navigation, the notice
  * and the footer), the status symbol and word, and saving a page. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "html_internal.h"
+#include "pdf_util.h"
 #include "pdf_symbol.h"
 
 void jarva__html_text(jarva__html_buf *b, const char *text)
@@ -35,7 +32,7 @@ void jarva__html_lines(jarva__html_buf *b, const char *text)
     for (const char *p = text; p && *p;) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        char *line = jarva__strndup(p, len);
+        char *line = jarva__pdf_strndup(p, len);
         if (!line) {
             b->failed = true;
             return;
@@ -182,41 +179,32 @@ void jarva__html_status(jarva__html_buf *b, jarva__lang lang, jarva_target_state
      * these words (report_front.c). */
     jarva__html_text(b, state == JARVA_TARGET_NO_TARGET
                             ? jarva__report_tr(lang, "Inget mål att bedöma", "No target to assess")
-                            : jarva__pdf_status_word(state, lang));
+                            : jarva__report_status_word(lang, state));
     html_add(b, "</span>");
 }
 
-/* The site is public: pages are readable by all (0644), unlike the
- * database. Written under a temporary name and renamed, so a reader of the
- * folder never sees half a page. */
+int jarva__html_save_bytes(jarva__html *h, const char *name, const void *data, size_t len)
+{
+    char *path = jarva__pdf_aprintf("%s/%s", h->dir, name);
+    if (!path)
+        return jarva_error_set(h->r.db, JARVA_ENOMEM, "out of memory");
+    /* Whole or not at all, 0644 less the umask: the site is to be published
+     * (jarva/output.h). */
+    char why[512];
+    int rc = jarva_output_write_file(path, data, len, why, sizeof why);
+    if (rc)
+        jarva_error_set(h->r.db, rc, "%s", why);
+    free(path);
+    return rc;
+}
+
 int jarva__html_save(jarva__html *h, jarva__html_buf *b, const char *name)
 {
-    jarva_db *db = h->r.db;
     size_t len = b->len;
     char *text = jarva__report_buf_take(b);
     if (!text)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-    char *path = jarva__aprintf("%s/%s", h->dir, name);
-    char *tmp = path ? jarva__aprintf("%s.tmp", path) : NULL;
-    int rc = JARVA_OK;
-    if (!path || !tmp) {
-        rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-        goto done;
-    }
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
-        rc = jarva__seterr(&db->err, JARVA_EIO, "%s: cannot create: %s", tmp, strerror(errno));
-        goto done;
-    }
-    bool ok = fwrite(text, 1, len, f) == len;
-    ok = (fclose(f) == 0) && ok;
-    if (!ok || rename(tmp, path) != 0) {
-        rc = jarva__seterr(&db->err, JARVA_EIO, "%s: cannot write: %s", path, strerror(errno));
-        unlink(tmp);
-    }
-done:
+        return jarva_error_set(h->r.db, JARVA_ENOMEM, "out of memory");
+    int rc = jarva__html_save_bytes(h, name, text, len);
     free(text);
-    free(path);
-    free(tmp);
     return rc;
 }
