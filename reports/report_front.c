@@ -305,6 +305,14 @@ void jarva__report_latest_cell(const jarva__report *r, const jarva__report_item 
                  jarva__fmt_suppressed(), it->series.years[it->latest]);
 }
 
+const char *jarva__report_test_word(jarva__lang lang, const jarva_change *change)
+{
+    if (!change || (change->flags & JARVA_CHANGE_NO_TEST))
+        return jarva__report_tr(lang, "ej prövbar", "not testable");
+    return change->significant ? jarva__report_tr(lang, "säkerställd", "significant")
+                               : jarva__report_tr(lang, "ej säkerställd", "not significant");
+}
+
 void jarva__report_change_cell(const jarva__report *r, const jarva__report_item *it, char *buf,
                                size_t cap)
 {
@@ -321,14 +329,8 @@ void jarva__report_change_cell(const jarva__report *r, const jarva__report_item 
     char value[JARVA__FMT_SIZE];
     jarva__report_diff(r->lang, it->ind, diff, JARVA__FMT_SIGN | JARVA__FMT_NO_UNIT, value,
                        sizeof value);
-    const char *test;
-    if (!it->has_change || (it->change.flags & JARVA_CHANGE_NO_TEST))
-        test = TR(r, "ej prövbar", "not testable");
-    else if (it->change.significant)
-        test = TR(r, "säkerställd", "significant");
-    else
-        test = TR(r, "ej säkerställd", "not significant");
-    snprintf(buf, cap, "%s %s %d\n%s", value, TR(r, "sedan", "since"), s->years[it->base], test);
+    snprintf(buf, cap, "%s %s %d\n%s", value, TR(r, "sedan", "since"), s->years[it->base],
+             jarva__report_test_word(r->lang, it->has_change ? &it->change : NULL));
 }
 
 static void fill_row(const jarva__report *r, const jarva__report_item *it, summary_row *row)

@@ -182,6 +182,9 @@ void jarva__report_change_cell(const jarva__report *r, const jarva__report_item 
 void jarva__report_meta_line(const jarva__report *r, const jarva__report_item *it, char *buf,
                              size_t cap);
 const char *jarva__report_measure_text(const jarva__report *r, const jarva_indicator *ind);
+/* A change's test in a word: "säkerställd", "ej säkerställd", or "ej
+ * prövbar" for NULL or an untestable change. Static. */
+const char *jarva__report_test_word(jarva__lang lang, const jarva_change *change);
 /* "Mål 2: <text>" or "Kommunikationsmål 3.1: <text>" (report_front.c). */
 void jarva__report_goal_label(const jarva__report *r, const jarva_goal *g, char *buf, size_t cap);
 /* A level-1 heading numbered as the next section ("3 Målgrupp: ..."). */

@@ -85,7 +85,8 @@ int jarva__html_examples(jarva__html *h)
         return JARVA_ENOMEM;
     }
     for (size_t k = 0; k < n; k++)
-        if (wanted(jarva_activity_list_get(list, k)))
+        if (wanted(jarva_activity_list_get(list, k)) &&
+            atoi(when(jarva_activity_list_get(list, k))) <= r->year)
             rows[shown++] = jarva_activity_list_get(list, k);
     qsort(rows, shown, sizeof *rows, newest_first);
     char year[5] = "";

@@ -106,6 +106,9 @@ static void more(jarva__html *h, jarva__html_buf *b)
     }
     html_add(b, "<li><a href=\"omraden.html\">%s</a></li>\n",
              TR(r, "Områdena i Järva, ett i taget", "The areas of Järva, one by one"));
+    html_add(
+        b, "<li><a href=\"press.html\">%s</a></li>\n",
+        TR(r, "Pressunderlag: årets viktigaste resultat", "Press sheet: the year's main results"));
     html_add(b, "<li><a href=\"data.html\">%s</a></li>\n",
              TR(r, "Öppna data: alla siffror som CSV och JSON",
                 "Open data: every figure as CSV and JSON"));

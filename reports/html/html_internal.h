@@ -12,8 +12,10 @@
 
 /* The site being written. */
 typedef struct jarva__html {
-    jarva__report r; /* the content model, as the PDF reads it */
-    const char *dir; /* the output directory */
+    jarva__report r;         /* the content model, as the PDF reads it */
+    const char *dir;         /* the output directory */
+    const char *font_dir;    /* for the press sheet's PDF, as the options say */
+    long long creation_time; /* the options' */
 } jarva__html;
 
 /* One page of the site, for the navigation and the tests. */
@@ -71,6 +73,7 @@ int jarva__html_data(jarva__html *h);      /* html_data.c: data/ and data.html *
 int jarva__html_audiences(jarva__html *h); /* html_pages.c */
 int jarva__html_areas(jarva__html *h);     /* html_pages.c */
 int jarva__html_examples(jarva__html *h);  /* html_examples.c */
+int jarva__html_press(jarva__html *h);     /* html_press.c: press.html, pressunderlag.pdf */
 int jarva__html_method(jarva__html *h);    /* html_about.c */
 int jarva__html_a11y(jarva__html *h);      /* html_about.c */
 

@@ -40,6 +40,8 @@ static int write_site(jarva__html *h)
     if (!rc)
         rc = jarva__html_examples(h);
     if (!rc)
+        rc = jarva__html_press(h);
+    if (!rc)
         rc = jarva__html_data(h);
     if (!rc)
         rc = jarva__html_method(h);
@@ -69,6 +71,8 @@ int jarva_report_write_html(jarva_db *db, const jarva_report_options *opts, cons
     jarva__html h;
     memset(&h, 0, sizeof h);
     h.dir = dir;
+    h.font_dir = opts ? opts->font_dir : NULL;
+    h.creation_time = opts ? opts->creation_time : JARVA_REPORT_TIME_FROM_ENV;
     rc = jarva__report_open(&h.r, db, opts);
     if (!rc)
         rc = write_site(&h);

@@ -64,6 +64,7 @@ size_t jarva__html_pages(const jarva__html *h, jarva__html_page *pages, size_t c
         { "malgrupper.html", TR(r, "Målgrupper", "Audiences") },
         { "omraden.html", TR(r, "Områden", "Areas") },
         { "exempel.html", TR(r, "Exempel", "Examples") },
+        { "press.html", TR(r, "Press", "Press") },
         { "data.html", TR(r, "Öppna data", "Open data") },
         { "metod.html", TR(r, "Metod och kvalitet", "Method and quality") },
         { "tillganglighet.html", TR(r, "Tillgänglighet", "Accessibility") },

@@ -17,7 +17,8 @@ expect_out "Web edition: $T/site/index.html" "the main job prints the web editio
 
 SITE=$T/site
 for f in index.html malgrupper.html malgrupp-1.html malgrupp-4.html omraden.html \
-    omrade-husby.html exempel.html data.html metod.html tillganglighet.html style.css \
+    omrade-husby.html exempel.html press.html pressunderlag.pdf data.html metod.html \
+    tillganglighet.html style.css \
     data/skattningar.csv data/skattningar-excel.csv data/skattningar.json data/dataordlista.csv; do
     checks=$((checks + 1))
     [ -s "$SITE/$f" ] || fail "no $f"
@@ -75,6 +76,23 @@ grep -q '"skattningar": \[' "$SITE/data/skattningar.json" || fail "the JSON has 
 checks=$((checks + 1))
 [ "$(grep -c '"indikator":' "$SITE/data/skattningar.json")" -eq "$(wc -l <"$T/results.csv")" ] ||
     fail "the JSON has another number of rows"
+
+# The press sheet: three to five messages, each with a figure; its PDF one page.
+checks=$((checks + 1))
+n=$(grep -c '<p class="figure"' "$SITE/press.html")
+[ "$n" -ge 3 ] && [ "$n" -le 5 ] || fail "the press sheet has $n messages"
+if command -v pdfinfo >/dev/null 2>&1; then
+    checks=$((checks + 1))
+    pdfinfo "$SITE/pressunderlag.pdf" | grep -q '^Pages: *1$' || fail "pressunderlag.pdf is not one page"
+fi
+# The residents' examples: every published example of the log up to 2025.
+checks=$((checks + 1))
+want=$(awk -F, '$4 == "example_published" && substr($1, 1, 4) <= "2025"' \
+    "$JARVA_SRC"/examples/data/simulerade-aktivitetslogg-*.csv | wc -l)
+got=$(grep -c '<br><span class="meta">' "$SITE/exempel.html")
+fb=$(awk -F, '$4 == "feedback_given" && $9 != "" && substr($9, 1, 4) <= "2025"' \
+    "$JARVA_SRC"/examples/data/simulerade-aktivitetslogg-*.csv | wc -l)
+[ "$got" -eq $((want + fb)) ] || fail "exempel.html lists $got, the log has $want examples and $fb dialogues with feedback"
 
 # English: its own folder, lang="en".
 run --db "$DB" report --year 2025 --format html --lang en -o "$T/en"

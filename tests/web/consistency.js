@@ -76,7 +76,7 @@ for (const site of sites) {
     const html = fs.readFileSync(path.join(site, file), 'utf8');
     const where = `${path.basename(site)}/${file}`;
     // <td|tr ... data-ind=".." data-area=".." data-year=".." [data-est..]>TEXT</td|tr>
-    for (const m of html.matchAll(/<(td|tr)([^>]*data-year="[^"]*"[^>]*)>(.*?)<\/\1>/gs)) {
+    for (const m of html.matchAll(/<(td|tr|p)([^>]*data-year="[^"]*"[^>]*)>(.*?)<\/\1>/gs)) {
       const attr = (name) => (m[2].match(new RegExp(` ${name}="([^"]*)"`)) || [])[1];
       const text = m[3].replace(/<[^>]+>/g, ' ');
       const ind = indicators.get(attr('data-ind'));
