@@ -4,9 +4,11 @@
 # (real published figures, the police list, the simulated surveys and activity
 # log), compute every indicator, print the status against the targets and, when
 # the build has `jarva report`, write effektrapport-2025.pdf at the repository
-# root. A second run imports nothing again (files are recognised by SHA-256).
+# root, and its web edition effektrapport-2025/index.html. A second run
+# imports nothing again (files are recognised by SHA-256).
 # The test (tests/cli/test_example.sh) points it elsewhere with
-# JARVA_EXAMPLE_DB, JARVA_EXAMPLE_DATA and JARVA_EXAMPLE_PDF.
+# JARVA_EXAMPLE_DB, JARVA_EXAMPLE_DATA, JARVA_EXAMPLE_PDF and JARVA_EXAMPLE_WEB
+# (default: the PDF's name without .pdf).
 set -eu
 build=${1:-build}
 case $build in
@@ -44,6 +46,11 @@ if "$jarva" report --help >/dev/null 2>&1; then
         j report --year 2025 -o "$pdf"
     fi
     echo "Report: $pdf"
+    if "$jarva" report --help 2>&1 | grep -q -- '--format pdf|html'; then
+        web=${JARVA_EXAMPLE_WEB:-${pdf%.pdf}}
+        j report --year 2025 --format html --notice "$notice" -o "$web"
+        echo "Web edition: $web/index.html"
+    fi
 else
     echo "run.sh: this build has no 'jarva report' yet; the estimates are in $db" >&2
 fi

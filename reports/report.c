@@ -147,49 +147,58 @@ static int draw(jarva__report *r)
     return jarva__pdf_status(doc);
 }
 
-/* Renders into path, or into *data and *size when path is NULL. */
-static int render(jarva_db *db, const jarva_report_options *opts_in, const char *path,
-                  unsigned char **data, size_t *size)
+int jarva__report_open(jarva__report *r, jarva_db *db, const jarva_report_options *opts_in)
 {
     static const jarva_report_options defaults = JARVA_REPORT_OPTIONS_INIT;
     const jarva_report_options *opts = opts_in ? opts_in : &defaults;
     jarva_error_clear(db);
-    jarva__report r;
-    memset(&r, 0, sizeof r);
-    r.db = db;
-    int rc = check_options(db, opts, &r.lang);
+    memset(r, 0, sizeof *r);
+    r->db = db;
+    int rc = check_options(db, opts, &r->lang);
     if (rc)
         return rc;
-    r.notice = opts->notice && *opts->notice ? opts->notice : NULL;
+    r->notice = opts->notice && *opts->notice ? opts->notice : NULL;
     /* The report only reads (issue 12): estimates older than the latest
      * import are refused, or shown as they are when the caller says so. */
     int stale = 0;
     rc = jarva_estimates_stale(&stale, db);
     if (rc)
         return rc;
-    r.stale = stale != 0;
-    if (r.stale && !(opts->version >= 2 && opts->allow_stale))
+    r->stale = stale != 0;
+    if (r->stale && !(opts->version >= 2 && opts->allow_stale))
         return jarva_error_set(db, JARVA_ESTALE,
                                "%s: batches were imported after the estimates were computed; "
                                "compute the estimates first, or allow stale estimates",
                                jarva_db_path(db));
-    r.year = opts->year;
-    if (!r.year && (rc = jarva_estimates_latest_year(&r.year, db)) != JARVA_OK)
+    r->year = opts->year;
+    if (!r->year && (rc = jarva_estimates_latest_year(&r->year, db)) != JARVA_OK)
         return rc;
-    if (!r.year) {
+    if (!r->year) {
         /* No estimate at all: report on the plan's own year. */
         jarva_plan plan;
         rc = jarva_plan_get(db, &plan);
-        r.year = rc ? 0 : plan.year;
+        r->year = rc ? 0 : plan.year;
         if (rc && rc != JARVA_ENOTFOUND)
             return rc;
     }
-    rc = jarva__report_load(&r);
-    if (!rc && !r.notice && simulated(r.batches))
-        r.notice = TR(&r, "Simulerade exempeldata \xE2\x80\x93 inte verkliga resultat",
-                      "Simulated example data \xE2\x80\x93 not real results");
+    rc = jarva__report_load(r);
+    if (!rc && !r->notice && simulated(r->batches))
+        r->notice = TR(r, "Simulerade exempeldata \xE2\x80\x93 inte verkliga resultat",
+                       "Simulated example data \xE2\x80\x93 not real results");
+    if (!rc)
+        cover_date(r, opts->creation_time);
+    return rc;
+}
+
+/* Renders into path, or into *data and *size when path is NULL. */
+static int render(jarva_db *db, const jarva_report_options *opts_in, const char *path,
+                  unsigned char **data, size_t *size)
+{
+    static const jarva_report_options defaults = JARVA_REPORT_OPTIONS_INIT;
+    const jarva_report_options *opts = opts_in ? opts_in : &defaults;
+    jarva__report r;
+    int rc = jarva__report_open(&r, db, opts);
     if (!rc) {
-        cover_date(&r, opts->creation_time);
         rc = create_document(&r, opts);
         if (!rc)
             rc = draw(&r);

@@ -48,7 +48,7 @@ static int compare_int(const void *a, const void *b)
  * Aktivitetsloggen (2023–2025)". Read from the indicators' series, not from
  * what was imported, so that a source no figure uses is not listed and
  * `--year 2023` lists nothing after 2023. */
-static char *data_sources(jarva__report *r)
+char *jarva__report_data_sources(jarva__report *r)
 {
     jarva__report_buf b = { 0 };
     const char **done = calloc(r->n_items ? r->n_items : 1, sizeof *done);
@@ -178,7 +178,7 @@ int jarva__report_cover(jarva__report *r)
     jarva__pdf_body(doc, text);
     jarva__pdf_advance(doc, 8);
     char *who = parties(r);
-    char *sources = data_sources(r);
+    char *sources = jarva__report_data_sources(r);
     if (!who || !sources) {
         free(who);
         free(sources);
@@ -230,13 +230,12 @@ static void count_items(const jarva__report *r, size_t *shown, size_t *suppresse
     }
 }
 
-static int summary_text(jarva__report *r)
+void jarva__report_summary_text(const jarva__report *r, char *text, size_t cap)
 {
     size_t shown, suppressed, none, targets, st[5];
     count_items(r, &shown, &suppressed, &none, &targets, st);
-    char text[1024];
     if (r->lang == JARVA__LANG_SV)
-        snprintf(text, sizeof text,
+        snprintf(text, cap,
                  "Rapporten följer upp %zu indikatorer för planens %zu mål till och med %d. "
                  "%zu av dem har ett värde som kan redovisas, %zu har bara värden som inte "
                  "redovisas eftersom för få svarade, och %zu saknar data. Av de %zu indikatorer "
@@ -247,7 +246,7 @@ static int summary_text(jarva__report *r)
                  st[JARVA_TARGET_UNCERTAIN], st[JARVA_TARGET_OFF_TRACK],
                  st[JARVA_TARGET_INSUFFICIENT_DATA]);
     else
-        snprintf(text, sizeof text,
+        snprintf(text, cap,
                  "This report follows up %zu indicators of the plan's %zu goals up to %d. %zu of "
                  "them have a value that can be shown, %zu have only values withheld because too "
                  "few responded, and %zu have no data. Of the %zu indicators with a target, %zu "
@@ -257,7 +256,15 @@ static int summary_text(jarva__report *r)
                  targets, st[JARVA_TARGET_ACHIEVED], st[JARVA_TARGET_ON_TRACK],
                  st[JARVA_TARGET_UNCERTAIN], st[JARVA_TARGET_OFF_TRACK],
                  st[JARVA_TARGET_INSUFFICIENT_DATA]);
+}
+
+static int summary_text(jarva__report *r)
+{
+    char text[1024];
+    jarva__report_summary_text(r, text, sizeof text);
     jarva__pdf_body(r->doc, text);
+    size_t shown, suppressed, none, targets, st[5];
+    count_items(r, &shown, &suppressed, &none, &targets, st);
     if (shown + suppressed == 0)
         jarva__pdf_body(r->doc, TR(r,
                                    "Databasen innehåller ännu inga skattningar. Rapporten visar "
@@ -273,7 +280,8 @@ typedef struct summary_row {
         target[JARVA__FMT_SIZE + 32];
 } summary_row;
 
-static void latest_cell(const jarva__report *r, const jarva__report_item *it, char *buf, size_t cap)
+void jarva__report_latest_cell(const jarva__report *r, const jarva__report_item *it, char *buf,
+                               size_t cap)
 {
     if (it->latest < 0) {
         snprintf(buf, cap, "%s", TR(r, "inga data", "no data"));
@@ -297,7 +305,16 @@ static void latest_cell(const jarva__report *r, const jarva__report_item *it, ch
                  jarva__fmt_suppressed(), it->series.years[it->latest]);
 }
 
-static void change_cell(const jarva__report *r, const jarva__report_item *it, char *buf, size_t cap)
+const char *jarva__report_test_word(jarva__lang lang, const jarva_change *change)
+{
+    if (!change || (change->flags & JARVA_CHANGE_NO_TEST))
+        return jarva__report_tr(lang, "ej prövbar", "not testable");
+    return change->significant ? jarva__report_tr(lang, "säkerställd", "significant")
+                               : jarva__report_tr(lang, "ej säkerställd", "not significant");
+}
+
+void jarva__report_change_cell(const jarva__report *r, const jarva__report_item *it, char *buf,
+                               size_t cap)
 {
     if (it->latest_shown < 0) {
         snprintf(buf, cap, "%s", jarva__fmt_suppressed());
@@ -312,14 +329,8 @@ static void change_cell(const jarva__report *r, const jarva__report_item *it, ch
     char value[JARVA__FMT_SIZE];
     jarva__report_diff(r->lang, it->ind, diff, JARVA__FMT_SIGN | JARVA__FMT_NO_UNIT, value,
                        sizeof value);
-    const char *test;
-    if (!it->has_change || (it->change.flags & JARVA_CHANGE_NO_TEST))
-        test = TR(r, "ej prövbar", "not testable");
-    else if (it->change.significant)
-        test = TR(r, "säkerställd", "significant");
-    else
-        test = TR(r, "ej säkerställd", "not significant");
-    snprintf(buf, cap, "%s %s %d\n%s", value, TR(r, "sedan", "since"), s->years[it->base], test);
+    snprintf(buf, cap, "%s %s %d\n%s", value, TR(r, "sedan", "since"), s->years[it->base],
+             jarva__report_test_word(r->lang, it->has_change ? &it->change : NULL));
 }
 
 static void fill_row(const jarva__report *r, const jarva__report_item *it, summary_row *row)
@@ -329,8 +340,8 @@ static void fill_row(const jarva__report *r, const jarva__report_item *it, summa
         snprintf(row->name, sizeof row->name, "%s\n%s", name, it->area_name);
     else
         snprintf(row->name, sizeof row->name, "%s", name);
-    latest_cell(r, it, row->latest, sizeof row->latest);
-    change_cell(r, it, row->change, sizeof row->change);
+    jarva__report_latest_cell(r, it, row->latest, sizeof row->latest);
+    jarva__report_change_cell(r, it, row->change, sizeof row->change);
     if (it->ind->has_target) {
         char value[JARVA__FMT_SIZE];
         jarva__report_value(r->lang, it->ind, it->ind->target_value, value, sizeof value);
@@ -425,33 +436,39 @@ static int summary_table(jarva__report *r)
     return jarva__pdf_table_end(t);
 }
 
-/* What each status means (the rules of jarva_target_assess). */
+/* What each status means (the rules of jarva_target_assess), as the legend
+ * of the PDF and the web edition states it. Static UTF-8. */
+const char *jarva__report_status_meaning(jarva__lang lang, jarva_target_state state)
+{
+    const char *meaning[5] = { "" };
+    meaning[JARVA_TARGET_ACHIEVED] = jarva__report_tr(lang, "Det senaste värdet når målvärdet.",
+                                                      "The latest value meets the target.");
+    meaning[JARVA_TARGET_ON_TRACK] = jarva__report_tr(
+        lang,
+        "Minst 75\xC2\xA0% sannolikhet att målvärdet nås målåret, enligt trenden och dess "
+        "osäkerhet.",
+        "At least a 75% probability that the target is met in the target year, from the trend "
+        "and its uncertainty.");
+    meaning[JARVA_TARGET_UNCERTAIN] = jarva__report_tr(
+        lang, "Mellan 25 och 75\xC2\xA0% sannolikhet att målvärdet nås: det kan gå åt båda hållen.",
+        "Between 25% and 75% probability that the target is met: it could go either way.");
+    meaning[JARVA_TARGET_OFF_TRACK] =
+        jarva__report_tr(lang, "Högst 25\xC2\xA0% sannolikhet att målvärdet nås målåret.",
+                         "At most a 25% probability that the target is met in the target year.");
+    meaning[JARVA_TARGET_INSUFFICIENT_DATA] = jarva__report_tr(
+        lang,
+        "Inget värde, för få mätningar (minst tre) för en trend, eller målåret har passerat "
+        "utan mätning.",
+        "No value, too few points (at least three) for a trend, or the target year passed "
+        "without a measurement.");
+    return (unsigned)state < 5 ? meaning[state] : "";
+}
+
 static int status_legend(jarva__report *r)
 {
     static const jarva_target_state order[] = { JARVA_TARGET_ACHIEVED, JARVA_TARGET_ON_TRACK,
                                                 JARVA_TARGET_UNCERTAIN, JARVA_TARGET_OFF_TRACK,
                                                 JARVA_TARGET_INSUFFICIENT_DATA };
-    const char *meaning[5];
-    meaning[JARVA_TARGET_ACHIEVED] =
-        TR(r, "Det senaste värdet når målvärdet.", "The latest value meets the target.");
-    meaning[JARVA_TARGET_ON_TRACK] =
-        TR(r,
-           "Minst 75\xC2\xA0% sannolikhet att målvärdet nås målåret, enligt trenden och dess "
-           "osäkerhet.",
-           "At least a 75% probability that the target is met in the target year, from the trend "
-           "and its uncertainty.");
-    meaning[JARVA_TARGET_UNCERTAIN] =
-        TR(r, "Mellan 25 och 75\xC2\xA0% sannolikhet att målvärdet nås: det kan gå åt båda hållen.",
-           "Between 25% and 75% probability that the target is met: it could go either way.");
-    meaning[JARVA_TARGET_OFF_TRACK] =
-        TR(r, "Högst 25\xC2\xA0% sannolikhet att målvärdet nås målåret.",
-           "At most a 25% probability that the target is met in the target year.");
-    meaning[JARVA_TARGET_INSUFFICIENT_DATA] =
-        TR(r,
-           "Inget värde, för få mätningar (minst tre) för en trend, eller målåret har passerat "
-           "utan mätning.",
-           "No value, too few points (at least three) for a trend, or the target year passed "
-           "without a measurement.");
     const jarva__pdf_column cols[] = { { "Status", 1.3, JARVA__ALIGN_LEFT },
                                        { TR(r, "Betydelse", "Meaning"), 4.0, JARVA__ALIGN_LEFT } };
     jarva__pdf_table_spec spec = {
@@ -463,7 +480,8 @@ static int status_legend(jarva__report *r)
     for (size_t i = 0; i < 5; i++) {
         jarva__pdf_cell cells[2] = { { jarva__report_status_word(r->lang, order[i]), true,
                                        jarva__report_mark(order[i]), false },
-                                     { meaning[order[i]], false, JARVA__MARK_QUESTION, false } };
+                                     { jarva__report_status_meaning(r->lang, order[i]), false,
+                                       JARVA__MARK_QUESTION, false } };
         jarva__pdf_table_row(t, cells);
     }
     return jarva__pdf_table_end(t);

@@ -30,7 +30,8 @@ static bool is_break(const jarva_series *s, int year)
 }
 
 /* "Källa: … · Område: … · Utgångsvärde: … · Mål: …" under the name. */
-static void meta_line(const jarva__report *r, const jarva__report_item *it, char *buf, size_t cap)
+void jarva__report_meta_line(const jarva__report *r, const jarva__report_item *it, char *buf,
+                             size_t cap)
 {
     const jarva_indicator *ind = it->ind;
     char value[JARVA__FMT_SIZE];
@@ -59,7 +60,7 @@ static void meta_line(const jarva__report *r, const jarva__report_item *it, char
 }
 
 /* What the value axis shows, for the charts' subtitles. */
-static const char *measure_text(const jarva__report *r, const jarva_indicator *ind)
+const char *jarva__report_measure_text(const jarva__report *r, const jarva_indicator *ind)
 {
     if (ind->percent)
         return TR(r, "Procent, med 95\xC2\xA0% konfidensintervall",
@@ -238,7 +239,7 @@ static int line_chart(jarva__report *r, const jarva__report_item *it)
     chart_note(r, it, cs.no_n, note, sizeof note);
     jarva__line_chart c = jarva__line_chart_init();
     c.title = title;
-    c.subtitle = measure_text(r, it->ind);
+    c.subtitle = jarva__report_measure_text(r, it->ind);
     c.unit_label = unit_label(r, it->ind);
     c.note = note;
     c.unit = jarva__report_unit(it->ind);
@@ -306,7 +307,7 @@ static int bar_chart(jarva__report *r, const jarva__report_item *it)
     chart_note(r, it, no_n, note, sizeof note);
     jarva__bar_chart c = jarva__bar_chart_init();
     c.title = title;
-    c.subtitle = measure_text(r, it->ind);
+    c.subtitle = jarva__report_measure_text(r, it->ind);
     c.note = note;
     c.unit = jarva__report_unit(it->ind);
     c.bars = bars;
@@ -342,7 +343,7 @@ static int block_prepare(jarva__report *r, const jarva__report_item *it, block_t
     jarva__pdf_style note = jarva__pdf_style_get(JARVA__STYLE_NOTE);
     jarva__pdf_style body = jarva__pdf_style_get(JARVA__STYLE_BODY);
     b->name = jarva__report_ind_name(r->lang, it->ind);
-    meta_line(r, it, b->meta, sizeof b->meta);
+    jarva__report_meta_line(r, it, b->meta, sizeof b->meta);
     b->sentence = jarva__report_sentence(r->lang, r->year, it);
     if (!b->sentence)
         return jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");

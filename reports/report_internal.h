@@ -67,6 +67,16 @@ typedef struct jarva__report {
     int section; /* the last section number */
 } jarva__report;
 
+/* ---- report.c ---- */
+
+/* Fills r for a report (PDF or web edition) as opts ask: checks the options,
+ * computes estimates the database lacks, chooses the year, reads everything
+ * (jarva__report_load), the notice and the date. r->doc stays NULL. On
+ * failure the message is in the database; call jarva__report_unload(r)
+ * either way. */
+struct jarva_report_options;
+int jarva__report_open(jarva__report *r, jarva_db *db, const struct jarva_report_options *opts);
+
 /* ---- report_data.c: reading the database ---- */
 
 /* Reads the catalogue, the batches and every indicator's data into r (db,
@@ -151,6 +161,32 @@ int jarva__report_goals(jarva__report *r);    /* report_goals.c */
 int jarva__report_activity(jarva__report *r); /* report_appendix.c */
 int jarva__report_method(jarva__report *r);   /* report_appendix.c */
 int jarva__report_sources(jarva__report *r);  /* report_appendix.c */
+/* Every survey, table and log the database holds, with its years, as one
+ * sentence (the cover's "Datakällor"); malloc'd, NULL with the message set if
+ * it failed (report_front.c). */
+char *jarva__report_data_sources(jarva__report *r);
+/* The summary's opening paragraph: how many indicators, with what data and
+ * which statuses (report_front.c). */
+void jarva__report_summary_text(const jarva__report *r, char *text, size_t cap);
+/* What a status means, as the legend says it; static UTF-8. */
+const char *jarva__report_status_meaning(jarva__lang lang, jarva_target_state state);
+/* The summary's cells, shared by the PDF and the web edition (report_front.c):
+ * the latest value with its year and interval ("64 % (2025)\n61–67 %"), and
+ * the change since the base year with its test ("+8 sedan 2019\nsäkerställd");
+ * lines are separated by '\n'. */
+void jarva__report_latest_cell(const jarva__report *r, const jarva__report_item *it, char *buf,
+                               size_t cap);
+void jarva__report_change_cell(const jarva__report *r, const jarva__report_item *it, char *buf,
+                               size_t cap);
+/* The line under an indicator's name ("Källa: … · Område: … · Mål: …") and
+ * what its chart's value axis shows ("Procent, med 95 % konfidensintervall"),
+ * shared by the PDF and the web edition (report_goals.c). */
+void jarva__report_meta_line(const jarva__report *r, const jarva__report_item *it, char *buf,
+                             size_t cap);
+const char *jarva__report_measure_text(const jarva__report *r, const jarva_indicator *ind);
+/* A change's test in a word: "säkerställd", "ej säkerställd", or "ej
+ * prövbar" for NULL or an untestable change. Static. */
+const char *jarva__report_test_word(jarva__lang lang, const jarva_change *change);
 /* "Mål 2: <text>" or "Kommunikationsmål 3.1: <text>" (report_front.c). */
 void jarva__report_goal_label(const jarva__report *r, const jarva_goal *g, char *buf, size_t cap);
 /* A level-1 heading numbered as the next section ("3 Målgrupp: ..."). */

@@ -1,5 +1,6 @@
 /* cmd_report.c: `jarva report --year Y` writes the yearly effect report
- * (effektrapport) as a PDF, rendered by jarva_report_write() (the report
+ * (effektrapport) as a PDF, or with --format html its web edition, rendered
+ * by jarva_report_write() or jarva_report_write_html() (the report
  * module, <jarva/report.h>) from what the database holds. The report only
  * reads: the database is opened read-only unless --compute asks for a
  * computation first. */
@@ -12,16 +13,20 @@
 #include "cli.h"
 
 static const char usage[] =
-    "Usage: jarva report --year YEAR [--lang sv|en] [-o FILE.pdf] [--notice TEXT]\n"
-    "                    [--font-dir DIR] [--compute | --allow-stale]\n"
+    "Usage: jarva report --year YEAR [--format pdf|html] [--lang sv|en] [-o FILE.pdf|DIR]\n"
+    "                    [--notice TEXT] [--font-dir DIR] [--compute | --allow-stale]\n"
     "\n"
     "Writes the effect report for YEAR as a PDF (default effektrapport-YEAR.pdf):\n"
     "cover, summary of every goal and indicator, a section per audience and for\n"
     "the overall goals with charts, activities, method and data provenance.\n"
     "The report only reads the database. If data was imported after the last\n"
     "`jarva compute`, it stops and says so, unless --compute or --allow-stale.\n"
+    "With --format html it writes the web edition instead, a static accessible site\n"
+    "in the folder DIR (default effektrapport-YEAR): index.html, pages per audience\n"
+    "and area, examples, method, press sheet, accessibility statement, open data.\n"
     "\n"
     "  --year YEAR      the year reported on; later estimates are left out\n"
+    "  --format F       pdf (the default) or html\n"
     "  --lang sv|en     the report's language (default sv)\n"
     "  -o, --output F   the file to write\n"
     "  --notice TEXT    printed on the cover and every page, e.g.\n"
@@ -56,15 +61,24 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 {
     jarva_report_options opts = JARVA_REPORT_OPTIONS_INIT;
     const char *output = NULL;
-    int compute = 0;
+    int compute = 0, html = 0;
     for (int i = 1; i < argc; i++) {
         int missing = 0;
+        const char *v;
+        /* Before the shared options, whose --format is table, csv or json. */
+        if ((v = take("--format", NULL, argc, argv, &i, &missing))) {
+            if (strcmp(v, "pdf") != 0 && strcmp(v, "html") != 0)
+                return cli_usage_error("report", "--format '%s' is not pdf or html", v);
+            html = !strcmp(v, "html");
+            continue;
+        }
+        if (missing)
+            return cli_usage_error("report", "option '--format' needs a value");
         int code, shared = cli_shared_arg(ctx, "report", usage, argc, argv, &i, &code);
         if (shared < 0)
             return code;
         if (shared)
             continue;
-        const char *v;
         const char *arg = argv[i];
         if ((v = take("--year", NULL, argc, argv, &i, &missing))) {
             char *end;
@@ -96,7 +110,8 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("report", "--year is required");
     char default_name[64];
     if (!output) {
-        snprintf(default_name, sizeof default_name, "effektrapport-%d.pdf", opts.year);
+        snprintf(default_name, sizeof default_name,
+                 html ? "effektrapport-%d" : "effektrapport-%d.pdf", opts.year);
         output = default_name;
     }
     if (compute && opts.allow_stale)
@@ -114,7 +129,8 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         opts.allow_stale = 1;
     }
     if (!rc)
-        rc = jarva_report_write(db, &opts, output);
+        rc = html ? jarva_report_write_html(db, &opts, output)
+                  : jarva_report_write(db, &opts, output);
     if (rc == JARVA_ESTALE)
         fprintf(stderr,
                 "jarva: %s\njarva: run `jarva compute` first, or `jarva report "
@@ -123,7 +139,8 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     else if (rc)
         cli_db_error(db);
     else if (!ctx->quiet)
-        fprintf(stderr, "jarva: effect report %d written to %s\n", opts.year, output);
+        fprintf(stderr, "jarva: effect report %d written to %s%s\n", opts.year, output,
+                html ? "/index.html" : "");
     jarva_db_close(db);
     return rc ? CLI_FAIL : CLI_OK;
 }

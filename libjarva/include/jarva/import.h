@@ -152,6 +152,54 @@ JARVA_API void jarva_batch_list_free(jarva_batch_list *list);
  * JARVA_ENOTFOUND, JARVA_EDB or JARVA_EBUSY. */
 JARVA_API int jarva_batch_remove(jarva_db *db, int64_t id);
 
+/* One row of the activity log, as imported (jarva import activities). */
+typedef struct jarva_activity {
+    const char *date; /* ISO 8601, "2025-05-19" */
+    int year;
+    const char *organisation_id; /* "" if none */
+    const char *organisation_sv; /* the organisation's name, "" if none */
+    const char *organisation_en;
+    const char *audience_id; /* "" if none */
+    const char *type;        /* "example_published", "feedback_given" ... */
+    const char *area_id;     /* "" if none */
+    const char *area_name;   /* "" if none */
+    int64_t count;
+    int64_t reach;              /* -1 if not given */
+    const char *planned_date;   /* "" if none */
+    const char *delivered_date; /* "" if none */
+    const char *description;    /* "" if none */
+} jarva_activity;
+
+#define JARVA_ACTIVITY_FILTER_VERSION 1
+
+/* Which activities to list; a NULL filter lists them all. */
+typedef struct jarva_activity_filter {
+    unsigned version; /* JARVA_ACTIVITY_FILTER_VERSION */
+    const char *type; /* NULL: every type */
+    int year_from;    /* 0: from the first */
+    int year_to;      /* 0: to the last */
+} jarva_activity_filter;
+
+#define JARVA_ACTIVITY_FILTER_INIT                                                                 \
+    {                                                                                              \
+        JARVA_ACTIVITY_FILTER_VERSION, NULL, 0, 0                                                  \
+    }
+
+typedef struct jarva_activity_list jarva_activity_list;
+
+/* The activity log's rows that the filter selects, by date (then as
+ * imported), in a new list in *out; the concrete examples and dialogues a
+ * web page shows residents come from here. Free it with
+ * jarva_activity_list_free(). JARVA_OK, JARVA_EINVAL, JARVA_ENOMEM or
+ * JARVA_EDB. */
+JARVA_API int jarva_activity_list_open(jarva_db *db, const jarva_activity_filter *filter,
+                                       jarva_activity_list **out);
+JARVA_API size_t jarva_activity_list_count(const jarva_activity_list *list);
+/* The i-th row, valid (strings too) until the list is freed; NULL if
+ * i >= count. */
+JARVA_API const jarva_activity *jarva_activity_list_get(const jarva_activity_list *list, size_t i);
+JARVA_API void jarva_activity_list_free(jarva_activity_list *list);
+
 /* The name of a kind as batches store it ("survey", "table", "staff",
  * "activity"; the CLI says "activities"); static. */
 JARVA_API const char *jarva_import_kind_name(jarva_import_kind kind);

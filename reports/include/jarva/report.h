@@ -85,6 +85,22 @@ JARVA_API int jarva_report_render(jarva_db *db, const jarva_report_options *opts
 /* Frees what jarva_report_render() returned; NULL is allowed. */
 JARVA_API void jarva_report_free(unsigned char *data);
 
+/* The web edition of the same report: a static site in the folder dir
+ * (created if missing, files in it replaced) that works opened from disk
+ * and on any web server, with no external requests: index.html (the year at
+ * a glance and every goal), a page per audience, area profiles, method and
+ * quality, open data in dir/data (CSV, CSV for Swedish Excel, JSON and a
+ * data dictionary), a press sheet and an accessibility statement. Built for
+ * WCAG 2.1 AA (docs/web.md). The numbers, statuses and sentences are the
+ * PDF's: both read one content model. opts as for jarva_report_write()
+ * (font_dir is not used); NULL for the defaults.
+ *
+ * Returns JARVA_OK, or what jarva_report_write() returns (JARVA_EIO naming
+ * the file or folder that could not be written). Each file is written whole
+ * or not at all; on failure, files already written stay. */
+JARVA_API int jarva_report_write_html(jarva_db *db, const jarva_report_options *opts,
+                                      const char *dir);
+
 #ifdef __cplusplus
 }
 #endif
