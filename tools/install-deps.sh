@@ -10,7 +10,12 @@ pkgs="build-essential cmake pkg-config libcsv-dev libgsl-dev libsqlite3-dev libh
 libzip-dev libexpat1-dev libreadstat-dev"
 if [ "${1:-}" = "--test" ]; then
     pkgs="$pkgs g++ clang clang-format libclang-rt-14-dev poppler-utils sqlite3 valgrind"
-    pkgs="$pkgs chromium tidy nodejs npm"
+    pkgs="$pkgs chromium tidy"
+    # Node's own packages (nodesource's nodejs, as on this project's machines)
+    # bring npm with them and make Debian's npm uninstallable: ask apt for
+    # node and npm only where they are missing.
+    command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
+    command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 fi
 missing=""
 for p in $pkgs; do
