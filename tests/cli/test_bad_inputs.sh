@@ -216,6 +216,17 @@ table_unknown_area|1|survey,year,area,measure,share\ns,2020,Husbyy,m,50\n|import
 table_year_text|1|survey,year,area,measure,share\ns,tjugo,Husby,m,50\n|import table FILE|FILE:2:2 (year): 
 estimate_header_only|1|@H@|estimate FILE --var F12a --positive 1|FILE: no respondents in the file (a header and no rows)
 estimate_no_domain|1|q,b\n1,\n2,\n|estimate FILE --var q --positive 1 --by b|FILE: no respondents in any domain: every one of the 2 rows has an empty value in a --by column
+decimal_mixed|1|lopnr;ar;omrade;strata;vikt;kon;aldersgrupp;F12a;F14;F15;F20;F24;F25;F30;F31;F32\n1;2023;Husby;a;1,5;K;16-29;1;2;1;1;1;1;1;1;1\n2;2023;Husby;a;2.5;K;16-29;1;2;1;1;1;1;1;1;1\n|import survey FILE|FILE:3:5 (vikt): weight '2.5' is not a positive number (read with the decimal mark ',', as usual in a ';'-separated file; if it is '.', give --decimal .)
+decimal_given_wrong|1|@H@1,2023,Husby,a,"27,5510",K,16-29,1,2,1,1,1,1,1,1,1\n|import survey --decimal . FILE|FILE:2:5 (vikt): weight '27,5510' is not a positive number (read with the decimal mark '.', as given; if it is ',', give --decimal ,)
+decimal_table_share|1|survey;year;area;measure;share\ns;2020;Husby;m;12.5\ns;2020;Kista;m;1,5\n|import table FILE|FILE:2:5 (share): share '12.5' is not a percentage between 0 and 100 (read with the decimal mark ','
+decimal_activity_count|1|date;type;count\n2025-02-03;press_material;1.5\n2025-02-04;press_material;2,5\n|import activities FILE|give --decimal .)
+header_row_beyond_file|1|@H@$R\n|import survey --header-row 9 FILE|FILE: the header was to be on line 9, but the file has 3 lines
+header_row_not_number|2|@H@$R\n|import survey --header-row x FILE|--header-row 'x' is not a line number
+header_row_wrong|1|Enkät 2023\n$H\n$R\n|import survey --header-row 1 FILE|FILE:1: missing column 'lopnr' (respondent_id, from mapping
+title_with_comma|1|Källa: SCB, 2023\n$H\n1,2023,Husbyy,a,1,K,16-29,1,2,1,1,1,1,1,1,1\n|import survey FILE|FILE:3:3 (omrade): unknown area 'Husbyy'
+title_misread|1|Källa: SCB, 2023\n$H\n|import survey --header-row 1 FILE|FILE:1: missing column 'lopnr' (respondent_id, from mapping
+value_in_unnamed_column|1|lopnr;ar;omrade;strata;vikt;kon;aldersgrupp;F12a;F14;F15;F20;F24;F25;F30;F31;F32;;\n1;2023;Husby;a;1;K;16-29;1;2;1;1;1;1;1;1;1;;x\n|import survey FILE|FILE:2:18: a value in a column without a name (the header's column 18 is empty)
+utf16_nobom_nul|1|a\0b\0\n\0\0\0|import survey FILE|FILE:2:1 (ab): NUL character
 catalogue_fifo|1|-path:@T@/fifo-catalog|--catalog FILE init|goals.csv: is a pipe (FIFO), not a regular file
 mixed_delimiters|1|@H@1;2023;Husby;a;1;K;16-29;1;2;1;1;1;1;1;1;1\n|import survey FILE|FILE:2:2 (ar): ragged row: expected 16 fields (as in the header), got 1
 unterminated_quote|1|@H@$R\n2,2023,Husby,"a,1,K,16-29,1,2,1,1,1,1,1,1,1\n|import survey FILE|FILE:3:4 (strata): unterminated quote
@@ -295,6 +306,6 @@ if command -v sqlite3 >/dev/null; then
     [ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check"
 fi
 checks=$((checks + 1))
-[ "$cases" -ge 94 ] || fail "only $cases classes of bad input"
+[ "$cases" -ge 103 ] || fail "only $cases classes of bad input"
 echo "$cases classes of bad input"
 finish

@@ -57,4 +57,56 @@ run --db "$DB" import activities --dry-run "$T/too-early.csv"
 expect_status 1 "a day more"
 expect_err "too-early.csv:2:4 (delivered): delivered 2018-12-31 is more than a year before it was due (planned 2020-01-01)" "due date"
 expect_err "too-early.csv:3:4 (delivered): delivered 2019-05-31 is before the activity's own date 2019-06-01" "own date"
+# CSV as it comes (issue 14): one wave written five ways stores the same
+# respondents: plain; ','-separated with decimal commas in quoted fields;
+# Excel's "Unicode text" (UTF-16LE, tab, decimal comma) without and with its
+# byte-order mark; and Windows-1252 with a title, a note, trailing empty
+# columns and rows.
+rows='1 Husby a 27.5510 K 16-29
+2 Kista b 3.25 M 30-49
+3 Rinkeby a 12.0 K 50-64'
+tail16=',1,2,1,1,1,1,1,1,1'
+echo "$rows" | awk -v h="$H" -v t="$tail16" 'BEGIN{print h} {print $1",2024,"$2","$3","$4","$5","$6 t}' >"$T/as_plain.csv"
+echo "$rows" | awk -v h="$H" -v t="$tail16" 'BEGIN{print h} {w=$4; sub(/\./, ",", w); print $1",2024,"$2","$3",\""w"\","$5","$6 t}' >"$T/as_quoted.csv"
+tab() { tr ',' '\t' <"$T/as_plain.csv" | sed 's/\([0-9]\)\.\([0-9]\)/\1,\2/g'; }
+if command -v iconv >/dev/null; then
+    tab | iconv -f UTF-8 -t UTF-16LE >"$T/as_utf16.csv"
+    { printf '\377\376'; cat "$T/as_utf16.csv"; } >"$T/as_utf16bom.csv"
+fi
+{
+    printf 'Trygghetsm\344tning J\344rva 2024;;;;;;;;;;;;;;;;;\r\nK\344lla: enk\344ten;;;;;;;;;;;;;;;;;\r\n;;;;;;;;;;;;;;;;;\r\n'
+    tr ',' ';' <"$T/as_plain.csv" | sed 's/\([0-9]\)\.\([0-9]\)/\1,\2/g; s/$/;;\r/'
+    printf ';;;;;;;;;;;;;;;;;\r\n;;;;;;;;;;;;;;;;;\r\n'
+} >"$T/as_excel.csv"
+stored() {
+    sqlite3 "$1" "SELECT respondent_id, year, area_id, stratum, printf('%.6f', weight), sex, age_group, answers FROM response ORDER BY respondent_id"
+}
+for f in as_plain as_quoted as_utf16 as_utf16bom as_excel; do
+    [ -e "$T/$f.csv" ] || continue
+    run --db "$T/$f.db" --quiet init
+    run --db "$T/$f.db" import survey --accept-extreme-weights "$T/$f.csv"
+    expect_status 0 "import $f"
+    expect_err "3 rows imported" "$f: every row"
+    if command -v sqlite3 >/dev/null; then
+        stored "$T/$f.db" >"$T/$f.stored"
+        [ "$f" = as_plain ] || expect_same "$T/$f.stored" "$T/as_plain.stored" "$f stores what the plain file does"
+    fi
+done
+if command -v sqlite3 >/dev/null; then
+    expect_same "$T/as_plain.stored" /dev/stdin "the plain file's respondents" <<'EOF2'
+1|2024|husby|a|27.551000|K|16-29|["1","2","1","1","1","1","1","1","1"]
+2|2024|kista|b|3.250000|M|30-49|["1","2","1","1","1","1","1","1","1"]
+3|2024|rinkeby|a|12.000000|K|50-64|["1","2","1","1","1","1","1","1","1"]
+EOF2
+    checks=$((checks + 1))
+    [ "$(sqlite3 "$T/as_excel.db" 'SELECT group_concat(row_no) FROM response')" = 5,6,7 ] ||
+        fail "the Excel file's rows keep their lines (5 to 7)"
+fi
+# --header-row says where the header is: line 2 of the Excel file is the
+# note, which has none of the columns.
+run --db "$T/as_plain.db" import survey --dry-run --replace --header-row 2 "$T/as_excel.csv"
+expect_status 1 "a wrong header row"
+expect_err "as_excel.csv:2: missing column 'lopnr'" "the header's line"
+run --db "$T/as_plain.db" import survey --dry-run --replace --header-row 4 "$T/as_excel.csv"
+expect_status 0 "the right header row"
 finish

@@ -189,9 +189,9 @@ def errors():
     add("bad_ragged_long.csv",
         b'id,namn,vikt\n1,Anna,1.5\n2,Bo,2.5\n3,"Ce,\ncilia",3,extra\n',
         2, "5:4", "ragged row: expected 3 fields (as in the header), got 4")
-    add("bad_trailing_delimiter.csv",
-        b"id;namn;vikt\n1;Anna;1,5;\n", 0, "2:4",
-        "got 4 (a delimiter at the end of the line?)")
+    add("bad_value_in_unnamed_column.csv",
+        b"id;namn;vikt;;\n1;Anna;1,5;;x\n", 0, "2:5",
+        "a value in a column without a name")
     data = b"\xef\xbb\xbfid;namn;kommentar\n1;Anna;ok\n2;Bj\xf6rn;x\n"
     add("bad_utf8_bom.csv", data, 1, "3:2 (namn)",
         "invalid UTF-8 (byte 0xF6 at byte offset %d) in a file with a UTF-8 byte-order mark"
@@ -231,6 +231,13 @@ def specials():
     write("header_only.csv", b"id;namn;vikt\r\n")
     write("header_only_no_newline.csv", b"id,namn")
     write("trailing_delimiter.csv", b"id;namn;vikt;\n1;Anna;1,5;\n2;Bo;2\n")
+    # Excel's trailing empty columns (a cell once used far right) and rows.
+    write("trailing_empty_columns.csv",
+          b"id;namn;vikt;;;\r\n1;Anna;1,5;;;\r\n2;Bo;2;;;;\r\n;;;;;\r\n;;;;;\r\n")
+    # A title and a note above the header, as exports write them.
+    write("title_rows.csv",
+          "Trygghetsmätning Järva 2023;;;\r\nKälla: enkäten;;;\r\n;;;\r\n"
+          "id;namn;vikt;andel\r\n1;Anna;\"1,5\";0,25\r\n".encode("cp1252"))
     write("no_final_newline.csv", b'a,b\n1,2\n3,"x\ny"')
     write("sep_comma_overrides.csv", b"sep=,\nid;x,y\n1;2,3\n")
     write("columns.csv", "  Id ;Namn;VIKT;\"Område \";vikt\n1;a;2;b;3\n".encode("utf-8"))

@@ -495,10 +495,21 @@ static void test_given_encoding(void)
     CHECK_INT(jarva__csv_next(r, &row, &err), 1);
     CHECK_STR(row.fields[1], "\xf0\x9f\x98\x80"); /* U+1F600 from D83D DE00 */
     jarva__csv_close(r);
-    /* The same file without encoding: NUL bytes, with a hint. */
-    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_EFORMAT);
-    CHECK_CONTAINS(err.message, "utf16be_nobom.csv:1:1: NUL byte at byte offset 0 (a UTF-16 file "
-                                "without byte-order mark?");
+    /* The same file without encoding: detected (8 of 9 byte pairs "NUL,
+     * letter", one the other way: the low surrogate DE00). */
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_dialect_used(r)->encoding, JARVA__ENC_UTF16BE);
+    CHECK_INT(jarva__csv_next(r, &row, &err), 1);
+    CHECK_STR(row.fields[1], "\xf0\x9f\x98\x80");
+    jarva__csv_close(r);
+    /* A NUL byte that is not UTF-16: an error with a hint. */
+    static const unsigned char nul[] = { 'a', ';', 'b', '\n', '1', ';', 0, '\n' };
+    CHECK_INT(write_file(path, nul, sizeof nul), 0);
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_next(r, &row, &err), JARVA_EFORMAT);
+    CHECK_CONTAINS(err.message, "utf16be_nobom.csv:2:2 (b): NUL byte at byte offset 6 (a UTF-16 "
+                                "file without byte-order mark?");
+    jarva__csv_close(r);
 
     jarva__freeerr(&err);
 }
@@ -932,6 +943,114 @@ static void test_limits(void)
     jarva__freeerr(&err);
 }
 
+/* CSV as it comes (issue 14): the decimal mark from the data, title rows
+ * above the header, Excel's trailing empty columns and rows. */
+static char decimal_of(const char *content)
+{
+    const char *path = test_tmp_path("decimal.csv");
+    jarva__error err = { 0, NULL };
+    jarva__csv_reader *r = NULL;
+    char decimal = 0;
+    if (write_file(path, content, strlen(content)) == 0 &&
+        jarva__csv_open(&r, path, NULL, &err) == JARVA_OK)
+        decimal = jarva__csv_dialect_used(r)->decimal;
+    jarva__csv_close(r);
+    jarva__freeerr(&err);
+    return decimal;
+}
+
+static void test_as_it_comes(void)
+{
+    /* Quoted decimal commas in a ','-separated file; points in a ';' one. */
+    CHECK_INT(decimal_of("id,vikt\n1,\"27,5510\"\n2,\"3,1\"\n"), ',');
+    CHECK_INT(decimal_of("id;vikt\n1;0.25\n2;12.5\n"), '.');
+    CHECK_INT(decimal_of("id\tvikt\n1\t1,5\n"), ',');
+    /* 1.234,5 and 1,234.5: the last mark. */
+    CHECK_INT(decimal_of("id,v\n1,\"1.234,5\"\n"), ',');
+    CHECK_INT(decimal_of("id;v\n1;1,234.5\n"), '.');
+    /* Three digits after the mark may be thousands: the delimiter decides;
+     * 0,125 and 1234,567 cannot be thousands. */
+    CHECK_INT(decimal_of("id;v\n1;389.308\n"), ',');
+    CHECK_INT(decimal_of("id,v\n1,\"1,234\"\n"), '.');
+    CHECK_INT(decimal_of("id,v\n1,\"0,125\"\n"), ',');
+    CHECK_INT(decimal_of("id;v\n1;1234.567\n"), '.');
+    /* Both marks seen: the delimiter's rule. The header does not vote. */
+    CHECK_INT(decimal_of("id;v;w\n1;0.5;0,5\n"), ',');
+    CHECK_INT(decimal_of("0.5;1.5\n1;2\n"), ',');
+    CHECK_INT(decimal_of("a,\"0,5\"\n1,2\n"), '.');
+
+    jarva__error err = { 0, NULL };
+    jarva__csv_reader *r = NULL;
+    jarva__csv_row row;
+    char hint[200];
+    /* Hints name --decimal when the other mark reads the text. */
+    const char *path = test_tmp_path("decimal.csv");
+    CHECK_INT(write_file(path, "id,v\n1,2\n", 9), 0);
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    jarva__csv_decimal_hint(r, "27,5510", hint, sizeof hint);
+    CHECK_STR(hint, " (read with the decimal mark '.', as usual in a file not separated by ';'; "
+                    "if it is ',', give --decimal ,)");
+    jarva__csv_decimal_hint(r, "tung", hint, sizeof hint);
+    CHECK_STR(hint, "");
+    jarva__csv_decimal_hint(r, "12", hint, sizeof hint);
+    CHECK_STR(hint, "");
+    jarva__csv_close(r);
+
+    /* Title and note rows above the header, as in the fixture (Windows-
+     * 1252, ';', CRLF, a line of delimiters): the header is line 4. */
+    CHECK_INT(open_fixture(&r, "title_rows.csv", NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_header(r)->line, 4);
+    CHECK_INT(jarva__csv_header(r)->nfields, 4);
+    CHECK_STR(jarva__csv_header(r)->fields[3], "andel");
+    CHECK_INT(jarva__csv_dialect_used(r)->delimiter, ';');
+    CHECK_INT(jarva__csv_dialect_used(r)->decimal, ',');
+    CHECK_INT(jarva__csv_next(r, &row, &err), 1);
+    CHECK_INT(row.line, 5);
+    CHECK_STR(row.fields[2], "1,5");
+    CHECK_INT(jarva__csv_next(r, &row, &err), 0);
+    jarva__csv_close(r);
+    /* Given: line 2, the note, is the header then. */
+    jarva__csv_dialect at2 = JARVA__CSV_DIALECT_INIT;
+    at2.header_line = 2;
+    CHECK_INT(open_fixture(&r, "title_rows.csv", &at2, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_header(r)->line, 2);
+    CHECK_STR(jarva__csv_header(r)->fields[0], "K\xc3\xa4lla: enk\xc3\xa4ten");
+    jarva__csv_close(r);
+    at2.header_line = 99;
+    CHECK_INT(open_fixture(&r, "title_rows.csv", &at2, &err), JARVA_EFORMAT);
+    CHECK_CONTAINS(err.message, "title_rows.csv: the header was to be on line 99, but the file "
+                                "has 6 lines");
+    /* A title holding the delimiter above a wider header; and a header
+     * with Excel's trailing empty columns is not mistaken for a title. */
+    const char *titled = "K\xc3\xa4lla: SCB, 2023\n\na,b,c\n1,2,3\n";
+    CHECK_INT(write_file(path, titled, strlen(titled)), 0);
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_header(r)->line, 3);
+    jarva__csv_close(r);
+    CHECK_INT(write_file(path, "a;b\n1;2;;;\n", 11), 0);
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_header(r)->line, 1);
+    jarva__csv_close(r);
+    /* A file of one column: its first line stays the header. */
+    CHECK_INT(write_file(path, "ensam\n1\n2\n", 10), 0);
+    CHECK_INT(jarva__csv_open(&r, path, NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_header(r)->line, 1);
+    jarva__csv_close(r);
+
+    /* Excel's trailing empty columns (three in the header, four in a row)
+     * and rows of delimiters only. */
+    CHECK_INT(open_fixture(&r, "trailing_empty_columns.csv", NULL, &err), JARVA_OK);
+    CHECK_INT(jarva__csv_header(r)->nfields, 3);
+    CHECK_INT(jarva__csv_next(r, &row, &err), 1);
+    CHECK_INT(row.nfields, 3);
+    CHECK_STR(row.fields[2], "1,5");
+    CHECK_INT(jarva__csv_next(r, &row, &err), 1);
+    CHECK_INT(row.nfields, 3);
+    CHECK_INT(jarva__csv_next(r, &row, &err), 0);
+    jarva__csv_close(r);
+    jarva__freeerr(&err);
+}
+
 int main(void)
 {
     test_matrix();
@@ -946,5 +1065,6 @@ int main(void)
     test_delimiter_sniffing();
     test_crlf_in_quotes();
     test_limits();
+    test_as_it_comes();
     return test_report();
 }

@@ -29,11 +29,14 @@ static const char usage[] =
     "  --year YEAR        the wave's year when the file has no year column\n"
     "  --delimiter D      ',', ';' or 'tab' (default: detected)\n"
     "  --encoding E       utf-8, windows-1252, utf-16le or utf-16be (default: detected)\n"
-    "  --decimal C        '.' or ',' (default ',' for ';'-separated files, else '.')\n"
+    "  --decimal C        '.' or ',' (default: seen in the data's numbers, else ','\n"
+    "                     for ';'-separated files and '.' for others)\n"
     "  --sheet NAME       the sheet of an .xlsx workbook (default: the first)\n"
     "  --percent          table shares are percentages (default unless the column\n"
     "                     name says proportion)\n"
     "  --proportion       table shares are proportions 0-1\n"
+    "  --header-row N     the header is on line N; the lines above it (a title,\n"
+    "                     notes) are skipped (default: detected)\n"
     "  --max-size SIZE    refuse a larger file unread (default 2G; suffixes k, M, G)\n"
     "  --weight-factor F  a weight more than F times the file's median weight, or\n"
     "                     less than 1/F of it, is an error (default 1000)\n"
@@ -155,11 +158,18 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
             opts.accept_extreme_weights = 1;
         else if (!strcmp(a, "--source") || !strcmp(a, "--year") || !strcmp(a, "--delimiter") ||
                  !strcmp(a, "--encoding") || !strcmp(a, "--decimal") || !strcmp(a, "--max-size") ||
-                 !strcmp(a, "--weight-factor")) {
+                 !strcmp(a, "--weight-factor") || !strcmp(a, "--header-row")) {
             if (!value)
                 return cli_usage_error("import", "option '%s' needs a value", a);
             i++;
-            if (!strcmp(a, "--max-size")) {
+            if (!strcmp(a, "--header-row")) {
+                char *end;
+                long n = strtol(value, &end, 10);
+                if (*end || n < 1 || n > 1000000)
+                    return cli_usage_error("import", "--header-row '%s' is not a line number",
+                                           value);
+                opts.header_row = n;
+            } else if (!strcmp(a, "--max-size")) {
                 if (parse_size(value, &opts.max_bytes))
                     return cli_usage_error("import", "--max-size '%s' is not a size (500M, 4G)",
                                            value);

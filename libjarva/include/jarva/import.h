@@ -38,8 +38,8 @@ typedef void (*jarva_progress_fn)(void *ctx, uint64_t bytes_done, uint64_t bytes
 /* Version 2 added max_bytes, weight_factor and accept_extreme_weights, and
  * the result's weight and stratum fields; a version 1 struct is still read
  * (the new fields take their defaults, and the result's new fields are not
- * written). Version 3 added sheet. */
-#define JARVA_IMPORT_OPTIONS_VERSION 3
+ * written). Version 3 added sheet, version 4 header_row. */
+#define JARVA_IMPORT_OPTIONS_VERSION 4
 
 typedef struct jarva_import_options {
     unsigned version; /* JARVA_IMPORT_OPTIONS_VERSION */
@@ -74,12 +74,17 @@ typedef struct jarva_import_options {
     /* Version 3: an Excel workbook's sheet by name (exact, else ignoring
      * case); NULL: the first sheet. */
     const char *sheet;
+    /* Version 4. The line the header is on (CSV): the lines above it, a
+     * title or notes, are skipped. 0: the first line with two values or
+     * more (and no fewer fields than the next line has values) among the
+     * first 20 (docs/inputs.md). */
+    long header_row;
 } jarva_import_options;
 
 #define JARVA_IMPORT_OPTIONS_INIT                                                                  \
     {                                                                                              \
         JARVA_IMPORT_OPTIONS_VERSION, JARVA_IMPORT_SURVEY, NULL, NULL, 0, 0, 0,                    \
-            JARVA_ENCODING_AUTO, -1, 0, 0, 20, NULL, NULL, 0, 0, 0, NULL                           \
+            JARVA_ENCODING_AUTO, -1, 0, 0, 20, NULL, NULL, 0, 0, 0, NULL, 0                        \
     }
 
 typedef enum jarva_import_outcome {

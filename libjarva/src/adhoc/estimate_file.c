@@ -232,9 +232,13 @@ static int read_weight(adhoc *a, const jarva__csv_row *row, double *out)
             return JARVA_OK;
     }
     const char *shown = row->fields[a->weight_col] ? row->fields[a->weight_col] : "";
+    char hint[160];
+    jarva__csv_decimal_hint(a->csv, shown, hint, sizeof hint);
     return jarva__csv_field_error(a->csv, row, (size_t)a->weight_col, &a->err, JARVA_EFORMAT,
                                   "weight '%s' is not a positive number%s", shown,
-                                  a->decimal == ',' ? " (decimal comma)" : "");
+                                  *hint               ? hint
+                                  : a->decimal == ',' ? " (decimal comma)"
+                                                      : "");
 }
 
 /* Room for stratum h's entries (grown as strata appear); 0, or -1. */

@@ -69,6 +69,29 @@ int jarva__csv_report(const jarva__csv_reader *r, jarva__error *err, int code, l
 
 /* ---- opening: byte-order mark, "sep=" line, delimiter ---- */
 
+/* UTF-16 without a byte-order mark (Excel's "Unicode text" saved by other
+ * tools, exports from SPSS): text that is mostly ASCII has a NUL in every
+ * other byte. UTF-16LE when, of the first 2048 byte pairs (or as many as
+ * there are, at least 2), at least half are "letter, NUL" and at most one
+ * more than a twentieth of as many is "NUL, letter" (a character beyond
+ * Latin-1 or a surrogate may look so); UTF-16BE the other way round; else UTF-8 (decided later, see
+ * csv_reader.h). Text in one encoding never looks like this: UTF-8 and
+ * Windows-1252 have no NUL bytes. */
+static jarva__encoding utf16_without_bom(const unsigned char *b, size_t n)
+{
+    size_t pairs = n / 2 < 2048 ? n / 2 : 2048, le = 0, be = 0;
+    for (size_t i = 0; i < pairs; i++) {
+        unsigned char x = b[2 * i], y = b[2 * i + 1];
+        le += x != 0 && y == 0;
+        be += x == 0 && y != 0;
+    }
+    if (pairs >= 2 && 2 * le >= pairs && be <= 1 + le / 20)
+        return JARVA__ENC_UTF16LE;
+    if (pairs >= 2 && 2 * be >= pairs && le <= 1 + be / 20)
+        return JARVA__ENC_UTF16BE;
+    return JARVA__ENC_UTF8;
+}
+
 static int check_bom(jarva__csv_reader *r, jarva__encoding given, jarva__error *err)
 {
     static const struct {
@@ -93,8 +116,8 @@ static int check_bom(jarva__csv_reader *r, jarva__encoding given, jarva__error *
         return JARVA_OK;
     }
     if (given == JARVA__ENC_AUTO) {
-        r->dialect.encoding = JARVA__ENC_UTF8;
-        r->ascii_so_far = 1;
+        r->dialect.encoding = utf16_without_bom(r->raw, r->raw_len);
+        r->ascii_so_far = r->dialect.encoding == JARVA__ENC_UTF8;
         r->encoding_source = SOURCE_SNIFFED;
     } else {
         r->dialect.encoding = given;
@@ -129,6 +152,163 @@ static void skip_sep_line(jarva__csv_reader *r)
     r->after_cr = t[end - 1] == '\r';
 }
 
+/* ---- title rows above the header ---- */
+
+/* Line breaks in s[0..n) as the reader counts them: CR LF, CR, LF. */
+static long count_breaks(const char *s, size_t n)
+{
+    long count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += s[i] == '\r' || (s[i] == '\n' && (i == 0 || s[i - 1] != '\r'));
+    return count;
+}
+
+/* The shape of one line (a record: quoted line breaks continue it) under
+ * each candidate delimiter: tab, ';', ','. */
+typedef struct line_shape {
+    size_t count[3];    /* delimiters outside quotes */
+    size_t nonempty[3]; /* fields that are not empty or blank */
+} line_shape;
+
+static const char candidates[3] = { '\t', ';', ',' };
+
+/* Scans the record starting at t[i]; returns the offset after its line
+ * break, or n if it does not end within t[0..n) (*complete = 0). */
+static size_t scan_line(const char *t, size_t i, size_t n, line_shape *shape, int *complete)
+{
+    int quoted = 0, content[3] = { 0, 0, 0 };
+    memset(shape, 0, sizeof *shape);
+    *complete = 0;
+    for (; i < n; i++) {
+        char c = t[i];
+        if (c == '"') {
+            quoted = !quoted;
+            content[0] = content[1] = content[2] = 1;
+            continue;
+        }
+        if (quoted)
+            continue;
+        if (c == '\r' || c == '\n') {
+            *complete = 1;
+            i += c == '\r' && i + 1 < n && t[i + 1] == '\n';
+            i++;
+            break;
+        }
+        for (int k = 0; k < 3; k++) {
+            if (c == candidates[k]) {
+                shape->count[k]++;
+                shape->nonempty[k] += content[k];
+                content[k] = 0;
+            } else if (c != ' ' && c != '\t') {
+                content[k] = 1;
+            }
+        }
+    }
+    for (int k = 0; k < 3; k++)
+        shape->nonempty[k] += content[k];
+    return i;
+}
+
+/* The candidate the first-record rule would choose for this line (most
+ * frequent; ties tab, ';', ','), or the given delimiter. */
+static int line_delimiter(const line_shape *shape, char given)
+{
+    for (int k = 0; k < 3; k++)
+        if (given == candidates[k])
+            return k;
+    if (given)
+        return -1;
+    if (shape->count[0] > 0 && shape->count[0] >= shape->count[1] &&
+        shape->count[0] >= shape->count[2])
+        return 0;
+    if (shape->count[1] > 0 && shape->count[1] >= shape->count[2])
+        return 1;
+    return 2;
+}
+
+static int is_blank_line(const line_shape *shape)
+{
+    return shape->nonempty[0] == 0 && shape->nonempty[1] == 0 && shape->nonempty[2] == 0;
+}
+
+/* Whether the next non-blank line after t[i] holds more values (under
+ * candidate k) than fields: then the line before it is a title that happens
+ * to hold the delimiter ("Källa: SCB, 2023" above a ','-separated header). */
+static int wider_follows(const char *t, size_t i, size_t n, int k, size_t fields)
+{
+    while (i < n) {
+        line_shape next;
+        int complete;
+        size_t end = scan_line(t, i, n, &next, &complete);
+        if (!is_blank_line(&next))
+            return next.nonempty[k] > fields;
+        if (!complete)
+            break;
+        i = end;
+    }
+    return 0;
+}
+
+/* Counts the line break at t[i] as the reader does (CR LF is one). */
+static void pass_char(jarva__csv_reader *r)
+{
+    char c = r->text[r->pos++];
+    if (c == '\r' || (c == '\n' && !r->after_cr))
+        r->line++;
+    r->after_cr = c == '\r';
+}
+
+/* Skips the lines above the header: to dialect.header_line, or to the first
+ * of the first 20 non-blank lines with two values or more. */
+static int find_header(jarva__csv_reader *r, jarva__error *err)
+{
+    long want = r->dialect.header_line;
+    if (!r->dialect.has_header)
+        return JARVA_OK;
+    if (want == 0) {
+        size_t i = r->pos, target = SIZE_MAX;
+        long line = r->line, target_line = 0;
+        for (int seen = 0; seen < 20 && i < r->text_len;) {
+            line_shape shape;
+            int complete;
+            size_t end = scan_line(r->text, i, r->text_len, &shape, &complete);
+            if (!is_blank_line(&shape)) {
+                int k = line_delimiter(&shape, r->dialect.delimiter);
+                if (k >= 0 && shape.nonempty[k] >= 2 &&
+                    !wider_follows(r->text, end, r->text_len, k, shape.count[k] + 1)) {
+                    target = i;
+                    target_line = line;
+                    break;
+                }
+                seen++;
+            }
+            if (!complete)
+                break;
+            line += count_breaks(r->text + i, end - i);
+            i = end;
+        }
+        if (target == SIZE_MAX || target_line == r->line)
+            return JARVA_OK;
+        want = target_line;
+    }
+    while (r->line < want) {
+        if (r->pos < r->text_len) {
+            pass_char(r);
+            continue;
+        }
+        if (r->text_error != JARVA__TEXT_OK || (r->eof && r->raw_used == r->raw_len))
+            return jarva__csv_report(r, err, JARVA_EFORMAT, 0, 0,
+                                     "the header was to be on line %ld, but the file has %ld "
+                                     "lines",
+                                     want, r->line);
+        int rc = jarva__csv_read_chunk(r, err);
+        if (rc < 0)
+            return rc;
+        jarva__csv_decode(r);
+    }
+    return JARVA_OK;
+}
+
 /* The most frequent of tab, ';' and ',' outside quotes in the first record
  * (ties: tab, then ';', then ','). Leading blank lines are skipped. */
 static char sniff_delimiter(const jarva__csv_reader *r)
@@ -159,6 +339,101 @@ static char sniff_delimiter(const jarva__csv_reader *r)
     if (semicolons > 0 && semicolons >= commas)
         return ';';
     return ',';
+}
+
+/* ---- the decimal mark ---- */
+
+/* How the number s[0..n) votes (see csv_reader.h): ',', '.' or 0. */
+static char decimal_vote(const char *s, size_t n)
+{
+    while (n > 0 && (*s == ' ' || *s == '+' || *s == '-'))
+        s++, n--;
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n < 3 || s[0] < '0' || s[0] > '9' || s[n - 1] < '0' || s[n - 1] > '9')
+        return 0;
+    size_t commas = 0, points = 0, last = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ',' || s[i] == '.') {
+            commas += s[i] == ',';
+            points += s[i] == '.';
+            last = i;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return 0;
+        }
+    }
+    if (commas + points == 0)
+        return 0;
+    if (commas && points) /* 1.234,5 or 1,234.5: the last mark */
+        return (commas == 1 && s[last] == ',') || (points == 1 && s[last] == '.') ? s[last] : 0;
+    if (commas + points > 1) /* 1.234.567: a thousands separator, or no number */
+        return 0;
+    size_t before = last, after = n - last - 1;
+    /* Three digits after it may be thousands (1,234 = 1234), unless the part
+     * before cannot start a grouped number: 0, or more than three digits. */
+    if (after == 3 && before <= 3 && !(before == 1 && s[0] == '0'))
+        return 0;
+    return s[last];
+}
+
+/* The votes of the fields after the header in the text read so far. */
+static char sniff_decimal(const jarva__csv_reader *r, char delimiter)
+{
+    const char *t = r->text;
+    size_t n = r->text_len, i = r->pos;
+    size_t votes_comma = 0, votes_point = 0;
+    char field[64];
+    size_t len = 0;
+    int quoted = 0, too_long = 0, header = r->dialect.has_header;
+    for (; i <= n; i++) {
+        char c = i < n ? t[i] : '\n';
+        if (c == '"') {
+            quoted = !quoted;
+            continue;
+        }
+        int end_of_field = !quoted && (c == delimiter || c == '\r' || c == '\n');
+        if (!end_of_field) {
+            if (len < sizeof field)
+                field[len++] = c;
+            else
+                too_long = 1;
+            continue;
+        }
+        if (!header && !too_long) {
+            char vote = decimal_vote(field, len);
+            votes_comma += vote == ',';
+            votes_point += vote == '.';
+        }
+        len = 0;
+        too_long = 0;
+        if (c != delimiter)
+            header = 0; /* the header's line ends */
+        if (i == n)
+            break;
+    }
+    if (votes_comma && !votes_point)
+        return ',';
+    if (votes_point && !votes_comma)
+        return '.';
+    return 0;
+}
+
+void jarva__csv_decimal_hint(const jarva__csv_reader *r, const char *text, char *out, size_t size)
+{
+    char decimal = r->dialect.decimal, other = decimal == ',' ? '.' : ',';
+    double as_used, as_other;
+    out[0] = '\0';
+    if (!text || jarva__parse_double(text, other, &as_other) != 0)
+        return;
+    if (jarva__parse_double(text, decimal, &as_used) == 0 && as_used == as_other)
+        return;
+    const char *why = r->decimal_source == DECIMAL_GIVEN ? "as given"
+                      : r->decimal_source == DECIMAL_DATA
+                          ? "as the file's numbers showed"
+                          : (decimal == ',' ? "as usual in a ';'-separated file"
+                                            : "as usual in a file not separated by ';'");
+    snprintf(out, size, " (read with the decimal mark '%c', %s; if it is '%c', give --decimal %c)",
+             decimal, why, other, other);
 }
 
 static int check_dialect(const jarva__csv_dialect *d)
@@ -232,8 +507,10 @@ static int check_unique_names(jarva__csv_reader *r, jarva__error *err)
 static int keep_header(jarva__csv_reader *r, jarva__error *err)
 {
     size_t n = r->nfields;
-    if (n > 1 && !r->fields[n - 1]) {
-        r->trailing_delimiter = 1;
+    /* Excel writes a column once used far right as empty names at the end
+     * ("a;b;c;;;"): not columns. */
+    while (n > 1 && !r->fields[n - 1]) {
+        r->trailing_delimiter++;
         n--;
     }
     r->header_buf = malloc(r->buf_len ? r->buf_len : 1);
@@ -265,10 +542,19 @@ static int start(jarva__csv_reader *r, const jarva__csv_dialect *given, jarva__e
         return rc;
     jarva__csv_decode(r);
     skip_sep_line(r);
+    rc = find_header(r, err);
+    if (rc < 0)
+        return rc;
     if (r->dialect.delimiter == 0)
         r->dialect.delimiter = sniff_delimiter(r);
-    if (r->dialect.decimal == 0)
+    if (r->dialect.decimal != 0)
+        r->decimal_source = DECIMAL_GIVEN;
+    else if ((r->dialect.decimal = sniff_decimal(r, r->dialect.delimiter)) != 0)
+        r->decimal_source = DECIMAL_DATA;
+    else {
+        r->decimal_source = DECIMAL_DELIMITER;
         r->dialect.decimal = r->dialect.delimiter == ';' ? ',' : '.';
+    }
     if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) !=
         0)
         return jarva__csv_report(r, err, JARVA_ENOMEM, 0, 0, "out of memory");

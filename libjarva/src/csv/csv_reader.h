@@ -28,11 +28,14 @@ typedef enum jarva__encoding {
 
 typedef struct jarva__csv_dialect {
     char delimiter;           /* ',', ';' or '\t'; 0 = detect from the first line */
-    char decimal;             /* '.' or ','; 0 = ',' when the delimiter is ';', else '.' */
+    char decimal;             /* '.' or ','; 0 = detect (see jarva__csv_dialect_used) */
     jarva__encoding encoding; /* JARVA__ENC_AUTO = detect */
     int has_header;           /* 1: the first record names the columns */
     uint64_t max_bytes;       /* a larger file is refused unread; 0: 2 GiB (input_file.h) */
     size_t max_field;         /* a longer field is an error; 0: JARVA__CSV_MAX_FIELD */
+    /* With has_header: the line the header is on, the lines above it
+     * skipped (a title, notes). 0: detect (see jarva__csv_open). */
+    long header_line;
 } jarva__csv_dialect;
 
 /* The longest value a field may hold: 64 KiB. A survey code, an area name or
@@ -43,7 +46,7 @@ typedef struct jarva__csv_dialect {
 
 #define JARVA__CSV_DIALECT_INIT                                                                    \
     {                                                                                              \
-        0, 0, JARVA__ENC_AUTO, 1, 0, 0                                                             \
+        0, 0, JARVA__ENC_AUTO, 1, 0, 0, 0                                                          \
     }
 
 /* One record. Fields are UTF-8 and NUL-terminated; an unquoted empty field is
@@ -61,7 +64,12 @@ typedef struct jarva__csv_reader jarva__csv_reader;
  * header is read at once (see jarva__csv_header); a UTF-8 BOM is stripped and
  * Excel's "sep=;" first line is honoured (a delimiter given in dialect wins,
  * the line is skipped either way). A BOM that contradicts a given encoding is
- * an error. With has_header, an empty file (or one of blank lines) is an
+ * an error. Title and note rows above the header are skipped: with
+ * dialect.header_line the header is on that line; else, when one of the
+ * first 20 non-blank lines holds two values or more, and no fewer fields than
+ * the next non-blank line holds values, the header is the first such line,
+ * and the lines above it (a title such as "Trygghetsmätning 2023;;;", or
+ * "Källa: SCB, 2023" above a wider header) are not read. With has_header, an empty file (or one of blank lines) is an
  * error; a header that ends in a delimiter ("a;b;") has that empty last name
  * dropped, and records may then end with one empty field more; two columns
  * of the same name (after trimming, exactly) are an error at the second. Errors go to
@@ -101,8 +109,17 @@ int jarva__csv_column(const jarva__csv_reader *r, const char *name);
  * of an import, read it after the last row. The delimiter is sniffed from the
  * first record: the most frequent of ';', ',' and tab outside quotes; on a
  * tie tab wins, then ';' (Swedish names hold commas: "Belopp, kr"), and ','
- * when there is none. */
+ * when there is none. The decimal mark is seen in the data: the fields of the
+ * records after the header in the first 64 KiB that are numbers with one
+ * mark ("27,5510", "0.25") or both ("1.234,5": the last is the decimal mark)
+ * vote; "1,234" and "1.234" (three digits after the mark, which may be a
+ * thousands separator) do not. Votes for one mark only decide; none, or
+ * votes for both, leave ',' for ';'-separated files and '.' for others. */
 const jarva__csv_dialect *jarva__csv_dialect_used(const jarva__csv_reader *r);
+/* For an error about the number text: if text reads as a number with the
+ * other decimal mark, " (read with the decimal mark '.', seen in the data;
+ * if the decimal mark is ',', give --decimal ,)" in out, else "". */
+void jarva__csv_decimal_hint(const jarva__csv_reader *r, const char *text, char *out, size_t size);
 /* The file name as given, for messages. */
 const char *jarva__csv_path(const jarva__csv_reader *r);
 /* Progress: bytes consumed so far and the file's size (0 if unknown). */

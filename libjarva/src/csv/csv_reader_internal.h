@@ -26,6 +26,8 @@
 
 /* How the encoding was settled, for the wording of errors. */
 enum encoding_source { SOURCE_GIVEN, SOURCE_BOM, SOURCE_SNIFFED };
+/* How the decimal mark was: given, seen in the data, or the delimiter's. */
+enum decimal_source { DECIMAL_GIVEN, DECIMAL_DATA, DECIMAL_DELIMITER };
 
 struct jarva__csv_reader {
     char *path;
@@ -34,6 +36,7 @@ struct jarva__csv_reader {
     int ascii_so_far;           /* JARVA__ENC_AUTO without BOM, not yet decided */
     size_t bom_len;
     enum encoding_source encoding_source;
+    enum decimal_source decimal_source;
     long decided_line;       /* line of the first non-ASCII character, when sniffed */
     uint64_t decided_offset; /* ... and its byte offset and value (Windows-1252) */
     unsigned decided_byte;
@@ -90,8 +93,8 @@ struct jarva__csv_reader {
     char *header_buf;
     const char **header_fields;
     size_t *header_lengths;
-    size_t expected;        /* fields per record; 0 until known */
-    int trailing_delimiter; /* the header ended with a delimiter */
+    size_t expected;           /* fields per record; 0 until known */
+    size_t trailing_delimiter; /* empty names the header ended with, dropped */
 
     int failed;
     char *failed_message;

@@ -647,32 +647,37 @@ long jarva__csv_record_field_line(const jarva__csv_reader *r, size_t index)
     return line;
 }
 
-/* The record's shape against the header (or the first record). */
+/* The record's shape against the header (or the first record). Empty
+ * fields after the last column are dropped: Excel writes them for a column
+ * once used far to the right, or the header's trailing empty names. */
 static int check_shape(jarva__csv_reader *r, size_t *nfields, jarva__error *err)
 {
     size_t n = r->nfields;
     const char *as_in = r->have_header ? "as in the header" : "as in the first record";
     if (r->expected == 0)
         r->expected = n;
-    if (r->trailing_delimiter && n == r->expected + 1) {
-        if (r->fields[n - 1])
+    if (n > r->expected) {
+        size_t first_value = r->expected;
+        while (first_value < n && !r->fields[first_value])
+            first_value++;
+        if (first_value == n)
+            n = r->expected; /* only empty fields beyond the last column */
+        else if (first_value < r->expected + r->trailing_delimiter)
             return jarva__csv_report(
-                r, err, JARVA_EFORMAT, jarva__csv_record_field_line(r, n - 1), n,
-                "a value after the last column (the header ends with a delimiter, "
-                "so this column has no name)");
-        n--;
+                r, err, JARVA_EFORMAT, jarva__csv_record_field_line(r, first_value),
+                first_value + 1,
+                "a value in a column without a name (the header's column %zu is empty)",
+                first_value + 1);
+        else
+            return jarva__csv_report(r, err, JARVA_EFORMAT,
+                                     jarva__csv_record_field_line(r, first_value), first_value + 1,
+                                     "ragged row: expected %zu fields (%s), got %zu", r->expected,
+                                     as_in, n);
     }
     if (n < r->expected)
         return jarva__csv_report(r, err, JARVA_EFORMAT, r->row_line, n + 1,
                                  "ragged row: expected %zu fields (%s), got %zu", r->expected,
                                  as_in, n);
-    if (n > r->expected) {
-        int trailing = n == r->expected + 1 && !r->fields[n - 1];
-        return jarva__csv_report(
-            r, err, JARVA_EFORMAT, jarva__csv_record_field_line(r, r->expected), r->expected + 1,
-            "ragged row: expected %zu fields (%s), got %zu%s", r->expected, as_in, n,
-            trailing ? " (a delimiter at the end of the line?)" : "");
-    }
     *nfields = n;
     return JARVA_OK;
 }

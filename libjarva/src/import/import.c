@@ -66,6 +66,14 @@ void jarva__import_reader_error(jarva__import *imp, const jarva__error *read_err
                       read_error->message ? read_error->message : "read error");
 }
 
+void jarva__import_decimal_hint(const jarva__import *imp, const char *text, char *out)
+{
+    jarva__csv_reader *csv = imp->reader ? jarva__source_csv(imp->reader) : NULL;
+    out[0] = '\0';
+    if (csv)
+        jarva__csv_decimal_hint(csv, text, out, JARVA__DECIMAL_HINT_SIZE);
+}
+
 int jarva__find_column(const jarva__row_source *r, const char *const *names)
 {
     for (; *names; names++) {
@@ -315,6 +323,7 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
     dialect.delimiter = opts->delimiter;
     dialect.decimal = opts->decimal;
     dialect.encoding = reader_encoding(opts->encoding);
+    dialect.header_line = opts->header_row;
     /* A PX table is read whole by the table import (import_table_px.c), not
      * by a row source. */
     if (opts->kind == JARVA_IMPORT_TABLE &&
@@ -418,12 +427,14 @@ int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options
      * the rest its defaults; its result ends before weight_ratio. */
     jarva_import_options opts;
     size_t result_size = sizeof *out;
-    if (given->version == 1 || given->version == 2) {
-        static const jarva_import_options defaults = JARVA_IMPORT_OPTIONS_INIT;
+    static const jarva_import_options defaults = JARVA_IMPORT_OPTIONS_INIT;
+    if (given->version >= 1 && given->version <= 3) {
+        /* Each version's fields end where the next version's first begins. */
+        static const size_t ends[] = { 0, offsetof(jarva_import_options, max_bytes),
+                                       offsetof(jarva_import_options, sheet),
+                                       offsetof(jarva_import_options, header_row) };
         opts = defaults;
-        memcpy(&opts, given,
-               given->version == 1 ? offsetof(jarva_import_options, max_bytes)
-                                   : offsetof(jarva_import_options, sheet));
+        memcpy(&opts, given, ends[given->version]);
         opts.version = JARVA_IMPORT_OPTIONS_VERSION;
         if (given->version == 1)
             result_size = offsetof(jarva_import_result, weight_ratio);
@@ -440,6 +451,9 @@ int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options
     if (opts.year && (opts.year < 1990 || opts.year > 2199))
         return jarva__seterr(&db->err, JARVA_EINVAL, "year %d is out of range (1990-2199)",
                              opts.year);
+    if (opts.header_row < 0 || opts.header_row > 1000000)
+        return jarva__seterr(&db->err, JARVA_EINVAL, "header row %ld is out of range",
+                             opts.header_row);
     if (opts.weight_factor != 0 && !(opts.weight_factor > 1 && isfinite(opts.weight_factor)))
         return jarva__seterr(&db->err, JARVA_EINVAL,
                              "the weight factor must be a number above 1 (%g)", opts.weight_factor);

@@ -115,8 +115,10 @@ static long whole_number(activity_state *a, const jarva__csv_row *row, int col, 
     double d;
     if (jarva__parse_double(v, jarva__source_decimal(a->imp->reader), &d) || d < 0 ||
         d != (double)(long)d || d > 1e12) {
+        char hint[JARVA__DECIMAL_HINT_SIZE];
+        jarva__import_decimal_hint(a->imp, v, hint);
         jarva__import_error(&a->imp->errors, a->imp->reader, row->line, col,
-                            "'%s' is not a whole number of zero or more", v);
+                            "'%s' is not a whole number of zero or more%s", v, hint);
         return fallback;
     }
     return (long)d;
@@ -261,9 +263,11 @@ static void check_header(activity_state *a)
                                 "description)");
     }
     if (a->col[A_DATE] < 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1, "missing column 'date'");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                            "missing column 'date'");
     if (a->col[A_TYPE] < 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1, "missing column 'type'");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                            "missing column 'type'");
 }
 
 int jarva__import_activities(jarva__import *imp)
@@ -299,7 +303,8 @@ int jarva__import_activities(jarva__import *imp)
         jarva__import_reader_error(imp, &read_error);
     jarva__freeerr(&read_error);
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no activities in the file");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                            "no activities in the file");
     sqlite3_finalize(a.insert);
     jarva__lookup_free(a.areas);
     jarva__lookup_free(a.organisations);

@@ -161,6 +161,11 @@ int jarva__rows_job(jarva__row_writer *w, int (*run)(sqlite3 *sql, void *arg),
  * year; 0 on success, -1 if not a real calendar date. */
 int jarva__parse_date(const char *s, char iso[11], int *year);
 
+/* The reader's hint for an error about a number (jarva__csv_decimal_hint),
+ * or "" for a file read whole; out holds 160 bytes. */
+#define JARVA__DECIMAL_HINT_SIZE 160
+void jarva__import_decimal_hint(const jarva__import *imp, const char *text, char *out);
+
 /* Column lookup by any of several names (NULL-terminated), -1 if none. */
 int jarva__find_column(const jarva__row_source *r, const char *const *names);
 

@@ -117,6 +117,7 @@ static int resolve_columns(survey_state *s)
                                 role_names[r], s->mapping->path);
     }
     int required[ROLE_COUNT] = { 0 };
+    int hinted = 0; /* the hint about the header's line, once */
     required[ROLE_RESPONDENT] = 1;
     required[ROLE_YEAR] = imp->year == 0;
     required[staff ? ROLE_ORGANISATION : ROLE_AREA] = 1;
@@ -129,8 +130,11 @@ static int resolve_columns(survey_state *s)
                 expected = s->mapping->entries[i].column;
         if (expected)
             jarva__import_error(&imp->errors, imp->reader, 1, -1,
-                                "missing column '%s' (%s, from mapping %s)", expected,
-                                role_names[r], s->mapping->path);
+                                "missing column '%s' (%s, from mapping %s%s)", expected,
+                                role_names[r], s->mapping->path,
+                                hinted++ ? ""
+                                         : "; if the header is on a later line, give it: "
+                                           "--header-row N");
         else
             jarva__import_error(&imp->errors, imp->reader, 1, -1,
                                 "mapping %s names no column for '%s'%s", s->mapping->path,
@@ -627,11 +631,13 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
     if (s->role_col[ROLE_WEIGHT] >= 0) {
         decimal_text = field_or_null(row, s->role_col[ROLE_WEIGHT]);
         if (is_blank(decimal_text) || jarva__parse_double(decimal_text, decimal, &weight) ||
-            !(weight > 0) || !isfinite(weight))
+            !(weight > 0) || !isfinite(weight)) {
+            char hint[JARVA__DECIMAL_HINT_SIZE];
+            jarva__import_decimal_hint(imp, decimal_text, hint);
             jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_WEIGHT],
-                                "weight '%s' is not a positive number",
-                                decimal_text ? decimal_text : "");
-        else if (jarva__weights_add(&s->weights, weight, row->line))
+                                "weight '%s' is not a positive number%s",
+                                decimal_text ? decimal_text : "", hint);
+        } else if (jarva__weights_add(&s->weights, weight, row->line))
             return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
     }
     if (s->strata) {
@@ -756,9 +762,11 @@ int jarva__import_survey(jarva__import *imp)
     if (!rc)
         rc = check_design(&s);
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no respondents in the file");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                            "no respondents in the file");
     if (!rc && !imp->year && imp->errors.count == 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no year: give --year");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                            "no year: give --year");
     jarva__rows_free(s.rows);
     jarva__weights_free(&s.weights);
     jarva__strata_free(s.strata);

@@ -123,8 +123,8 @@ static int check_header(table_state *t)
     static const int required[] = { T_YEAR, T_AREA, T_MEASURE };
     for (size_t r = 0; r < sizeof required / sizeof required[0]; r++)
         if (t->col[required[r]] < 0)
-            jarva__import_error(&imp->errors, imp->reader, 1, -1, "missing column '%s'",
-                                column_names[required[r]][0]);
+            jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                                "missing column '%s'", column_names[required[r]][0]);
     if (t->col[T_SHARE] < 0 && t->col[T_VALUE_COUNT] < 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1,
                             "missing column 'share' (or 'count' for counts)");
@@ -223,14 +223,19 @@ static void read_value(table_state *t, const char *const *f, long line, const ch
         v->suppressed = 1;
         return;
     }
+    char hint[JARVA__DECIMAL_HINT_SIZE];
     if (v->is_count) {
         if (jarva__parse_double(v->text, decimal, &v->value) || v->value < 0 ||
-            v->value != floor(v->value) || v->value > 1e12)
-            row_error(t, line, col, "count '%s' is not a whole number of zero or more", v->text);
+            v->value != floor(v->value) || v->value > 1e12) {
+            jarva__import_decimal_hint(t->imp, v->text, hint);
+            row_error(t, line, col, "count '%s' is not a whole number of zero or more%s", v->text,
+                      hint);
+        }
     } else if (jarva__parse_double(v->text, decimal, &v->value) || v->value < 0 ||
                v->value > (t->percent ? 100.0 : 1.0)) {
-        row_error(t, line, col, "share '%s' is not a %s", v->text,
-                  t->percent ? "percentage between 0 and 100" : "proportion between 0 and 1");
+        jarva__import_decimal_hint(t->imp, v->text, hint);
+        row_error(t, line, col, "share '%s' is not a %s%s", v->text,
+                  t->percent ? "percentage between 0 and 100" : "proportion between 0 and 1", hint);
     } else if (t->percent) {
         v->value /= 100.0;
     }
@@ -400,9 +405,11 @@ int jarva__table_put(table_state *t, const char *const *f, long line, const char
     double n_value;
     if (!is_blank(n_text) && !is_suppression_marker(n_text)) {
         if (jarva__parse_double(n_text, t->decimal, &n_value) || n_value < 1 ||
-            n_value != floor(n_value) || n_value > 1e9)
-            row_error(t, line, T_N, "n '%s' is not a positive whole number", n_text);
-        else
+            n_value != floor(n_value) || n_value > 1e9) {
+            char hint[JARVA__DECIMAL_HINT_SIZE];
+            jarva__import_decimal_hint(t->imp, n_text, hint);
+            row_error(t, line, T_N, "n '%s' is not a positive whole number%s", n_text, hint);
+        } else
             n = (long)n_value;
     }
     if (!errors->count)
@@ -491,7 +498,8 @@ int jarva__import_table(jarva__import *imp)
         jarva__freeerr(&read_error);
     }
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no rows in the file");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1,
+                            "no rows in the file");
     sqlite3_finalize(t.find_indicator);
     sqlite3_finalize(t.find_duplicate);
     sqlite3_finalize(t.insert);
