@@ -79,7 +79,7 @@ fi
     printf ';;;;;;;;;;;;;;;;;\r\n;;;;;;;;;;;;;;;;;\r\n'
 } >"$T/as_excel.csv"
 stored() {
-    sqlite3 "$1" "SELECT respondent_id, year, area_id, stratum, printf('%.6f', weight), sex, age_group, answers FROM response ORDER BY respondent_id"
+    sqlite3 "$1" "SELECT respondent_id, year, area_id, stratum, printf('%.6f', weight), sex, age_group, (SELECT group_concat(variable || '=' || code) FROM (SELECT variable, code FROM answer a WHERE a.respondent_id = r.respondent_id ORDER BY variable)) FROM response r ORDER BY respondent_id"
 }
 for f in as_plain as_quoted as_utf16 as_utf16bom as_excel; do
     [ -e "$T/$f.csv" ] || continue
@@ -94,9 +94,9 @@ for f in as_plain as_quoted as_utf16 as_utf16bom as_excel; do
 done
 if command -v sqlite3 >/dev/null; then
     expect_same "$T/as_plain.stored" /dev/stdin "the plain file's respondents" <<'EOF2'
-1|2024|husby|a|27.551000|K|16-29|["1","2","1","1","1","1","1","1","1"]
-2|2024|kista|b|3.250000|M|30-49|["1","2","1","1","1","1","1","1","1"]
-3|2024|rinkeby|a|12.000000|K|50-64|["1","2","1","1","1","1","1","1","1"]
+1|2024|husby|a|27.551000|K|16-29|q_aktivt_liv=1,q_kanner_samverkan=1,q_orolig_brott=2,q_sett_exempel=1,q_tillganglig=1,q_trygg_kvall=1,q_undviker_platser=1,q_utsatt_vald=1,q_vet_stod=1
+2|2024|kista|b|3.250000|M|30-49|q_aktivt_liv=1,q_kanner_samverkan=1,q_orolig_brott=2,q_sett_exempel=1,q_tillganglig=1,q_trygg_kvall=1,q_undviker_platser=1,q_utsatt_vald=1,q_vet_stod=1
+3|2024|rinkeby|a|12.000000|K|50-64|q_aktivt_liv=1,q_kanner_samverkan=1,q_orolig_brott=2,q_sett_exempel=1,q_tillganglig=1,q_trygg_kvall=1,q_undviker_platser=1,q_utsatt_vald=1,q_vet_stod=1
 EOF2
     checks=$((checks + 1))
     [ "$(sqlite3 "$T/as_excel.db" 'SELECT group_concat(row_no) FROM response')" = 5,6,7 ] ||

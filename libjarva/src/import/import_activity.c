@@ -263,11 +263,9 @@ static void check_header(activity_state *a)
                                 "description)");
     }
     if (a->col[A_DATE] < 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1,
-                            "missing column 'date'");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "missing column 'date'");
     if (a->col[A_TYPE] < 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1,
-                            "missing column 'type'");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "missing column 'type'");
 }
 
 int jarva__import_activities(jarva__import *imp)
@@ -303,8 +301,7 @@ int jarva__import_activities(jarva__import *imp)
         jarva__import_reader_error(imp, &read_error);
     jarva__freeerr(&read_error);
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1,
-                            "no activities in the file");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no activities in the file");
     sqlite3_finalize(a.insert);
     jarva__lookup_free(a.areas);
     jarva__lookup_free(a.organisations);

@@ -762,11 +762,9 @@ int jarva__import_survey(jarva__import *imp)
     if (!rc)
         rc = check_design(&s);
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1,
-                            "no respondents in the file");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no respondents in the file");
     if (!rc && !imp->year && imp->errors.count == 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1,
-                            "no year: give --year");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no year: give --year");
     jarva__rows_free(s.rows);
     jarva__weights_free(&s.weights);
     jarva__strata_free(s.strata);

@@ -123,8 +123,8 @@ static int check_header(table_state *t)
     static const int required[] = { T_YEAR, T_AREA, T_MEASURE };
     for (size_t r = 0; r < sizeof required / sizeof required[0]; r++)
         if (t->col[required[r]] < 0)
-            jarva__import_error(&imp->errors, imp->reader, 1, -1,
-                                "missing column '%s'", column_names[required[r]][0]);
+            jarva__import_error(&imp->errors, imp->reader, 1, -1, "missing column '%s'",
+                                column_names[required[r]][0]);
     if (t->col[T_SHARE] < 0 && t->col[T_VALUE_COUNT] < 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1,
                             "missing column 'share' (or 'count' for counts)");
@@ -498,8 +498,7 @@ int jarva__import_table(jarva__import *imp)
         jarva__freeerr(&read_error);
     }
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1,
-                            "no rows in the file");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no rows in the file");
     sqlite3_finalize(t.find_indicator);
     sqlite3_finalize(t.find_duplicate);
     sqlite3_finalize(t.insert);

@@ -381,8 +381,7 @@ int jarva__table_read_wide(jarva__import *imp, jarva__table_sink *t, const jarva
         }
     }
     if (!nvalue && !imp->errors.count)
-        jarva__import_error(&imp->errors, imp->reader, 1, -1,
-                            "no value columns");
+        jarva__import_error(&imp->errors, imp->reader, 1, -1, "no value columns");
     int header_bad = imp->errors.count > 0;
     jarva__csv_row row;
     jarva__error read_error = { 0 };
