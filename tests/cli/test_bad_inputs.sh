@@ -227,6 +227,26 @@ title_with_comma|1|Källa: SCB, 2023\n$H\n1,2023,Husbyy,a,1,K,16-29,1,2,1,1,1,1,
 title_misread|1|Källa: SCB, 2023\n$H\n|import survey --header-row 1 FILE|FILE:1: missing column 'lopnr' (respondent_id, from mapping
 value_in_unnamed_column|1|lopnr;ar;omrade;strata;vikt;kon;aldersgrupp;F12a;F14;F15;F20;F24;F25;F30;F31;F32;;\n1;2023;Husby;a;1;K;16-29;1;2;1;1;1;1;1;1;1;;x\n|import survey FILE|FILE:2:18: a value in a column without a name (the header's column 18 is empty)
 utf16_nobom_nul|1|a\0b\0\n\0\0\0|import survey FILE|FILE:2:1 (ab): NUL character
+catalogue_unknown_audience|1|-dir:unknown-audience|--catalog FILE init|unknown-audience/goals.csv:4: unknown audience 'nobody' (not in audiences.csv)
+catalogue_unknown_alias_area|1|-dir:unknown-alias-area|--catalog FILE init|unknown-alias-area/area_aliases.csv:3: unknown area 'north' (not in areas.csv)
+catalogue_unknown_parent|1|-dir:unknown-parent|--catalog FILE init|unknown-parent/areas.csv:4: unknown parent area 'nowhere' (not in areas.csv)
+catalogue_bad_source_kind|1|-dir:bad-source-kind|--catalog FILE init|bad-source-kind/indicators.csv:2: unknown source_kind 'poll' (expected survey, table, staff or activity)
+catalogue_bad_measure|1|-dir:bad-measure|--catalog FILE init|bad-measure/indicators.csv:3: unknown measure 'median' (expected proportion, mean, count or rate)
+catalogue_bad_direction|1|-dir:bad-direction|--catalog FILE init|bad-direction/indicators.csv:2: unknown direction 'up' (expected higher or lower)
+catalogue_bad_goal_kind|1|-dir:bad-goal-kind|--catalog FILE init|bad-goal-kind/goals.csv:2: unknown kind 'general' (expected overall or communication)
+catalogue_bad_area_kind|1|-dir:bad-area-kind|--catalog FILE init|bad-area-kind/areas.csv:5: unknown kind 'suburb' (expected whole, area, district, police_area, city or region)
+catalogue_missing_column|1|-dir:missing-column|--catalog FILE init|missing-column/indicators.csv:1: missing column 'unit'
+catalogue_missing_value|1|-dir:missing-value|--catalog FILE init|missing-value/indicators.csv:2: missing value for 'name_sv'
+catalogue_non_numeric|1|-dir:non-numeric|--catalog FILE init|non-numeric/indicators.csv:2: baseline_value 'fyrtio' is not a number
+catalogue_target_wrong_side|1|-dir:target-wrong-side|--catalog FILE init|target-wrong-side/indicators.csv:2: target 30 is below the baseline 40.5, but higher is better
+catalogue_target_year_before|1|-dir:target-year-before|--catalog FILE init|target-year-before/indicators.csv:3: target_year 2019 is before baseline_year 2021
+catalogue_positive_not_subset|1|-dir:positive-not-subset|--catalog FILE init|positive-not-subset/indicators.csv:2: positive code '6' is not among valid_codes '1,2,3,4'
+catalogue_proportion_range|1|-dir:proportion-range|--catalog FILE init|proportion-range/indicators.csv:2: baseline_value 140 is outside 0-100 (shares are written in percent)
+catalogue_series_break_not_number|1|-dir:series-break-not-number|--catalog FILE init|series-break-not-number/indicators.csv:2: series_breaks '2025, tjugo' is not a list of years
+catalogue_overall_with_audience|1|-dir:overall-with-audience|--catalog FILE init|overall-with-audience/goals.csv:3: overall goal 'g2' cannot have an audience ('staff')
+catalogue_alias_conflict|1|-dir:alias-conflict|--catalog FILE init|alias-conflict/area_aliases.csv:3: 'Ostra' cannot name area 'west': it already names area 'east'
+catalogue_indicator_id_is_goal|1|-dir:indicator-id-is-goal|--catalog FILE init|indicator-id-is-goal/indicators.csv:4: indicator id 'c2' is already a goal's
+catalogue_malformed_csv|1|-dir:malformed-csv|--catalog FILE init|malformed-csv/goals.csv:5:4 (text_sv): unterminated quote
 catalogue_fifo|1|-path:@T@/fifo-catalog|--catalog FILE init|goals.csv: is a pipe (FIFO), not a regular file
 mixed_delimiters|1|@H@1;2023;Husby;a;1;K;16-29;1;2;1;1;1;1;1;1;1\n|import survey FILE|FILE:2:2 (ar): ragged row: expected 16 fields (as in the header), got 1
 unterminated_quote|1|@H@$R\n2,2023,Husby,"a,1,K,16-29,1,2,1,1,1,1,1,1,1\n|import survey FILE|FILE:3:4 (strata): unterminated quote
@@ -306,6 +326,6 @@ if command -v sqlite3 >/dev/null; then
     [ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check"
 fi
 checks=$((checks + 1))
-[ "$cases" -ge 103 ] || fail "only $cases classes of bad input"
+[ "$cases" -ge 120 ] || fail "only $cases classes of bad input"
 echo "$cases classes of bad input"
 finish
