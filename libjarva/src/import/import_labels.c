@@ -1,5 +1,5 @@
 /* import_labels.c: the value labels of a statistics file, stored with its
- * batch (table batch_value_label, schema 6) once every row is read: Stata
+ * batch (table batch_value_label, schema 7) once every row is read: Stata
  * keeps them after the data. */
 #include "import_internal.h"
 
