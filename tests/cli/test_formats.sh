@@ -1,7 +1,9 @@
-# test_formats.sh: the same data as CSV and as an Excel workbook
+# test_formats.sh: the same data as CSV, as an Excel workbook
 # (tests/data/formats/*.xlsx, made by make_xlsx.py from the example CSV files)
-# stores identical rows for every import kind and gives identical estimates;
-# and bad workbooks are refused naming the cell, the database left as it was.
+# and as SPSS, Stata and SAS files (made by make_sav.R with haven) stores
+# identical rows and gives identical estimates; value labels are kept with
+# the batch and shown; bad files are refused naming the cell or the row and
+# variable, the database left as it was.
 . "$JARVA_SRC/tests/cli/lib.sh"
 E=$JARVA_SRC/examples/data
 F=$JARVA_SRC/tests/data/formats
@@ -110,6 +112,59 @@ bad "no such sheet" "no sheet 'Blad2' (the sheets: 'Om filen', 'Aktiviteter')" \
     import activities "$F/aktivitetslogg.xlsx" --sheet Blad2
 bad "the wrong sheet" "aktivitetslogg.xlsx:Om filen!1:1: missing column 'date'" \
     import activities "$F/aktivitetslogg.xlsx"
+# The survey wave as .sav, .zsav, .dta and .sas7bdat: the same rows and
+# estimates as its CSV.
+load "$T/csv1.db" survey:"$E/simulerade-trygghetsenkat-2025.csv"
+rows "$T/csv1.db" >"$T/csv1.rows"
+run --db "$T/csv1.db" results --format csv
+cp "$OUT" "$T/csv1.results"
+for ext in sav zsav dta sas7bdat; do
+    load "$T/$ext.db" survey:"$F/trygghetsenkat-2025.$ext"
+    rows "$T/$ext.db" >"$T/$ext.rows"
+    expect_same "$T/$ext.rows" "$T/csv1.rows" "rows from .$ext and .csv"
+    run --db "$T/$ext.db" results --format csv
+    cp "$OUT" "$T/$ext.results"
+    expect_same "$T/$ext.results" "$T/csv1.results" "estimates from .$ext and .csv"
+done
+checks=$((checks + 1))
+[ "$(sqlite3 "$T/sav.db" "SELECT options FROM batch")" = "format=sav" ] || fail "options of a .sav"
+
+# The value labels are the batch's, and `jarva show` names the codes.
+run --db "$T/sav.db" show safe-evening-survey
+expect_out "1 = mycket trygg; 2 = ganska trygg; 3 = ganska otrygg; 4 = mycket otrygg; 9 = vet ej (batch 1, F12a)" "value labels shown"
+run --db "$T/csv1.db" show safe-evening-survey
+expect_no_out "mycket trygg" "no labels from a CSV"
+checks=$((checks + 1))
+[ "$(sqlite3 "$T/dta.db" "SELECT count(*) FROM batch_value_label WHERE source_column = 'F20'")" = 3 ] ||
+    fail "Stata's labels, stored after the data"
+run --db "$T/sav.db" --quiet batches rm 1
+expect_status 0 "batches rm"
+checks=$((checks + 1))
+[ "$(sqlite3 "$T/sav.db" "SELECT count(*) FROM batch_value_label")" = 0 ] ||
+    fail "the labels go with their batch"
+
+# User-missing values (P1 = 9, declared missing) and system-missing ones
+# are missing; the codes are as the file holds them.
+run --db "$T/sav.db" --quiet import staff "$F/personalenkat-missing.sav"
+expect_status 0 "personalenkat-missing.sav"
+checks=$((checks + 1))
+[ "$(sqlite3 "$T/sav.db" "$hand_rows")" = \
+    '2:utbildningsforvaltningen:["1","2","1","1","5","1","1","1"] 3:jarva-sdf:["2","1","2","2","4","3","2","2"] 4:utbildningsforvaltningen:[null,"4","2","2","3","2","2","2"] 5:polisen-lpo-jarva:["3",null,"3","3","4","3","3","3"]' ] ||
+    fail "user-missing: $(sqlite3 "$T/sav.db" "$hand_rows")"
+
+# Bad statistics files, refused with row and variable; nothing written.
+head -c 2000 "$F/trygghetsenkat-2025.sav" >"$T/truncated.sav"
+cp "$E/simulerade-trygghetsenkat-2025.csv" "$T/csv-named.sav"
+bad "text where codes are wanted" \
+    "personalenkat-text.sav: row 1, variable P2: answer code 'instämmer delvis' for question 'p_fordjupad_kunskap' is not one of 1,2,3,4,9" \
+    import staff "$F/personalenkat-text.sav"
+bad "a code outside the mapping" \
+    "personalenkat-code7.sav: row 4, variable P2: answer code '7' for question 'p_fordjupad_kunskap' is not one of 1,2,3,4,9" \
+    import staff "$F/personalenkat-code7.sav"
+bad "truncated .sav" "truncated.sav: not readable as an SPSS file" import survey "$T/truncated.sav"
+bad "not a .sav" "csv-named.sav: not readable as an SPSS file (ReadStat: Invalid file" \
+    import survey "$T/csv-named.sav"
+
 # Another sheet of a workbook imported before is not the same file again.
 run --db "$T/xlsx.db" import activities "$F/aktivitetslogg.xlsx" --sheet "Om filen"
 expect_status 1 "another sheet of an imported workbook"

@@ -12,8 +12,8 @@
 static const char usage[] =
     "Usage: jarva import KIND FILE [options]\n"
     "\n"
-    "Imports a CSV export or an Excel workbook (.xlsx) into the database as one\n"
-    "batch, all or nothing.\n"
+    "Imports a CSV export, an Excel workbook (.xlsx) or an SPSS, Stata or SAS file\n"
+    "(.sav .zsav .por .dta .sas7bdat) into the database as one batch, all or nothing.\n"
     "KIND is one of:\n"
     "  survey      residents' survey microdata, one row per respondent\n"
     "  table       published tables: survey, year, area, measure, share (or count), n;\n"

@@ -9,7 +9,8 @@ static const char usage[] =
     "Usage: jarva show ID [--db PATH] [--format table|csv|json]\n"
     "\n"
     "Shows every field of the goal or indicator ID: a goal with its audience and\n"
-    "the ids of its indicators; an indicator with its source, codes or counting\n"
+    "the ids of its indicators; an indicator with its source, codes (and their\n"
+    "labels, from the latest SPSS, Stata or SAS file imported) or counting\n"
     "rule, baseline, target (shares in percent), breakdowns, disclosure threshold,\n"
     "series breaks and description.\n"
     "\n"
@@ -81,7 +82,31 @@ static int print_fields(const fields *f, cli_format format)
     return CLI_OK;
 }
 
-static int show_indicator(const jarva_indicator *ind, cli_format format)
+/* "1 = mycket trygg; 2 = ganska trygg; ... (batch 3, F12a)": the value
+ * labels the latest SPSS, Stata or SAS import stored for the question;
+ * empty if none did. */
+static int code_labels(jarva_db *db, const char *id, char *out, size_t size)
+{
+    jarva_code_label_list *labels = NULL;
+    out[0] = '\0';
+    if (jarva_code_labels_open(db, id, &labels) != JARVA_OK)
+        return -1;
+    size_t used = 0;
+    size_t n = jarva_code_label_list_count(labels);
+    for (size_t i = 0; i < n && used < size; i++) {
+        const jarva_code_label *l = jarva_code_label_list_get(labels, i);
+        int w = snprintf(out + used, size - used, "%s%s = %s", i ? "; " : "", l->code, l->label);
+        used += w > 0 ? (size_t)w : 0;
+    }
+    if (n && used < size)
+        snprintf(out + used, size - used, " (batch %lld, %s)",
+                 (long long)jarva_code_label_list_batch(labels),
+                 jarva_code_label_list_column(labels));
+    jarva_code_label_list_free(labels);
+    return 0;
+}
+
+static int show_indicator(jarva_db *db, const jarva_indicator *ind, cli_format format)
 {
     static const char *const source_kinds[] = { "survey", "table", "staff", "activity" };
     static const char *const measures[] = { "proportion", "mean", "count", "rate" };
@@ -105,6 +130,10 @@ static int show_indicator(const jarva_indicator *ind, cli_format format)
     add(&f, "variable", ind->variable);
     add(&f, "positive_codes", ind->positive_codes);
     add(&f, "valid_codes", ind->valid_codes);
+    char labels[1024];
+    if (code_labels(db, ind->id, labels, sizeof labels) != 0)
+        return cli_db_error(db);
+    add(&f, "code_labels", labels);
     add(&f, "event_type", ind->event_type);
     add(&f, "counting_rule", ind->counting_rule);
     add(&f, "direction", ind->direction == JARVA_LOWER_IS_BETTER ? "lower" : "higher");
@@ -174,7 +203,7 @@ static int show(jarva_db *db, const char *id, cli_format format)
     }
     if (status != JARVA_OK)
         return cli_db_error(db);
-    int rc = show_indicator(jarva_indicator_list_get(list, 0), format);
+    int rc = show_indicator(db, jarva_indicator_list_get(list, 0), format);
     jarva_indicator_list_free(list);
     return rc;
 }

@@ -205,6 +205,36 @@ JARVA_API size_t jarva_activity_list_count(const jarva_activity_list *list);
 JARVA_API const jarva_activity *jarva_activity_list_get(const jarva_activity_list *list, size_t i);
 JARVA_API void jarva_activity_list_free(jarva_activity_list *list);
 
+/* Value labels: what the codes of a question meant, as the SPSS, Stata or SAS
+ * file it was imported from labelled them ("1" -> "mycket trygg"). */
+typedef struct jarva_code_label {
+    const char *code; /* as the answers hold it: "1", "9", "K" */
+    const char *label;
+} jarva_code_label;
+
+typedef struct jarva_code_label_list jarva_code_label_list;
+
+/* The value labels of the question indicator_id reads (its variable), from
+ * the latest batch that stored labels for it, in a new list in *out (empty
+ * when no batch has them, as for CSV and Excel imports), codes in numeric
+ * order. Free it with jarva_code_label_list_free() (NULL allowed).
+ * JARVA_OK, JARVA_EINVAL, JARVA_ENOTFOUND (no such indicator), JARVA_ENOMEM
+ * or JARVA_EDB. */
+JARVA_API int jarva_code_labels_open(jarva_db *db, const char *indicator_id,
+                                     jarva_code_label_list **out);
+/* The number of labels; 0 for NULL. */
+JARVA_API size_t jarva_code_label_list_count(const jarva_code_label_list *list);
+/* The i-th label, valid until the list is freed; NULL if i >= count. */
+JARVA_API const jarva_code_label *jarva_code_label_list_get(const jarva_code_label_list *list,
+                                                            size_t i);
+/* The batch the labels are from, and its column in the file; 0 and NULL
+ * for an empty list. */
+JARVA_API int64_t jarva_code_label_list_batch(const jarva_code_label_list *list);
+JARVA_API const char *jarva_code_label_list_column(const jarva_code_label_list *list);
+/* The label of code, or NULL. */
+JARVA_API const char *jarva_code_label_find(const jarva_code_label_list *list, const char *code);
+JARVA_API void jarva_code_label_list_free(jarva_code_label_list *list);
+
 /* The name of a kind as batches store it ("survey", "table", "staff",
  * "activity"; the CLI says "activities"); static. */
 JARVA_API const char *jarva_import_kind_name(jarva_import_kind kind);

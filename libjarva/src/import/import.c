@@ -391,6 +391,8 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
             return JARVA_OK;
         }
     }
+    if (rc == JARVA_OK && imp.reader)
+        rc = jarva__import_value_labels(&imp);
     if (rc == JARVA_OK)
         rc = settle_wave(&imp, source ? source : "published", out);
     jarva__import_progress(&imp, 1);

@@ -114,6 +114,10 @@ struct jarva__mapping;
 int jarva__table_read_wide(jarva__import *imp, jarva__table_sink *t,
                            const struct jarva__mapping *mapping);
 
+/* Stores the value labels the file holds with the batch (import_labels.c);
+ * after the last row. */
+int jarva__import_value_labels(jarva__import *imp);
+
 /* Adds an error of the CSV reader (bad quote, encoding, ragged row) to the
  * import's list: the reader cannot go on after it. */
 void jarva__import_reader_error(jarva__import *imp, const jarva__error *read_error);

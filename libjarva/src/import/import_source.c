@@ -12,6 +12,7 @@
 #include "file_hash.h"
 #include "import_source.h"
 #include "input_file.h"
+#include "statfile_internal.h"
 #include "xlsx_internal.h"
 
 struct jarva__row_source {
@@ -21,6 +22,7 @@ struct jarva__row_source {
     jarva__input_stat st;
     jarva__csv_reader *csv;
     jarva__xlsx *xlsx;
+    jarva__statfile *stat;
     /* Workbooks: the header row and the fields handed out, padded to its
      * width. */
     jarva__csv_row header;
@@ -49,6 +51,12 @@ jarva__source_format jarva__source_detect(const char *path, const unsigned char 
     if ((head_len >= 4 && !memcmp(head, "PK\x03\x04", 4)) || has_ending(path, ".xlsx") ||
         has_ending(path, ".xlsm"))
         return JARVA__FORMAT_XLSX;
+    static const char *const endings[] = { ".sav", ".zsav", ".por", ".dta", ".sas7bdat", ".xpt" };
+    if (head_len >= 4 && (!memcmp(head, "$FL2", 4) || !memcmp(head, "$FL3", 4)))
+        return JARVA__FORMAT_STATFILE;
+    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
+        if (has_ending(path, endings[i]))
+            return JARVA__FORMAT_STATFILE;
     return JARVA__FORMAT_CSV;
 }
 
@@ -104,6 +112,28 @@ static int take_header(jarva__row_source *s, const jarva__xlsx_row *row, jarva__
     return JARVA_OK;
 }
 
+/* The header of a statistics file: its variables' names (unique there). */
+static int take_variables(jarva__row_source *s, jarva__error *err)
+{
+    size_t n = jarva__statfile_nvars(s->stat);
+    s->names = calloc(n, sizeof *s->names);
+    s->name_lens = calloc(n, sizeof *s->name_lens);
+    s->fields = calloc(n, sizeof *s->fields);
+    s->lengths = calloc(n, sizeof *s->lengths);
+    if (!s->names || !s->name_lens || !s->fields || !s->lengths)
+        return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
+    s->header.nfields = n;
+    for (size_t i = 0; i < n; i++) {
+        if (!(s->names[i] = jarva__strdup(jarva__statfile_var_name(s->stat, i))))
+            return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
+        s->name_lens[i] = strlen(s->names[i]);
+    }
+    s->header.fields = (const char *const *)s->names;
+    s->header.lengths = s->name_lens;
+    s->header.line = 1;
+    return JARVA_OK;
+}
+
 int jarva__source_open(jarva__row_source **out, int fd, const struct jarva__input_stat *st,
                        const char *path, const jarva__csv_dialect *dialect, const char *sheet,
                        jarva__error *err)
@@ -122,6 +152,12 @@ int jarva__source_open(jarva__row_source **out, int fd, const struct jarva__inpu
     int rc = JARVA_OK;
     if (s->format == JARVA__FORMAT_CSV) {
         rc = jarva__csv_open_fd(&s->csv, fd, st, path, dialect, err);
+    } else if (s->format == JARVA__FORMAT_STATFILE) {
+        s->fd = fd;
+        s->st = *st;
+        rc = jarva__statfile_open_fd(&s->stat, fd, st->size, path, err);
+        if (!rc)
+            rc = take_variables(s, err);
     } else {
         s->fd = fd;
         s->st = *st;
@@ -172,10 +208,25 @@ static int next_xlsx(jarva__row_source *s, jarva__csv_row *row, jarva__error *er
     return 1;
 }
 
+static int next_case(jarva__row_source *s, jarva__csv_row *row, jarva__error *err)
+{
+    jarva__statfile_row raw;
+    int got = jarva__statfile_next(s->stat, &raw, err);
+    if (got <= 0)
+        return got;
+    row->nfields = s->header.nfields;
+    row->fields = raw.cells;
+    row->lengths = raw.lengths;
+    row->line = raw.case_no + 1; /* the header is "line 1", as in a CSV export */
+    return 1;
+}
+
 int jarva__source_next(jarva__row_source *s, jarva__csv_row *row, jarva__error *err)
 {
     if (s->csv)
         return jarva__csv_next(s->csv, row, err);
+    if (s->stat)
+        return next_case(s, row, err);
     return next_xlsx(s, row, err);
 }
 
@@ -239,6 +290,15 @@ void jarva__source_where(const jarva__row_source *s, long line, int col, char *b
      * name its line. */
     if (line == 1 && h && h->line > 1)
         line = h->line;
+    if (s->stat) { /* cases and variables, as SPSS names them */
+        if (line <= 1 && col < 0)
+            snprintf(buf, size, "%s", s->path);
+        else if (col < 0 || !name)
+            snprintf(buf, size, "%s: row %ld", s->path, line - 1);
+        else
+            snprintf(buf, size, "%s: row %ld, variable %s", s->path, line - 1, name);
+        return;
+    }
     if (s->xlsx) {
         const char *sheet = jarva__xlsx_sheet(s->xlsx);
         if (col < 0) { /* a whole row, as Excel writes it: Blad1!12:12 */
@@ -267,6 +327,10 @@ void jarva__source_options_text(const jarva__row_source *s, char *buf, size_t si
         snprintf(buf, size, "format=xlsx;sheet=%s", jarva__xlsx_sheet(s->xlsx));
         return;
     }
+    if (s->stat) {
+        snprintf(buf, size, "format=%s", jarva__statfile_format(s->stat));
+        return;
+    }
     static const char *const encodings[] = { "auto", "utf-8", "windows-1252", "utf-16le",
                                              "utf-16be" };
     const jarva__csv_dialect *d = jarva__csv_dialect_used(s->csv);
@@ -277,11 +341,15 @@ void jarva__source_options_text(const jarva__row_source *s, char *buf, size_t si
 
 uint64_t jarva__source_bytes_read(const jarva__row_source *s)
 {
+    if (s->stat)
+        return jarva__statfile_bytes_read(s->stat);
     return s->csv ? jarva__csv_bytes_read(s->csv) : jarva__xlsx_bytes_read(s->xlsx);
 }
 
 uint64_t jarva__source_bytes_total(const jarva__row_source *s)
 {
+    if (s->stat)
+        return jarva__statfile_bytes_total(s->stat);
     return s->csv ? jarva__csv_bytes_total(s->csv) : jarva__xlsx_bytes_total(s->xlsx);
 }
 
@@ -290,6 +358,24 @@ int jarva__source_final_hash(jarva__row_source *s, char out[65], jarva__error *e
     if (s->csv)
         return jarva__csv_final_hash(s->csv, out, err);
     return jarva__file_hash_whole(s->fd, s->path, &s->st, out, err);
+}
+
+size_t jarva__source_nlabels(const jarva__row_source *s)
+{
+    return s->stat ? jarva__statfile_nlabels(s->stat) : 0;
+}
+
+void jarva__source_label(const jarva__row_source *s, size_t i, const char **column,
+                         const char **code, const char **label)
+{
+    size_t var;
+    jarva__statfile_label(s->stat, i, &var, code, label);
+    *column = s->names[var];
+}
+
+const char *jarva__source_column_label(const jarva__row_source *s, size_t col)
+{
+    return s->stat ? jarva__statfile_var_label(s->stat, col) : NULL;
 }
 
 jarva__csv_reader *jarva__source_csv(jarva__row_source *s)
@@ -303,6 +389,7 @@ void jarva__source_close(jarva__row_source *s)
         return;
     jarva__csv_close(s->csv);
     jarva__xlsx_close(s->xlsx);
+    jarva__statfile_close(s->stat);
     if (s->fd >= 0)
         close(s->fd);
     for (size_t i = 0; s->names && i < s->header.nfields; i++)

@@ -21,7 +21,8 @@ typedef enum jarva__source_format {
 } jarva__source_format;
 
 /* The format of the file at path whose first bytes are head: by those (a
- * zip archive is a workbook) or its name's ending (.xlsx), else CSV. A name
+ * zip archive is a workbook, "$FL2"/"$FL3" an SPSS file) or its name's
+ * ending (.xlsx; .sav .zsav .por .dta .sas7bdat .xpt), else CSV. A name
  * that promises a format whose magic the file lacks is still taken for that
  * format, so that the error says so. */
 jarva__source_format jarva__source_detect(const char *path, const unsigned char *head,
@@ -64,6 +65,15 @@ uint64_t jarva__source_bytes_total(const jarva__row_source *s);
  * a check that the file did not change while it was read: JARVA_OK, or
  * JARVA_EIO with err set. Once, after the last row. */
 int jarva__source_final_hash(jarva__row_source *s, char out[65], jarva__error *err);
+/* The value labels of a statistics file (0 for the other formats), complete
+ * after the last row: label i is of column (a header name), code as its
+ * cells hold it. Valid until jarva__source_close(). */
+size_t jarva__source_nlabels(const jarva__row_source *s);
+void jarva__source_label(const jarva__row_source *s, size_t i, const char **column,
+                         const char **code, const char **label);
+/* A column's label (a statistics file's variable label: the question's
+ * text), or NULL. */
+const char *jarva__source_column_label(const jarva__row_source *s, size_t col);
 /* The CSV reader underneath, or NULL for the other formats. */
 jarva__csv_reader *jarva__source_csv(jarva__row_source *s);
 void jarva__source_close(jarva__row_source *s);

@@ -375,6 +375,21 @@ static const char *const schema_v6_views[] = {
     NULL,
 };
 
+/* Version 7. The value labels of an SPSS, Stata or SAS file, stored with the
+ * batch imported from it (issue 14): code -> label for each column (the
+ * file's variable) that has them, so that what a code meant in that wave
+ * stays with the data. The codes are written as the batch's answers are. */
+static const char *const schema_v7[] = {
+    "CREATE TABLE IF NOT EXISTS batch_value_label ("
+    "  batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,"
+    "  source_column TEXT NOT NULL,"
+    "  code TEXT NOT NULL,"
+    "  label TEXT NOT NULL,"
+    "  PRIMARY KEY (batch_id, source_column, code)"
+    ") STRICT",
+    NULL,
+};
+
 typedef struct migration {
     int to_version;
     const char *const *statements; /* NULL-terminated */
@@ -394,6 +409,7 @@ static const migration migrations[] = {
     { 4, schema_v4, NULL, NULL },
     { 5, schema_v5, NULL, NULL },
     { 6, schema_v6_tables, jarva__answers_migrate_json, schema_v6_views },
+    { 7, schema_v7, NULL, NULL },
 };
 /* clang-format on */
 
