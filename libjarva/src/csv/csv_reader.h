@@ -36,7 +36,7 @@ typedef struct jarva__csv_dialect {
     /* With has_header: the line the header is on, the lines above it
      * skipped (a title, notes). 0: detect (see jarva__csv_open). */
     long header_line;
-    int no_hash;              /* 1: no SHA-256 of the bytes (jarva estimate needs none) */
+    int no_hash; /* 1: no SHA-256 of the bytes (jarva estimate needs none) */
 } jarva__csv_dialect;
 
 /* The longest value a field may hold: 64 KiB. A survey code, an area name or
@@ -47,7 +47,7 @@ typedef struct jarva__csv_dialect {
 
 #define JARVA__CSV_DIALECT_INIT                                                                    \
     {                                                                                              \
-        0, 0, JARVA__ENC_AUTO, 1, 0, 0, 0                                                          \
+        0, 0, JARVA__ENC_AUTO, 1, 0, 0, 0, 0                                                       \
     }
 
 /* One record. Fields are UTF-8 and NUL-terminated; an unquoted empty field is
