@@ -134,6 +134,7 @@ static int draw(jarva__report *r)
 {
     jarva__pdf *doc = r->doc;
     jarva__report_cover(r);
+    jarva__report_glance(r);
     jarva__pdf_new_page(doc, 0);
     jarva__pdf_style h1 = jarva__pdf_style_get(JARVA__STYLE_H1);
     jarva__pdf_paragraph(doc, &h1, TR(r, "Innehåll", "Contents"), 10);

@@ -108,7 +108,9 @@ int jarva__report_activity(jarva__report *r)
     snprintf(caption, sizeof caption, "%s %d. %s", TR(r, "Tabell", "Table"), ++r->table,
              TR(r, "Aktiviteter per år", "Activities per year"));
     jarva__pdf_table_spec spec = {
-        cols, 1 + n_years, caption,
+        cols,
+        1 + n_years,
+        caption,
         TR(r,
            "Källa: Aktivitetsloggen. \xE2\x80\x93 = redovisas inte eftersom underlaget är för "
            "litet (färre än 3 på endera sidan). .. = uppgift saknas för året. Inga data: "
@@ -116,7 +118,8 @@ int jarva__report_activity(jarva__report *r)
            "Source: activity log. \xE2\x80\x93 = not shown because the basis is too small (fewer "
            "than 3 on either side). .. = no figure for the year. No data: the indicator has no "
            "figure at all."),
-        true
+        true,
+        0
     };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)
@@ -332,7 +335,7 @@ int jarva__report_sources(jarva__report *r)
     char caption[200];
     snprintf(caption, sizeof caption, "%s %d. %s", TR(r, "Tabell", "Table"), ++r->table,
              TR(r, "Importerade filer", "Imported files"));
-    jarva__pdf_table_spec spec = { cols, 7, caption, NULL, true };
+    jarva__pdf_table_spec spec = { cols, 7, caption, NULL, true, 0 };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(doc, &spec, &t) != JARVA_OK)
         return jarva__pdf_status(doc);

@@ -172,6 +172,8 @@ int jarva__report_load(jarva__report *r)
         rc = jarva_area_list_open(db, &r->areas);
     if (!rc)
         rc = jarva_batch_list_open(db, &r->batches);
+    if (!rc)
+        rc = jarva_summary_open(&r->summary, db, r->year, NULL);
     if (rc)
         return rc;
     r->n_items = jarva_indicator_list_count(r->indicators);
@@ -202,4 +204,5 @@ void jarva__report_unload(jarva__report *r)
     jarva_organisation_list_free(r->organisations);
     jarva_area_list_free(r->areas);
     jarva_batch_list_free(r->batches);
+    jarva_summary_free(r->summary);
 }

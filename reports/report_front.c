@@ -389,7 +389,7 @@ static int summary_table(jarva__report *r)
                 "series, with at least three points. \xE2\x80\x93 = not shown because too few "
                 "responded (fewer than the indicator's threshold, usually 30, or fewer than 3 on "
                 "either side). No data: no estimate up to the report's year."));
-    jarva__pdf_table_spec spec = { cols, 6, caption, note, true };
+    jarva__pdf_table_spec spec = { cols, 6, caption, note, true, 0 };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)
         return jarva__pdf_status(r->doc);
@@ -454,8 +454,9 @@ static int status_legend(jarva__report *r)
            "without a measurement.");
     const jarva__pdf_column cols[] = { { "Status", 1.3, JARVA__ALIGN_LEFT },
                                        { TR(r, "Betydelse", "Meaning"), 4.0, JARVA__ALIGN_LEFT } };
-    jarva__pdf_table_spec spec = { cols, 2, TR(r, "Så läses statusen", "How to read the status"),
-                                   NULL, false };
+    jarva__pdf_table_spec spec = {
+        cols, 2, TR(r, "Så läses statusen", "How to read the status"), NULL, false, 0
+    };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)
         return jarva__pdf_status(r->doc);

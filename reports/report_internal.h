@@ -59,6 +59,7 @@ typedef struct jarva__report {
     jarva_organisation_list *organisations;
     jarva_area_list *areas;
     jarva_batch_list *batches;
+    jarva_summary *summary;    /* every target's status, what needs action first */
     jarva__report_item *items; /* one per indicator, in plan order */
     size_t n_items;
     int figure; /* the last figure and table numbers used */
@@ -145,6 +146,7 @@ char *jarva__report_subject(jarva__lang lang, const jarva_indicator *ind);
 /* ---- the parts of the document, each drawing at the cursor ---- */
 int jarva__report_cover(jarva__report *r);    /* report_front.c */
 int jarva__report_summary(jarva__report *r);  /* report_front.c */
+int jarva__report_glance(jarva__report *r);   /* report_glance.c: «Läget i korthet» */
 int jarva__report_goals(jarva__report *r);    /* report_goals.c */
 int jarva__report_activity(jarva__report *r); /* report_appendix.c */
 int jarva__report_method(jarva__report *r);   /* report_appendix.c */

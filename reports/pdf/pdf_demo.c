@@ -125,7 +125,7 @@ static void status_legend(jarva__pdf *doc)
     };
     static const jarva__pdf_column cols[] = { { "Status", 1.2, JARVA__ALIGN_LEFT },
                                               { "Betydelse", 3.8, JARVA__ALIGN_LEFT } };
-    jarva__pdf_table_spec spec = { cols, 2, "Så läses statusen", NULL, false };
+    jarva__pdf_table_spec spec = { cols, 2, "Så läses statusen", NULL, false, 0 };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(doc, &spec, &t) != JARVA_OK)
         return;
@@ -174,11 +174,14 @@ static void summary(jarva__pdf *doc)
              "delaktigheten i dialogmöten finns ännu för få mätningar.",
              change);
     jarva__pdf_body(doc, text);
-    jarva__pdf_table_spec spec = { cols, 6, "Tabell 1. Målen och deras status 2024",
+    jarva__pdf_table_spec spec = { cols,
+                                   6,
+                                   "Tabell 1. Målen och deras status 2024",
                                    "Källa: Trygghetsundersökningen och skolenkäten (syntetiska "
                                    "exempeldata). "
                                    "– = för få svar för att redovisas.",
-                                   true };
+                                   true,
+                                   0 };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(doc, &spec, &t) != JARVA_OK)
         return;
@@ -332,13 +335,15 @@ static void appendix(jarva__pdf *doc)
         { "Konfidensintervall (95\xC2\xA0%)", 1.6, JARVA__ALIGN_RIGHT },
         { "Antal svar", 1.0, JARVA__ALIGN_RIGHT },
     };
-    jarva__pdf_table_spec spec = { cols, 5,
+    jarva__pdf_table_spec spec = { cols,
+                                   5,
                                    "Tabell A1. Andel som känner sig trygga, per område "
                                    "och år",
                                    "Källa: Trygghetsundersökningen (syntetiska exempeldata). "
                                    "– = för få svar för att redovisas; 2020 gjordes ingen "
                                    "undersökning.",
-                                   true };
+                                   true,
+                                   0 };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(doc, &spec, &t) != JARVA_OK)
         return;

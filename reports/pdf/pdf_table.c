@@ -11,7 +11,7 @@
 #include "pdf_text.h"
 
 #define CELL_PAD_X 4.0
-#define CELL_PAD_Y 3.0
+#define CELL_PAD_Y (t->pad_y)
 #define RULE_HEAVY 0.9
 #define RULE_LIGHT 0.4
 /* Group rows: a pale tint of the accent blue, apart from the grey stripes. */
@@ -35,6 +35,7 @@ struct jarva__pdf_table {
     size_t stripe;     /* rows since the last group row, for the alternate shading */
     bool header_drawn; /* on the current page */
     jarva__pdf_style cell_style, head_style, caption_style;
+    double pad_y; /* above and below the text of a row: 3 pt, scaled with a smaller font */
 };
 
 static void table_free(jarva__pdf_table *t)
@@ -66,6 +67,13 @@ int jarva__pdf_table_begin(jarva__pdf *doc, const jarva__pdf_table_spec *spec,
     t->n_columns = spec->n_columns;
     t->shade = spec->shade;
     t->cell_style = jarva__pdf_style_get(JARVA__STYLE_SMALL);
+    t->pad_y = 3.0;
+    if (spec->font_size > 0) {
+        t->pad_y *= spec->font_size < t->cell_style.size ? 0.6 : 1.0;
+        /* The same proportion of leading to size as the small style. */
+        t->cell_style.leading *= spec->font_size / t->cell_style.size;
+        t->cell_style.size = spec->font_size;
+    }
     t->head_style = t->cell_style;
     t->head_style.font = JARVA__FONT_BOLD;
     t->caption_style = jarva__pdf_style_get(JARVA__STYLE_CAPTION);

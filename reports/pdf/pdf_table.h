@@ -23,6 +23,7 @@ typedef struct jarva__pdf_table_spec {
     const char *caption; /* above the table, kept with its first rows; NULL for none */
     const char *note;    /* below the table (source, symbols); NULL for none */
     bool shade;          /* shade every other row */
+    double font_size;    /* of cells and header; 0: the small style's (8.5 pt) */
 } jarva__pdf_table_spec;
 
 typedef struct jarva__pdf_cell {

@@ -136,6 +136,49 @@ fi
 # errors or more.
 example "$T/full.db" "$EX" "$T/full.pdf"
 expect_status 0 "examples/run.sh on the full example"
+
+# The report's statuses are `jarva status`'s (issue 12): on «Läget i korthet»
+# (page 2) the counts and every goal that needs action under its status's
+# word, and in the text as many "Status: <word>" of each status as status
+# --format json has.
+if "$JARVA" report --help >/dev/null 2>&1 && command -v pdftotext >/dev/null; then
+    run --db "$T/full.db" status --format json
+    cp "$OUT" "$T/status.json"
+    run --db "$T/full.db" --format csv indicators
+    cp "$OUT" "$T/indicators.csv"
+    pdftotext "$T/full.pdf" - | tr -s ' \n\f' '   ' >"$T/full.txt"
+    pdftotext -f 2 -l 2 "$T/full.pdf" - | tr -s ' \n\f' '   ' >"$T/glance.txt"
+    count() { grep -c "\"status\": \"$1\"" "$T/status.json"; }
+    off=$(count off_track) unc=$(count uncertain) on=$(count on_track) ach=$(count achieved)
+    ins=$(count insufficient_data)
+    targets=$((off + unc + on + ach + ins))
+    checks=$((checks + 1))
+    grep -qF "$((off + unc)) av planens $targets målvärden behöver åtgärder" "$T/glance.txt" &&
+        grep -qF "$off är inte på väg och $unc är osäkra. $on är på väg och $ach är uppnådda; $ins kan inte bedömas ännu." "$T/glance.txt" ||
+        fail "«Läget i korthet» does not give jarva status's counts ($off $unc $on $ach $ins): $(head -c 400 "$T/glance.txt")"
+    for pair in "off_track:Inte på väg:$off" "uncertain:Osäkert:$unc" "on_track:På väg:$on" \
+        "achieved:Uppnått:$ach" "insufficient_data:Otillräckliga data:$ins"; do
+        word=$(echo "$pair" | cut -d: -f2) n=$(echo "$pair" | cut -d: -f3)
+        checks=$((checks + 1))
+        got=$(grep -o "Status: $word\." "$T/full.txt" | wc -l)
+        [ "$got" -eq "$n" ] || fail "the report says 'Status: $word.' $got times, jarva status $n"
+    done
+    # Every goal that needs action is on the page, whose groups carry the
+    # counts (pdftotext reads a table column by column, so not "under").
+    for st in off_track:"Inte på väg ($off)" uncertain:"Osäkert ($unc)"; do
+        id_status=${st%%:*} head=${st#*:}
+        checks=$((checks + 1))
+        grep -qF "$head" "$T/glance.txt" || fail "no group '$head' on «Läget i korthet»"
+        sed -n "s/.*\"indicator\": \"\([^\"]*\)\", \"area\": \"[^\"]*\", \"status\": \"$id_status\".*/\1/p" \
+            "$T/status.json" | while read -r id; do
+            name=$(awk -F, -v id="$id" '$1 == id { print $12 }' "$T/indicators.csv" | sed 's/^"//' | cut -c1-40)
+            grep -qF "$name" "$T/glance.txt" ||
+                echo "$id ($name, $id_status) is not on «Läget i korthet»"
+        done >>"$T/glance.fail"
+        checks=$((checks + 1))
+    done
+    [ ! -s "$T/glance.fail" ] || fail "$(cat "$T/glance.fail")"
+fi
 run --db "$T/full.db" --format csv results --area jarva
 cp "$OUT" "$T/full_results.csv"
 "$SIM" --truth >"$T/truth.csv"

@@ -547,7 +547,7 @@ static void edge_bars_and_tables(jarva__pdf *doc)
     static const jarva__pdf_column cols[] = { { "Text", 3, JARVA__ALIGN_LEFT },
                                               { "Tal", 1, JARVA__ALIGN_RIGHT },
                                               { "Status", 1.4, JARVA__ALIGN_LEFT } };
-    jarva__pdf_table_spec spec = { cols, 3, "Tabell E1. Långa celler", "Not.", true };
+    jarva__pdf_table_spec spec = { cols, 3, "Tabell E1. Långa celler", "Not.", true, 0 };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(doc, &spec, &t) != JARVA_OK)
         return;

@@ -24,7 +24,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "2600d3da2bb7eb3ad69b74c6819f111696be60fa7f4867cd7ddaf77aa1babe39"
+#define GOLDEN_SHA256 "514af8b675e867abae45b9673dd00cd0336459c8374511a1980ceffb51e4a073"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 

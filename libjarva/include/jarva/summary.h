@@ -50,7 +50,8 @@ typedef struct jarva_summary jarva_summary;
  * estimates) and fills *out with a new summary: items grouped as
  * jarva_summary_group orders them; needs-action items off track before
  * uncertain, each by rising probability; the other groups in plan order.
- * opts NULL: the plan's thresholds and a level of 0.95. Only reads. Free it
+ * opts NULL: the plan's thresholds and a level of 0.95 (and, unlike
+ * jarva_plan_get(), the plan's strings stay valid). Only reads. Free it
  * with jarva_summary_free(). JARVA_OK, JARVA_EINVAL, JARVA_ENOTFOUND (no
  * catalogue), JARVA_ENOMEM, JARVA_EDB. */
 JARVA_API int jarva_summary_open(jarva_summary **out, jarva_db *db, int year,

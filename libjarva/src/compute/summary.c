@@ -88,24 +88,7 @@ static int adjust(jarva_db *db, keyed *rows, size_t n, double level)
     return rc ? jarva__seterr(&db->err, JARVA_ENUMERIC, "adjusting the changes' p-values") : 0;
 }
 
-static int target_options(jarva_db *db, const jarva_target_options *opts, jarva_target_options *o)
-{
-    jarva_target_options defaults = JARVA_TARGET_OPTIONS_INIT;
-    if (opts) {
-        *o = *opts;
-        return JARVA_OK;
-    }
-    *o = defaults;
-    jarva_plan plan;
-    int rc = jarva_plan_get(db, &plan);
-    if (rc == JARVA_OK) {
-        o->on_track = plan.on_track_probability;
-        o->off_track = plan.off_track_probability;
-    }
-    return rc;
-}
-
-static int assess_all(jarva_db *db, jarva_summary *s, int year, const jarva_target_options *o,
+static int assess_all(jarva_db *db, jarva_summary *s, int year, const jarva_target_options *opts,
                       keyed *rows)
 {
     int rc = JARVA_OK;
@@ -117,7 +100,7 @@ static int assess_all(jarva_db *db, jarva_summary *s, int year, const jarva_targ
         k->item.change_p_adjusted = NAN;
         rc = jarva_headline_area(db, ind->id, &k->area);
         if (!rc)
-            rc = jarva_status_assess(db, ind->id, k->area, year, o, &k->item.status,
+            rc = jarva_status_assess(db, ind->id, k->area, year, opts, &k->item.status,
                                      &k->item.has_target);
         k->item.area_id = k->area;
         k->item.group = group_of(k->item.status.state);
@@ -134,23 +117,24 @@ int jarva_summary_open(jarva_summary **out, jarva_db *db, int year,
         *out = NULL;
     if (!db || !out)
         return JARVA_EINVAL;
-    jarva_target_options o;
-    int rc = target_options(db, opts, &o);
-    if (rc)
-        return rc;
+    /* opts NULL goes on to jarva_status_assess() as NULL (the plan's
+     * thresholds): calling jarva_plan_get() here would invalidate the
+     * caller's plan strings. */
+    jarva_target_options defaults = JARVA_TARGET_OPTIONS_INIT;
+    double level = opts ? opts->level : defaults.level;
     jarva_summary *s = calloc(1, sizeof *s);
     if (!s)
         return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-    s->level = o.level;
-    rc = jarva_indicator_list_open(db, NULL, &s->indicators);
+    s->level = level;
+    int rc = jarva_indicator_list_open(db, NULL, &s->indicators);
     s->count = jarva_indicator_list_count(s->indicators);
     keyed *rows = rc ? NULL : calloc(s->count ? s->count : 1, sizeof *rows);
     if (!rc && !rows)
         rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     if (!rc)
-        rc = assess_all(db, s, year, &o, rows);
+        rc = assess_all(db, s, year, opts, rows);
     if (!rc)
-        rc = adjust(db, rows, s->count, o.level);
+        rc = adjust(db, rows, s->count, level);
     if (!rc) {
         qsort(rows, s->count, sizeof *rows, compare);
         s->items = calloc(s->count ? s->count : 1, sizeof *s->items);
