@@ -170,9 +170,12 @@ static int finish(char *buf, size_t cap, size_t len, bool ok)
     return (int)len;
 }
 
+/* SCB's symbols (Statistiska centralbyrån, "Teckenförklaring" in its
+ * tables): ".." not available or too uncertain to be given, "–" zero, "."
+ * cannot occur. A withheld or missing value is "..", never "–". */
 const char *jarva__fmt_suppressed(void)
 {
-    return EN_DASH;
+    return "..";
 }
 
 int jarva__fmt_value(char *buf, size_t cap, double value, int decimals, jarva__unit unit,
@@ -182,7 +185,7 @@ int jarva__fmt_value(char *buf, size_t cap, double value, int decimals, jarva__u
     if (cap > 0)
         buf[0] = '\0';
     if (!isfinite(value))
-        return finish(buf, cap, len, append(buf, cap, &len, EN_DASH));
+        return finish(buf, cap, len, append(buf, cap, &len, jarva__fmt_suppressed()));
     rounded r;
     if (prepare(value, decimals, unit, &r) != JARVA_OK)
         return finish(buf, cap, len, false);
@@ -214,7 +217,7 @@ int jarva__fmt_interval(char *buf, size_t cap, double lower, double upper, int d
     if (cap > 0)
         buf[0] = '\0';
     if (!isfinite(lower) || !isfinite(upper))
-        return finish(buf, cap, len, append(buf, cap, &len, EN_DASH));
+        return finish(buf, cap, len, append(buf, cap, &len, jarva__fmt_suppressed()));
     rounded lo, hi;
     if (prepare(lower, decimals, unit, &lo) != JARVA_OK ||
         prepare(upper, decimals, unit, &hi) != JARVA_OK)

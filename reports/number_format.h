@@ -7,8 +7,9 @@
  * before units ("8 procentenheter"), as Språkrådet's Svenska skrivregler
  * and SCB's publications write them. English: "12,345.6", "64%",
  * "8 percentage points". Both: U+2212 for minus, an en dash in intervals
- * ("3–13"), and an en dash alone for a value that is suppressed or missing
- * (any non-finite input), as in SCB's tables.
+ * ("3–13"), and ".." for a value that is suppressed or missing (any
+ * non-finite input), SCB's symbol for "not available or too uncertain"
+ * ("–" is SCB's zero, "." a figure that cannot occur).
  *
  * Rounding: half away from zero on the displayed digits. The value is first
  * taken to 15 significant decimal digits (what a double holds reliably), then

@@ -112,11 +112,11 @@ int jarva__report_activity(jarva__report *r)
         1 + n_years,
         caption,
         TR(r,
-           "Källa: Aktivitetsloggen. \xE2\x80\x93 = redovisas inte eftersom underlaget är för "
-           "litet (färre än 3 på endera sidan). .. = uppgift saknas för året. Inga data: "
+           "Källa: Aktivitetsloggen. .. = redovisas inte eftersom underlaget är för litet "
+           "(färre än 3 på endera sidan) eller uppgift saknas för året. Inga data: "
            "indikatorn har ingen uppgift alls.",
-           "Source: activity log. \xE2\x80\x93 = not shown because the basis is too small (fewer "
-           "than 3 on either side). .. = no figure for the year. No data: the indicator has no "
+           "Source: activity log. .. = not shown because the basis is too small (fewer than 3 "
+           "on either side) or no figure for the year. No data: the indicator has no "
            "figure at all."),
         true,
         0
@@ -246,19 +246,19 @@ int jarva__report_method(jarva__report *r)
     jarva__pdf_heading(doc, 2, TR(r, "Röjandekontroll", "Disclosure control"));
     jarva__pdf_body(
         doc, TR(r,
-                "Ett värde redovisas inte, och visas som \xE2\x80\x93, om färre har svarat än "
+                "Ett värde redovisas inte, och visas som .., om färre har svarat än "
                 "indikatorns gräns (30 svar för enkätfrågorna) eller om färre än 3 svarande "
                 "finns på endera sidan (med respektive utan det efterfrågade svaret), så att "
                 "ingen enskild persons svar kan räknas fram. Värden som källan själv har "
-                "undertryckt visas också som \xE2\x80\x93. Döljs ett värde i en jämförelse "
+                "undertryckt markeras också med två punkter (..). Döljs ett värde i en jämförelse "
                 "(områden, kön, åldersgrupper, organisationer, roller) döljs också det med "
                 "minst antal svar bland de andra, så att det inte kan räknas fram som helheten "
                 "minus de visade värdena; antalet svar visas aldrig för ett dolt värde.",
-                "A value is not shown, and appears as \xE2\x80\x93, if fewer responded than the "
+                "A value is not shown, and appears as .., if fewer responded than the "
                 "indicator's threshold (30 for survey questions) or if fewer than 3 respondents "
                 "are on either side (with or without the answer asked about), so that no "
                 "individual's answer can be worked out. Values the source itself withheld are "
-                "shown as \xE2\x80\x93 too. When a value in a comparison (areas, sexes, age "
+                "shown as .. too. When a value in a comparison (areas, sexes, age "
                 "groups, organisations, roles) is withheld, the one with the fewest answers "
                 "among the others is withheld too, so that it cannot be worked out as the whole "
                 "minus the values shown; the number of answers is never shown for a withheld "

@@ -390,14 +390,14 @@ static int summary_table(jarva__report *r)
                 "säkerställd, det vill säga 95\xC2\xA0% konfidensintervallet för förändringen "
                 "innehåller inte noll. Ej prövbar: publicerade andelar utan antal svarande, eller "
                 "räkningar utan urvalsosäkerhet. Trend: lutningen för den senaste obrutna delen "
-                "av serien, med minst tre mätningar. \xE2\x80\x93 = redovisas inte eftersom för "
+                "av serien, med minst tre mätningar. .. = redovisas inte eftersom för "
                 "få svarade (färre än indikatorns gräns, oftast 30 svar, eller färre än 3 på "
                 "endera sidan). Inga data: ingen skattning till och med rapportåret.",
                 "Changes of shares are in percentage points. Significant: statistically "
                 "significant, that is, the 95% confidence interval of the change excludes zero. "
                 "Not testable: published shares without the number of respondents, or counts "
                 "without sampling error. Trend: the slope of the latest unbroken part of the "
-                "series, with at least three points. \xE2\x80\x93 = not shown because too few "
+                "series, with at least three points. .. = not shown because too few "
                 "responded (fewer than the indicator's threshold, usually 30, or fewer than 3 on "
                 "either side). No data: no estimate up to the report's year."));
     jarva__pdf_table_spec spec = { cols, 6, caption, note, true, 0 };

@@ -59,20 +59,113 @@ void jarva__report_meta_line(const jarva__report *r, const jarva__report_item *i
     }
 }
 
-/* What the value axis shows, for the charts' subtitles. */
-const char *jarva__report_measure_text(const jarva__report *r, const jarva_indicator *ind)
+/* The confidence level the indicator's estimates were computed at (what
+ * `jarva compute --level` stored), 0.95 if none is stored. */
+static double stored_level(const jarva__report_item *it)
 {
-    if (ind->percent)
-        return TR(r, "Procent, med 95\xC2\xA0% konfidensintervall",
-                  "Percent, with 95% confidence interval");
-    if (ind->measure == JARVA_MEASURE_MEAN)
-        return TR(r, "Medelvärde, med 95\xC2\xA0% konfidensintervall",
-                  "Mean, with 95% confidence interval");
+    for (size_t i = 0; i < jarva_result_list_count(it->results); i++) {
+        double level = jarva_result_list_get(it->results, i)->level;
+        if (level > 0 && level < 1)
+            return level;
+    }
+    return 0.95;
+}
+
+/* "95 % konfidensintervall" at the stored level. */
+static void ci_words(const jarva__report *r, const jarva__report_item *it, char *buf, size_t cap)
+{
+    char level[32];
+    jarva__fmt_percent(level, sizeof level, stored_level(it), 0, r->lang);
+    snprintf(buf, cap, "%s %s", level, TR(r, "konfidensintervall", "confidence interval"));
+}
+
+/* What the value axis shows, for the charts' subtitles; "med 95 %
+ * konfidensintervall" only when the chart draws one (issue 12: a chart
+ * without intervals does not claim them). */
+void jarva__report_measure_text(const jarva__report *r, const jarva__report_item *it, bool has_ci,
+                                char *buf, size_t cap)
+{
+    const jarva_indicator *ind = it->ind;
+    char ci[96];
+    ci_words(r, it, ci, sizeof ci);
+    if (ind->percent || ind->measure == JARVA_MEASURE_MEAN) {
+        const char *what = ind->percent ? TR(r, "Procent", "Percent") : TR(r, "Medelvärde", "Mean");
+        if (has_ci)
+            snprintf(buf, cap, "%s, %s %s", what, TR(r, "med", "with"), ci);
+        else
+            snprintf(buf, cap, "%s", what);
+        return;
+    }
     if (ind->source_kind == JARVA_SOURCE_ACTIVITY)
-        return TR(r, "Antal per år (en fullständig räkning, utan urvalsosäkerhet)",
-                  "Number a year (a complete count, without sampling error)");
-    return TR(r, "Antal enligt källan (en räkning utan urvalsosäkerhet)",
-              "Number according to the source (a count without sampling error)");
+        snprintf(buf, cap, "%s",
+                 TR(r, "Antal per år (totalräknat, utan urvalsosäkerhet)",
+                    "Number a year (a complete count, without sampling error)"));
+    else
+        snprintf(buf, cap, "%s",
+                 TR(r, "Antal enligt källan (totalräknat, utan urvalsosäkerhet)",
+                    "Number according to the source (a complete count, without sampling error)"));
+}
+
+/* The answer scale of a mean ("1,2,3,4,5" gives 1 and 5), so that its axis
+ * is the scale's; false if the codes are not numbers. */
+static bool scale_of(const jarva_indicator *ind, double *lo, double *hi)
+{
+    if (ind->measure != JARVA_MEASURE_MEAN || !ind->valid_codes || !*ind->valid_codes)
+        return false;
+    *lo = INFINITY;
+    *hi = -INFINITY;
+    for (const char *p = ind->valid_codes; *p;) {
+        char *end;
+        double v = strtod(p, &end);
+        if (end == p)
+            return false;
+        *lo = fmin(*lo, v);
+        *hi = fmax(*hi, v);
+        p = *end == ',' ? end + 1 : end;
+        if (*end && *end != ',')
+            return false;
+    }
+    return *lo < *hi;
+}
+
+/* The years in which the indicator's source measured anything up to the
+ * report's year, in any area and for any of its indicators: a year among
+ * them that a series lacks is a missing measurement, and the chart's line
+ * breaks there instead of running through it (a survey held every other
+ * year has no such years between its waves). Ascending, malloc'd. */
+static int *source_years(const jarva__report *r, const jarva_indicator *ind, size_t *n)
+{
+    size_t cap = 16;
+    int *years = malloc(cap * sizeof *years);
+    *n = 0;
+    for (size_t i = 0; years && i < r->n_items; i++) {
+        const jarva__report_item *o = &r->items[i];
+        if (!o->ind->source || !ind->source || strcmp(o->ind->source, ind->source) != 0)
+            continue;
+        for (size_t j = 0; j < jarva_result_list_count(o->results); j++) {
+            const jarva_result *res = jarva_result_list_get(o->results, j);
+            if (res->year > r->year || (res->estimate.flags & JARVA_EST_EMPTY))
+                continue;
+            size_t k = 0;
+            while (k < *n && years[k] < res->year)
+                k++;
+            if (k < *n && years[k] == res->year)
+                continue;
+            if (*n == cap) {
+                int *grown = realloc(years, 2 * cap * sizeof *years);
+                if (!grown) {
+                    free(years);
+                    return NULL;
+                }
+                years = grown;
+                cap *= 2;
+            }
+            memmove(years + k + 1, years + k, (*n - k) * sizeof *years);
+            years[k] = res->year;
+            (*n)++;
+        }
+    }
+    return years;
 }
 
 static const char *unit_label(const jarva__report *r, const jarva_indicator *ind)
@@ -119,14 +212,32 @@ typedef struct chart_series {
     int *withheld; /* the headline's withheld years */
     size_t n_withheld;
     bool no_n;
+    bool has_ci; /* some point has an interval */
     int first, last;
+    int *source_years; /* when the source measured (source_years()) */
+    size_t n_source_years;
 } chart_series;
+
+/* Before a point of year `year` in the series starting at points[from]:
+ * a gap for every year the source measured since the series' last point. */
+static void add_gaps(chart_series *cs, size_t from, int year)
+{
+    if (cs->n_points == from)
+        return;
+    int prev = cs->points[cs->n_points - 1].year;
+    for (size_t k = 0; k < cs->n_source_years; k++) {
+        int y = cs->source_years[k];
+        if (y > prev && y < year)
+            cs->points[cs->n_points++] = (jarva__chart_point){ y, NAN, NAN, NAN, false };
+    }
+}
 
 static void add_point(chart_series *cs, const jarva_series *s, int year, const jarva_estimate *e)
 {
     bool shown = jarva__report_shown(e);
     bool ci = shown && !(e->flags & JARVA_EST_NO_CI);
     cs->no_n = cs->no_n || (shown && (e->flags & JARVA_EST_NO_N));
+    cs->has_ci = cs->has_ci || ci;
     cs->points[cs->n_points++] =
         (jarva__chart_point){ year, shown ? e->estimate : NAN, ci ? e->ci_low : NAN,
                               ci ? e->ci_high : NAN, is_break(s, year) };
@@ -165,19 +276,22 @@ static int build_series(jarva__report *r, const jarva__report_item *it, chart_se
     const jarva_series *s = &it->series;
     size_t n_results = jarva_result_list_count(it->results);
     memset(cs, 0, sizeof *cs);
-    cs->points = calloc(s->count + n_results + 1, sizeof *cs->points);
+    cs->source_years = source_years(r, it->ind, &cs->n_source_years);
+    cs->points =
+        calloc(s->count + n_results + 1 + MAX_SERIES * cs->n_source_years, sizeof *cs->points);
     cs->withheld = calloc(s->count + 1, sizeof *cs->withheld);
-    if (!cs->points || !cs->withheld)
+    if (!cs->points || !cs->withheld || !cs->source_years)
         return jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
     size_t skip = 0;
     while (skip < s->count && s->years[skip] <= r->year - CHART_YEARS)
         skip++;
     for (size_t i = skip; i < s->count; i++) {
+        add_gaps(cs, 0, s->years[i]);
         add_point(cs, s, s->years[i], &s->estimates[i]);
         if (!jarva__report_shown(&s->estimates[i]))
             cs->withheld[cs->n_withheld++] = s->years[i];
     }
-    cs->series[0] = (jarva__line_series){ NULL, cs->points, s->count - skip };
+    cs->series[0] = (jarva__line_series){ NULL, cs->points, cs->n_points };
     snprintf(cs->labels[0], sizeof cs->labels[0], "%s", it->area_name);
     cs->n = 1;
     for (int pass = 0; pass < 2; pass++)
@@ -189,8 +303,10 @@ static int build_series(jarva__report *r, const jarva__report_item *it, chart_se
             for (size_t j = 0; j < n_results; j++) {
                 const jarva_result *p = jarva_result_list_get(it->results, j);
                 if (p->year <= r->year && p->year > r->year - CHART_YEARS &&
-                    !strcmp(p->area_id, res->area_id))
+                    !strcmp(p->area_id, res->area_id)) {
+                    add_gaps(cs, from, p->year);
                     add_point(cs, s, p->year, &p->estimate);
+                }
             }
             if (pass == 0)
                 snprintf(cs->labels[cs->n], sizeof cs->labels[cs->n], "%s", res->area_name);
@@ -210,14 +326,11 @@ static int build_series(jarva__report *r, const jarva__report_item *it, chart_se
 static int line_chart(jarva__report *r, const jarva__report_item *it)
 {
     chart_series cs;
-    if (build_series(r, it, &cs) != JARVA_OK) {
+    if (build_series(r, it, &cs) != JARVA_OK || cs.n_points == 0) {
+        /* (no points: every value lies beyond the chart's years) */
         free(cs.points);
         free(cs.withheld);
-        return jarva__pdf_status(r->doc);
-    }
-    if (cs.n_points == 0) { /* every value lies beyond the chart's years */
-        free(cs.points);
-        free(cs.withheld);
+        free(cs.source_years);
         return jarva__pdf_status(r->doc);
     }
     char title[400], where[256], target[JARVA__FMT_SIZE + 64], note[512];
@@ -237,15 +350,24 @@ static int line_chart(jarva__report *r, const jarva__report_item *it)
         snprintf(title, sizeof title, "Figure %d. %s over %d\xE2\x80\x93%d", r->figure, where,
                  cs.first, cs.last);
     chart_note(r, it, cs.no_n, note, sizeof note);
+    char subtitle[256], ci_label[96];
+    jarva__report_measure_text(r, it, cs.has_ci, subtitle, sizeof subtitle);
+    ci_words(r, it, ci_label, sizeof ci_label);
     jarva__line_chart c = jarva__line_chart_init();
     c.title = title;
-    c.subtitle = jarva__report_measure_text(r, it->ind);
+    c.subtitle = subtitle;
+    c.ci_label = ci_label;
     c.unit_label = unit_label(r, it->ind);
     c.note = note;
     c.unit = jarva__report_unit(it->ind);
     c.series = cs.series;
     c.n_series = cs.n;
-    c.ci = cs.n > 1 ? JARVA__CI_BARS : JARVA__CI_BAND;
+    c.ci = !cs.has_ci ? JARVA__CI_NONE : cs.n > 1 ? JARVA__CI_BARS : JARVA__CI_BAND;
+    double lo, hi;
+    if (scale_of(it->ind, &lo, &hi)) { /* a mean on its answer scale */
+        c.y_min = lo;
+        c.y_max = hi;
+    }
     c.height = LINE_CHART_HEIGHT + (cs.n > 1 ? 20.0 : 0.0);
     c.bridge_unlisted = true;
     c.whole_numbers = it->ind->measure == JARVA_MEASURE_COUNT;
@@ -259,6 +381,7 @@ static int line_chart(jarva__report *r, const jarva__report_item *it)
     int rc = jarva__pdf_line_chart(r->doc, &c);
     free(cs.points);
     free(cs.withheld);
+    free(cs.source_years);
     return rc;
 }
 
@@ -282,7 +405,7 @@ static int bar_chart(jarva__report *r, const jarva__report_item *it)
         free(labels);
         return jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
     }
-    bool no_n = false;
+    bool no_n = false, has_ci = false;
     for (int rank = 0; rank <= 2; rank++)
         for (size_t i = it->bars_from; i < it->bars_to; i++) {
             const jarva_result *res = jarva_result_list_get(it->results, i);
@@ -292,6 +415,7 @@ static int bar_chart(jarva__report *r, const jarva__report_item *it)
             bool shown = jarva__report_shown(e);
             bool ci = shown && !(e->flags & JARVA_EST_NO_CI);
             no_n = no_n || (shown && (e->flags & JARVA_EST_NO_N));
+            has_ci = has_ci || ci;
             if (rank == 2)
                 snprintf(labels[k], sizeof labels[k], "%s (%s)", res->area_name,
                          TR(r, "jämförelse", "comparison"));
@@ -305,9 +429,13 @@ static int bar_chart(jarva__report *r, const jarva__report_item *it)
     snprintf(title, sizeof title, "%s %d. %s %d", TR(r, "Figur", "Figure"), ++r->figure,
              TR(r, "Jämförelse mellan områden", "Areas compared"), it->bar_year);
     chart_note(r, it, no_n, note, sizeof note);
+    char subtitle[256], ci_label[96];
+    jarva__report_measure_text(r, it, has_ci, subtitle, sizeof subtitle);
+    ci_words(r, it, ci_label, sizeof ci_label);
     jarva__bar_chart c = jarva__bar_chart_init();
     c.title = title;
-    c.subtitle = jarva__report_measure_text(r, it->ind);
+    c.subtitle = subtitle;
+    c.ci_label = ci_label;
     c.note = note;
     c.unit = jarva__report_unit(it->ind);
     c.bars = bars;

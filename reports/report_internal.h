@@ -183,7 +183,10 @@ void jarva__report_change_cell(const jarva__report *r, const jarva__report_item 
  * shared by the PDF and the web edition (report_goals.c). */
 void jarva__report_meta_line(const jarva__report *r, const jarva__report_item *it, char *buf,
                              size_t cap);
-const char *jarva__report_measure_text(const jarva__report *r, const jarva_indicator *ind);
+/* The charts' subtitle: what the value axis shows, and "med 95 %
+ * konfidensintervall" (at the stored level) only when has_ci. */
+void jarva__report_measure_text(const jarva__report *r, const jarva__report_item *it, bool has_ci,
+                                char *buf, size_t cap);
 /* A change's test in a word: "säkerställd", "ej säkerställd", or "ej
  * prövbar" for NULL or an untestable change. Static. */
 const char *jarva__report_test_word(jarva__lang lang, const jarva_change *change);

@@ -211,6 +211,7 @@ static void chart(jarva__html *h, jarva__html_buf *b, const jarva__report_item *
             html_add(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
                      xpos(&sc, s->years[i - 1]), ypos(&sc, s->estimates[i - 1].estimate),
                      xpos(&sc, s->years[i]), ypos(&sc, s->estimates[i].estimate));
+    bool has_ci = false;
     html_add(b, "</g>\n<g fill=\"#0a4b85\" stroke=\"#0a4b85\" stroke-width=\"1.5\">");
     for (size_t i = 0; i < s->count; i++) {
         const jarva_estimate *e = &s->estimates[i];
@@ -218,14 +219,18 @@ static void chart(jarva__html *h, jarva__html_buf *b, const jarva__report_item *
             continue;
         double x = xpos(&sc, s->years[i]);
         if (!(e->flags & (JARVA_EST_NO_CI | JARVA_EST_NO_N)) && isfinite(e->ci_low) &&
-            isfinite(e->ci_high))
+            isfinite(e->ci_high)) {
+            has_ci = true;
             html_add(b, "<path d=\"M%.1f %.1fV%.1fM%.1f %.1fh8M%.1f %.1fh8\" fill=\"none\"/>", x,
                      ypos(&sc, e->ci_low), ypos(&sc, e->ci_high), x - 4, ypos(&sc, e->ci_low),
                      x - 4, ypos(&sc, e->ci_high));
+        }
         html_add(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\"/>", x, ypos(&sc, e->estimate));
     }
     html_add(b, "</g>\n</svg>\n<figcaption>");
-    jarva__html_text(b, jarva__report_measure_text(r, it->ind));
+    char measure[256];
+    jarva__report_measure_text(r, it, has_ci, measure, sizeof measure);
+    jarva__html_text(b, measure);
     html_add(b, ". %s: ", TR(r, "Källa", "Source"));
     jarva__html_text(b, jarva__report_source_name(r->lang, it->ind->source));
     html_add(b, ".</figcaption>\n</figure>\n");

@@ -2,7 +2,8 @@
  * (a bar's length is its value, so the axis always includes zero), each with
  * its interval as a whisker and its value printed after the whisker's end,
  * where neither bar nor whisker can be. A suppressed area keeps its row with
- * "–" and no bar, so that the reader sees it was not forgotten. */
+ * ".." (SCB: not available) and no bar, so that the reader sees it was not
+ * forgotten. */
 #include "pdf_chart_internal.h"
 
 #include <math.h>
@@ -226,11 +227,11 @@ int jarva__pdf_bar_chart(jarva__pdf *doc, const jarva__bar_chart *c)
         items[n_items++] = (legend_item){ LEGEND_WHISKER, JARVA__COLOR_TEXT, 0,
                                           jarva__chart_ci_label(c->ci_label, lang) };
     if (any_suppressed)
-        items[n_items++] = (legend_item){ LEGEND_TEXT_ONLY, JARVA__COLOR_TEXT, 0,
-                                          c->suppressed_label ? c->suppressed_label
-                                          : lang == JARVA__LANG_SV
-                                              ? "\xE2\x80\x93 = för få svar för att redovisas"
-                                              : "\xE2\x80\x93 = too few responses to be shown" };
+        items[n_items++] =
+            (legend_item){ LEGEND_TEXT_ONLY, JARVA__COLOR_TEXT, 0,
+                           c->suppressed_label      ? c->suppressed_label
+                           : lang == JARVA__LANG_SV ? ".. = för få svar för att redovisas"
+                                                    : ".. = too few responses to be shown" };
     double legend_h = jarva__chart_legend(doc, items, n_items, 0, 0, l.width, false);
 
     if (prepare_rows(doc, c, &l, labels, &rows_h, &value_w) == JARVA_OK) {

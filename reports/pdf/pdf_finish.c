@@ -139,12 +139,14 @@ static int insert_toc_pages(jarva__pdf *doc, size_t count)
 /* Lays the entries out from the reserved room on, onto further pages as
  * needed (an entry is never split); draws them if draw. Returns the number
  * of pages needed beyond the reserved one. */
-static size_t layout_toc(jarva__pdf *doc, bool draw)
+static size_t layout_toc(jarva__pdf *doc, bool draw, int max_level)
 {
     double y = doc->toc_top;
     size_t page = (size_t)doc->toc_page, extra = 0;
     bool empty = true;
     for (size_t i = 0; i < doc->n_marks && doc->err.code == JARVA_OK; i++) {
+        if (doc->marks[i].level > max_level)
+            continue;
         double h = toc_entry(doc, NULL, &doc->marks[i], 0.0, false);
         bool fresh = empty && y >= doc->frame.top - 0.01;
         if (h > y - doc->frame.bottom && !fresh) {
@@ -167,10 +169,18 @@ static int draw_toc(jarva__pdf *doc)
 {
     if (doc->toc_page < 0)
         return JARVA_OK;
-    size_t extra = layout_toc(doc, false);
+    /* Subsections are listed only if the whole contents then fit on its page:
+     * a second page with a few lines is worse than a shorter contents (the
+     * outline still holds every subsection). */
+    int max_level = 2;
+    size_t extra = layout_toc(doc, false, max_level);
+    if (extra > 0) {
+        max_level = 1;
+        extra = layout_toc(doc, false, max_level);
+    }
     if (extra > 0 && insert_toc_pages(doc, extra) != JARVA_OK)
         return doc->err.code;
-    layout_toc(doc, true);
+    layout_toc(doc, true, max_level);
     return jarva__pdf_check(doc, "drawing the table of contents");
 }
 
@@ -201,8 +211,16 @@ static void draw_page_furniture(jarva__pdf *doc, size_t index)
             jarva__pdf_ellipsize(doc, JARVA__FONT_REGULAR, HEAD_SIZE, left, left_room);
             double left_w =
                 jarva__pdf_width(doc, JARVA__FONT_REGULAR, HEAD_SIZE, left, strlen(left));
-            jarva__pdf_ellipsize(doc, JARVA__FONT_REGULAR, HEAD_SIZE, right,
-                                 f->width - left_w - 16.0);
+            /* A section title too long for the head is shortened by rule, never
+             * cut with an ellipsis: to the part before its colon ("4
+             * Målgrupp 2: Internt till ..." becomes "4 Målgrupp 2"); only a
+             * title without a colon that still does not fit is ellipsized. */
+            double room = f->width - left_w - 16.0;
+            char *colon = strchr(right, ':');
+            if (colon &&
+                jarva__pdf_width(doc, JARVA__FONT_REGULAR, HEAD_SIZE, right, strlen(right)) > room)
+                *colon = '\0';
+            jarva__pdf_ellipsize(doc, JARVA__FONT_REGULAR, HEAD_SIZE, right, room);
             jarva__pdf_show(doc, f->left, base, JARVA__FONT_REGULAR, HEAD_SIZE, JARVA__COLOR_MUTED,
                             JARVA__ALIGN_LEFT, left, strlen(left));
             jarva__pdf_show(doc, f->right, base, JARVA__FONT_REGULAR, HEAD_SIZE, JARVA__COLOR_MUTED,

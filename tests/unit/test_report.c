@@ -24,7 +24,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "514af8b675e867abae45b9673dd00cd0336459c8374511a1980ceffb51e4a073"
+#define GOLDEN_SHA256 "075113b8d9dd8f562fa45ced21198e3883ed86e061b413066ddb4df14fe9f339"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 

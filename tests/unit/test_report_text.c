@@ -198,7 +198,7 @@ static void test_suppressed(void)
     s = sentence(JARVA__LANG_SV, &ind, years + 1, none, 2, NULL, 0, &it);
     CHECK_STR(s, "Inget värde kan redovisas för 2023 och 2025 eftersom för få svarade (färre än "
                  "30 svar, eller färre än 3 på endera sidan). Indikatorn har inget målvärde.");
-    CHECK_STR(jarva__report_trend_word(JARVA__LANG_SV, &it), DASH);
+    CHECK_STR(jarva__report_trend_word(JARVA__LANG_SV, &it), "..");
     free(s);
     s = sentence(JARVA__LANG_SV, &ind, NULL, NULL, 0, NULL, 0, &it);
     CHECK_STR(s, "Det finns inga data för indikatorn till och med 2025. Indikatorn har inget "
@@ -273,7 +273,7 @@ static void test_words(void)
     jarva__report_value(JARVA__LANG_SV, &ind, 0.645, buf, sizeof buf);
     CHECK_STR(buf, "65" NB "%");
     jarva__report_value(JARVA__LANG_SV, &ind, NAN, buf, sizeof buf);
-    CHECK_STR(buf, DASH);
+    CHECK_STR(buf, "..");
     jarva__report_interval(JARVA__LANG_EN, &ind, 0.239, 0.584, buf, sizeof buf);
     CHECK_STR(buf, "24" DASH "58%");
     CHECK_STR(jarva__report_source_name(JARVA__LANG_SV, "jarva-trygghet"), "Järvas trygghetsenkät");
