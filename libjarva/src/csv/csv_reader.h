@@ -33,6 +33,7 @@ typedef struct jarva__csv_dialect {
     int has_header;           /* 1: the first record names the columns */
     uint64_t max_bytes;       /* a larger file is refused unread; 0: 2 GiB (input_file.h) */
     size_t max_field;         /* a longer field is an error; 0: JARVA__CSV_MAX_FIELD */
+    int no_hash;              /* 1: no SHA-256 of the bytes (jarva estimate needs none) */
 } jarva__csv_dialect;
 
 /* The longest value a field may hold: 64 KiB. A survey code, an area name or
@@ -43,7 +44,7 @@ typedef struct jarva__csv_dialect {
 
 #define JARVA__CSV_DIALECT_INIT                                                                    \
     {                                                                                              \
-        0, 0, JARVA__ENC_AUTO, 1, 0, 0                                                             \
+        0, 0, JARVA__ENC_AUTO, 1, 0, 0, 0                                                          \
     }
 
 /* One record. Fields are UTF-8 and NUL-terminated; an unquoted empty field is

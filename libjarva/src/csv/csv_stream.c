@@ -46,7 +46,8 @@ int jarva__csv_read_chunk(jarva__csv_reader *r, jarva__error *err)
             snprintf(reason, sizeof reason, "error %d", errno);
         return jarva__csv_report(r, err, JARVA_EIO, 0, 0, "read error: %s", reason);
     }
-    jarva__sha256_update(&r->sha, r->raw + keep, (size_t)n);
+    if (!r->dialect.no_hash)
+        jarva__sha256_update(&r->sha, r->raw + keep, (size_t)n);
     r->bytes_read += (uint64_t)n;
     r->raw_len += (size_t)n;
     if (n < CHUNK_SIZE)

@@ -1,0 +1,67 @@
+#!/bin/bash
+# scale.sh [WAVES [ROWS_PER_WAVE]]: jarva at 10,000,000 respondents (default
+# 40 waves of 250,000, years 1990-2029): every wave imported, everything
+# computed and the report written, each step's wall and processor time and
+# peak resident memory printed (target: under 64 MiB for each, whatever the
+# number of respondents). The waves are bench/gen_estimate.awk's 2025 wave
+# with the year column rewritten, so each file is another wave with its own
+# checksum. Not part of ctest.
+# Usage: bash bench/scale.sh [WAVES [ROWS_PER_WAVE]]   (BUILD_DIR, default build-bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+waves=${1:-40}
+per_wave=${2:-250000}
+build=${BUILD_DIR:-build-bench}
+[ -x /usr/bin/time ] || apt-get install -y -qq --no-install-recommends time >/dev/null
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DJARVA_BUILD_TESTS=OFF >/dev/null
+cmake --build "$build" -j2 --target jarva_cli >/dev/null
+case $build in /*) ;; *) build=$PWD/$build ;; esac
+jarva=$build/tools/jarva/jarva
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+awk -v rows=$((4 * per_wave)) -v seed=7 -v dir="$work" -f bench/gen_estimate.awk
+rm -f "$work"/survey_202[234].csv
+cp -r indicators "$work/catalog"
+{
+    echo "field,column,years,codes"
+    printf 'respondent_id,lopnr,,\nyear,ar,,\narea,omrade,,\nstratum,strata,,\nweight,vikt,,\n'
+    printf 'sex,kon,,\nage_group,aldersgrupp,,\n'
+    for q in $(seq -w 1 20); do echo "q$q,F$q,,\"1,2,3,4,5,9\""; done
+} >"$work/catalog/sources/bench-estimate.csv"
+for q in $(seq -w 1 20); do
+    echo "bench-q$q,g2,Bänk q$q,Bench q$q,survey,proportion,bench-estimate,q$q,\"1,2\",\"1,2,3,4,5\",,,higher,,,,,%,area,30,,,,,"
+done >>"$work/catalog/indicators.csv"
+J() { "$jarva" --db "$work/jarva.db" --catalog "$work/catalog" --quiet "$@"; }
+J init
+echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo);" \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+
+# measure WHAT CMD...: one line "WHAT wall cpu peak_kib" into $work/steps.
+measure() {
+    local what=$1
+    shift
+    /usr/bin/time -f "$what %e %U %S %M" -a -o "$work/steps" "$@" >/dev/null
+}
+for w in $(seq 0 $((waves - 1))); do
+    year=$((1990 + w))
+    awk -F';' -v OFS=';' -v y=$year 'NR > 1 { $2 = y } { print }' "$work/survey_2025.csv" >"$work/wave.csv"
+    measure import J import survey --source bench-estimate "$work/wave.csv"
+done
+measure compute J compute
+measure report J report --year $((1990 + waves - 1)) -o "$work/report.pdf"
+respondents=$(sqlite3 "$work/jarva.db" 'SELECT count(*) FROM response')
+estimates=$(sqlite3 "$work/jarva.db" "SELECT count(*) FROM estimate WHERE indicator_id LIKE 'bench-%'")
+echo "stored: $respondents respondents in $waves waves, $estimates bench estimates," \
+    "database $(du -m "$work/jarva.db" | cut -f1) MB"
+awk '{ wall[$1] += $2; cpu[$1] += $3 + $4; if ($5 > peak[$1]) peak[$1] = $5; n[$1]++ }
+     END {
+         split("import compute report", order, " ")
+         for (k = 1; k <= 3; k++) {
+             s = order[k]
+             printf "%-8s %3d run%s: %7.1f s wall, %7.1f s cpu, peak RSS %.1f MiB (target < 64)\n",
+                 s, n[s], n[s] > 1 ? "s" : " ", wall[s], cpu[s], peak[s] / 1024
+             if (peak[s] / 1024 >= 64) bad = 1
+         }
+         exit bad
+     }' "$work/steps"
