@@ -37,19 +37,21 @@ J init
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo);" \
     "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 
-# measure WHAT CMD...: one line "WHAT wall cpu peak_kib" into $work/steps.
+# measure WHAT ARGS...: runs jarva ARGS on the database, one line "WHAT wall
+# cpu peak_kib" into $work/steps.
 measure() {
     local what=$1
     shift
-    /usr/bin/time -f "$what %e %U %S %M" -a -o "$work/steps" "$@" >/dev/null
+    /usr/bin/time -f "$what %e %U %S %M" -a -o "$work/steps" \
+        "$jarva" --db "$work/jarva.db" --catalog "$work/catalog" --quiet "$@" >/dev/null
 }
 for w in $(seq 0 $((waves - 1))); do
     year=$((1990 + w))
     awk -F';' -v OFS=';' -v y=$year 'NR > 1 { $2 = y } { print }' "$work/survey_2025.csv" >"$work/wave.csv"
-    measure import J import survey --source bench-estimate "$work/wave.csv"
+    measure import import survey --source bench-estimate "$work/wave.csv"
 done
-measure compute J compute
-measure report J report --year $((1990 + waves - 1)) -o "$work/report.pdf"
+measure compute compute
+measure report report --year $((1990 + waves - 1)) -o "$work/report.pdf"
 respondents=$(sqlite3 "$work/jarva.db" 'SELECT count(*) FROM response')
 estimates=$(sqlite3 "$work/jarva.db" "SELECT count(*) FROM estimate WHERE indicator_id LIKE 'bench-%'")
 echo "stored: $respondents respondents in $waves waves, $estimates bench estimates," \
@@ -60,7 +62,7 @@ awk '{ wall[$1] += $2; cpu[$1] += $3 + $4; if ($5 > peak[$1]) peak[$1] = $5; n[$
          for (k = 1; k <= 3; k++) {
              s = order[k]
              printf "%-8s %3d run%s: %7.1f s wall, %7.1f s cpu, peak RSS %.1f MiB (target < 64)\n",
-                 s, n[s], n[s] > 1 ? "s" : " ", wall[s], cpu[s], peak[s] / 1024
+                 s, n[s], (n[s] > 1 ? "s" : " "), wall[s], cpu[s], peak[s] / 1024
              if (peak[s] / 1024 >= 64) bad = 1
          }
          exit bad
