@@ -127,7 +127,7 @@ int jarva__html_index(jarva__html *h)
                            ? r->plan.title_en
                            : r->plan.title_sv;
     html_add(&b, "<p class=\"lead\">%s ",
-             TR(r, "Så går det för målen i", "How the goals are doing of the"));
+             TR(r, "Uppföljning av målen i", "Follow-up of the goals of the"));
     jarva__html_text(&b, plan);
     html_add(&b, ". %s</p>\n",
              TR(r,

@@ -153,7 +153,7 @@ static void value_cell(jarva__html *h, jarva__html_buf *b, const jarva__report_i
         jarva__report_interval(r->lang, it->ind, e->ci_low, e->ci_high, ci, sizeof ci);
         html_add(b, " data-lo=\"%.17g\" data-hi=\"%.17g\"", e->ci_low, e->ci_high);
     }
-    html_add(b, ">%s (%d)<br>%s</td>", value, res->year, ci);
+    html_add(b, ">%s (%d)<br><span class=\"nw\">%s</span></td>", value, res->year, ci);
 }
 
 static int area_page(jarva__html *h, const jarva_area *a)

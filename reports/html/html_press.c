@@ -207,15 +207,23 @@ static void since_last(jarva__html *h, jarva__html_buf *b)
     html_add(b, "</tbody>\n</table>\n</div>\n");
 }
 
-static void contact(jarva__html *h, jarva__html_buf *b)
+/* The contact the catalogue names (plan.csv), then the signatories. */
+static int contact(jarva__html *h, jarva__html_buf *b)
 {
     const jarva__report *r = &h->r;
-    html_add(b, "<h2>%s</h2>\n<p>%s</p>\n<ul>\n", TR(r, "Kontakt", "Contact"),
-             TR(r,
-                "Frågor om rapporten besvaras av organisationerna i samverkan, genom deras "
-                "presstjänster:",
-                "Questions on the report are answered by the organisations of the "
-                "collaboration, through their press offices:"));
+    char *who = NULL;
+    int rc = jarva_plan_contact(r->db, r->lang == JARVA__LANG_EN ? "en" : "sv", &who);
+    if (rc && rc != JARVA_ENOTFOUND)
+        return rc;
+    html_add(b, "<h2>%s</h2>\n", TR(r, "Kontakt", "Contact"));
+    if (who) {
+        html_add(b, "<p class=\"lead\">");
+        jarva__html_text(b, who);
+        html_add(b, "</p>\n");
+        free(who);
+    }
+    html_add(b, "<p>%s</p>\n<ul>\n",
+             TR(r, "Överenskommelsen är undertecknad av:", "The agreement is signed by:"));
     for (size_t i = 0; i < jarva_organisation_list_count(r->organisations); i++) {
         const jarva_organisation *o = jarva_organisation_list_get(r->organisations, i);
         if (o->role != JARVA_ORG_SIGNATORY)
@@ -225,6 +233,7 @@ static void contact(jarva__html *h, jarva__html_buf *b)
         html_add(b, "</li>\n");
     }
     html_add(b, "</ul>\n");
+    return JARVA_OK;
 }
 
 /* ---- the one-page PDF ---- */
@@ -282,6 +291,15 @@ static int press_pdf(jarva__html *h, const size_t *idx, size_t n)
                             "More in the web edition: press.html (change since the previous "
                             "measurement), data.html (every figure as CSV and JSON) and "
                             "metod.html."));
+    char *who = NULL;
+    if (jarva_plan_contact(r->db, r->lang == JARVA__LANG_EN ? "en" : "sv", &who) == JARVA_OK &&
+        who) {
+        char *text = jarva__pdf_aprintf("%s: %s.", TR(r, "Kontakt", "Contact"), who);
+        if (text)
+            jarva__pdf_body(doc, text);
+        free(text);
+        free(who);
+    }
     char *path = jarva__pdf_aprintf("%s/pressunderlag.pdf", h->dir);
     rc = path ? jarva__pdf_save(doc, path) : JARVA_ENOMEM;
     if (!rc && jarva__pdf_page_count(doc) != 1)
@@ -315,7 +333,11 @@ int jarva__html_press(jarva__html *h)
     if (n)
         press_page_messages(h, &b, idx, n);
     since_last(h, &b);
-    contact(h, &b);
+    int rc = contact(h, &b);
+    if (rc) {
+        free(b.text);
+        return rc;
+    }
     html_add(
         &b,
         "<h2>%s</h2>\n<p>%s <a href=\"data.html\">%s</a>. %s <a href=\"metod.html\">%s</a>.</p>\n",
@@ -325,7 +347,7 @@ int jarva__html_press(jarva__html *h)
         TR(r, "Hur de tas fram står under", "How they are made is described under"),
         TR(r, "Metod och kvalitet", "Method and quality"));
     jarva__html_end(h, &b);
-    int rc = jarva__html_save(h, &b, "press.html");
+    rc = jarva__html_save(h, &b, "press.html");
     if (!rc)
         rc = press_pdf(h, idx, n);
     return rc;

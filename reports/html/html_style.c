@@ -37,7 +37,8 @@ const char jarva__html_css[] =
     /* Swedish compounds ("samverkansorganisationen") are wider than 320 px
      * at heading sizes: let them break rather than scroll. */
     "h1,h2,h3,h4,caption,th{overflow-wrap:break-word;hyphens:auto}\n"
-    "@media (max-width:30rem){h1{font-size:1.5rem}h2{font-size:1.3rem}}\n"
+    "@media (max-width:30rem){h1{font-size:1.5rem}h2{font-size:1.3rem}"
+    "}\n"
     "p,li{max-width:46rem;overflow-wrap:break-word}\n"
     ".notice{border-left:.35rem solid #8a4b00;background:#fff7ec;padding:.5rem .75rem;"
     "margin:1rem 0}\n"
@@ -51,6 +52,7 @@ const char jarva__html_css[] =
     "thead th{border-bottom:2px solid var(--text)}\n"
     "td.num{text-align:right;white-space:nowrap}\n"
     "tr.group th{background:var(--band);font-size:1rem}\n"
+    ".nw{white-space:nowrap}\n"
     ".status{display:inline-flex;align-items:center;gap:.3rem;white-space:nowrap}\n"
     ".sym{flex:none;fill:currentColor}\n"
     "svg.chart{font-size:15px;fill:#1b1b1b}\n"
@@ -70,6 +72,10 @@ const char jarva__html_css[] =
     "dl.facts dt{font-weight:bold}dl.facts dd{margin:0}\n"
     "@media (max-width:30rem){dl.facts{grid-template-columns:1fr}dl.facts "
     "dd{margin-bottom:.4rem}}\n"
+    /* Last, to win over td.num's nowrap: narrow tables may wrap their figures. */
+    "@media (max-width:30rem){td.num{white-space:normal}th,td{padding:.3rem}"
+    /* The chart is drawn at 480 units: larger labels where it is shrunk. */
+    "svg.chart{font-size:19px}}\n"
     "@media print{header.site nav,.skip,details summary{display:none}"
     "header.site{background:none;color:#000;padding:0}header.site a{color:#000}"
     "a{color:#000}main,footer.site{max-width:none;padding:0}"

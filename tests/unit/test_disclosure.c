@@ -663,6 +663,9 @@ static void test_migration(void)
                               /* ... and version 5 */
                               "ALTER TABLE batch DROP COLUMN weight_ratio; "
                               "ALTER TABLE batch DROP COLUMN extreme_weights; "
+                              /* ... and version 7 */
+                              "ALTER TABLE plan_version DROP COLUMN contact_sv; "
+                              "ALTER TABLE plan_version DROP COLUMN contact_en; "
                               "PRAGMA user_version = 1"),
               JARVA_OK);
     jarva_db_close(db);

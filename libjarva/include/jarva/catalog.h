@@ -138,6 +138,12 @@ typedef struct jarva_indicator_list jarva_indicator_list;
 /* The plan's version and title. Strings valid until jarva_db_close() or the next
  * jarva_plan_get() on db. JARVA_OK, JARVA_ENOTFOUND (no catalogue loaded), JARVA_EDB. */
 JARVA_API int jarva_plan_get(jarva_db *db, jarva_plan *out);
+/* Whom to contact about the plan's follow-up, as plan.csv's contact_sv or
+ * contact_en says (lang "sv", the default for NULL, or "en"; English falls
+ * back on Swedish), in *contact, a new string the caller frees with free();
+ * NULL when the catalogue names no contact. JARVA_OK, JARVA_EINVAL,
+ * JARVA_ENOTFOUND (no catalogue loaded), JARVA_ENOMEM, JARVA_EDB. */
+JARVA_API int jarva_plan_contact(jarva_db *db, const char *lang, char **contact);
 
 /* All goals, overall goals first, then per audience in plan order, in a new
  * list in *out. Free with jarva_goal_list_free() (NULL allowed).

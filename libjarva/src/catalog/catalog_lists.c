@@ -157,6 +157,39 @@ LIST_TYPE(jarva_area_list, jarva_area)
 
 /* ---- plan --------------------------------------------------------------- */
 
+int jarva_plan_contact(jarva_db *db, const char *lang, char **contact)
+{
+    if (db)
+        jarva__clearerr(&db->err);
+    if (!db || !contact)
+        return JARVA_EINVAL;
+    *contact = NULL;
+    int en = lang && !strcmp(lang, "en");
+    if (lang && !en && strcmp(lang, "sv") != 0)
+        return jarva__seterr(&db->err, JARVA_EINVAL, "language \"%s\" is not sv or en", lang);
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db->sql,
+                           en ? "SELECT coalesce(nullif(contact_en, ''), nullif(contact_sv, ''))"
+                                " FROM plan_version ORDER BY year DESC LIMIT 1"
+                              : "SELECT nullif(contact_sv, '') FROM plan_version"
+                                " ORDER BY year DESC LIMIT 1",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return jarva__sqlerr(db, "reading the plan's contact");
+    int step = sqlite3_step(stmt);
+    int rc = JARVA_OK;
+    if (step == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(stmt, 0);
+        if (text && !(*contact = jarva__strdup(text)))
+            rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    } else if (step == SQLITE_DONE)
+        rc = jarva__seterr(&db->err, JARVA_ENOTFOUND, "%s: no catalogue loaded (run `jarva init`)",
+                           db->path);
+    else
+        rc = jarva__sqlerr(db, "reading the plan's contact");
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
 int jarva_plan_get(jarva_db *db, jarva_plan *out)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */

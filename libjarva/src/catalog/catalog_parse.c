@@ -87,7 +87,9 @@ static const col_spec plan_cols[] = { INT("year", REQUIRED, YEAR_MIN, YEAR_MAX),
                                       TEXT("adopted", OPTIONAL_COLUMN),
                                       TEXT("note", OPTIONAL_COLUMN),
                                       NUMBER("on_track_probability", OPTIONAL_COLUMN),
-                                      NUMBER("off_track_probability", OPTIONAL_COLUMN) };
+                                      NUMBER("off_track_probability", OPTIONAL_COLUMN),
+                                      TEXT("contact_sv", OPTIONAL_COLUMN),
+                                      TEXT("contact_en", OPTIONAL_COLUMN) };
 static const col_spec org_cols[] = { ID("id", REQUIRED), TEXT("name_sv", REQUIRED),
                                      TEXT("name_en", REQUIRED),
                                      ENUM("role", REQUIRED, role_words) };

@@ -38,6 +38,8 @@ static void bind_plan(sqlite3_stmt *stmt, const jarva__cat_table *t, size_t r)
             sqlite3_bind_double(stmt, 6 + k, row->cells[probability[k]].number);
         else
             sqlite3_bind_null(stmt, 6 + k);
+    bind_text(stmt, 8, jarva__cat_text(row, PLAN_CONTACT_SV));
+    bind_text(stmt, 9, jarva__cat_text(row, PLAN_CONTACT_EN));
 }
 
 /* A row's position is its order in the file, which is the plan's order. */
@@ -169,11 +171,12 @@ typedef struct upsert {
 static const upsert upserts[] = {
     { CAT_PLAN,
       "INSERT INTO plan_version(year, title_sv, title_en, adopted, note, on_track_probability,"
-      " off_track_probability) VALUES (?, ?, ?, ?, ?, ?, ?)"
+      " off_track_probability, contact_sv, contact_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
       " ON CONFLICT(year) DO UPDATE SET title_sv = excluded.title_sv,"
       " title_en = excluded.title_en, adopted = excluded.adopted, note = excluded.note,"
       " on_track_probability = excluded.on_track_probability,"
-      " off_track_probability = excluded.off_track_probability",
+      " off_track_probability = excluded.off_track_probability,"
+      " contact_sv = excluded.contact_sv, contact_en = excluded.contact_en",
       bind_plan },
     { CAT_ORGANISATIONS,
       "INSERT INTO organisation(id, position, name_sv, name_en, role) VALUES (?, ?, ?, ?, ?)"

@@ -390,6 +390,14 @@ static const char *const schema_v7[] = {
     NULL,
 };
 
+/* Version 8. Whom journalists and residents may contact about the plan's
+ * follow-up (plan.csv's contact_sv, contact_en), for the press sheet. */
+static const char *const schema_v8[] = {
+    "ALTER TABLE plan_version ADD COLUMN contact_sv TEXT",
+    "ALTER TABLE plan_version ADD COLUMN contact_en TEXT",
+    NULL,
+};
+
 typedef struct migration {
     int to_version;
     const char *const *statements; /* NULL-terminated */
@@ -410,6 +418,7 @@ static const migration migrations[] = {
     { 5, schema_v5, NULL, NULL },
     { 6, schema_v6_tables, jarva__answers_migrate_json, schema_v6_views },
     { 7, schema_v7, NULL, NULL },
+    { 8, schema_v8, NULL, NULL },
 };
 /* clang-format on */
 
