@@ -1,0 +1,119 @@
+/* fuzz_statfile.c: the ReadStat reader and a staff import on any bytes,
+ * taken as an SPSS file (.sav) and, unless they start as one ("$FL2"), as a
+ * Stata file (.dta): ReadStat parses on a thread of the reader's own, so
+ * this also drives the hand-over between the two threads and stopping it
+ * early.
+ *
+ * Invariants checked: opening either fails with a message or gives
+ * variables with names; cases number 1, 2, ... with each cell NULL or
+ * non-empty text of the length given; a failed read leaves a message and
+ * stays failed; every value label names a variable of the file; an import
+ * that fails leaves a message and no rows or labels, one that succeeds is
+ * taken out again by jarva_batch_remove(). */
+#include <string.h>
+
+#include "fuzz.h"
+#include "jarva_internal.h"
+#include "statfile_internal.h"
+
+static jarva_db *db;
+static char *sav_path, *dta_path;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    sav_path = fuzz_scratch_path("input.sav");
+    dta_path = fuzz_scratch_path("input.dta");
+    if (jarva_db_open(&db, NULL, JARVA_DB_MEMORY) != JARVA_OK ||
+        jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators") != JARVA_OK) {
+        fprintf(stderr, "fuzz_statfile: setup: %s\n", jarva_errmsg(db));
+        abort();
+    }
+    return 0;
+}
+
+static void check_read(const char *path, size_t stop_after)
+{
+    jarva__statfile *f = NULL;
+    jarva__error err = { 0 };
+    int rc = jarva__statfile_open(&f, path, &err);
+    if (rc) {
+        FUZZ_ASSERT(rc < 0 && f == NULL && err.message && *err.message);
+        jarva__freeerr(&err);
+        return;
+    }
+    size_t nvars = jarva__statfile_nvars(f);
+    FUZZ_ASSERT(nvars > 0);
+    for (size_t v = 0; v < nvars; v++)
+        FUZZ_ASSERT(jarva__statfile_var_name(f, v) != NULL);
+    jarva__statfile_row row;
+    long cases = 0;
+    int got;
+    while ((got = jarva__statfile_next(f, &row, &err)) == 1) {
+        FUZZ_ASSERT(row.case_no == ++cases);
+        for (size_t v = 0; v < nvars; v++)
+            FUZZ_ASSERT(!row.cells[v] ||
+                        (row.lengths[v] > 0 && strlen(row.cells[v]) == row.lengths[v]));
+        if ((size_t)cases == stop_after)
+            break; /* closed with the parser waiting */
+    }
+    if (got < 0) {
+        FUZZ_ASSERT(err.message && *err.message);
+        FUZZ_ASSERT(jarva__statfile_next(f, &row, &err) == got);
+    } else if (got == 0) {
+        for (size_t i = 0; i < jarva__statfile_nlabels(f); i++) {
+            size_t var;
+            const char *code, *label;
+            jarva__statfile_label(f, i, &var, &code, &label);
+            FUZZ_ASSERT(var < nvars && code && *code && label);
+        }
+    }
+    jarva__statfile_close(f);
+    jarva__freeerr(&err);
+}
+
+static long long stored_rows(void)
+{
+    sqlite3_stmt *stmt = NULL;
+    long long n = -1;
+    if (sqlite3_prepare_v2(db->sql,
+                           "SELECT (SELECT count(*) FROM batch) + (SELECT count(*) FROM response)"
+                           " + (SELECT count(*) FROM batch_value_label)",
+                           -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return n;
+}
+
+static void check_import(const char *path)
+{
+    jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
+    opts.kind = JARVA_IMPORT_STAFF;
+    opts.year = 2025;
+    jarva_import_result res;
+    int rc = jarva_import_file(db, path, &opts, &res);
+    if (rc != JARVA_OK) {
+        FUZZ_ASSERT(rc < 0 && jarva_errcode(db) == rc && jarva_errmsg(db)[0] != '\0');
+        FUZZ_ASSERT(stored_rows() == 0);
+        return;
+    }
+    FUZZ_ASSERT(res.outcome == JARVA_IMPORTED && res.rows > 0);
+    FUZZ_ASSERT(stored_rows() >= res.rows + 1);
+    FUZZ_ASSERT(jarva_batch_remove(db, res.batch_id) == JARVA_OK);
+    FUZZ_ASSERT(stored_rows() == 0);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fuzz_write_file(sav_path, data, size);
+    check_read(sav_path, size % 7 == 0 ? 1 : 0);
+    check_import(sav_path);
+    if (size < 4 || memcmp(data, "$FL2", 4) != 0) {
+        fuzz_write_file(dta_path, data, size);
+        check_read(dta_path, 0);
+        check_import(dta_path);
+    }
+    return 0;
+}
