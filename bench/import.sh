@@ -7,8 +7,11 @@
 # varies from one second to the next). Prints both times and their ratio
 # (jarva / sqlite3; below 1 is faster) for each run, the median ratio of
 # wall-clock and of processor time (on a shared machine the wall clock
-# measures the load too), and jarva's highest peak resident memory. Not part
-# of ctest.
+# measures the load too), and jarva's highest peak resident memory. Then the
+# same export of FORMAT_ROWS respondents (default 100,000, a large vendor
+# file) as CSV, as an SPSS .sav (R's haven) and as an Excel .xlsx
+# (openpyxl), each imported by jarva in the same run: the time of each and
+# its ratio to the CSV's. Not part of ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
@@ -65,3 +68,42 @@ awk '{ ratio[NR] = $1 / $2; cpu[NR] = ($4 + $5) / ($6 + $7); if ($3 > rss) rss =
              n % 2 ? cpu[(n + 1) / 2] : (cpu[n / 2] + cpu[n / 2 + 1]) / 2, cpu[1], cpu[n]
          printf "jarva peak RSS: %d MiB at most (target < 64)\n", rss / 1024
      }' "$work/runs"
+
+# The other formats: the same respondents from .sav and .xlsx against .csv.
+format_rows=${FORMAT_ROWS:-100000}
+if command -v Rscript >/dev/null && Rscript -e 'library(haven)' >/dev/null 2>&1 &&
+    /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+    awk -v rows="$format_rows" -v seed=42 -f bench/gen_survey.awk >"$work/formats.csv"
+    sh bench/convert_formats.sh "$work/formats.csv" "$work"
+    cp "$work/formats.csv" "$work/survey-f.csv"
+    echo "formats: $format_rows respondents x 30 columns:" \
+        "csv $(du -k "$work/survey-f.csv" | cut -f1) kB," \
+        "sav $(du -k "$work/survey.sav" | cut -f1) kB, xlsx $(du -k "$work/survey.xlsx" | cut -f1) kB"
+    for run in $(seq "$runs"); do
+        line="run $run:"
+        for f in survey-f.csv survey.sav survey.xlsx; do
+            rm -f "$work"/fmt.db*
+            "$jarva" --db "$work/fmt.db" --catalog "$work/catalog" --quiet init
+            /usr/bin/time -f '%e %M' -o "$work/fmt.time" \
+                "$jarva" --db "$work/fmt.db" --catalog "$work/catalog" --quiet \
+                import survey --source bench-survey "$work/$f"
+            read -r s kb <"$work/fmt.time"
+            [ "$(sqlite3 "$work/fmt.db" 'SELECT count(*) FROM response')" = "$format_rows" ] ||
+                { echo "$f: not every row stored" >&2; exit 1; }
+            line="$line ${f##*.} ${s} s ($((kb / 1024)) MiB)"
+            echo "$s" >>"$work/fmt.${f##*.}"
+        done
+        echo "$line"
+    done
+    paste "$work/fmt.csv" "$work/fmt.sav" "$work/fmt.xlsx" | awk '
+        { sav[NR] = $2 / $1; xlsx[NR] = $3 / $1 }
+        function median(a, n,   i, j, t) {
+            for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+                if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+            return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+        }
+        END { printf "ratio to the CSV import: .sav %.2f, .xlsx %.2f (medians of %d runs)\n",
+                  median(sav, NR), median(xlsx, NR), NR }'
+else
+    echo "formats: skipped (needs Rscript with r-cran-haven and python3-openpyxl)"
+fi

@@ -165,6 +165,16 @@ bad "truncated .sav" "truncated.sav: not readable as an SPSS file" import survey
 bad "not a .sav" "csv-named.sav: not readable as an SPSS file (ReadStat: Invalid file" \
     import survey "$T/csv-named.sav"
 
+# A mapping draft from a .sav: the catalogue's fields, the labelled codes
+# (9 is user-missing in P1, so never seen as a value), the labels described.
+run --db "$T/csv1.db" mapping draft "$F/trygghetsenkat-2025.sav"
+expect_status 0 "draft of a .sav, every column placed"
+expect_out 'q_trygg_kvall,F12a,,"1,2,3,4,9","Hur trygg känner du dig om du går ut ensam sent en kväll? (1 = mycket trygg, 2 = ganska trygg, 3 = ganska otrygg, 4 = mycket otrygg, 9 = vet ej);' "draft of a .sav"
+run --db "$T/csv1.db" mapping draft "$F/personalenkat-missing.sav"
+expect_out 'p_kanner_overenskommelsen,P1,,"1,2,3,9","1 = väl, 2 = i stora drag, 3 = nej, 9 = vet ej;' "labelled user-missing code"
+run --db "$T/csv1.db" mapping draft "$F/personalenkat-2025.xlsx"
+expect_out 'p_kanner_overenskommelsen,P1,,"1,2,3,9"' "draft of a workbook"
+
 # Another sheet of a workbook imported before is not the same file again.
 run --db "$T/xlsx.db" import activities "$F/aktivitetslogg.xlsx" --sheet "Om filen"
 expect_status 1 "another sheet of an imported workbook"

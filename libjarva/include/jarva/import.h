@@ -244,14 +244,16 @@ JARVA_API const char *jarva_import_kind_name(jarva_import_kind kind);
 #endif
 
 /* A draft column mapping (the CSV of indicators/sources/<source>.csv) for
- * the CSV export at path, for an analyst to edit: one row per column, with
+ * the export at path (CSV, Excel workbook, or SPSS, Stata or SAS file, whose
+ * variable and value labels go into the description and whose labelled
+ * codes into the codes), for an analyst to edit: one row per column, with
  * the role its name suggests (lopnr, omrade, vikt, strata, kon, aldersgrupp
  * ...), or the question a mapping of the catalogue in db already maps it to
  * (source's own mapping first) or whose indicator variable it is, with the
  * codes the file holds; a column not placed has the field "?", which an
  * import refuses until it is named or deleted. source may be NULL. *csv_out
  * is UTF-8 text to free with jarva_mapping_draft_free(). JARVA_OK,
- * JARVA_EINVAL, JARVA_EIO, JARVA_EFORMAT (the file is not readable CSV),
+ * JARVA_EINVAL, JARVA_EIO, JARVA_EFORMAT (the file is not readable as its format),
  * JARVA_ENOMEM. */
 JARVA_API int jarva_mapping_draft(jarva_db *db, const char *path, const char *source,
                                   char **csv_out);

@@ -5,7 +5,10 @@
  * of the catalogue already names, or that are named as an indicator's
  * variable; the codes are the values the file holds. A column it cannot
  * place is written with the field '?', which an import refuses until the
- * analyst names its field or deletes the row. */
+ * analyst names its field or deletes the row. The file may be a CSV export,
+ * an Excel workbook or an SPSS, Stata or SAS file (the import's row source);
+ * a statistics file's variable labels and value labels go into the
+ * description, and its labelled codes into the codes. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +17,7 @@
 #include "csv_reader.h"
 #include "import_internal.h"
 #include "import_mapping.h"
+#include "input_file.h"
 
 /* Distinct values kept per column: more, and the column is not coded. */
 #define MAX_CODES 16
@@ -26,6 +30,8 @@ typedef struct column_info {
     const char *field; /* guessed, or NULL */
     char *field_owned; /* when the field comes from the catalogue */
     char *note;
+    const char *label;  /* a statistics file's variable label */
+    char *value_labels; /* "1 = mycket trygg, 2 = ganska trygg" */
 } column_info;
 
 typedef struct role_guess {
@@ -220,6 +226,13 @@ static void write_row(text_buf *out, column_info *c)
         note = jarva__strdup(c->note ? c->note : "guessed from the column's name");
     else
         note = jarva__aprintf("%s; codes as found in the file: check them", c->note ? c->note : "");
+    if (note && (c->label || c->value_labels)) {
+        char *labelled = jarva__aprintf(
+            "%s%s%s%s; %s", c->label ? c->label : "", c->label && c->value_labels ? " (" : "",
+            c->value_labels ? c->value_labels : "", c->label && c->value_labels ? ")" : "", note);
+        free(note);
+        note = labelled;
+    }
     put_field(out, c->field ? c->field : "?", 0);
     put_field(out, c->name, 0);
     put_field(out, "", 0);
@@ -281,27 +294,50 @@ int jarva_mapping_draft(jarva_db *db, const char *path, const char *source, char
     *csv_out = NULL;
     if (source && jarva__mapping_check_source_id(source, &db->err))
         return JARVA_EINVAL;
-    jarva__csv_reader *r = NULL;
-    int rc = jarva__csv_open(&r, path, NULL, &db->err);
+    int fd;
+    jarva__input_stat st;
+    int rc = jarva__input_open(path, 0, &fd, &st, &db->err);
     if (rc)
         return rc;
-    const jarva__csv_row *header = jarva__csv_header(r);
+    jarva__row_source *r = NULL;
+    rc = jarva__source_open(&r, fd, &st, path, NULL, NULL, &db->err);
+    if (rc)
+        return rc;
+    const jarva__csv_row *header = jarva__source_header(r);
     size_t ncols = header->nfields;
     column_info *cols = calloc(ncols ? ncols : 1, sizeof *cols);
     if (!cols) {
-        jarva__csv_close(r);
+        jarva__source_close(r);
         return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     }
-    for (size_t c = 0; c < ncols; c++)
+    for (size_t c = 0; c < ncols; c++) {
         cols[c].name = header->fields[c] ? header->fields[c] : "";
+        cols[c].label = jarva__source_column_label(r, c);
+    }
     jarva__csv_row row;
     /* The codes of the first 100 000 rows: enough to see every code. */
     long rows = 0;
-    while (rows++ < 100000 && (rc = jarva__csv_next(r, &row, &db->err)) == 1)
+    while (rows++ < 100000 && (rc = jarva__source_next(r, &row, &db->err)) == 1)
         for (size_t c = 0; c < ncols && c < row.nfields; c++)
             add_code(&cols[c], row.fields[c]);
     if (rc > 0)
         rc = JARVA_OK;
+    /* Labelled codes are codes too, answered or not ("9 = vet ej"). */
+    for (size_t i = 0; !rc && i < jarva__source_nlabels(r); i++) {
+        const char *column, *code, *label;
+        jarva__source_label(r, i, &column, &code, &label);
+        int c = jarva__source_column(r, column);
+        if (c < 0)
+            continue;
+        add_code(&cols[c], code);
+        char *joined =
+            jarva__aprintf("%s%s%s = %s", cols[c].value_labels ? cols[c].value_labels : "",
+                           cols[c].value_labels ? ", " : "", code, label);
+        if (!joined)
+            rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        free(cols[c].value_labels);
+        cols[c].value_labels = joined;
+    }
     text_buf out = { 0 };
     char *guessed_source = NULL;
     if (!rc && !source)
@@ -329,10 +365,11 @@ int jarva_mapping_draft(jarva_db *db, const char *path, const char *source, char
             free(cols[c].codes[i]);
         free(cols[c].field_owned);
         free(cols[c].note);
+        free(cols[c].value_labels);
     }
     free(cols);
     free(guessed_source);
-    jarva__csv_close(r);
+    jarva__source_close(r);
     if (rc) {
         free(out.s);
         return rc;
