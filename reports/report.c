@@ -2,12 +2,13 @@
  * report from options to bytes. Checks the options and that the estimates
  * are current (the report only reads: it never computes), reads everything (report_data.c), draws the cover,
  * contents, summary, goal sections, activities and appendices, and saves.
- * Nothing depends on the clock: the date printed and written is the
- * caller's, SOURCE_DATE_EPOCH's or the latest import's. */
+ * The date printed is the caller's, SOURCE_DATE_EPOCH's or today's; the
+ * date written into the PDF only the first two. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <strings.h>
 
@@ -60,24 +61,18 @@ static long long source_date_epoch(void)
     return errno || *end ? -1 : t;
 }
 
-/* The cover's date: the creation time if there is one, else the day the
- * latest batch was imported, else none. */
+/* The cover's date is the publication date (issue 12): the creation time
+ * if the caller gave one, else SOURCE_DATE_EPOCH, else today; never the day
+ * of the latest import. Only the cover shows today: the PDF's own creation
+ * date is written only from the first two, so that runs on one day give the
+ * same bytes and SOURCE_DATE_EPOCH makes them reproducible on any day. */
 static void cover_date(jarva__report *r, long long creation_time)
 {
     long long t = creation_time >= 0 ? creation_time : source_date_epoch();
+    if (t < 0)
+        t = (long long)time(NULL);
     r->date[0] = '\0';
-    if (t >= 0) {
-        jarva__report_date_from_time(r->lang, t, r->date, sizeof r->date);
-        return;
-    }
-    const char *latest = NULL;
-    for (size_t i = 0; i < jarva_batch_list_count(r->batches); i++) {
-        const char *at = jarva_batch_list_get(r->batches, i)->imported_at;
-        if (at && (!latest || strcmp(at, latest) > 0))
-            latest = at;
-    }
-    if (latest)
-        jarva__report_date_from_iso(r->lang, latest, r->date, sizeof r->date);
+    jarva__report_date_from_time(r->lang, t, r->date, sizeof r->date);
 }
 
 /* Whether a batch's file or source says it is simulated ("simulerade-

@@ -175,6 +175,65 @@ static void series_breaks(jarva__report *r)
     free(list);
 }
 
+/* How survey shares' intervals were computed, from the method compute
+ * stored (`jarva compute --method`), as R's svyciprop() names it. */
+static const char *survey_method_text(const jarva__report *r)
+{
+    const char *m = r->survey_method;
+    if (!strcmp(m, "beta"))
+        return TR(r, "Korn–Graubards intervall (svyciprop med method = \"beta\")",
+                  "Korn–Graubard intervals (svyciprop with method = \"beta\")");
+    if (!strcmp(m, "mean"))
+        return TR(r, "symmetriska t-intervall (svyciprop med method = \"mean\")",
+                  "symmetric t intervals (svyciprop with method = \"mean\")");
+    if (!strcmp(m, "wilson"))
+        return TR(r, "Wilsons intervall på den effektiva urvalsstorleken",
+                  "Wilson intervals on the effective sample size");
+    if (!strcmp(m, "clopper-pearson"))
+        return TR(r, "Clopper–Pearsons intervall på den effektiva urvalsstorleken",
+                  "Clopper–Pearson intervals on the effective sample size");
+    return TR(r, "logit-intervall (svyciprop med method = \"logit\")",
+              "logit intervals (svyciprop with method = \"logit\")");
+}
+
+/* The intervals and tests as they were computed: the stored level and
+ * method, never a fixed "95 %". */
+static void ci_paragraph(jarva__report *r)
+{
+    char level[32], alpha[32], text[3000];
+    jarva__report_level_text(r->lang, r->level, level, sizeof level);
+    jarva__fmt_number(alpha, sizeof alpha, 1 - r->level, 1 - r->level < 0.01 ? 3 : 2, r->lang);
+    if (r->lang == JARVA__LANG_SV)
+        snprintf(text, sizeof text,
+                 "Alla intervall är %s konfidensintervall. Andelar från enkäterna har %s, "
+                 "publicerade andelar med känt antal svarande Wilsons intervall och medelvärden "
+                 "t-intervall. Aktivitetsloggens antal och andelar är totalräknade och har inget "
+                 "intervall; publicerade andelar utan antal svarande har inget heller. En "
+                 "förändring mellan två år prövas som skillnaden mellan två oberoende skattningar "
+                 "med Welch–Satterthwaites frihetsgrader. Den kallas statistiskt säkerställd när "
+                 "%s konfidensintervallet för skillnaden inte innehåller noll (p < %s). En "
+                 "förändring som inte är säkerställd behöver inte vara noll, och överlappande "
+                 "intervall betyder inte att skillnaden saknas. Förändringar beräknas på de "
+                 "oavrundade värdena och kan därför skilja sig med en enhet från skillnaden "
+                 "mellan de avrundade värden som visas.",
+                 level, survey_method_text(r), level, alpha);
+    else
+        snprintf(text, sizeof text,
+                 "Every interval is a %s confidence interval. Survey shares have %s, published "
+                 "shares with a known number of respondents Wilson intervals and means t "
+                 "intervals. The activity log's counts and shares are complete counts and have "
+                 "no interval; nor do published shares without the number of respondents. A "
+                 "change between two years is tested as the difference of two independent "
+                 "estimates with Welch-Satterthwaite degrees of freedom. It is called "
+                 "statistically significant when the %s confidence interval of the difference "
+                 "excludes zero (p < %s). A change that is not significant need not be zero, and "
+                 "overlapping intervals do not mean there is no difference. Changes are computed "
+                 "from the unrounded values and may therefore differ by one unit from the "
+                 "difference of the rounded values shown.",
+                 level, survey_method_text(r), level, alpha);
+    jarva__pdf_body(r->doc, text);
+}
+
 int jarva__report_method(jarva__report *r)
 {
     jarva__pdf *doc = r->doc;
@@ -198,32 +257,7 @@ int jarva__report_method(jarva__report *r)
                 "estimated as domains, keeping the strata of the whole sample."));
     jarva__pdf_heading(
         doc, 2, TR(r, "Konfidensintervall och förändringar", "Confidence intervals and changes"));
-    jarva__pdf_body(
-        doc, TR(r,
-                "Alla intervall är 95\xC2\xA0% konfidensintervall. Andelar från enkäterna har "
-                "logit-intervall (svyciprop med method = \"logit\"), publicerade andelar med känt "
-                "antal svarande Wilsons intervall, medelvärden t-intervall och antal "
-                "(aktiviteter) Garwoods exakta Poissonintervall. Publicerade andelar utan antal "
-                "svarande har inget intervall, och räkningar från en publicerad lista saknar "
-                "urvalsosäkerhet. En förändring mellan två år prövas som skillnaden mellan två "
-                "oberoende skattningar med Welch–Satterthwaites frihetsgrader. Den kallas "
-                "statistiskt säkerställd när 95\xC2\xA0% konfidensintervallet för skillnaden inte "
-                "innehåller noll (p < 0,05). En förändring som inte är säkerställd behöver inte "
-                "vara noll, och överlappande intervall betyder inte att skillnaden saknas. "
-                "Förändringar beräknas på de oavrundade värdena och kan därför skilja sig med en "
-                "enhet från skillnaden mellan de avrundade värden som visas.",
-                "Every interval is a 95% confidence interval. Survey shares have logit intervals "
-                "(svyciprop with method = \"logit\"), published shares with a known number of "
-                "respondents Wilson intervals, means t intervals and counts (activities) "
-                "Garwood's exact Poisson intervals. Published shares without the number of "
-                "respondents have no interval, and counts from a published list have no "
-                "sampling error. A change between two years is tested as the difference of two "
-                "independent estimates with Welch-Satterthwaite degrees of freedom. It is called "
-                "statistically significant when the 95% confidence interval of the difference "
-                "excludes zero (p < 0.05). A change that is not significant need not be zero, "
-                "and overlapping intervals do not mean there is no difference. Changes are "
-                "computed from the unrounded values and may therefore differ by one unit from "
-                "the difference of the rounded values shown."));
+    ci_paragraph(r);
     jarva__pdf_heading(doc, 2, TR(r, "Trend och status", "Trend and status"));
     jarva__pdf_body(
         doc, TR(r,

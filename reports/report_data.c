@@ -82,8 +82,8 @@ void jarva__report_analyse(jarva__report_item *it)
     char err[256];
     if (it->base >= 0)
         it->has_change =
-            jarva_change_between(s, s->years[it->base], s->years[it->latest_shown], REPORT_LEVEL,
-                                 &it->change, err, sizeof err) == JARVA_OK;
+            jarva_change_between(s, s->years[it->base], s->years[it->latest_shown],
+                                 jarva__report_level(it), &it->change, err, sizeof err) == JARVA_OK;
     /* The trend of the latest segment up to the latest shown value. */
     size_t first = 0;
     while (first < s->count && s->years[first] < it->break_year)
@@ -92,9 +92,9 @@ void jarva__report_analyse(jarva__report_item *it)
     segment.years = s->years + first;
     segment.estimates = s->estimates + first;
     segment.count = (size_t)it->latest_shown + 1 - first;
-    it->has_trend =
-        jarva_trend_fit(&segment, REPORT_LEVEL, &it->trend, err, sizeof err) == JARVA_OK &&
-        !(it->trend.flags & JARVA_TREND_INSUFFICIENT);
+    it->has_trend = jarva_trend_fit(&segment, jarva__report_level(it), &it->trend, err,
+                                    sizeof err) == JARVA_OK &&
+                    !(it->trend.flags & JARVA_TREND_INSUFFICIENT);
 }
 
 /* The areas compared: the latest year up to the report's in which at least
@@ -130,13 +130,24 @@ static int load_item(jarva__report *r, jarva__report_item *it)
     it->series = *jarva_series_data_series(it->data);
     while (it->series.count && it->series.years[it->series.count - 1] > r->year)
         it->series.count--;
+    jarva_result_filter filter = { it->ind->id, 0, NULL, 0 };
+    rc = jarva_result_list_open(db, &filter, &it->results);
+    if (rc)
+        return rc;
+    /* The level stated is the one the estimates were computed at. */
+    for (size_t i = 0; i < jarva_result_list_count(it->results) && !it->level; i++) {
+        const jarva_result *res = jarva_result_list_get(it->results, i);
+        if (res->level > 0 && res->level < 1)
+            it->level = res->level;
+        if (it->level && !r->level)
+            r->level = it->level;
+        if (!r->survey_method[0] && it->ind->source_kind == JARVA_SOURCE_SURVEY &&
+            it->ind->percent && res->method)
+            snprintf(r->survey_method, sizeof r->survey_method, "%s", res->method);
+    }
     jarva__report_analyse(it);
     rc = jarva_status_assess(db, it->ind->id, it->area_id, r->year, NULL, &it->status,
                              &it->has_target);
-    if (rc)
-        return rc;
-    jarva_result_filter filter = { it->ind->id, 0, NULL, 0 };
-    rc = jarva_result_list_open(db, &filter, &it->results);
     if (rc)
         return rc;
     choose_bars(r, it);
@@ -186,6 +197,8 @@ int jarva__report_load(jarva__report *r)
         it->goal = find_goal(r, it->ind->goal_id);
         rc = load_item(r, it);
     }
+    if (!r->level)
+        r->level = REPORT_LEVEL;
     return rc;
 }
 

@@ -165,16 +165,22 @@ int jarva__report_cover(jarva__report *r)
         notice.color = JARVA__COLOR_SECOND;
         jarva__pdf_paragraph(doc, &notice, r->notice, 16);
     }
-    snprintf(text, sizeof text, "%s",
-             TR(r,
-                "Rapporten följer upp kommunikationsplanens mätbara mål för styrgruppen. För "
-                "varje mål och indikator visas det senaste värdet med 95\xC2\xA0% "
-                "konfidensintervall, förändringen sedan utgångsåret och om den är statistiskt "
-                "säkerställd, trenden och status mot målvärdet.",
-                "This report follows up the measurable goals of the communication plan for the "
-                "steering group. For every goal and indicator it shows the latest value with its "
-                "95% confidence interval, the change since the baseline and whether it is "
-                "statistically significant, the trend and the status against the target."));
+    char level[32];
+    jarva__report_level_text(r->lang, r->level, level, sizeof level);
+    if (r->lang == JARVA__LANG_SV)
+        snprintf(text, sizeof text,
+                 "Rapporten följer upp kommunikationsplanens mätbara mål för styrgruppen. För "
+                 "varje mål och indikator visas det senaste värdet med %s konfidensintervall, "
+                 "förändringen sedan utgångsåret och om den är statistiskt säkerställd, trenden "
+                 "och status mot målvärdet.",
+                 level);
+    else
+        snprintf(text, sizeof text,
+                 "This report follows up the measurable goals of the communication plan for the "
+                 "steering group. For every goal and indicator it shows the latest value with its "
+                 "%s confidence interval, the change since the baseline and whether it is "
+                 "statistically significant, the trend and the status against the target.",
+                 level);
     jarva__pdf_body(doc, text);
     jarva__pdf_advance(doc, 8);
     char *who = parties(r);
@@ -370,10 +376,13 @@ void jarva__report_goal_label(const jarva__report *r, const jarva_goal *g, char 
 
 static int summary_table(jarva__report *r)
 {
+    char level[32], latest_head[96];
+    jarva__report_level_text(r->lang, r->level, level, sizeof level);
+    snprintf(latest_head, sizeof latest_head, "%s, %s %s",
+             TR(r, "Senaste värde (år)", "Latest value (year)"), level, TR(r, "KI", "CI"));
     const jarva__pdf_column cols[] = {
         { TR(r, "Indikator", "Indicator"), 3.1, JARVA__ALIGN_LEFT },
-        { TR(r, "Senaste värde (år), 95\xC2\xA0% KI", "Latest value (year), 95% CI"), 1.45,
-          JARVA__ALIGN_RIGHT },
+        { latest_head, 1.45, JARVA__ALIGN_RIGHT },
         { TR(r, "Förändring sedan utgångsår", "Change since baseline"), 1.45, JARVA__ALIGN_RIGHT },
         { "Trend", 1.05, JARVA__ALIGN_LEFT },
         { TR(r, "Målvärde (år)", "Target (year)"), 1.0, JARVA__ALIGN_RIGHT },
@@ -384,22 +393,26 @@ static int summary_table(jarva__report *r)
         caption, sizeof caption, "%s %d. %s %d", TR(r, "Tabell", "Table"), ++r->table,
         TR(r, "Målen och deras indikatorer till och med", "The goals and their indicators up to"),
         r->year);
-    snprintf(note, sizeof note, "%s",
-             TR(r,
-                "Förändringar av andelar anges i procentenheter. Säkerställd: statistiskt "
-                "säkerställd, det vill säga 95\xC2\xA0% konfidensintervallet för förändringen "
-                "innehåller inte noll. Ej prövbar: publicerade andelar utan antal svarande, eller "
-                "räkningar utan urvalsosäkerhet. Trend: lutningen för den senaste obrutna delen "
-                "av serien, med minst tre mätningar. .. = redovisas inte eftersom för "
-                "få svarade (färre än indikatorns gräns, oftast 30 svar, eller färre än 3 på "
-                "endera sidan). Inga data: ingen skattning till och med rapportåret.",
-                "Changes of shares are in percentage points. Significant: statistically "
-                "significant, that is, the 95% confidence interval of the change excludes zero. "
-                "Not testable: published shares without the number of respondents, or counts "
-                "without sampling error. Trend: the slope of the latest unbroken part of the "
-                "series, with at least three points. .. = not shown because too few "
-                "responded (fewer than the indicator's threshold, usually 30, or fewer than 3 on "
-                "either side). No data: no estimate up to the report's year."));
+    if (r->lang == JARVA__LANG_SV)
+        snprintf(note, sizeof note,
+                 "Förändringar av andelar anges i procentenheter. Säkerställd: statistiskt "
+                 "säkerställd, det vill säga %s konfidensintervallet för förändringen "
+                 "innehåller inte noll. Ej prövbar: publicerade andelar utan antal svarande, eller "
+                 "totalräknade uppgifter. Trend: lutningen för den senaste obrutna delen "
+                 "av serien, med minst tre mätningar. .. = redovisas inte eftersom för "
+                 "få svarade (färre än indikatorns gräns, oftast 30 svar, eller färre än 3 på "
+                 "endera sidan). Inga data: ingen skattning till och med rapportåret.",
+                 level);
+    else
+        snprintf(note, sizeof note,
+                 "Changes of shares are in percentage points. Significant: statistically "
+                 "significant, that is, the %s confidence interval of the change excludes zero. "
+                 "Not testable: published shares without the number of respondents, or complete "
+                 "counts. Trend: the slope of the latest unbroken part of the "
+                 "series, with at least three points. .. = not shown because too few "
+                 "responded (fewer than the indicator's threshold, usually 30, or fewer than 3 on "
+                 "either side). No data: no estimate up to the report's year.",
+                 level);
     jarva__pdf_table_spec spec = { cols, 6, caption, note, true, 0 };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)

@@ -13,7 +13,9 @@
 #include "pdf_doc.h"
 #include "pdf_symbol.h"
 
-/* The confidence level of every interval and test the report states. */
+/* The confidence level when the database stores none (every estimate
+ * carries the level `jarva compute --level` used, and the report states
+ * that one: jarva__report_level()). */
 #define REPORT_LEVEL 0.95
 /* The smallest number of positive and of other answers a share is shown
  * with (jarva_estimate_options.min_cell's default, which compute uses). */
@@ -42,6 +44,7 @@ typedef struct jarva__report_item {
     jarva_result_list *results; /* every estimate of the indicator (owned), for the bars */
     size_t bars_from, bars_to;  /* the results of the areas compared, [from, to) */
     int bar_year;               /* their year, 0 if fewer than two areas have one */
+    double level;               /* the level its estimates were computed at; 0: REPORT_LEVEL */
 } jarva__report_item;
 
 typedef struct jarva__report {
@@ -64,7 +67,9 @@ typedef struct jarva__report {
     size_t n_items;
     int figure; /* the last figure and table numbers used */
     int table;
-    int section; /* the last section number */
+    int section;            /* the last section number */
+    double level;           /* the level of the stored estimates (REPORT_LEVEL if none) */
+    char survey_method[32]; /* the stored CI method of survey shares ("logit", "beta"), or "" */
 } jarva__report;
 
 /* ---- report.c ---- */
@@ -92,6 +97,10 @@ void jarva__report_analyse(jarva__report_item *it);
 bool jarva__report_shown(const jarva_estimate *e);
 
 /* ---- report_words.c: words, numbers and names in the report's language ---- */
+
+/* An item's level (REPORT_LEVEL when unset), and a level as "95 %"/"95%". */
+double jarva__report_level(const jarva__report_item *it);
+void jarva__report_level_text(jarva__lang lang, double level, char *buf, size_t cap);
 
 /* sv or en as the language says. */
 const char *jarva__report_tr(jarva__lang lang, const char *sv, const char *en);

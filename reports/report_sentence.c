@@ -119,13 +119,15 @@ static void add_single(jarva__report_buf *b, jarva__lang lang, const jarva__repo
     jarva__report_buf_add(b, lang == JARVA__LANG_SV ? "%s var %s år %d" : "%s was %s in %d",
                           subject, value, year);
     if (!(e->flags & JARVA_EST_NO_CI)) {
+        char level[32];
+        jarva__report_level_text(lang, jarva__report_level(it), level, sizeof level);
         jarva__report_interval(lang, it->ind, e->ci_low, e->ci_high, ci, sizeof ci);
         jarva__report_buf_add(b,
-                              lang == JARVA__LANG_SV ? " (95\xC2\xA0%%\xC2\xA0"
+                              lang == JARVA__LANG_SV ? " (%s\xC2\xA0"
                                                        "KI %s)."
-                                                     : " (95%%\xC2\xA0"
+                                                     : " (%s\xC2\xA0"
                                                        "CI %s).",
-                              ci);
+                              level, ci);
     } else if (lacks_n(e)) {
         jarva__report_buf_add(b, "%s",
                               jarva__report_tr(lang,
@@ -208,16 +210,18 @@ static void add_change(jarva__report_buf *b, jarva__lang lang, const jarva__repo
                        : up ? (sv ? "Ökningen" : "The increase")
                             : (sv ? "Minskningen" : "The decrease");
     bool significant = it->change.significant && !(it->change.flags & JARVA_CHANGE_NO_TEST);
+    char level[32];
+    jarva__report_level_text(lang, jarva__report_level(it), level, sizeof level);
     if (sv)
         jarva__report_buf_add(b,
-                              " %s, %s (95\xC2\xA0%%\xC2\xA0"
+                              " %s, %s (%s\xC2\xA0"
                               "KI %s), är %sstatistiskt säkerställd.",
-                              noun, size, ci, significant ? "" : "inte ");
+                              noun, size, level, ci, significant ? "" : "inte ");
     else
         jarva__report_buf_add(b,
-                              " %s, %s (95%%\xC2\xA0"
+                              " %s, %s (%s\xC2\xA0"
                               "CI %s), is %sstatistically significant.",
-                              noun, size, ci, significant ? "" : "not ");
+                              noun, size, level, ci, significant ? "" : "not ");
 }
 
 /* "Trenden 2019–2025 är ökande, i genomsnitt 1,2 procentenheter per år." */

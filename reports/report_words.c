@@ -249,3 +249,17 @@ jarva__pdf_mark jarva__report_mark(jarva_target_state state)
     default: return JARVA__MARK_QUESTION;
     }
 }
+
+double jarva__report_level(const jarva__report_item *it)
+{
+    return it && it->level > 0 && it->level < 1 ? it->level : REPORT_LEVEL;
+}
+
+void jarva__report_level_text(jarva__lang lang, double level, char *buf, size_t cap)
+{
+    /* 0.95 is "95 %", 0.9 "90 %", 0.995 "99,5 %". */
+    double percent = level * 100;
+    int decimals = fabs(percent - round(percent)) < 1e-9 ? 0 : 1;
+    if (jarva__fmt_percent(buf, cap, level, decimals, lang) < 0)
+        snprintf(buf, cap, "%g", percent);
+}

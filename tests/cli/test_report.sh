@@ -108,4 +108,34 @@ if command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; t
 else
     echo "pdftotext not found: skipping the text checks"
 fi
+# --date is the publication date on the cover.
+run --db "$DB" --quiet report --year 2025 --date 2026-02-28 -o "$T/dated.pdf"
+expect_status 0 "report --date"
+if command -v pdftotext >/dev/null 2>&1; then
+    checks=$((checks + 1))
+    pdftotext -l 1 "$T/dated.pdf" - | grep -qF "28 februari 2026" || fail "the cover lacks --date"
+fi
+run --db "$DB" report --year 2025 --date 2026-13-01
+expect_status 2 "--date with month 13"
+
+# The report states the level and method the estimates were computed with
+# (issue 12): after compute --method beta --level 0.9, 90 % and Korn-Graubard
+# throughout and no 95 % anywhere.
+run --db "$DB" --quiet compute --method beta --level 0.9
+expect_status 0 "compute --method beta --level 0.9"
+SOURCE_DATE_EPOCH=1767225600 run --db "$DB" --quiet report --year 2025 -o "$T/beta.pdf"
+expect_status 0 "report after compute --level 0.9"
+if command -v pdftotext >/dev/null 2>&1; then
+    # Non-breaking spaces (bytes C2 A0) read as spaces.
+    pdftotext "$T/beta.pdf" - | sed 's/\xc2\xa0/ /g' | tr -s ' \n\f' '   ' >"$T/beta.txt"
+    checks=$((checks + 1))
+    grep -qF "Alla intervall är 90 % konfidensintervall" "$T/beta.txt" ||
+        fail "the method appendix does not say 90 %"
+    checks=$((checks + 1))
+    grep -qF "Korn–Graubards intervall" "$T/beta.txt" || fail "the appendix does not name Korn–Graubard"
+    checks=$((checks + 1))
+    grep -qF "90 % KI" "$T/beta.txt" || fail "the intervals are not called 90 % KI"
+    checks=$((checks + 1))
+    ! grep -qF "95 %" "$T/beta.txt" || fail "the report still says 95 %: $(grep -o '.\{40\}95 %.\{20\}' "$T/beta.txt" | head -n 3)"
+fi
 finish

@@ -24,7 +24,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "075113b8d9dd8f562fa45ced21198e3883ed86e061b413066ddb4df14fe9f339"
+#define GOLDEN_SHA256 "8e94d3f22ccb812fe2b911f3442824eb4d7903ce92b278ac132d268749282d21"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 

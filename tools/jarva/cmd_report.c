@@ -14,7 +14,8 @@
 
 static const char usage[] =
     "Usage: jarva report --year YEAR [--format pdf|html] [--lang sv|en] [-o FILE.pdf|DIR]\n"
-    "                    [--notice TEXT] [--font-dir DIR] [--compute | --allow-stale]\n"
+    "                    [--notice TEXT] [--font-dir DIR] [--date YYYY-MM-DD]\n"
+    "                    [--compute | --allow-stale]\n"
     "\n"
     "Writes the effect report for YEAR as a PDF (default effektrapport-YEAR.pdf):\n"
     "cover, summary of every goal and indicator, a section per audience and for\n"
@@ -32,6 +33,8 @@ static const char usage[] =
     "  --notice TEXT    printed on the cover and every page, e.g.\n"
     "                   \"Simulerade exempeldata\" for a report on simulated data\n"
     "  --font-dir DIR   where LiberationSans-Regular.ttf and -Bold.ttf are\n"
+    "  --date DATE      the publication date on the cover and in the PDF\n"
+    "                   (default: SOURCE_DATE_EPOCH, else today)\n"
     "  --compute        run `jarva compute` (its defaults) first if the estimates\n"
     "                   are older than the latest import\n"
     "  --allow-stale    report the estimates as they are, saying on the cover\n"
@@ -96,6 +99,19 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
             opts.notice = v;
         } else if ((v = take("--font-dir", NULL, argc, argv, &i, &missing))) {
             opts.font_dir = v;
+        } else if ((v = take("--date", NULL, argc, argv, &i, &missing))) {
+            int y, m, d;
+            char rest;
+            if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 || y < 1970 || m < 1 || m > 12 ||
+                d < 1 || d > 31)
+                return cli_usage_error("report", "--date '%s' is not a date (YYYY-MM-DD)", v);
+            /* Days since 1970 by the civil-from-days inverse (H. Hinnant,
+             * "chrono-Compatible Low-Level Date Algorithms"): no timegm(). */
+            int yy = m <= 2 ? y - 1 : y;
+            long era = yy / 400, yoe = yy - era * 400;
+            long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+            long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+            opts.creation_time = (era * 146097 + doe - 719468) * 86400LL;
         } else if (!strcmp(arg, "--compute")) {
             compute = 1;
         } else if (!strcmp(arg, "--allow-stale")) {

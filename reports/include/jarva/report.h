@@ -33,10 +33,10 @@ typedef struct jarva_report_options {
      * the usual system directories. */
     const char *font_dir;
     /* Seconds since 1970 UTC, written as the PDF's creation date and printed
-     * as the cover's date. JARVA_REPORT_TIME_FROM_ENV: SOURCE_DATE_EPOCH if it
-     * is set, else no creation date and the day of the latest import on the
-     * cover. The current time is never used, so two runs over the same
-     * database give identical bytes. */
+     * as the cover's publication date. JARVA_REPORT_TIME_FROM_ENV:
+     * SOURCE_DATE_EPOCH if it is set, else no creation date and today's date
+     * on the cover (so two runs on one day give identical bytes, and with
+     * SOURCE_DATE_EPOCH on any day). */
     long long creation_time;
     /* UTF-8 printed on the cover and at the foot of every page, such as
      * "Simulerade exempeldata – inte verkliga resultat". NULL: none, unless
