@@ -481,7 +481,12 @@ static int block_prepare(jarva__report *r, const jarva__report_item *it, block_t
     jarva__pdf_text_box(doc, &body, 0, 0, f.width, b->sentence, false, &h_text);
     double chart = it->shown > 0 ? LINE_CHART_HEIGHT + 14.0 : 0.0;
     b->keep = 12.0 + h_name + 2.0 + h_meta + 5.0 + h_text + 8.0 + chart;
-    return jarva__pdf_status(doc);
+    int rc = jarva__pdf_status(doc);
+    if (rc) { /* the callers return at once: the sentence is theirs only on success */
+        free(b->sentence);
+        b->sentence = NULL;
+    }
+    return rc;
 }
 
 static int indicator_block(jarva__report *r, const jarva__report_item *it)

@@ -76,13 +76,15 @@ static int count_indicators(jarva__compute *c)
                            "(SELECT count(*) FROM indicator)",
                            -1, &st, NULL) != SQLITE_OK)
         return jarva__sqlerr(c->db, "counting indicators");
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
         c->summary->indicators_with_data = (size_t)sqlite3_column_int64(st, 0);
         c->summary->indicators_without_data =
             (size_t)(sqlite3_column_int64(st, 1) - sqlite3_column_int64(st, 0));
     }
+    int rc = step == SQLITE_ROW ? JARVA_OK : jarva__sqlerr(c->db, "counting indicators");
     sqlite3_finalize(st);
-    return JARVA_OK;
+    return rc;
 }
 
 int jarva_compute(jarva_db *db, const jarva_compute_options *opts, jarva_compute_summary *out)

@@ -77,8 +77,8 @@ static int load_areas(protect *p)
                            NULL) != SQLITE_OK)
         return jarva__sqlerr(p->c->db, "reading the areas");
     size_t cap = 0;
-    int rc = JARVA_OK;
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+    int rc = JARVA_OK, step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         if (p->nareas == cap) {
             cap = cap ? cap * 2 : 16;
             area_row *grown = realloc(p->areas, cap * sizeof *grown);
@@ -97,6 +97,8 @@ static int load_areas(protect *p)
         if (!a->id || !a->kind || (parent && !a->parent))
             rc = nomem(p);
     }
+    if (!rc && step != SQLITE_DONE)
+        rc = jarva__sqlerr(p->c->db, "reading the areas");
     sqlite3_finalize(st);
     return rc;
 }
@@ -436,8 +438,8 @@ static int load_cells(protect *p, const char *indicator, int year)
         return jarva__sqlerr(p->c->db, "reading estimates to protect");
     sqlite3_bind_text(st, 1, indicator, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, year);
-    int rc = JARVA_OK;
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+    int rc = JARVA_OK, step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         if (p->ncells == p->capcells) {
             size_t cap = p->capcells ? p->capcells * 2 : 64;
             cell *grown = realloc(p->cells, cap * sizeof *grown);
@@ -458,6 +460,8 @@ static int load_cells(protect *p, const char *indicator, int year)
         if (!x->area || !x->domain)
             rc = nomem(p);
     }
+    if (!rc && step != SQLITE_DONE)
+        rc = jarva__sqlerr(p->c->db, "reading estimates to protect");
     sqlite3_finalize(st);
     return rc;
 }
@@ -522,7 +526,8 @@ int jarva__compute_protect(jarva__compute *c)
                                    "ci_high = NULL, df = NULL, n_eff = NULL WHERE id = ?2",
                                    -1, &update, NULL) != SQLITE_OK))
         rc = jarva__sqlerr(c->db, "preparing the disclosure control");
-    while (!rc && sqlite3_step(list) == SQLITE_ROW) {
+    int step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(list)) == SQLITE_ROW) {
         char *indicator = jarva__strdup((const char *)sqlite3_column_text(list, 0));
         char *kind = jarva__strdup((const char *)sqlite3_column_text(list, 1));
         /* The threshold of the primary suppression (compute_survey.c). */
@@ -535,6 +540,8 @@ int jarva__compute_protect(jarva__compute *c)
         free(indicator);
         free(kind);
     }
+    if (!rc && step != SQLITE_DONE)
+        rc = jarva__sqlerr(c->db, "listing estimates to protect");
     sqlite3_finalize(list);
     sqlite3_finalize(update);
     /* No output shows how many answered in a suppressed cell: n would give it

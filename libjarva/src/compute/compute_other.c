@@ -16,12 +16,12 @@ int jarva__compute_tables(jarva__compute *c)
                            "JOIN indicator i ON i.id = p.indicator_id ORDER BY p.id",
                            -1, &st, NULL) != SQLITE_OK)
         return jarva__sqlerr(c->db, "reading published values");
-    int rc = JARVA_OK;
+    int rc = JARVA_OK, step = SQLITE_DONE;
     jarva_estimate_options opts = c->opts.estimate;
     /* Published shares default to Wilson whatever the survey method is. */
     if (opts.method == JARVA_CI_LOGIT || opts.method == JARVA_CI_MEAN)
         opts.method = JARVA_CI_DEFAULT;
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *indicator = (const char *)sqlite3_column_text(st, 0);
         int year = sqlite3_column_int(st, 1);
         const char *area = (const char *)sqlite3_column_text(st, 2);
@@ -60,6 +60,8 @@ int jarva__compute_tables(jarva__compute *c)
         }
         rc = jarva__compute_write(c, indicator, year, area, "", &e, method, &batch, 1);
     }
+    if (!rc && step != SQLITE_DONE)
+        rc = jarva__sqlerr(c->db, "reading what to compute");
     sqlite3_finalize(st);
     return rc;
 }
@@ -120,8 +122,8 @@ static int compute_activity_indicator(jarva__compute *c, const char *id, const c
     sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC);
     int share = !strncmp(rule, "share", 5);
     (void)min_n; /* the disclosure rules protect respondents, not documents */
-    int rc = JARVA_OK;
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+    int rc = JARVA_OK, step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         int year = sqlite3_column_int(st, 0);
         double x = sqlite3_column_double(st, 1);
         double n = sqlite3_column_double(st, 2);
@@ -142,6 +144,8 @@ static int compute_activity_indicator(jarva__compute *c, const char *id, const c
         }
         rc = jarva__compute_write(c, id, year, "jarva", "", &e, "exact", batches, nb);
     }
+    if (!rc && step != SQLITE_DONE)
+        rc = jarva__sqlerr(c->db, "reading what to compute");
     sqlite3_finalize(st);
     return rc;
 }
@@ -155,8 +159,8 @@ int jarva__compute_activities(jarva__compute *c)
                            "ORDER BY position, id",
                            -1, &st, NULL) != SQLITE_OK)
         return jarva__sqlerr(c->db, "reading activity indicators");
-    int rc = JARVA_OK;
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+    int rc = JARVA_OK, step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         char *id = jarva__strdup((const char *)sqlite3_column_text(st, 0));
         char *source = jarva__strdup((const char *)sqlite3_column_text(st, 1));
         char *type = jarva__strdup((const char *)sqlite3_column_text(st, 2));
@@ -171,6 +175,8 @@ int jarva__compute_activities(jarva__compute *c)
         free(type);
         free(rule);
     }
+    if (!rc && step != SQLITE_DONE)
+        rc = jarva__sqlerr(c->db, "reading what to compute");
     sqlite3_finalize(st);
     return rc;
 }

@@ -59,7 +59,11 @@ static int indicator_exists(jarva_db *db, const char *id)
     if (sqlite3_prepare_v2(db->sql, "SELECT 1 FROM indicator WHERE id = ?", -1, &st, NULL) ==
         SQLITE_OK) {
         sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        found = sqlite3_step(st) == SQLITE_ROW;
+        int step = sqlite3_step(st);
+        /* An error is not "no such indicator": -1 makes the caller say so. */
+        found = step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+    } else {
+        found = -1;
     }
     sqlite3_finalize(st);
     return found;
@@ -96,9 +100,12 @@ int jarva_result_list_open(jarva_db *db, const jarva_result_filter *filter, jarv
     int rc = JARVA_OK;
     if (filter->area_id && (rc = jarva__area_resolve(db, filter->area_id, &area)))
         return rc;
-    if (filter->indicator_id && !indicator_exists(db, filter->indicator_id)) {
+    int exists = filter->indicator_id ? indicator_exists(db, filter->indicator_id) : 1;
+    if (exists <= 0) {
         free(area);
-        return jarva__seterr(&db->err, JARVA_ENOTFOUND, "no indicator '%s'", filter->indicator_id);
+        return exists < 0 ? jarva__sqlerr(db, "looking up the indicator")
+                          : jarva__seterr(&db->err, JARVA_ENOTFOUND, "no indicator '%s'",
+                                          filter->indicator_id);
     }
     jarva_result_list *l = calloc(1, sizeof *l);
     sqlite3_stmt *st = NULL;
@@ -204,8 +211,13 @@ int jarva_headline_area(jarva_db *db, const char *indicator_id, char **area_id)
                            -1, &st, NULL) != SQLITE_OK)
         return jarva__sqlerr(db, "choosing the headline area");
     sqlite3_bind_text(st, 1, indicator_id, -1, SQLITE_STATIC);
-    const char *found =
-        sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : "jarva";
+    int step = sqlite3_step(st);
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        int rc = jarva__sqlerr(db, "choosing the headline area");
+        sqlite3_finalize(st);
+        return rc;
+    }
+    const char *found = step == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : "jarva";
     *area_id = jarva__strdup(found);
     sqlite3_finalize(st);
     if (!*area_id)
@@ -220,8 +232,11 @@ int jarva_series_open(jarva_db *db, const char *indicator_id, const char *area_i
         return JARVA_EINVAL;
     jarva__clearerr(&db->err);
     *out = NULL;
-    if (!indicator_exists(db, indicator_id))
-        return jarva__seterr(&db->err, JARVA_ENOTFOUND, "no indicator '%s'", indicator_id);
+    int exists = indicator_exists(db, indicator_id);
+    if (exists <= 0)
+        return exists < 0
+                   ? jarva__sqlerr(db, "looking up the indicator")
+                   : jarva__seterr(&db->err, JARVA_ENOTFOUND, "no indicator '%s'", indicator_id);
     char *area = NULL;
     int rc = area_id ? jarva__area_resolve(db, area_id, &area)
                      : jarva_headline_area(db, indicator_id, &area);
@@ -243,7 +258,8 @@ int jarva_series_open(jarva_db *db, const char *indicator_id, const char *area_i
     }
     sqlite3_bind_text(st, 1, indicator_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, area, -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         if (d->series.count == cap) {
             cap = cap ? cap * 2 : 16;
             int *years = realloc(d->years, cap * sizeof *years);
@@ -261,6 +277,10 @@ int jarva_series_open(jarva_db *db, const char *indicator_id, const char *area_i
         read_estimate(st, 1, &d->estimates[d->series.count]);
         d->series.count++;
     }
+    if (step != SQLITE_DONE) {
+        rc = jarva__sqlerr(db, "reading a series");
+        goto done;
+    }
     sqlite3_finalize(st);
     st = NULL;
     if (sqlite3_prepare_v2(db->sql,
@@ -272,7 +292,7 @@ int jarva_series_open(jarva_db *db, const char *indicator_id, const char *area_i
     }
     sqlite3_bind_text(st, 1, indicator_id, -1, SQLITE_STATIC);
     cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         if (d->series.break_count == cap) {
             cap = cap ? cap * 2 : 4;
             int *grown = realloc(d->breaks, cap * sizeof *grown);
@@ -283,6 +303,10 @@ int jarva_series_open(jarva_db *db, const char *indicator_id, const char *area_i
             d->breaks = grown;
         }
         d->breaks[d->series.break_count++] = sqlite3_column_int(st, 0);
+    }
+    if (step != SQLITE_DONE) {
+        rc = jarva__sqlerr(db, "reading series breaks");
+        goto done;
     }
     d->series.years = d->years;
     d->series.estimates = d->estimates;
@@ -307,12 +331,16 @@ static int plan_thresholds(jarva_db *db, jarva_target_options *opts)
                            "ORDER BY year DESC LIMIT 1",
                            -1, &st, NULL) != SQLITE_OK)
         return jarva__sqlerr(db, "reading the plan's thresholds");
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
         opts->on_track = sqlite3_column_double(st, 0);
         opts->off_track = sqlite3_column_double(st, 1);
     }
+    int rc = step == SQLITE_ROW || step == SQLITE_DONE
+                 ? JARVA_OK
+                 : jarva__sqlerr(db, "reading the plan's thresholds");
     sqlite3_finalize(st);
-    return JARVA_OK;
+    return rc;
 }
 
 /* Whether area_id (NULL: the headline area) is the indicator's headline
@@ -351,9 +379,13 @@ int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area
                            -1, &st, NULL) != SQLITE_OK)
         return jarva__sqlerr(db, "reading the target");
     sqlite3_bind_text(st, 1, indicator_id, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_ROW) {
+    int step = sqlite3_step(st);
+    if (step != SQLITE_ROW) {
+        int rc = step == SQLITE_DONE
+                     ? jarva__seterr(&db->err, JARVA_ENOTFOUND, "no indicator '%s'", indicator_id)
+                     : jarva__sqlerr(db, "reading the target");
         sqlite3_finalize(st);
-        return jarva__seterr(&db->err, JARVA_ENOTFOUND, "no indicator '%s'", indicator_id);
+        return rc;
     }
     jarva_target target;
     const char *direction = (const char *)sqlite3_column_text(st, 0);

@@ -74,8 +74,13 @@ static char **split_codes(const char *s)
                 a++;
             while (b > a && b[-1] == ' ')
                 b--;
-            if (b > a)
-                codes[k++] = jarva__strndup(a, (size_t)(b - a));
+            if (b > a && !(codes[k++] = jarva__strndup(a, (size_t)(b - a)))) {
+                /* Out of memory: no list rather than a short one. */
+                for (size_t i = 0; i + 1 < k; i++)
+                    free(codes[i]);
+                free(codes);
+                return NULL;
+            }
             if (!*p)
                 break;
             start = p + 1;
