@@ -3,6 +3,7 @@
  * goes to __wrap_NAME, and __real_NAME is the C library's (or SQLite's). */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -56,6 +57,10 @@ static int hit(fault_kind kind, int default_errno)
     long n = ++counts[kind];
     if (armed_at && kind == armed_kind && n == armed_at) {
         fired = 1;
+        /* JARVA_FAULT_TRAP=1 under a debugger: stop where the call fails. */
+        const char *trap = getenv("JARVA_FAULT_TRAP");
+        if (trap && *trap == '1')
+            raise(SIGTRAP);
         errno = armed_errno ? armed_errno : default_errno;
         return 1;
     }
