@@ -93,6 +93,22 @@ run --db "$DB" batches --raw-csv --format csv
 expect_status 0 "--raw-csv after the command"
 expect_out ",+tabell.csv," "--raw-csv after the command too"
 
+# A mapping draft is CSV that people edit in a spreadsheet: an export's
+# column named like a formula is prefixed there, and a mapping that says
+# '=lopnr (as the draft, or Excel saving it) reads as the column =lopnr.
+sed '1s/^lopnr,/=lopnr,/' "$D/survey_2023_utf8.csv" >"$T/formula-header.csv"
+run --db "$DB" --catalog "$CAT" mapping draft "$T/formula-header.csv"
+expect_status 0 "mapping draft of an export with a formula-like column"
+expect_out ",'=lopnr," "the column is prefixed in the draft"
+check_export "mapping draft" mapping draft "$T/formula-header.csv"
+sed "s/^respondent_id,lopnr,/respondent_id,'=lopnr,/" "$CAT/sources/jarva-trygghet.csv" >"$T/m.csv"
+grep -q "^respondent_id,'=lopnr," "$T/m.csv" || fail "mapping not edited"
+cp "$T/m.csv" "$CAT/sources/jarva-trygghet.csv"
+run --db "$T/roundtrip.db" --catalog "$CAT" --quiet init
+expect_status 0 "init with a prefixed column in a mapping"
+run --db "$T/roundtrip.db" --catalog "$CAT" --quiet import survey "$T/formula-header.csv"
+expect_status 0 "the export with the column =lopnr imports through the mapping's '=lopnr"
+
 checks=$((checks + 1))
 [ "$exports" -ge 10 ] || fail "too few exports checked"
 finish

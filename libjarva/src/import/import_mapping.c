@@ -164,6 +164,13 @@ int jarva__mapping_check_source_id(const char *source, jarva__error *err)
     return JARVA_OK;
 }
 
+/* A cell written "'=cmd" by jarva (jarva_csv_write_cell, mapping drafts) so
+ * that a spreadsheet shows it as text is read as "=cmd". */
+static const char *unprefixed(const char *cell)
+{
+    return cell && cell[0] == '\'' && jarva_csv_cell_is_formula(cell + 1) ? cell + 1 : cell;
+}
+
 int jarva__mapping_parse_file(const char *path, jarva__mapping **out, jarva__error *err)
 {
     *out = NULL;
@@ -193,10 +200,10 @@ int jarva__mapping_parse_file(const char *path, jarva__mapping **out, jarva__err
     }
     jarva__csv_row row;
     while ((rc = jarva__csv_next(r, &row, err)) == 1) {
-        const char *field = row.fields[col_field];
-        const char *column = row.fields[col_column];
-        const char *years = col_years >= 0 ? row.fields[col_years] : NULL;
-        const char *codes = col_codes >= 0 ? row.fields[col_codes] : NULL;
+        const char *field = unprefixed(row.fields[col_field]);
+        const char *column = unprefixed(row.fields[col_column]);
+        const char *years = col_years >= 0 ? unprefixed(row.fields[col_years]) : NULL;
+        const char *codes = col_codes >= 0 ? unprefixed(row.fields[col_codes]) : NULL;
         if (!field || !*field || !column || !*column) {
             rc = jarva__seterr(err, JARVA_EFORMAT, "%s:%ld: 'field' and 'column' must not be empty",
                                m->path, row.line);

@@ -175,12 +175,17 @@ static void put(text_buf *b, const char *s, size_t n)
     b->s[b->len] = '\0';
 }
 
-/* One CSV field, quoted when it must be (RFC 4180). */
+/* One CSV field, quoted when it must be (RFC 4180); a cell a spreadsheet
+ * would run as a formula (an export's column "=cmd") gets the apostrophe of
+ * jarva_csv_write_cell(), which the mapping reader takes off again. */
 static void put_field(text_buf *b, const char *s, int last)
 {
     s = s ? s : "";
+    int prefix = jarva_csv_cell_is_formula(s);
     if (strpbrk(s, ",\"\r\n")) {
         put(b, "\"", 1);
+        if (prefix)
+            put(b, "'", 1);
         for (const char *p = s; *p; p++) {
             put(b, p, 1);
             if (*p == '"')
@@ -188,6 +193,8 @@ static void put_field(text_buf *b, const char *s, int last)
         }
         put(b, "\"", 1);
     } else {
+        if (prefix)
+            put(b, "'", 1);
         put(b, s, strlen(s));
     }
     put(b, last ? "\n" : ",", 1);
