@@ -145,8 +145,8 @@ static int load_indicators(jarva__compute *c, const char *kind, const char *sour
     sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC);
     size_t cap = 0;
-    int rc = JARVA_OK;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc = JARVA_OK, step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         if (*count == cap) {
             cap = cap ? cap * 2 : 16;
             survey_indicator *grown = realloc(*out, cap * sizeof *grown);
@@ -164,7 +164,16 @@ static int load_indicators(jarva__compute *c, const char *kind, const char *sour
         ind->valid = jarva__strdup((const char *)sqlite3_column_text(st, 4));
         ind->min_n = sqlite3_column_int(st, 5);
         ind->by_mask = parse_by((const char *)sqlite3_column_text(st, 6), !strcmp(kind, "staff"));
+        if (!ind->id || !ind->variable ||
+            (!ind->positive && sqlite3_column_type(st, 3) != SQLITE_NULL) ||
+            (!ind->valid && sqlite3_column_type(st, 4) != SQLITE_NULL)) {
+            rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+            break;
+        }
     }
+    /* A failed step is an error, not the last indicator. */
+    if (!rc && step != SQLITE_DONE)
+        rc = jarva__sqlerr(c->db, "reading survey indicators");
     sqlite3_finalize(st);
     return rc;
 }
@@ -205,7 +214,10 @@ static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *in
             continue;
         sqlite3_bind_int64(st, 1, w->batch_id);
         sqlite3_bind_text(st, 2, inds[i].variable, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW) {
+        int step = sqlite3_step(st);
+        if (step != SQLITE_ROW && step != SQLITE_DONE) /* not "the wave lacks it" */
+            rc = jarva__sqlerr(c->db, "reading the wave's variables");
+        if (step == SQLITE_ROW) {
             w->var_names[w->nvars] = jarva__strdup(inds[i].variable);
             w->var_position[w->nvars] = sqlite3_column_int(st, 0);
             w->var_dims[w->nvars] = inds[i].by_mask;
@@ -261,13 +273,16 @@ static int read_codes(jarva__compute *c, wave *w)
     if (sqlite3_prepare_v2(c->db->sql, "SELECT in_jarva FROM area WHERE id = ?", -1, &st, NULL) !=
         SQLITE_OK)
         return jarva__sqlerr(c->db, "reading the areas");
-    for (size_t a = 0; a < nareas; a++) {
+    for (size_t a = 0; a < nareas && !rc; a++) {
         sqlite3_bind_text(st, 1, w->by_values[BY_AREA].text[a], -1, SQLITE_STATIC);
-        w->outside[a] = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+        int step = sqlite3_step(st);
+        if (step != SQLITE_ROW && step != SQLITE_DONE)
+            rc = jarva__sqlerr(c->db, "reading the areas");
+        w->outside[a] = step == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
-    return JARVA_OK;
+    return rc;
 }
 
 /* Column k of the reader's columns: weight, stratum, the breakdowns, then
@@ -532,8 +547,8 @@ int jarva__compute_surveys(jarva__compute *c)
                            "WHERE kind IN ('survey', 'staff') ORDER BY year, id",
                            -1, &st, NULL) != SQLITE_OK)
         return jarva__sqlerr(c->db, "listing survey waves");
-    int rc = JARVA_OK;
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+    int rc = JARVA_OK, step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         char *kind = jarva__strdup((const char *)sqlite3_column_text(st, 1));
         char *source = jarva__strdup((const char *)sqlite3_column_text(st, 2));
         if (!kind || !source)
@@ -544,6 +559,8 @@ int jarva__compute_surveys(jarva__compute *c)
         free(kind);
         free(source);
     }
+    if (!rc && step != SQLITE_DONE)
+        rc = jarva__sqlerr(c->db, "listing survey waves");
     sqlite3_finalize(st);
     return rc;
 }

@@ -89,8 +89,11 @@ static int convert_batch(jarva_db *db, int64_t batch_id)
                            &st, NULL) != SQLITE_OK)
         return jarva__sqlerr(db, "migrating answers");
     sqlite3_bind_int64(st, 1, batch_id);
-    size_t nquestions = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+    int counted = sqlite3_step(st);
+    size_t nquestions = counted == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
     sqlite3_finalize(st);
+    if (counted != SQLITE_ROW)
+        return jarva__sqlerr(db, "migrating answers");
     jarva__answer_encoder *e = NULL;
     if (jarva__answers_encoder_new(&e, batch_id, nquestions))
         return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
@@ -168,8 +171,13 @@ int jarva__answers_migrate_json(jarva_db *db)
                                   "ORDER BY id",
                                   -1, &st, NULL) != SQLITE_OK)
         rc = jarva__sqlerr(db, "migrating answers");
-    while (!rc && sqlite3_step(st) == SQLITE_ROW)
+    int step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
         rc = convert_batch(db, sqlite3_column_int64(st, 0));
+    /* A failed step must not pass for the last batch: the answers column is
+     * dropped next, and a batch not converted would lose its answers. */
+    if (!rc && step != SQLITE_DONE)
+        rc = jarva__sqlerr(db, "migrating answers");
     sqlite3_finalize(st);
     if (!rc)
         rc = jarva__exec(db, "ALTER TABLE response DROP COLUMN answers");
