@@ -185,6 +185,27 @@ for bad in 2025-02-30 igår 2026-01-10; do
     expect_err "plan.csv:2: adopted" "adopted $bad refused with its line"
 done
 
+# --- standard input imports (saved to a private file first) ---------------
+cat "$D/survey_2023_utf8.csv" | "$JARVA" --db "$T/stdin.db" --quiet import survey /dev/stdin \
+    >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status 1 "a pipe into a database that does not exist"
+run --db "$T/stdin.db" --quiet init
+cat "$D/survey_2023_utf8.csv" | "$JARVA" --db "$T/stdin.db" import survey /dev/stdin >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status 0 "cat FILE | jarva import survey /dev/stdin"
+expect_err "60 rows imported" "all rows from the pipe"
+cat "$D/table.csv" | "$JARVA" --db "$T/stdin.db" --quiet import table - >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status 0 "cat FILE | jarva import table -"
+run --db "$T/stdin.db" --format csv batches
+expect_out ",stdin,60," "the batch says it came from stdin"
+# A named FIFO is still refused at once (it could wait for a writer forever).
+mkfifo "$T/fifo" 2>/dev/null && {
+    run --db "$T/stdin.db" import survey "$T/fifo"
+    expect_status 1 "a named FIFO"
+}
+
 # --- header errors name the header's line ----------------------------------
 { printf 'sep=,\n\n'; sed -e '1s/omrade/plats/' "$D/survey_2023_utf8.csv"; } >"$T/sep.csv"
 run --db "$DB" import survey "$T/sep.csv"

@@ -1,9 +1,14 @@
 /* cmd_import.c: `jarva import survey|table|staff|activities FILE`: options in,
  * a progress bar on a terminal, the outcome or the list of errors out. */
+#define _XOPEN_SOURCE 700 /* mkdtemp() */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -46,9 +51,11 @@ static const char usage[] =
     "  -q, --quiet        no progress bar or summary\n"
     "  --db PATH, --catalog DIR, --help\n"
     "\n"
-    "Only regular files are read: a pipe, a device or a folder is refused. A file\n"
-    "imported before (same SHA-256) is skipped. Errors name file, line and column;\n"
-    "the first 20 are shown with a count of the rest, and nothing is written.\n";
+    "Only regular files are read: a pipe, a device or a folder is refused, except\n"
+    "standard input (FILE - or /dev/stdin), which is saved to a private temporary\n"
+    "file first (recorded as 'stdin'). A file imported before (same SHA-256) is\n"
+    "skipped. Errors name file, line and column; the first 20 are shown with a\n"
+    "count of the rest, and nothing is written.\n";
 
 typedef struct progress_state {
     time_t start;
@@ -94,6 +101,74 @@ static int parse_size(const char *s, uint64_t *out)
         return -1;
     *out = (uint64_t)n << shift;
     return 0;
+}
+
+/* Copies standard input, at most max_bytes (0: 2 GiB, the library's
+ * default), to DIR/stdin in a new private folder (0700, file 0600: it may
+ * hold survey answers). 0, or -1 after printing why. */
+static int spool_stdin(uint64_t max_bytes, char *dir, size_t dir_size, char *path, size_t path_size)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, dir_size, "%s/jarva-stdin-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        cli_error("%s: cannot create a folder for standard input: %s", dir, strerror(errno));
+        dir[0] = '\0';
+        return -1;
+    }
+    snprintf(path, path_size, "%s/stdin", dir);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        cli_error("%s: cannot create: %s", path, strerror(errno));
+        return -1;
+    }
+    uint64_t limit = max_bytes ? max_bytes : UINT64_C(2) << 30, total = 0;
+    char buf[65536];
+    int rc = 0;
+    for (;;) {
+        ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            cli_error("standard input: cannot read: %s", strerror(errno));
+            rc = -1;
+            break;
+        }
+        if (n == 0)
+            break;
+        total += (uint64_t)n;
+        if (total > limit) {
+            cli_error("standard input: more than %llu bytes (--max-size)",
+                      (unsigned long long)limit);
+            rc = -1;
+            break;
+        }
+        for (ssize_t done = 0; done < n && !rc;) {
+            ssize_t w = write(fd, buf + done, (size_t)(n - done));
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0) {
+                cli_error("%s: cannot write: %s", path, strerror(w < 0 ? errno : ENOSPC));
+                rc = -1;
+            } else {
+                done += w;
+            }
+        }
+        if (rc)
+            break;
+    }
+    if (close(fd) != 0 && !rc) {
+        cli_error("%s: cannot write: %s", path, strerror(errno));
+        rc = -1;
+    }
+    return rc;
+}
+
+static void unspool(const char *dir, const char *path)
+{
+    if (path[0])
+        unlink(path);
+    if (dir[0])
+        rmdir(dir);
 }
 
 static int parse_kind(const char *s, jarva_import_kind *kind)
@@ -225,11 +300,29 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
         opts.progress_ctx = &progress;
     }
 
+    /* Standard input (`cat f.csv | jarva import survey -` or /dev/stdin):
+     * the library reads only regular files (it hashes and checks the file
+     * did not change), so a pipe is saved to a private file first. */
+    char spool_dir[4096] = "", spool_path[4200] = "";
+    if (!strcmp(file, "-") || !strcmp(file, "/dev/stdin") || !strcmp(file, "/dev/fd/0")) {
+        struct stat st;
+        if (fstat(STDIN_FILENO, &st) == 0 && !S_ISREG(st.st_mode)) {
+            if (spool_stdin(opts.max_bytes, spool_dir, sizeof spool_dir, spool_path,
+                            sizeof spool_path)) {
+                unspool(spool_dir, spool_path);
+                return CLI_FAIL;
+            }
+            file = spool_path;
+        }
+    }
     jarva_db *db = cli_open_db(ctx, 0);
-    if (!db)
+    if (!db) {
+        unspool(spool_dir, spool_path);
         return CLI_FAIL;
+    }
     jarva_import_result res;
     int rc = jarva_import_file(db, file, &opts, &res);
+    unspool(spool_dir, spool_path);
     if (progress.shown)
         fputc('\n', stderr);
     if (rc != JARVA_OK) {
