@@ -81,7 +81,7 @@ static void probability_text(const jarva__report *r, const jarva_summary_item *i
     snprintf(buf, cap, "%s%s", p < 0.005 ? "< " : p > 0.995 ? "> " : "", one);
 }
 
-static const char *group_title(const jarva__report *r, jarva_summary_group g)
+const char *jarva__report_glance_group_title(const jarva__report *r, jarva_summary_group g)
 {
     switch (g) {
     case JARVA_SUMMARY_NEEDS_ACTION:
@@ -98,6 +98,33 @@ static const char *group_title(const jarva__report *r, jarva_summary_group g)
     case JARVA_SUMMARY_NO_TARGET: return TR(r, "Utan målvärde", "Without a target");
     }
     return "";
+}
+
+void jarva__report_glance_cells(const jarva__report *r, const jarva_summary_item *it,
+                                jarva__glance_cells *c)
+{
+    char needed[64], pace[64];
+    latest_text(r, it, c->latest, sizeof c->latest);
+    target_text(r, it->indicator, c->target, sizeof c->target);
+    gap_text(r, it, c->gap, sizeof c->gap);
+    pace_text(r, it->indicator, it->status.required_pace, needed, sizeof needed);
+    pace_text(r, it->indicator, it->status.pace, pace, sizeof pace);
+    snprintf(c->paces, sizeof c->paces, "%s | %s", needed, pace);
+    probability_text(r, it, c->prob, sizeof c->prob);
+}
+
+const char *jarva__report_glance_note(const jarva__report *r)
+{
+    return TR(r,
+              "Kvar och takt i procentenheter för andelar. Takt som krävs: från det senaste "
+              "värdet till målvärdet på målåret; hittills: trendens lutning. Sannolikhet: att "
+              "målvärdet nås om trenden håller i sig. Förslag: förslag till målvärde, inte "
+              "beslutat. . = kan inte förekomma (ingen trend); .. = uppgift saknas.",
+              "Gap and pace in percentage points for shares. Pace needed: from the latest "
+              "value to the target by the target year; so far: the trend's slope. "
+              "Probability: that the target is met if the trend continues. Proposed: a "
+              "proposed target, not decided. . = cannot occur (no trend); .. = not "
+              "available.");
 }
 
 /* The table of the targets that need action, furthest from their target
@@ -117,17 +144,7 @@ static int action_table(jarva__report *r)
           JARVA__ALIGN_RIGHT },
     };
     char note[1024];
-    snprintf(note, sizeof note, "%s",
-             TR(r,
-                "Kvar och takt i procentenheter för andelar. Takt som krävs: från det senaste "
-                "värdet till målvärdet på målåret; hittills: trendens lutning. Sannolikhet: att "
-                "målvärdet nås om trenden håller i sig. Förslag: förslag till målvärde, inte "
-                "beslutat. . = kan inte förekomma (ingen trend); .. = uppgift saknas.",
-                "Gap and pace in percentage points for shares. Pace needed: from the latest "
-                "value to the target by the target year; so far: the trend's slope. "
-                "Probability: that the target is met if the trend continues. Proposed: a "
-                "proposed target, not decided. . = cannot occur (no trend); .. = not "
-                "available."));
+    snprintf(note, sizeof note, "%s", jarva__report_glance_note(r));
     char caption[200];
     snprintf(caption, sizeof caption, "%s",
              TR(r, "Behöver åtgärd, det mål som ligger längst från sitt målvärde först",
@@ -154,22 +171,16 @@ static int action_table(jarva__report *r)
                      n);
             jarva__pdf_table_group(t, group, 24);
         }
-        char latest[160], target[200], gap[64], needed[64], pace[64], paces[160], prob[64];
-        latest_text(r, it, latest, sizeof latest);
-        target_text(r, it->indicator, target, sizeof target);
-        gap_text(r, it, gap, sizeof gap);
-        pace_text(r, it->indicator, it->status.required_pace, needed, sizeof needed);
-        pace_text(r, it->indicator, it->status.pace, pace, sizeof pace);
-        snprintf(paces, sizeof paces, "%s | %s", needed, pace);
-        probability_text(r, it, prob, sizeof prob);
+        jarva__glance_cells c;
+        jarva__report_glance_cells(r, it, &c);
         jarva__pdf_cell cells[6] = {
             { jarva__report_ind_name(r->lang, it->indicator), true,
               jarva__report_mark(it->status.state), false },
-            { latest, false, JARVA__MARK_QUESTION, false },
-            { target, false, JARVA__MARK_QUESTION, false },
-            { gap, false, JARVA__MARK_QUESTION, false },
-            { paces, false, JARVA__MARK_QUESTION, false },
-            { prob, false, JARVA__MARK_QUESTION, false },
+            { c.latest, false, JARVA__MARK_QUESTION, false },
+            { c.target, false, JARVA__MARK_QUESTION, false },
+            { c.gap, false, JARVA__MARK_QUESTION, false },
+            { c.paces, false, JARVA__MARK_QUESTION, false },
+            { c.prob, false, JARVA__MARK_QUESTION, false },
         };
         jarva__pdf_table_row(t, cells);
     }
@@ -279,7 +290,8 @@ static int other_groups(jarva__report *r, const size_t *count)
         if (!text)
             return jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
         char title[200];
-        snprintf(title, sizeof title, "%s (%zu)", group_title(r, (jarva_summary_group)g), count[g]);
+        snprintf(title, sizeof title, "%s (%zu)",
+                 jarva__report_glance_group_title(r, (jarva_summary_group)g), count[g]);
         jarva__pdf_need(r->doc, caption.leading + 2 * small.leading);
         jarva__pdf_paragraph(r->doc, &caption, title, 1);
         jarva__pdf_paragraph(r->doc, &small, text, 4);

@@ -163,9 +163,20 @@ char *jarva__report_sentence(jarva__lang lang, int year, const jarva__report_ite
 char *jarva__report_subject(jarva__lang lang, const jarva_indicator *ind);
 
 /* ---- the parts of the document, each drawing at the cursor ---- */
-int jarva__report_cover(jarva__report *r);    /* report_front.c */
-int jarva__report_summary(jarva__report *r);  /* report_front.c */
-int jarva__report_glance(jarva__report *r);   /* report_glance.c: «Läget i korthet» */
+int jarva__report_cover(jarva__report *r);   /* report_front.c */
+int jarva__report_summary(jarva__report *r); /* report_front.c */
+int jarva__report_glance(jarva__report *r);  /* report_glance.c: «Läget i korthet» */
+/* The cells of a «Läget i korthet» row that needs action, shared by the PDF
+ * and the web edition (report_glance.c): the latest value, the target with
+ * its kind, the gap, the pace needed | so far, the probability. */
+typedef struct jarva__glance_cells {
+    char latest[160], target[200], gap[64], paces[160], prob[64];
+} jarva__glance_cells;
+void jarva__report_glance_cells(const jarva__report *r, const jarva_summary_item *it,
+                                jarva__glance_cells *c);
+const char *jarva__report_glance_group_title(const jarva__report *r, jarva_summary_group g);
+/* The note under the table: units, and what . and .. mean. */
+const char *jarva__report_glance_note(const jarva__report *r);
 int jarva__report_goals(jarva__report *r);    /* report_goals.c */
 int jarva__report_activity(jarva__report *r); /* report_appendix.c */
 int jarva__report_method(jarva__report *r);   /* report_appendix.c */

@@ -35,6 +35,60 @@ static void at_a_glance(jarva__html *h, jarva__html_buf *b)
     html_add(b, "</p>\n");
 }
 
+/* «Läget i korthet»'s table of the PDF: the targets that need action, off
+ * track then uncertain, furthest from the target first (jarva_summary_open). */
+static void needs_action(jarva__html *h, jarva__html_buf *b)
+{
+    const jarva__report *r = &h->r;
+    size_t n = 0;
+    for (size_t i = 0; i < jarva_summary_count(r->summary); i++)
+        n += jarva_summary_get(r->summary, i)->group == JARVA_SUMMARY_NEEDS_ACTION;
+    html_add(b, "<h2>");
+    jarva__html_text(b, jarva__report_glance_group_title(r, JARVA_SUMMARY_NEEDS_ACTION));
+    html_add(b, "</h2>\n");
+    if (!n) {
+        html_add(b, "<p>%s</p>\n", TR(r, "Inget mål behöver åtgärd.", "No target needs action."));
+        return;
+    }
+    html_add(b,
+             "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"cap-action\" "
+             "tabindex=\"0\">\n<table>\n<caption id=\"cap-action\">%s</caption>\n"
+             "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">Status</th>"
+             "<th scope=\"col\">%s %d</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+             "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+             TR(r, "Behöver åtgärd, det mål som ligger längst från sitt målvärde först",
+                "Needs action, the goal furthest from its target first"),
+             TR(r, "Indikator", "Indicator"), TR(r, "Senaste", "Latest"), r->year,
+             TR(r, "Målvärde (år)", "Target (year)"), TR(r, "Kvar till målet", "Gap"),
+             TR(r, "Takt per år: krävs | hittills", "Pace a year: needed | so far"),
+             TR(r, "Sannolikhet att nå målet", "Probability of reaching it"));
+    for (size_t i = 0; i < jarva_summary_count(r->summary); i++) {
+        const jarva_summary_item *it = jarva_summary_get(r->summary, i);
+        if (it->group != JARVA_SUMMARY_NEEDS_ACTION)
+            continue;
+        jarva__glance_cells c;
+        jarva__report_glance_cells(r, it, &c);
+        html_add(b, "<tr><th scope=\"row\">");
+        jarva__html_text(b, jarva__report_ind_name(r->lang, it->indicator));
+        html_add(b, "</th><td data-ind=\"%s\">", it->indicator->id);
+        jarva__html_status(b, r->lang, it->status.state);
+        html_add(b, "</td><td class=\"num\">");
+        jarva__html_text(b, c.latest);
+        html_add(b, "</td><td class=\"num\">");
+        jarva__html_text(b, c.target);
+        html_add(b, "</td><td class=\"num\">");
+        jarva__html_text(b, c.gap);
+        html_add(b, "</td><td class=\"num\">");
+        jarva__html_text(b, c.paces);
+        html_add(b, "</td><td class=\"num\">");
+        jarva__html_text(b, c.prob);
+        html_add(b, "</td></tr>\n");
+    }
+    html_add(b, "</tbody>\n</table>\n</div>\n<p class=\"meta\">");
+    jarva__html_text(b, jarva__report_glance_note(r));
+    html_add(b, "</p>\n");
+}
+
 static void legend(jarva__html *h, jarva__html_buf *b)
 {
     const jarva__report *r = &h->r;
@@ -139,6 +193,7 @@ int jarva__html_index(jarva__html *h)
              TR(r, "Konkreta exempel på vad organisationerna gör tillsammans",
                 "Concrete examples of what the organisations do together"));
     at_a_glance(h, &b);
+    needs_action(h, &b);
     legend(h, &b);
     goals_table(h, &b);
     more(h, &b);

@@ -102,6 +102,7 @@ async function auditPage(browser, dir, file, shots, axeSource, problems) {
   {
     const name = `${path.basename(dir)}/${file}`;
     const page = await browser.newPage();
+    page.setDefaultTimeout(900000);
     const outside = [];
     page.on('request', (req) => {
       if (!req.url().startsWith('file://') && !req.url().startsWith('data:')) outside.push(req.url());
@@ -151,6 +152,9 @@ async function auditPage(browser, dir, file, shots, axeSource, problems) {
     executablePath: chromium,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'],
+    // On a loaded CI machine a screenshot can take minutes: slowness is not
+    // what this test is about.
+    protocolTimeout: 900000,
   });
   const problems = [];
   let count = 0;
