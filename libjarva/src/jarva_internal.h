@@ -67,5 +67,8 @@ int jarva__parse_date(const char *s, char iso[11], int *year);
 char *jarva__strdup(const char *s);
 char *jarva__strndup(const char *s, size_t n);
 char *jarva__aprintf(const char *fmt, ...) JARVA__PRINTF(1, 2);
+char *jarva__vaprintf(const char *fmt, va_list ap) JARVA__PRINTF(1, 0);
+/* 1 if a[0..n) and b[0..n) are equal but for ASCII case. */
+int jarva__ascii_nocase_equal(const char *a, const char *b, size_t n);
 
 #endif /* JARVA_INTERNAL_H */

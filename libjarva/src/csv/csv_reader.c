@@ -14,21 +14,6 @@
 
 /* ---- messages ---- */
 
-static char *vformat(const char *fmt, va_list ap) JARVA__PRINTF(1, 0);
-static char *vformat(const char *fmt, va_list ap)
-{
-    va_list copy;
-    va_copy(copy, ap);
-    int len = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    if (len < 0)
-        return NULL;
-    char *out = malloc((size_t)len + 1);
-    if (out)
-        vsnprintf(out, (size_t)len + 1, fmt, ap);
-    return out;
-}
-
 static const char *header_name(const jarva__csv_reader *r, size_t column)
 {
     if (!r->have_header || column == 0 || column > r->header.nfields)
@@ -42,7 +27,7 @@ static const char *header_name(const jarva__csv_reader *r, size_t column)
 int jarva__csv_vreport(const jarva__csv_reader *r, jarva__error *err, int code, long line,
                        size_t column, const char *fmt, va_list ap)
 {
-    char *message = vformat(fmt, ap);
+    char *message = jarva__vaprintf(fmt, ap);
     const char *name = header_name(r, column);
     if (line <= 0)
         jarva__seterr(err, code, "%s: %s", r->path, message ? message : "out of memory");
@@ -673,20 +658,6 @@ static const char *trim(const char *s, size_t *len)
     return s;
 }
 
-static int same_ascii_nocase(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (unsigned char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (unsigned char)(y - 'A' + 'a');
-        if (x != y)
-            return 0;
-    }
-    return 1;
-}
-
 int jarva__csv_column(const jarva__csv_reader *r, const char *name)
 {
     if (!r->have_header || !name)
@@ -701,7 +672,8 @@ int jarva__csv_column(const jarva__csv_reader *r, const char *name)
                 len = 0;
             if (len != want_len)
                 continue;
-            if (pass == 0 ? memcmp(field, want, len) == 0 : same_ascii_nocase(field, want, len))
+            if (pass == 0 ? memcmp(field, want, len) == 0
+                          : jarva__ascii_nocase_equal(field, want, len))
                 return (int)i;
         }
     }

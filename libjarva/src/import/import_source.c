@@ -235,20 +235,6 @@ const jarva__csv_row *jarva__source_header(const jarva__row_source *s)
     return s->csv ? jarva__csv_header(s->csv) : &s->header;
 }
 
-static int same_ascii_nocase(const char *a, const char *b, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (unsigned char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (unsigned char)(y - 'A' + 'a');
-        if (x != y)
-            return 0;
-    }
-    return 1;
-}
-
 int jarva__source_column(const jarva__row_source *s, const char *name)
 {
     if (s->csv)
@@ -261,7 +247,7 @@ int jarva__source_column(const jarva__row_source *s, const char *name)
         for (size_t i = 0; i < s->header.nfields; i++)
             if (s->names[i] && s->name_lens[i] == want_len &&
                 (pass == 0 ? !memcmp(s->names[i], want, want_len)
-                           : same_ascii_nocase(s->names[i], want, want_len)))
+                           : jarva__ascii_nocase_equal(s->names[i], want, want_len)))
                 return (int)i;
     return -1;
 }
