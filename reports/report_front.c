@@ -240,27 +240,37 @@ void jarva__report_summary_text(const jarva__report *r, char *text, size_t cap)
 {
     size_t shown, suppressed, none, targets, st[5];
     count_items(r, &shown, &suppressed, &none, &targets, st);
-    if (r->lang == JARVA__LANG_SV)
+    bool sv = r->lang == JARVA__LANG_SV;
+    /* A count of zero is left out rather than written as «0 har …», which
+     * reads as a misprint; the clause list ends with «och» / "and". */
+    char withheld[160] = "", missing[96] = "";
+    if (suppressed)
+        snprintf(withheld, sizeof withheld,
+                 sv ? ", %zu har bara värden som inte redovisas eftersom för få svarade"
+                    : ", %zu have only values withheld because too few responded",
+                 suppressed);
+    if (none)
+        snprintf(missing, sizeof missing, sv ? " och %zu saknar data" : " and %zu have no data",
+                 none);
+    if (sv)
         snprintf(text, cap,
                  "Rapporten följer upp %zu indikatorer för planens %zu mål till och med %d. "
-                 "%zu av dem har ett värde som kan redovisas, %zu har bara värden som inte "
-                 "redovisas eftersom för få svarade, och %zu saknar data. Av de %zu indikatorer "
+                 "%zu av dem har ett värde som kan redovisas%s%s%s. Av de %zu indikatorer "
                  "som har ett målvärde är %zu uppnådda, %zu på väg mot målet, %zu osäkra "
                  "och %zu inte på väg; för %zu räcker underlaget inte för en bedömning.",
-                 r->n_items, jarva_goal_list_count(r->goals), r->year, shown, suppressed, none,
-                 targets, st[JARVA_TARGET_ACHIEVED], st[JARVA_TARGET_ON_TRACK],
-                 st[JARVA_TARGET_UNCERTAIN], st[JARVA_TARGET_OFF_TRACK],
+                 r->n_items, jarva_goal_list_count(r->goals), r->year, shown, withheld,
+                 suppressed && none ? "," : "", missing, targets, st[JARVA_TARGET_ACHIEVED],
+                 st[JARVA_TARGET_ON_TRACK], st[JARVA_TARGET_UNCERTAIN], st[JARVA_TARGET_OFF_TRACK],
                  st[JARVA_TARGET_INSUFFICIENT_DATA]);
     else
         snprintf(text, cap,
                  "This report follows up %zu indicators of the plan's %zu goals up to %d. %zu of "
-                 "them have a value that can be shown, %zu have only values withheld because too "
-                 "few responded, and %zu have no data. Of the %zu indicators with a target, %zu "
-                 "are achieved, %zu on track, %zu uncertain and %zu off track; for %zu the "
+                 "them have a value that can be shown%s%s%s. Of the %zu indicators with a target, "
+                 "%zu are achieved, %zu on track, %zu uncertain and %zu off track; for %zu the "
                  "data do not suffice for an assessment.",
-                 r->n_items, jarva_goal_list_count(r->goals), r->year, shown, suppressed, none,
-                 targets, st[JARVA_TARGET_ACHIEVED], st[JARVA_TARGET_ON_TRACK],
-                 st[JARVA_TARGET_UNCERTAIN], st[JARVA_TARGET_OFF_TRACK],
+                 r->n_items, jarva_goal_list_count(r->goals), r->year, shown, withheld,
+                 suppressed && none ? "," : "", missing, targets, st[JARVA_TARGET_ACHIEVED],
+                 st[JARVA_TARGET_ON_TRACK], st[JARVA_TARGET_UNCERTAIN], st[JARVA_TARGET_OFF_TRACK],
                  st[JARVA_TARGET_INSUFFICIENT_DATA]);
 }
 
