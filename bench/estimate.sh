@@ -69,16 +69,8 @@ awk -v rows="$rows" -v seed=20240501 -v dir="$work" -f bench/gen_estimate.awk
 echo "data: $rows respondents in 4 waves of $((rows / 4)), $(du -cm "$work"/survey_*.csv | tail -1 | cut -f1) MB"
 
 # A catalogue with the plan's indicators plus the 20 of the benchmark.
-cp -r indicators "$work/catalog"
-{
-    echo "field,column,years,codes"
-    printf 'respondent_id,lopnr,,\nyear,ar,,\narea,omrade,,\nstratum,strata,,\nweight,vikt,,\n'
-    printf 'sex,kon,,\nage_group,aldersgrupp,,\n'
-    for q in $(seq -w 1 20); do echo "q$q,F$q,,\"1,2,3,4,5,9\""; done
-} >"$work/catalog/sources/bench-estimate.csv"
-for q in $(seq -w 1 20); do
-    echo "bench-q$q,g2,Bänk q$q,Bench q$q,survey,proportion,bench-estimate,q$q,\"1,2\",\"1,2,3,4,5\",,,higher,,,,,%,area,30,,,,,"
-done >>"$work/catalog/indicators.csv"
+. bench/bench_catalog.sh
+bench_catalog "$work"
 J() { "$jarva" --db "$work/jarva.db" --catalog "$work/catalog" --quiet "$@"; }
 J init
 

@@ -76,17 +76,9 @@ echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /p
     "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 echo "peer: DuckDB (@duckdb/node-api $duckdb_have, Node $(node --version), 2 threads)"
 
-# The catalogue of bench/estimate.sh: the plan's indicators plus the bench's 20.
-cp -r indicators "$work/catalog"
-{
-    echo "field,column,years,codes"
-    printf 'respondent_id,lopnr,,\nyear,ar,,\narea,omrade,,\nstratum,strata,,\nweight,vikt,,\n'
-    printf 'sex,kon,,\nage_group,aldersgrupp,,\n'
-    for q in $(seq -w 1 20); do echo "q$q,F$q,,\"1,2,3,4,5,9\""; done
-} >"$work/catalog/sources/bench-estimate.csv"
-for q in $(seq -w 1 20); do
-    echo "bench-q$q,g2,Bänk q$q,Bench q$q,survey,proportion,bench-estimate,q$q,\"1,2\",\"1,2,3,4,5\",,,higher,,,,,%,area,30,,,,,"
-done >>"$work/catalog/indicators.csv"
+# The bench catalogue (bench_catalog.sh), as estimate.sh and scale.sh use it.
+. bench/bench_catalog.sh
+bench_catalog "$work"
 J() { "$jarva" --db "$work/jarva.db" --catalog "$work/catalog" --quiet "$@"; }
 
 # elapsed CMD...: runs CMD, prints "WALL CPU" seconds (CPU: user + system of
@@ -125,7 +117,7 @@ done
 # Ratios DuckDB / jarva (above 1: jarva is faster), median over the runs,
 # of wall-clock and of processor time. Fields: jarva wall cpu, DuckDB wall
 # cpu, for load, compute, ad hoc.
-awk '
+awk -v rows="$rows" '
     function median(a, n,    i, j, t) {
         for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
         return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
@@ -143,7 +135,7 @@ awk '
     END {
         show("load 4 waves", 1, 1)
         show("compute 560 estimates", 5, 10)
-        show("ad hoc 1,000,000 rows", 9, 3)
+        show("ad hoc " rows " rows", 9, 3)
     }' "$work/runs"
 
 # Agreement, from the first run's databases and files.

@@ -22,16 +22,8 @@ trap 'rm -rf "$work"' EXIT
 
 awk -v rows=$((4 * per_wave)) -v seed=7 -v dir="$work" -f bench/gen_estimate.awk
 rm -f "$work"/survey_202[234].csv
-cp -r indicators "$work/catalog"
-{
-    echo "field,column,years,codes"
-    printf 'respondent_id,lopnr,,\nyear,ar,,\narea,omrade,,\nstratum,strata,,\nweight,vikt,,\n'
-    printf 'sex,kon,,\nage_group,aldersgrupp,,\n'
-    for q in $(seq -w 1 20); do echo "q$q,F$q,,\"1,2,3,4,5,9\""; done
-} >"$work/catalog/sources/bench-estimate.csv"
-for q in $(seq -w 1 20); do
-    echo "bench-q$q,g2,Bänk q$q,Bench q$q,survey,proportion,bench-estimate,q$q,\"1,2\",\"1,2,3,4,5\",,,higher,,,,,%,area,30,,,,,"
-done >>"$work/catalog/indicators.csv"
+. bench/bench_catalog.sh
+bench_catalog "$work"
 J() { "$jarva" --db "$work/jarva.db" --catalog "$work/catalog" --quiet "$@"; }
 J init
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo);" \
