@@ -467,8 +467,8 @@ void jarva__pdf_fill_rect(jarva__pdf *doc, double x, double y, double w, double 
     jarva__pdf_record(doc, JARVA__INK_FILL, x, y, x + w, y + h, 0.0);
 }
 
-static void stroke_line(jarva__pdf *doc, double x1, double y1, double x2, double y2,
-                        double width, jarva__rgb color, jarva__line_style style)
+static void stroke_line(jarva__pdf *doc, double x1, double y1, double x2, double y2, double width,
+                        jarva__rgb color, jarva__line_style style)
 {
     static const HPDF_UINT16 dashed[] = { 4, 3 }, dotted[] = { 1, 2 };
     HPDF_Page page = jarva__pdf_page(doc);
@@ -492,12 +492,12 @@ void jarva__pdf_line(jarva__pdf *doc, double x1, double y1, double x2, double y2
 {
     stroke_line(doc, x1, y1, x2, y2, width, color, style);
     /* A dotted leader (contents) is a guide for the eye, like a grid line. */
-    jarva__pdf_record(doc, style == JARVA__LINE_DOTTED ? JARVA__INK_GRID : JARVA__INK_LINE, x1,
-                      y1, x2, y2, width);
+    jarva__pdf_record(doc, style == JARVA__LINE_DOTTED ? JARVA__INK_GRID : JARVA__INK_LINE, x1, y1,
+                      x2, y2, width);
 }
 
-void jarva__pdf_grid_line(jarva__pdf *doc, double x1, double y1, double x2, double y2,
-                          double width, jarva__rgb color)
+void jarva__pdf_grid_line(jarva__pdf *doc, double x1, double y1, double x2, double y2, double width,
+                          jarva__rgb color)
 {
     stroke_line(doc, x1, y1, x2, y2, width, color, JARVA__LINE_SOLID);
     jarva__pdf_record(doc, JARVA__INK_GRID, x1, y1, x2, y2, width);

@@ -161,8 +161,8 @@ void jarva__pdf_line(jarva__pdf *doc, double x1, double y1, double x2, double y2
 
 /* A grid line or tick mark: drawn as jarva__pdf_line (solid), but
  * recorded as background ink that text may cross (the layout tests). */
-void jarva__pdf_grid_line(jarva__pdf *doc, double x1, double y1, double x2, double y2,
-                          double width, jarva__rgb color);
+void jarva__pdf_grid_line(jarva__pdf *doc, double x1, double y1, double x2, double y2, double width,
+                          jarva__rgb color);
 
 /* ---- what was drawn where, for the layout tests ---- */
 

@@ -217,14 +217,15 @@ static void test_checks_can_fail(void)
         { JARVA__INK_TEXT, 0, 130, 102, 170, 110, 0, false, "other" }, /* over it */
         { JARVA__INK_FILL, 0, 60, 98, 120, 112, 0, false, "" },        /* half under it */
         { JARVA__INK_TEXT, 1, 100, 500, 140, 508, 0, false, "row" },
-        { JARVA__INK_FILL, 1, 60, 496, 400, 512, 0, false, "" },    /* its ground */
-        { JARVA__INK_GRID, 1, 120, 450, 120, 600, 0.5, false, "" }, /* a grid line */
+        { JARVA__INK_FILL, 1, 60, 496, 400, 512, 0, false, "" },     /* its ground */
+        { JARVA__INK_GRID, 1, 120, 450, 120, 600, 0.5, false, "" },  /* a grid line */
         { JARVA__INK_TEXT, 1, 400, 80, 440, 88, 0, true, "Sida 2" }, /* the foot */
     };
     /* Page 2 runs on to page 3. */
     unsigned flags[] = { 0, 0, JARVA__PAGE_FLOW };
-    jarva__report_layout lay = { boxes, sizeof boxes / sizeof boxes[0], flags, 3,
-                                 { 64, 531, 770, 64, 467 } };
+    jarva__report_layout lay = {
+        boxes, sizeof boxes / sizeof boxes[0], flags, 3, { 64, 531, 770, 64, 467 }
+    };
     /* label × line, label × other, label × fill, other × line: four (other
      * lies beside the fill); the row on its ground and across the grid
      * line: none. */
