@@ -74,6 +74,10 @@ char *jarva__vaprintf(const char *fmt, va_list ap) JARVA__PRINTF(1, 0);
 /* 1 if a[0..n) and b[0..n) are equal but for ASCII case. */
 int jarva__ascii_nocase_equal(const char *a, const char *b, size_t n);
 
+/* The kind a name of jarva_import_kind_name() designates, in *out:
+ * JARVA_OK, or JARVA_EINVAL (*out unchanged) (util/import_kind.c). */
+int jarva__import_kind_parse(const char *name, jarva_import_kind *out);
+
 /* Lists of answer codes, "4,5" or "1, 2, 3" (util/code_list.c): the one
  * rule, commas between codes, each trimmed of spaces and tabs, empty items
  * skipped, codes compared byte for byte. */
