@@ -320,7 +320,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
         unspool(spool_dir, spool_path);
         return CLI_FAIL;
     }
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     int rc = jarva_import_file(&res, db, file, &opts);
     unspool(spool_dir, spool_path);
     if (progress.shown)

@@ -341,7 +341,7 @@ static void target_options(jarva_db *db, const query_args *q, jarva_target_optio
 {
     jarva_target_options defaults = JARVA_TARGET_OPTIONS_INIT;
     *o = defaults;
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     if (jarva_plan_get(&plan, db) == JARVA_OK) {
         o->on_track = plan.on_track_probability;
         o->off_track = plan.off_track_probability;
@@ -415,6 +415,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
             r->ind = ind;
             r->area = areas[a];
             r->p_adjusted = NAN;
+            r->st = (jarva_target_status)JARVA_TARGET_STATUS_INIT;
             rc = jarva_status_assess(&r->st, &r->has_target, db, ind->id, r->area, q.year, &o);
         }
         free(areas);
@@ -623,7 +624,7 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
     char *area = NULL;
     jarva_target_options o;
     target_options(db, &q, &o);
-    jarva_target_status st;
+    jarva_target_status st = JARVA_TARGET_STATUS_INIT;
     int has_target;
     int rc = jarva_indicator_find(&ind, db, q.positional);
     if (!rc)
