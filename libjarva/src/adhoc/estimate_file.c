@@ -91,10 +91,13 @@ static int codes_parse(const char *text, code_list *out)
     }
 }
 
+/* Called for every row: codes are mostly one character, compared without a
+ * call to memcmp. */
 static int codes_contain(const code_list *l, const char *s, size_t len)
 {
     for (size_t i = 0; i < l->count; i++)
-        if (l->lengths[i] == len && memcmp(l->codes[i], s, len) == 0)
+        if (l->lengths[i] == len && l->codes[i][0] == s[0] &&
+            (len == 1 || memcmp(l->codes[i], s, len) == 0))
             return 1;
     return 0;
 }
@@ -173,6 +176,24 @@ static int find_column(adhoc *a, const char *what, const char *name, int *col)
                                "no column '%s' (%s) in the header; it has: %s", name, what, list);
 }
 
+/* Only the columns read are split (jarva__csv_select). */
+static int select_columns(adhoc *a)
+{
+    size_t nby = a->opts->by_count, n = 0;
+    size_t *columns = malloc((nby + 3) * sizeof *columns);
+    if (!columns)
+        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    int used[3] = { a->var_col, a->weight_col, a->stratum_col };
+    for (size_t k = 0; k < 3; k++)
+        if (used[k] >= 0)
+            columns[n++] = (size_t)used[k];
+    for (size_t c = 0; c < nby; c++)
+        columns[n++] = (size_t)a->by_col[c];
+    int rc = jarva__csv_select(a->csv, columns, n);
+    free(columns);
+    return rc ? jarva__seterr(&a->err, rc, "out of memory") : JARVA_OK;
+}
+
 static int resolve_columns(adhoc *a)
 {
     const jarva_adhoc_options *o = a->opts;
@@ -190,7 +211,7 @@ static int resolve_columns(adhoc *a)
                                          JARVA_EINVAL, "column '%s' is given twice as a domain",
                                          o->by[c]);
     }
-    return rc;
+    return rc ? rc : select_columns(a);
 }
 
 /* ---- rows ---- */
@@ -220,10 +241,52 @@ static double answer_value(const adhoc *a, const jarva__csv_row *row)
     return NAN;
 }
 
+/* Powers of ten that a double holds exactly (5^22 < 2^53). */
+static const double exact_powers[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+/* The weights of nearly every file: digits, optionally the decimal mark and
+ * digits ("213,94"), 15 significant digits at most. Read here without the
+ * general parser's copy and checks, to the same double it gives: Clinger's
+ * fast path (W. D. Clinger, "How to read floating point numbers
+ * accurately", PLDI 1990), as jarva__parse_double takes for such a number:
+ * the mantissa below 10^15 and 10^k (k <= 22) are exact doubles, so the one
+ * division is correctly rounded. 0, or -1 for anything else (a sign,
+ * spaces, grouping, an exponent: the general parser decides). */
+static int simple_weight(const char *s, size_t len, char decimal, double *out)
+{
+    uint64_t mantissa = 0;
+    size_t i = 0, significant = 0, digits = 0, frac = 0;
+    int mark = 0;
+    for (; i < len; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9) {
+            if (s[i] != decimal || mark)
+                return -1;
+            mark = 1;
+            continue;
+        }
+        digits++;
+        frac += mark;
+        if (significant == 0 && d == 0)
+            continue;
+        if (++significant > 15)
+            return -1;
+        mantissa = mantissa * 10 + d;
+    }
+    if (digits == 0 || frac > 22)
+        return -1;
+    *out = (double)mantissa / exact_powers[frac];
+    return 0;
+}
+
 static int read_weight(adhoc *a, const jarva__csv_row *row, double *out)
 {
     size_t len;
     const char *text = field(row, a->weight_col, &len);
+    if (text && simple_weight(text, len, a->decimal, out) == 0 && *out > 0)
+        return JARVA_OK;
     char copy[64];
     if (text && len < sizeof copy) {
         memcpy(copy, text, len);

@@ -15,6 +15,7 @@
 typedef struct jarva__keytab {
     char **keys;     /* NUL-terminated copies */
     size_t *lengths; /* without the NUL */
+    uint64_t *packed; /* a key of up to 8 bytes as a number (pack_short) */
     size_t count, cap;
     uint32_t *slots; /* id + 1; 0 = empty */
     size_t nslots;   /* a power of two, at least twice count */
