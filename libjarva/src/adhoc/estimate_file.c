@@ -45,7 +45,11 @@ typedef struct adhoc {
     jarva__keytab *by_values; /* one per by column */
     jarva__keytab domains;    /* tuples of by value ids */
     uint32_t *tuple;
+    uint32_t *domain_of; /* DOMAIN_SLOTS: 1 + a domain's id, 0 unknown (domain_slot) */
 } adhoc;
+
+#define DOMAIN_SIDE 64
+#define DOMAIN_SLOTS (DOMAIN_SIDE * DOMAIN_SIDE)
 
 static void trim(const char **s, size_t *len)
 {
@@ -216,14 +220,21 @@ static int resolve_columns(adhoc *a)
 
 /* ---- rows ---- */
 
-/* A field's trimmed text, or NULL when it is missing or blank. */
+static int is_blank_at(const char *s, size_t i)
+{
+    return s[i] == ' ' || s[i] == '\t';
+}
+
+/* A field's trimmed text, or NULL when it is missing or blank. The reader
+ * has trimmed unquoted fields already; a quoted one may keep blanks. */
 static const char *field(const jarva__csv_row *row, int col, size_t *len)
 {
     if (col < 0 || (size_t)col >= row->nfields || !row->fields[col])
         return NULL;
     const char *s = row->fields[col];
     *len = row->lengths[col];
-    trim(&s, len);
+    if (*len && (is_blank_at(s, 0) || is_blank_at(s, *len - 1)))
+        trim(&s, len);
     return *len ? s : NULL;
 }
 
@@ -342,6 +353,18 @@ static int read_stratum(adhoc *a, const jarva__csv_row *row, unsigned *out)
     return JARVA_OK;
 }
 
+/* Where a tuple of one or two by values with ids below 2^(DOMAIN_BITS / 2)
+ * each (nearly every ad-hoc domain: an area by an age group) finds its
+ * domain in a->domain_of, without hashing the tuple; -1 for other tuples. */
+static long domain_slot(const adhoc *a, size_t nby)
+{
+    if (nby == 1)
+        return a->tuple[0] < DOMAIN_SLOTS ? (long)a->tuple[0] : -1;
+    if (nby == 2 && a->tuple[0] < DOMAIN_SIDE && a->tuple[1] < DOMAIN_SIDE)
+        return (long)(a->tuple[0] * DOMAIN_SIDE + a->tuple[1]);
+    return -1;
+}
+
 /* The domain of a row: the id of its tuple of by values, -1 if one is empty. */
 static int read_domain(adhoc *a, const jarva__csv_row *row, int *out)
 {
@@ -361,9 +384,16 @@ static int read_domain(adhoc *a, const jarva__csv_row *row, int *out)
             return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
         a->tuple[c] = (uint32_t)id;
     }
+    long slot = domain_slot(a, nby);
+    if (slot >= 0 && a->domain_of[slot]) {
+        *out = (int)a->domain_of[slot] - 1;
+        return JARVA_OK;
+    }
     long id = jarva__keytab_add(&a->domains, a->tuple, nby * sizeof *a->tuple);
     if (id < 0)
         return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    if (slot >= 0)
+        a->domain_of[slot] = (uint32_t)id + 1;
     *out = (int)id;
     return JARVA_OK;
 }
@@ -532,7 +562,8 @@ static int run(adhoc *a, const char *path, jarva_adhoc_result *r)
     a->by_col = calloc(nby ? nby : 1, sizeof *a->by_col);
     a->by_values = calloc(nby ? nby : 1, sizeof *a->by_values);
     a->tuple = calloc(nby ? nby : 1, sizeof *a->tuple);
-    if (!a->by_col || !a->by_values || !a->tuple)
+    a->domain_of = calloc(DOMAIN_SLOTS, sizeof *a->domain_of);
+    if (!a->by_col || !a->by_values || !a->tuple || !a->domain_of)
         return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
     rc = resolve_columns(a);
     if (!rc)
@@ -566,6 +597,7 @@ static void adhoc_free(adhoc *a)
     jarva__keytab_free(&a->domains);
     free(a->by_col);
     free(a->tuple);
+    free(a->domain_of);
     jarva__freeerr(&a->err);
 }
 
