@@ -217,8 +217,8 @@ static void test_values_and_lengths(void)
         char v[41];
         memset(v, 'a' + len % 26, (size_t)len);
         v[len] = '\0';
-        used += (size_t)snprintf(text + used, sizeof text - used, "%d;%s;%*sw\n", len, v,
-                                 len % 3, "");
+        used +=
+            (size_t)snprintf(text + used, sizeof text - used, "%d;%s;%*sw\n", len, v, len % 3, "");
     }
     CHECK_INT(write_text(path, text), 0);
     static const size_t v_only[] = { 1 }, w_only[] = { 2 };

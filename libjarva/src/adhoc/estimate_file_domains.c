@@ -45,9 +45,9 @@ static int rehash(jarva__keytab *t, size_t nslots)
     if (!slots)
         return -1;
     for (size_t id = 0; id < t->count; id++) {
-        size_t s = (size_t)hash_key((const unsigned char *)t->keys[id], t->lengths[id],
-                                    t->packed[id]) &
-                   (nslots - 1);
+        size_t s =
+            (size_t)hash_key((const unsigned char *)t->keys[id], t->lengths[id], t->packed[id]) &
+            (nslots - 1);
         while (slots[s])
             s = (s + 1) & (nslots - 1);
         slots[s] = (uint32_t)id + 1;
@@ -58,8 +58,7 @@ static int rehash(jarva__keytab *t, size_t nslots)
     return 0;
 }
 
-static int same_key(const jarva__keytab *t, size_t id, const void *key, size_t len,
-                    uint64_t packed)
+static int same_key(const jarva__keytab *t, size_t id, const void *key, size_t len, uint64_t packed)
 {
     if (t->lengths[id] != len)
         return 0;

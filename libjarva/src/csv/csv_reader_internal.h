@@ -94,7 +94,7 @@ struct jarva__csv_reader {
     char *header_buf;
     const char **header_fields;
     size_t *header_lengths;
-    size_t expected;           /* fields per record; 0 until known */
+    size_t expected; /* fields per record; 0 until known */
     /* jarva__csv_select: wanted[i] for the columns the caller reads, nwanted
      * of them (1 + the last); NULL: all. */
     unsigned char *wanted;

@@ -361,7 +361,8 @@ static void on_field(void *data, size_t len, void *ctx)
         r->too_long = r->nfields + 1;
         data = NULL; /* not copied: the record is an error anyway */
     }
-    if ((r->nfields == r->fields_cap || r->buf_cap - r->buf_len <= len) && jarva__csv_make_room(r, len) != 0)
+    if ((r->nfields == r->fields_cap || r->buf_cap - r->buf_len <= len) &&
+        jarva__csv_make_room(r, len) != 0)
         return;
     size_t i = r->nfields;
     if (data) {
