@@ -41,6 +41,12 @@ int cli_db_error(const jarva_db *db);
  * --help; returns CLI_USAGE. cmd NULL: jarva's own. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Writes size bytes to stdout; 0, or -1 with the reason kept in
+ * cli_stdout_errno for main's report of the write error (the caller prints
+ * nothing). */
+int cli_stdout_write(const void *data, size_t size);
+extern int cli_stdout_errno;
+
 /* Opens ctx->db_path; on failure prints the reason and returns NULL. */
 jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags);
 
@@ -93,6 +99,10 @@ void cli_change_text(char *buf, size_t size, const jarva_change *ch, int percent
 int cli_change_tested(const jarva_target_status *st);
 /* The id of an area given by id, name or alias (new string), or NULL. */
 char *cli_area_id(jarva_db *db, const char *name);
+/* The area to assess indicator in: the one named (id, name or alias), else
+ * the indicator's headline area; a new string to free(). NULL after printing
+ * why. */
+char *cli_assess_area(jarva_db *db, const char *indicator, const char *name);
 /* The plan's thresholds (plan.csv) and the level asked for (0: default). */
 void cli_target_options(jarva_db *db, double level, jarva_target_options *o);
 

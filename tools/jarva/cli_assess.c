@@ -48,9 +48,31 @@ char *cli_area_id(jarva_db *db, const char *name)
 {
     jarva_area_list *list = NULL;
     char *id = NULL;
-    if (jarva_area_find(db, name, &list) == JARVA_OK && jarva_area_list_count(list) > 0)
+    if (jarva_area_find(&list, db, name) == JARVA_OK && jarva_area_list_count(list) > 0)
         id = strdup(jarva_area_list_get(list, 0)->id);
     jarva_area_list_free(list);
+    return id;
+}
+
+char *cli_assess_area(jarva_db *db, const char *indicator, const char *name)
+{
+    if (name) {
+        char *id = cli_area_id(db, name);
+        if (!id)
+            cli_error("no area '%s' (an id, name or alias from the catalogue's areas.csv)", name);
+        return id;
+    }
+    /* The library's string goes back to the library; the caller gets one
+     * to free(), as from cli_area_id(). */
+    char *headline = NULL;
+    if (jarva_headline_area(&headline, db, indicator) != JARVA_OK) {
+        cli_db_error(db);
+        return NULL;
+    }
+    char *id = strdup(headline);
+    jarva_free(headline);
+    if (!id)
+        cli_error("out of memory");
     return id;
 }
 
@@ -59,7 +81,7 @@ void cli_target_options(jarva_db *db, double level, jarva_target_options *o)
     jarva_target_options defaults = JARVA_TARGET_OPTIONS_INIT;
     *o = defaults;
     jarva_plan plan;
-    if (jarva_plan_get(db, &plan) == JARVA_OK) {
+    if (jarva_plan_get(&plan, db) == JARVA_OK) {
         o->on_track = plan.on_track_probability;
         o->off_track = plan.off_track_probability;
     }

@@ -1,5 +1,6 @@
 /* cli_common.c: error printing, opening the database, and numbers as the
  * commands print them. */
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,9 +18,30 @@ void cli_error(const char *fmt, ...)
     va_end(ap);
 }
 
+/* The library's advice speaks of its API ("open it with JARVA_DB_CREATE");
+ * a person at the command line is told the command that does it. */
+static const struct {
+    const char *library;
+    const char *cli;
+} advice[] = {
+    { " (open it with JARVA_DB_CREATE to create it)",
+      " (create it with `jarva init`, or name another with --db)" },
+    { " (open it with JARVA_DB_CREATE to make it one)", " (`jarva init` makes it one)" },
+    { " (load one first)", " (load it with `jarva init`)" },
+    { " (open it writable once to migrate it)", " (`jarva init` migrates it)" },
+};
+
 int cli_db_error(const jarva_db *db)
 {
-    cli_error("%s", jarva_errmsg(db));
+    const char *message = jarva_errmsg(db);
+    for (size_t i = 0; i < sizeof advice / sizeof advice[0]; i++) {
+        const char *at = strstr(message, advice[i].library);
+        if (at && !at[strlen(advice[i].library)]) {
+            cli_error("%.*s%s", (int)(at - message), message, advice[i].cli);
+            return CLI_FAIL;
+        }
+    }
+    cli_error("%s", message);
     return CLI_FAIL;
 }
 
@@ -69,4 +91,16 @@ const char *cli_value_unit(const jarva_indicator *ind, cli_format format)
     if (ind->percent)
         return format == CLI_FORMAT_TABLE ? "%" : "proportion";
     return ind->unit && *ind->unit ? ind->unit : NULL;
+}
+
+int cli_stdout_errno;
+
+int cli_stdout_write(const void *data, size_t size)
+{
+    errno = 0;
+    if (fwrite(data, 1, size, stdout) == size)
+        return 0;
+    if (!cli_stdout_errno)
+        cli_stdout_errno = errno ? errno : EIO;
+    return -1;
 }

@@ -40,7 +40,7 @@ static int run_compute(cli_ctx *ctx, int argc, char **argv)
     if (!db)
         return CLI_FAIL;
     jarva_compute_summary sum;
-    rc = jarva_compute(db, &opts, &sum);
+    rc = jarva_compute(&sum, db, &opts);
     if (rc)
         cli_db_error(db);
     else if (!ctx->quiet)

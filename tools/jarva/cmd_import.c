@@ -206,7 +206,7 @@ static int run_import(cli_ctx *ctx, int argc, char **argv)
         return CLI_FAIL;
     }
     jarva_import_result res;
-    int rc = jarva_import_file(db, file, &opts, &res);
+    int rc = jarva_import_file(&res, db, file, &opts);
     cli_stdin_release(&copy);
     if (progress.shown)
         fputc('\n', stderr);

@@ -49,7 +49,7 @@ static int run_mapping(cli_ctx *ctx, int argc, char **argv)
         }
     }
     char *csv = NULL;
-    if (jarva_mapping_draft(db, words[1], source, &csv) != JARVA_OK) {
+    if (jarva_mapping_draft(&csv, db, words[1], source) != JARVA_OK) {
         cli_db_error(db);
         jarva_db_close(db);
         return CLI_FAIL;
@@ -59,7 +59,7 @@ static int run_mapping(cli_ctx *ctx, int argc, char **argv)
     if (out_path && jarva_output_check_db(db, out_path, inputs, 2) != JARVA_OK) {
         cli_db_error(db);
         jarva_db_close(db);
-        jarva_mapping_draft_free(csv);
+        jarva_free(csv);
         return CLI_FAIL;
     }
     jarva_db_close(db);
@@ -76,10 +76,8 @@ static int run_mapping(cli_ctx *ctx, int argc, char **argv)
             cli_error("%s", why);
             rc = CLI_FAIL;
         }
-    } else if (fputs(csv, stdout) == EOF || fflush(stdout) != 0) {
-        if (errno != EPIPE)
-            cli_error("write error: %s", strerror(errno));
-        rc = CLI_FAIL;
+    } else if (cli_stdout_write(csv, strlen(csv)) != 0) {
+        rc = CLI_FAIL; /* main says why */
     }
     size_t unplaced = 0;
     for (const char *p = csv; (p = strstr(p, "\n?,")) != NULL; p++)
@@ -87,7 +85,7 @@ static int run_mapping(cli_ctx *ctx, int argc, char **argv)
     if (rc == CLI_OK && !ctx->quiet && unplaced)
         fprintf(stderr, "jarva: %zu column%s not placed (field '?'): edit them before importing\n",
                 unplaced, unplaced == 1 ? "" : "s");
-    jarva_mapping_draft_free(csv);
+    jarva_free(csv);
     return rc;
 }
 

@@ -78,10 +78,10 @@ static int write_stdout(jarva_db *db, const jarva_report_options *opts)
 {
     unsigned char *data = NULL;
     size_t size = 0;
-    int rc = jarva_report_render(db, opts, &data, &size);
-    if (rc == JARVA_OK && fwrite(data, 1, size, stdout) != size)
+    int rc = jarva_report_render(&data, &size, db, opts);
+    if (rc == JARVA_OK && cli_stdout_write(data, size) != 0)
         rc = JARVA_EIO; /* said by main's check of stdout, with errno's words */
-    jarva_report_free(data);
+    jarva_free(data);
     return rc;
 }
 
@@ -116,7 +116,7 @@ static int run_report(cli_ctx *ctx, int argc, char **argv)
     if (a.compute && !(rc = jarva_estimates_stale(&stale, db)) && stale) {
         jarva_compute_options co = JARVA_COMPUTE_OPTIONS_INIT;
         co.catalog_dir = ctx->catalog_dir;
-        rc = jarva_compute(db, &co, NULL);
+        rc = jarva_compute(NULL, db, &co);
         /* An import that lands between the computation and the rendering
          * is named on the cover rather than failing the report. */
         opts.allow_stale = 1;

@@ -107,7 +107,7 @@ static int run_results(cli_ctx *ctx, int argc, char **argv)
     jarva_result_list *list = NULL;
     jarva_indicator_list *all = NULL;
     rc = CLI_OK;
-    if (jarva_result_list_open(db, &filter, &list) || jarva_indicator_list_open(db, NULL, &all)) {
+    if (jarva_result_list_open(&list, db, &filter) || jarva_indicator_list_open(&all, db, NULL)) {
         rc = cli_db_error(db);
     } else {
         cli_table *t = results_table(list, all, ctx->format);

@@ -240,22 +240,18 @@ static int collect_areas(jarva_db *db, const jarva_indicator *ind, const status_
     *out = NULL;
     *count = 0;
     if (!q->areas) {
-        char *area = NULL;
-        if (q->area)
-            area = cli_area_id(db, q->area);
-        else if (jarva_headline_area(db, ind->id, &area))
-            return -1;
+        char *area = cli_assess_area(db, ind->id, q->area);
         *out = malloc(sizeof **out);
         if (!*out || !area) {
             free(area);
-            return -1;
+            return area ? -1 : 1; /* 1: said already */
         }
         (*out)[(*count)++] = area;
         return 0;
     }
     jarva_result_filter filter = { ind->id, 0, NULL, 0 };
     jarva_result_list *list = NULL;
-    if (jarva_result_list_open(db, &filter, &list))
+    if (jarva_result_list_open(&list, db, &filter))
         return -1;
     size_t n = jarva_result_list_count(list);
     char **areas = calloc(n ? n : 1, sizeof *areas);
@@ -283,7 +279,7 @@ static int adjust_changes(status_row *rows, size_t n)
     for (size_t i = 0; i < n; i++)
         p[i] = cli_change_tested(&rows[i].st) ? rows[i].st.change.p_value : NAN;
     double *adjusted = malloc((n ? n : 1) * sizeof *adjusted);
-    int rc = adjusted ? jarva_p_adjust_bh(p, n, adjusted) : -1;
+    int rc = adjusted ? jarva_p_adjust_bh(adjusted, p, n) : -1;
     for (size_t i = 0; i < n && !rc; i++)
         rows[i].p_adjusted = adjusted[i];
     free(p);
@@ -301,7 +297,7 @@ static int run_status(cli_ctx *ctx, int argc, char **argv)
     if (!db)
         return CLI_FAIL;
     jarva_indicator_list *all = NULL;
-    if (jarva_indicator_list_open(db, NULL, &all)) {
+    if (jarva_indicator_list_open(&all, db, NULL)) {
         cli_db_error(db);
         jarva_db_close(db);
         return CLI_FAIL;
@@ -334,14 +330,16 @@ static int run_status(cli_ctx *ctx, int argc, char **argv)
             r->ind = ind;
             r->area = areas[a];
             r->p_adjusted = NAN;
-            rc = jarva_status_assess(db, ind->id, r->area, q.year, &o, &r->st, &r->has_target);
+            rc = jarva_status_assess(&r->st, &r->has_target, db, ind->id, r->area, q.year, &o);
         }
         free(areas);
     }
     if (!rc)
         rc = adjust_changes(rows, n);
-    if (rc)
+    if (rc < 0)
         cli_db_error(db);
+    else if (rc > 0)
+        ; /* said already */
     else if (ctx->format == CLI_FORMAT_TABLE)
         print_status_table(rows, n, q.areas || q.area, &o);
     else

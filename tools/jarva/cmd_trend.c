@@ -204,17 +204,16 @@ static int run_trend(cli_ctx *ctx, int argc, char **argv)
     cli_target_options(db, q.level, &o);
     jarva_target_status st;
     int has_target;
-    int rc = jarva_indicator_find(db, q.id, &ind);
+    int rc = jarva_indicator_find(&ind, db, q.id);
+    if (!rc && !(area = cli_assess_area(db, q.id, q.area)))
+        rc = 1; /* said already */
     if (!rc)
-        rc = q.area ? ((area = cli_area_id(db, q.area)) ? 0 : JARVA_ENOTFOUND)
-                    : jarva_headline_area(db, q.id, &area);
+        rc = jarva_series_open(&data, db, q.id, area);
     if (!rc)
-        rc = jarva_series_open(db, q.id, area, &data);
-    if (!rc)
-        rc = jarva_status_assess(db, q.id, area, q.year, &o, &st, &has_target);
-    if (rc) {
+        rc = jarva_status_assess(&st, &has_target, db, q.id, area, q.year, &o);
+    if (rc < 0) {
         cli_db_error(db);
-    } else {
+    } else if (rc == 0) {
         jarva_series s = *jarva_series_data_series(data);
         while (q.year && s.count && s.years[s.count - 1] > q.year)
             s.count--;

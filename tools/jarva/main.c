@@ -25,7 +25,9 @@ const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 static int flushed(int rc)
 {
     int failed = fflush(stdout) != 0 || ferror(stdout);
-    int saved = errno;
+    /* A write that failed earlier (cli_stdout_write) left its reason; errno
+     * itself may since have been changed by closing the database. */
+    int saved = cli_stdout_errno ? cli_stdout_errno : errno;
     if (fclose(stdout) != 0 && !failed) {
         failed = 1;
         saved = errno;
