@@ -71,10 +71,13 @@ int jarva__code_list_parse(jarva__code_list *out, const char *text)
     return JARVA_OK;
 }
 
+/* Called for every respondent by `jarva estimate`: codes are mostly one
+ * character, compared without a call to memcmp. */
 int jarva__code_list_has(const jarva__code_list *list, const char *code, size_t len)
 {
     for (size_t i = 0; i < list->count; i++)
-        if (list->lengths[i] == len && memcmp(list->codes[i], code, len) == 0)
+        if (list->lengths[i] == len && len && list->codes[i][0] == code[0] &&
+            (len == 1 || memcmp(list->codes[i], code, len) == 0))
             return 1;
     return 0;
 }
