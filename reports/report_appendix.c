@@ -16,7 +16,7 @@
 
 static bool is_activity(const jarva__report_item *it)
 {
-    return it->ind->source_kind == JARVA_SOURCE_ACTIVITY;
+    return it->ind->source_kind == JARVA_IMPORT_ACTIVITIES;
 }
 
 /* The last ACTIVITY_YEARS years up to the report's with an activity
