@@ -82,6 +82,21 @@ typedef struct jarva__report {
 struct jarva_report_options;
 int jarva__report_open(jarva__report *r, jarva_db *db, const struct jarva_report_options *opts);
 
+/* What a rendered report drew where, page by page (the layout tests): the
+ * boxes jarva__pdf_record_boxes collects, each page's flags and the frame. */
+typedef struct jarva__report_layout {
+    jarva__pdf_box *boxes;
+    size_t n_boxes;
+    unsigned *page_flags; /* JARVA__PAGE_* per page */
+    size_t n_pages;
+    jarva__pdf_frame frame;
+} jarva__report_layout;
+/* Renders the report as jarva_report_render does, into *layout instead of
+ * bytes; free it with jarva__report_layout_free. */
+int jarva__report_render_layout(jarva_db *db, const struct jarva_report_options *opts,
+                                jarva__report_layout *layout);
+void jarva__report_layout_free(jarva__report_layout *layout);
+
 /* ---- report_data.c: reading the database ---- */
 
 /* Reads the catalogue, the batches and every indicator's data into r (db,

@@ -127,9 +127,12 @@ static int insert_toc_pages(jarva__pdf *doc, size_t count)
         HPDF_Page_SetHeight(page, (HPDF_REAL)PDF_PAGE_HEIGHT);
         memmove(&doc->pages[at + 1], &doc->pages[at], (doc->n_pages - at) * sizeof *doc->pages);
         doc->pages[at].page = page;
-        doc->pages[at].flags = 0;
+        doc->pages[at].flags = JARVA__PAGE_FLOW;
         doc->n_pages++;
     }
+    for (size_t i = 0; i < doc->n_boxes; i++)
+        if (doc->boxes[i].page > (size_t)doc->toc_page)
+            doc->boxes[i].page += count;
     for (size_t i = 0; i < doc->n_marks; i++)
         if (doc->marks[i].page_index > (size_t)doc->toc_page)
             doc->marks[i].page_index += count;
@@ -190,6 +193,7 @@ static void draw_page_furniture(jarva__pdf *doc, size_t index)
 {
     pdf_page_rec rec = doc->pages[index];
     doc->target = rec.page;
+    doc->chrome = true;
     const jarva__pdf_frame *f = &doc->frame;
     if (!(rec.flags & JARVA__PAGE_NO_HEAD)) {
         double base = PDF_PAGE_HEIGHT - 40.0, half = (f->width - 16.0) / 2;
@@ -257,6 +261,7 @@ static void draw_page_furniture(jarva__pdf *doc, size_t index)
         }
     }
     doc->target = NULL;
+    doc->chrome = false;
 }
 
 int jarva__pdf_finish(jarva__pdf *doc)

@@ -159,7 +159,7 @@ static void start_row(jarva__pdf_table *t, double row_h, double keep_next)
     if (t->header_drawn && jarva__pdf_space_left(doc) < row_h + keep_next) {
         close_rule(t);
         t->header_drawn = false;
-        jarva__pdf_new_page(doc, 0);
+        jarva__pdf_new_page(doc, JARVA__PAGE_FLOW);
     }
     if (!t->header_drawn && jarva__pdf_status(doc) == JARVA_OK) {
         jarva__pdf_need(doc, caption_h + t->header_height + row_h + keep_next);
