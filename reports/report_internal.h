@@ -70,6 +70,7 @@ typedef struct jarva__report {
     int section;            /* the last section number */
     double level;           /* the level of the stored estimates (REPORT_LEVEL if none) */
     char survey_method[32]; /* the stored CI method of survey shares ("logit", "beta"), or "" */
+    bool continue_page;     /* the next part goes on below the contents, on their page */
 } jarva__report;
 
 /* ---- report.c ---- */
@@ -227,6 +228,9 @@ void jarva__report_measure_text(const jarva__report *r, const jarva__report_item
 const char *jarva__report_test_word(jarva__lang lang, const jarva_change *change);
 /* "Mål 2: <text>" or "Kommunikationsmål 3.1: <text>" (report_front.c). */
 void jarva__report_goal_label(const jarva__report *r, const jarva_goal *g, char *buf, size_t cap);
+/* Starts a part of the report on a new page, or on the contents' page
+ * when that has room saved for it (report.c). */
+int jarva__report_new_part(jarva__report *r);
 /* A level-1 heading numbered as the next section ("3 Målgrupp: ..."). */
 int jarva__report_section(jarva__report *r, const char *title);
 
