@@ -155,6 +155,7 @@ static int draw(jarva__report *r, double toc_height)
     }
     jarva__report_summary(r);
     jarva__report_goals(r);
+    jarva__report_areas(r);
     jarva__report_activity(r);
     jarva__report_method(r);
     jarva__report_sources(r);

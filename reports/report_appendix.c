@@ -288,6 +288,7 @@ int jarva__report_method(jarva__report *r)
     jarva__pdf_heading(
         doc, 2, TR(r, "Konfidensintervall och förändringar", "Confidence intervals and changes"));
     ci_paragraph(r);
+    jarva__report_area_method(r); /* the family of area comparisons (report_area.c) */
     jarva__pdf_heading(doc, 2, TR(r, "Trend och status", "Trend and status"));
     jarva__pdf_body(
         doc, TR(r,

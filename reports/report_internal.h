@@ -193,7 +193,22 @@ void jarva__report_glance_cells(const jarva__report *r, const jarva_summary_item
 const char *jarva__report_glance_group_title(const jarva__report *r, jarva_summary_group g);
 /* The note under the table: units, and what . and .. mean. */
 const char *jarva__report_glance_note(const jarva__report *r);
-int jarva__report_goals(jarva__report *r);    /* report_goals.c */
+int jarva__report_goals(jarva__report *r); /* report_goals.c */
+/* report_area.c: a page per area against Järva as a whole, and the method
+ * appendix's paragraph on those comparisons and their family. */
+int jarva__report_areas(jarva__report *r);
+int jarva__report_area_method(jarva__report *r);
+void jarva__report_area_method_text(const jarva__report *r, size_t tested, size_t significant,
+                                    char *buf, size_t cap);
+/* The test of an area's estimate against Järva's (area minus whole, as two
+ * independent estimates: conservative, since the area is part of the
+ * whole); false if it cannot be tested (pure, for tests). */
+bool jarva__report_area_test(const jarva_estimate *area, const jarva_estimate *whole, double level,
+                             jarva_change *out);
+/* The family of area comparisons of r: each tested comparison's p-value and
+ * its Benjamini-Hochberg adjusted value (both malloc'd, the caller frees). */
+int jarva__report_area_family(const jarva__report *r, double **p_values, double **p_adjusted,
+                              size_t *n);
 int jarva__report_activity(jarva__report *r); /* report_appendix.c */
 int jarva__report_method(jarva__report *r);   /* report_appendix.c */
 int jarva__report_sources(jarva__report *r);  /* report_appendix.c */
