@@ -155,8 +155,8 @@ static int draw(jarva__report *r, double toc_height)
     }
     jarva__report_summary(r);
     jarva__report_goals(r);
-    jarva__report_areas(r);
     jarva__report_activity(r);
+    jarva__report_areas(r);
     jarva__report_method(r);
     jarva__report_sources(r);
     return jarva__pdf_status(doc);
