@@ -56,9 +56,9 @@ static jarva_db *sample_db(const char *name, const char *only)
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
         opts.kind = files[i].kind;
         jarva_import_result res;
-        CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_OK);
+        CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);
     }
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK);
     return db;
 }
 
