@@ -86,7 +86,7 @@ bool jarva__report_area_test(const jarva_estimate *area, const jarva_estimate *w
     const jarva_estimate estimates[2] = { *whole, *area };
     const jarva_series pair = { 2, years, estimates, NULL, 0 };
     char err[256];
-    return jarva_change_between(&pair, 0, 1, level, out, err, sizeof err) == JARVA_OK &&
+    return jarva_change_between(out, &pair, 0, 1, level, err, sizeof err) == JARVA_OK &&
            !(out->flags & JARVA_CHANGE_NO_TEST);
 }
 
@@ -134,7 +134,7 @@ static int adjust(area_profiles *p, double level)
         return JARVA_ENOMEM;
     for (size_t i = 0; i < p->n_rows; i++)
         pv[i] = p->rows[i].tested ? p->rows[i].change.p_value : NAN;
-    int rc = jarva_p_adjust_bh(pv, p->n_rows, pv);
+    int rc = jarva_p_adjust_bh(pv, pv, p->n_rows);
     for (size_t i = 0; !rc && i < p->n_rows; i++) {
         area_row *row = &p->rows[i];
         row->p_adjusted = pv[i];

@@ -84,7 +84,7 @@ static jarva_db *sample_db(void)
     CHECK(system(cmd) == 0);
     CHECK_INT(jarva__sample_write(dir, 80, 7, err, sizeof err), JARVA_OK);
     CHECK_INT(jarva__sample_import(db, dir), JARVA_OK);
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK);
     return db;
 }
 
