@@ -327,21 +327,22 @@ static int build_series(jarva__report *r, const jarva__report_item *it, chart_se
 }
 
 /* Whether the current page is filled enough to be left for the next: no
- * page but a part's last may be less than half filled (issue 12), and the
- * cursor lies a little below the last ink, hence 55 %. */
+ * page but a part's last may be less than half filled (issue 12). The last
+ * ink lies above the cursor by the space after it (14 points after a
+ * chart), which does not count. */
 static bool half_filled(const jarva__pdf *doc)
 {
     jarva__pdf_frame f = jarva__pdf_get_frame(doc);
-    return f.top - jarva__pdf_cursor(doc) >= 0.55 * (f.top - f.bottom);
+    return f.top - jarva__pdf_cursor(doc) - 16.0 >= 0.5 * (f.top - f.bottom);
 }
 
 /* The line chart's height: its usual one, or less (down to LINE_CHART_MIN)
- * where that keeps it on a page that would otherwise stay half empty. */
+ * where that keeps it on the page of its texts. */
 static double line_chart_height(const jarva__report *r, bool several)
 {
     double usual = LINE_CHART_HEIGHT + (several ? 20.0 : 0.0);
     double room = jarva__pdf_space_left(r->doc) - 14.0;
-    if (room < usual && room >= LINE_CHART_MIN + (several ? 20.0 : 0.0) && !half_filled(r->doc))
+    if (room < usual && room >= LINE_CHART_MIN + (several ? 20.0 : 0.0))
         return room;
     return usual;
 }
@@ -483,7 +484,8 @@ typedef struct block_text {
     const char *name;
     char meta[1024];
     char *sentence;
-    double keep;
+    double keep;  /* the texts and the chart at its usual height */
+    double least; /* the texts and the chart at its least height */
 } block_text;
 
 static int block_prepare(jarva__report *r, const jarva__report_item *it, block_text *b)
@@ -504,6 +506,7 @@ static int block_prepare(jarva__report *r, const jarva__report_item *it, block_t
     jarva__pdf_text_box(doc, &body, 0, 0, f.width, b->sentence, false, &h_text);
     double chart = it->shown > 0 ? LINE_CHART_HEIGHT + 14.0 : 0.0;
     b->keep = 12.0 + h_name + 2.0 + h_meta + 5.0 + h_text + 8.0 + chart;
+    b->least = b->keep - (it->shown > 0 ? LINE_CHART_HEIGHT - LINE_CHART_MIN : 0.0);
     int rc = jarva__pdf_status(doc);
     if (rc) { /* the callers return at once: the sentence is theirs only on success */
         free(b->sentence);
@@ -524,10 +527,13 @@ static int indicator_block(jarva__report *r, const jarva__report_item *it)
         return jarva__pdf_status(doc);
     const char *name = b.name, *meta = b.meta;
     char *sentence = b.sentence;
-    /* The name, the lines under it and the chart start on the same page,
-     * unless that would leave this page less than half filled: then the
-     * texts stay here and the chart shrinks to the room left, or follows. */
-    if (half_filled(doc) || jarva__pdf_space_left(doc) < b.keep - LINE_CHART_HEIGHT)
+    /* The name, the lines under it and the chart stay on one page, the
+     * chart shrunk to the room left if need be; unless that would leave
+     * this page less than half filled: then the texts stay here and the
+     * chart follows on the next. */
+    double texts = b.keep - (it->shown > 0 ? LINE_CHART_HEIGHT + 14.0 : 0.0);
+    if (jarva__pdf_space_left(doc) < b.least &&
+        (half_filled(doc) || jarva__pdf_space_left(doc) < texts))
         jarva__pdf_need(doc, b.keep);
     if (jarva__pdf_cursor(doc) < f.top - 0.01)
         jarva__pdf_advance(doc, 12.0);
@@ -558,7 +564,7 @@ static int goal_block(jarva__report *r, const jarva_goal *goal)
             jarva__pdf_text_box(r->doc, &h2, 0, 0, jarva__pdf_get_frame(r->doc).width, label, false,
                                 &h);
             if (half_filled(r->doc))
-                jarva__pdf_need(r->doc, 10.0 + h + 4.0 + b.keep);
+                jarva__pdf_need(r->doc, 10.0 + h + 4.0 + b.least);
             break;
         }
     if (jarva__pdf_heading(r->doc, 2, label) != JARVA_OK)

@@ -24,7 +24,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "98b1b21ea063bb682983a929ef8e7517c58a116ae60bbd999aeaf5807ba8c3e4"
+#define GOLDEN_SHA256 "53cd521bc7cf247290a30b8b585d8bd050f0e81765a741883ace4bf630c06080"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 
