@@ -5,8 +5,9 @@
 # indicators with that status; every off-track and uncertain indicator is in
 # the table of those that need action, all off-track ones before the
 # uncertain ones; every on-track, achieved and not-judged indicator is named
-# in its own group's list and in no other. Read through pdftotext; skipped
-# where it is missing.
+# in its own group's list and in no other; and Table 2 (activities per
+# year) has the years the sentences compare with. Read through pdftotext;
+# skipped where it is missing.
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v pdftotext >/dev/null 2>&1; then
@@ -97,4 +98,19 @@ while read -r id status; do
 done <"$T/status.txt"
 checks=$((checks + 1))
 [ "$last_off" -lt "$first_unc" ] || fail "an uncertain goal comes before an off-track one"
+
+# Table 2 (activities per year) has every year the activity sentences
+# compare with ("... ökade från 68 % (2019) till 80 % (2025)").
+head2=$(pdftotext -layout "$T/report.pdf" - | grep -a -A1 "Tabell 2\. Aktiviteter per år" | tail -n 1)
+years=$(grep -ao "Källa: Aktivitetsloggen · Område[^·]*·[^·]* år [0-9]\{4\} [A-ZÅÄÖ][^(]*([0-9]\{4\})" \
+    "$T/all.txt" | grep -o "([0-9]\{4\})$" | tr -d '()' | sort -u)
+checks=$((checks + 1))
+[ -n "$years" ] || fail "found no activity sentence comparing with a year"
+for y in $years; do
+    checks=$((checks + 1))
+    case $head2 in
+    *"$y"*) ;;
+    *) fail "Table 2 lacks $y, which the text compares with (header: $head2)" ;;
+    esac
+done
 finish
