@@ -16,6 +16,7 @@
 #include "harness.h"
 #include "jarva_internal.h"
 #include "jarva/report.h"
+#include "pdf_table.h"
 #include "report_internal.h"
 #include "report_sample.h"
 
@@ -239,8 +240,45 @@ static void test_checks_can_fail(void)
     CHECK_INT((int)half_empty_pages("constructed", &lay), 0);
 }
 
+/* A table's column of figures gets the width to keep "+0,5 sedan 2021"
+ * on one line although its weight alone would wrap it, taken from the
+ * column of running text; the running text still wraps. */
+static void test_table_widths(void)
+{
+    jarva__pdf *doc = NULL;
+    jarva__pdf_options po = JARVA__PDF_OPTIONS_INIT;
+    CHECK_INT(jarva__pdf_create(&doc, &po), JARVA_OK);
+    jarva__pdf_record_boxes(doc);
+    jarva__pdf_new_page(doc, 0);
+    const jarva__pdf_column cols[] = { { "Indikator", 6.0, JARVA__ALIGN_LEFT },
+                                       { "Förändring", 0.6, JARVA__ALIGN_RIGHT } };
+    jarva__pdf_table_spec spec = { cols, 2, NULL, NULL, false, 0 };
+    jarva__pdf_table *t = NULL;
+    CHECK_INT(jarva__pdf_table_begin(doc, &spec, &t), JARVA_OK);
+    const char *row[] = { "Andel medarbetare som ser hur det egna arbetet bidrar till det "
+                          "gemensamma trygghetsarbetet i Järva, med en lång text som måste "
+                          "brytas över flera rader i sin kolumn",
+                          "+0,5 sedan 2021\nsäkerställd" };
+    jarva__pdf_table_row_text(t, row);
+    CHECK_INT(jarva__pdf_table_end(t), JARVA_OK);
+    size_t n, whole = 0, name_lines = 0;
+    const jarva__pdf_box *boxes = jarva__pdf_boxes(doc, &n);
+    for (size_t i = 0; i < n; i++) {
+        whole += boxes[i].ink == JARVA__INK_TEXT && !strcmp(boxes[i].text, "+0,5 sedan 2021");
+        name_lines += boxes[i].ink == JARVA__INK_TEXT && !strncmp(boxes[i].text, "Andel", 5);
+    }
+    CHECK_INT((int)whole, 1);
+    CHECK_INT((int)name_lines, 1);
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += boxes[i].ink == JARVA__INK_TEXT;
+    CHECK(lines >= 4); /* the header, two or more lines of the name, the figure and its test */
+    jarva__pdf_free(doc);
+}
+
 int main(void)
 {
+    test_table_widths();
     test_checks_can_fail();
     /* Another database to look at, such as the example's (examples/run.sh). */
     const char *other = getenv("JARVA_LAYOUT_DB");
