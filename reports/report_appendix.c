@@ -18,7 +18,7 @@
 
 static bool is_activity(const jarva__report_item *it)
 {
-    return it->ind->source_kind == JARVA_SOURCE_ACTIVITY;
+    return it->ind->source_kind == JARVA_IMPORT_ACTIVITIES;
 }
 
 static bool has_year(const int *years, size_t n, int year)
