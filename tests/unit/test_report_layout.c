@@ -181,6 +181,30 @@ static size_t half_empty_pages(const char *what, const jarva__report_layout *lay
     return found;
 }
 
+/* Counts the headings left at the foot of a page the text runs on from:
+ * the lowest text on such a page is bold and at least 10 points (a
+ * heading, an indicator's name, a table's caption) with nothing below. */
+static size_t stranded_headings(const char *what, const jarva__report_layout *lay)
+{
+    size_t found = 0;
+    for (size_t p = 0; p + 1 < lay->n_pages; p++) {
+        if (!(lay->page_flags[p + 1] & JARVA__PAGE_FLOW))
+            continue;
+        const jarva__pdf_box *lowest = NULL;
+        for (size_t i = 0; i < lay->n_boxes; i++) {
+            const jarva__pdf_box *b = &lay->boxes[i];
+            if (b->page == p && !b->chrome && (!lowest || fmin(b->y0, b->y1) < lowest->y0))
+                lowest = b;
+        }
+        if (lowest && lowest->ink == JARVA__INK_TEXT && lowest->bold && lowest->size >= 10.0) {
+            fprintf(stderr, "%s: page %zu ends with the heading \"%s\"\n", what, p + 1,
+                    lowest->text);
+            found++;
+        }
+    }
+    return found;
+}
+
 static void check_report(jarva_db *db, const char *what, const char *lang, int year)
 {
     jarva_report_options opts = JARVA_REPORT_OPTIONS_INIT;
@@ -199,11 +223,15 @@ static void check_report(jarva_db *db, const char *what, const char *lang, int y
     for (size_t i = 0; i < lay.n_boxes; i++)
         texts += lay.boxes[i].ink == JARVA__INK_TEXT;
     CHECK(texts > 20 * lay.n_pages / 4); /* the recorder saw the text */
-    size_t hits = collisions(what, &lay), empty = half_empty_pages(what, &lay);
-    fprintf(stderr, "%s: %zu pages, %zu boxes, %zu collisions, %zu half-empty pages\n", what,
-            lay.n_pages, lay.n_boxes, hits, empty);
+    size_t hits = collisions(what, &lay), empty = half_empty_pages(what, &lay),
+           stranded = stranded_headings(what, &lay);
+    fprintf(stderr,
+            "%s: %zu pages, %zu boxes, %zu collisions, %zu half-empty pages, %zu stranded "
+            "headings\n",
+            what, lay.n_pages, lay.n_boxes, hits, empty, stranded);
     CHECK_INT((int)hits, 0);
     CHECK_INT((int)empty, 0);
+    CHECK_INT((int)stranded, 0);
     jarva__report_layout_free(&lay);
 }
 
@@ -213,14 +241,14 @@ static void check_report(jarva_db *db, const char *what, const char *lang, int y
 static void test_checks_can_fail(void)
 {
     jarva__pdf_box boxes[] = {
-        { JARVA__INK_TEXT, 0, 100, 100, 140, 108, 0, false, "label" },
-        { JARVA__INK_LINE, 0, 80, 104, 300, 104, 1.1, false, "" },     /* through it */
-        { JARVA__INK_TEXT, 0, 130, 102, 170, 110, 0, false, "other" }, /* over it */
-        { JARVA__INK_FILL, 0, 60, 98, 120, 112, 0, false, "" },        /* half under it */
-        { JARVA__INK_TEXT, 1, 100, 500, 140, 508, 0, false, "row" },
-        { JARVA__INK_FILL, 1, 60, 496, 400, 512, 0, false, "" },     /* its ground */
-        { JARVA__INK_GRID, 1, 120, 450, 120, 600, 0.5, false, "" },  /* a grid line */
-        { JARVA__INK_TEXT, 1, 400, 80, 440, 88, 0, true, "Sida 2" }, /* the foot */
+        { JARVA__INK_TEXT, 0, 100, 100, 140, 108, 0, false, "label", 0, false },
+        { JARVA__INK_LINE, 0, 80, 104, 300, 104, 1.1, false, "", 0, false },     /* through it */
+        { JARVA__INK_TEXT, 0, 130, 102, 170, 110, 0, false, "other", 0, false }, /* over it */
+        { JARVA__INK_FILL, 0, 60, 98, 120, 112, 0, false, "", 0, false },        /* half under it */
+        { JARVA__INK_TEXT, 1, 100, 500, 140, 508, 0, false, "row", 0, false },
+        { JARVA__INK_FILL, 1, 60, 496, 400, 512, 0, false, "", 0, false },     /* its ground */
+        { JARVA__INK_GRID, 1, 120, 450, 120, 600, 0.5, false, "", 0, false },  /* a grid line */
+        { JARVA__INK_TEXT, 1, 400, 80, 440, 88, 0, true, "Sida 2", 0, false }, /* the foot */
     };
     /* Page 2 runs on to page 3. */
     unsigned flags[] = { 0, 0, JARVA__PAGE_FLOW };
@@ -235,6 +263,12 @@ static void test_checks_can_fail(void)
     CHECK_INT((int)half_empty_pages("constructed", &lay), 1);
     boxes[4].y0 = 300, boxes[4].y1 = 308; /* now to 300: 67 % */
     CHECK_INT((int)half_empty_pages("constructed", &lay), 0);
+    /* A 12-point bold line as the lowest text of page 2 is a stranded
+     * heading; as plain text it is not. */
+    boxes[4].bold = true, boxes[4].size = 12.0;
+    CHECK_INT((int)stranded_headings("constructed", &lay), 1);
+    boxes[4].bold = false;
+    CHECK_INT((int)stranded_headings("constructed", &lay), 0);
     boxes[4].y0 = 500, boxes[4].y1 = 508;
     flags[2] = 0; /* page 2 ends its part */
     CHECK_INT((int)half_empty_pages("constructed", &lay), 0);
