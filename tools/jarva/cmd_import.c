@@ -207,6 +207,9 @@ static int run_import(cli_ctx *ctx, int argc, char **argv)
     }
     jarva_import_result res;
     int rc = jarva_import_file(&res, db, file, &opts);
+    /* Messages name what the user gave; a copy of standard input is gone. */
+    if (copy.path[0] || !strcmp(a.file, "-"))
+        file = "stdin";
     cli_stdin_release(&copy);
     if (progress.shown)
         fputc('\n', stderr);
