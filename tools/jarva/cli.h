@@ -76,6 +76,18 @@ extern const cli_choice cli_encodings[];        /* jarva_encoding */
 extern const cli_choice cli_delimiters[];       /* the char */
 extern const cli_choice cli_decimal_marks[];    /* the char */
 
+/* The options of a CSV file's dialect, as import and estimate take them:
+ * rows of an option table whose args struct T has int fields delimiter,
+ * decimal and encoding. */
+#define CLI_DIALECT_OPTS(T)                                                                        \
+    CLI_CHOICE("delimiter", 0, T, delimiter, cli_delimiters, 0,                                    \
+               "the field separator (default: detected)"),                                         \
+        CLI_CHOICE("decimal", 0, T, decimal, cli_decimal_marks, 0,                                 \
+                   "the decimal mark (default: seen in the data's numbers, else ',' for "          \
+                   "';'-separated files and '.' for others)"),                                     \
+        CLI_CHOICE("encoding", 0, T, encoding, cli_encodings, 0,                                   \
+                   "the text encoding (default: detected)")
+
 /* A value for people (shares in percent, 1 decimal) or for programs (as
  * stored, 12 significant digits). */
 void cli_format_value(char *buf, size_t size, double v, int percent, cli_format format);
