@@ -170,7 +170,7 @@ int jarva__report_open(jarva__report *r, jarva_db *db, const jarva_report_option
         return rc;
     if (!r->year) {
         /* No estimate at all: report on the plan's own year. */
-        jarva_plan plan;
+        jarva_plan plan = JARVA_PLAN_INIT;
         rc = jarva_plan_get(&plan, db);
         r->year = rc ? 0 : plan.year;
         if (rc && rc != JARVA_ENOTFOUND)

@@ -80,6 +80,8 @@ void jarva__report_analyse(jarva__report_item *it)
         return;
     choose_base(it);
     char err[256];
+    it->change = (jarva_change)JARVA_CHANGE_INIT;
+    it->trend = (jarva_trend)JARVA_TREND_INIT;
     if (it->base >= 0)
         it->has_change =
             jarva_change_between(&it->change, s, s->years[it->base], s->years[it->latest_shown],
@@ -146,6 +148,7 @@ static int load_item(jarva__report *r, jarva__report_item *it)
             snprintf(r->survey_method, sizeof r->survey_method, "%s", res->method);
     }
     jarva__report_analyse(it);
+    it->status = (jarva_target_status)JARVA_TARGET_STATUS_INIT;
     rc = jarva_status_assess(&it->status, &it->has_target, db, it->ind->id, it->area_id, r->year,
                              NULL);
     if (rc)
@@ -167,6 +170,7 @@ static const jarva_goal *find_goal(const jarva__report *r, const char *id)
 int jarva__report_load(jarva__report *r)
 {
     jarva_db *db = r->db;
+    r->plan = (jarva_plan)JARVA_PLAN_INIT;
     int rc = jarva_plan_get(&r->plan, db);
     if (rc == JARVA_ENOTFOUND)
         return jarva_error_set(db, rc, "no catalogue in %s: run `jarva init` first",

@@ -182,7 +182,7 @@ static void since_last(jarva__html *h, jarva__html_buf *b)
         for (long k = it->latest_shown - 1; k >= 0 && prev < 0; k--)
             if (jarva__report_shown(&s->estimates[k]) && s->years[k] >= it->break_year)
                 prev = k;
-        jarva_change ch;
+        jarva_change ch = JARVA_CHANGE_INIT;
         if (prev < 0 || jarva_change_between(&ch, s, s->years[prev], r->year, REPORT_LEVEL, err,
                                              sizeof err) != JARVA_OK)
             continue;

@@ -60,7 +60,7 @@ static int import(int dry_run, jarva_import_result *res)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_write_file(path, data, size);
-    jarva_import_result dry, res;
+    jarva_import_result dry = JARVA_IMPORT_RESULT_INIT, res = JARVA_IMPORT_RESULT_INIT;
     int rc_dry = import(1, &dry);
     FUZZ_ASSERT(imported_rows() == 0);
     int rc = import(0, &res);

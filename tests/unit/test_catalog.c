@@ -98,12 +98,12 @@ static void check_area(jarva_db *db, const char *name, const char *want)
 
 static void test_real_structure(jarva_db *db)
 {
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     CHECK_INT(jarva_plan_get(&plan, db), JARVA_OK);
     CHECK_INT(plan.year, 2025);
     CHECK_STR(plan.title_sv, "Kommunikationsplan för lokal samverkansöverenskommelse Järva");
     /* A second call replaces the strings; both must be readable (ASan). */
-    jarva_plan again;
+    jarva_plan again = JARVA_PLAN_INIT;
     CHECK_INT(jarva_plan_get(&again, db), JARVA_OK);
     CHECK_STR(again.title_en, "Communication plan of the local collaboration agreement for Järva");
 
@@ -586,7 +586,7 @@ static void test_fold_and_empty(void)
 
     /* A database without a catalogue says so. */
     jarva_db *db = fresh_db("catalog_empty.db");
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     CHECK_INT(jarva_plan_get(&plan, db), JARVA_ENOTFOUND);
     CHECK_CONTAINS(jarva_errmsg(db), "no catalogue loaded");
     jarva_goal_list *goals = NULL;

@@ -70,7 +70,7 @@ static jarva_db *fixture_db(void)
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
         opts.kind = files[i].kind;
-        jarva_import_result res;
+        jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
         char path[4096];
         snprintf(path, sizeof path, "%s/import/%s", JARVA_TEST_DATA_DIR, files[i].file);
         CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);

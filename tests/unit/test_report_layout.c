@@ -55,7 +55,7 @@ static jarva_db *sample_db(const char *name, const char *only)
         snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
         opts.kind = files[i].kind;
-        jarva_import_result res;
+        jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
         CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);
     }
     CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK);

@@ -14,8 +14,7 @@
 
 static jarva_estimate est(double value, double se)
 {
-    jarva_estimate e;
-    memset(&e, 0, sizeof e);
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     e.estimate = value;
     e.se = se;
     e.ci_low = value - 1.959964 * se;
@@ -36,8 +35,7 @@ static jarva_estimate est_no_n(double value)
 
 static jarva_estimate est_suppressed(void)
 {
-    jarva_estimate e;
-    memset(&e, 0, sizeof e);
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     e.suppressed = 1;
     e.flags = JARVA_EST_SUPPRESSED_N;
     e.n = 12;

@@ -80,7 +80,7 @@ void cli_target_options(jarva_db *db, double level, jarva_target_options *o)
 {
     jarva_target_options defaults = JARVA_TARGET_OPTIONS_INIT;
     *o = defaults;
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     if (jarva_plan_get(&plan, db) == JARVA_OK) {
         o->on_track = plan.on_track_probability;
         o->off_track = plan.off_track_probability;

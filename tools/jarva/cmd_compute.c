@@ -39,7 +39,7 @@ static int run_compute(cli_ctx *ctx, int argc, char **argv)
     jarva_db *db = cli_open_db(ctx, 0);
     if (!db)
         return CLI_FAIL;
-    jarva_compute_summary sum;
+    jarva_compute_summary sum = JARVA_COMPUTE_SUMMARY_INIT;
     rc = jarva_compute(&sum, db, &opts);
     if (rc)
         cli_db_error(db);

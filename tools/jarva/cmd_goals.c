@@ -15,7 +15,7 @@ static int run_goals(cli_ctx *ctx, int argc, char **argv)
     jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     jarva_goal_list *goals = NULL;
     if (jarva_plan_get(&plan, db) != JARVA_OK || jarva_goal_list_open(&goals, db) != JARVA_OK) {
         int rc = cli_db_error(db);

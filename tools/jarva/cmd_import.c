@@ -199,7 +199,7 @@ static int run_import(cli_ctx *ctx, int argc, char **argv)
         cli_stdin_release(&copy);
         return CLI_FAIL;
     }
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     int rc = jarva_import_file(&res, db, file, &opts);
     /* Messages name what the user gave; a copy of standard input is gone. */
     if (copy.path[0] || !strcmp(a.file, "-"))

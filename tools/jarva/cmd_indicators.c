@@ -96,7 +96,7 @@ static int run_indicators(cli_ctx *ctx, int argc, char **argv)
     jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     jarva_indicator_list *list = NULL;
     if (jarva_plan_get(&plan, db) != JARVA_OK ||
         jarva_indicator_list_open(&list, db, goal) != JARVA_OK) {

@@ -22,7 +22,7 @@ static int run_init(cli_ctx *ctx, int argc, char **argv)
         return CLI_FAIL;
     }
     if (!ctx->quiet) {
-        jarva_plan plan;
+        jarva_plan plan = JARVA_PLAN_INIT;
         if (jarva_plan_get(&plan, db) == JARVA_OK)
             fprintf(stderr, "jarva: %s: catalogue of plan %d loaded from %s\n", ctx->db_path,
                     plan.year, ctx->catalog_dir);

@@ -220,7 +220,7 @@ static int run_show(cli_ctx *ctx, int argc, char **argv)
     jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     int rc = jarva_plan_get(&plan, db) == JARVA_OK ? show(db, id, ctx->format) : cli_db_error(db);
     jarva_db_close(db);
     return rc;

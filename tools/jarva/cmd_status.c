@@ -330,6 +330,7 @@ static int run_status(cli_ctx *ctx, int argc, char **argv)
             r->ind = ind;
             r->area = areas[a];
             r->p_adjusted = NAN;
+            r->st = (jarva_target_status)JARVA_TARGET_STATUS_INIT;
             rc = jarva_status_assess(&r->st, &r->has_target, db, ind->id, r->area, q.year, &o);
         }
         free(areas);

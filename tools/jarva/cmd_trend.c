@@ -202,7 +202,7 @@ static int run_trend(cli_ctx *ctx, int argc, char **argv)
     char *area = NULL;
     jarva_target_options o;
     cli_target_options(db, q.level, &o);
-    jarva_target_status st;
+    jarva_target_status st = JARVA_TARGET_STATUS_INIT;
     int has_target;
     int rc = jarva_indicator_find(&ind, db, q.id);
     if (!rc && !(area = cli_assess_area(db, q.id, q.area)))

@@ -67,14 +67,24 @@ JARVA_API const char *jarva_catalog_default_dir(void);
  * JARVA_EFORMAT, JARVA_ENOMEM, JARVA_EDB or JARVA_EBUSY. */
 JARVA_API int jarva_catalog_load(jarva_db *db, const char *dir);
 
-/* The plan version in the database: its year and title, or JARVA_ENOTFOUND. */
+#define JARVA_PLAN_VERSION 1
+
+/* The plan version in the database: its year and title, or JARVA_ENOTFOUND.
+ * The caller sets version (JARVA_PLAN_INIT), so that a later libjarva whose
+ * plan has more fields knows how much the caller's struct holds. */
 typedef struct jarva_plan {
+    unsigned version; /* JARVA_PLAN_VERSION */
     int year;
     const char *title_sv;
     const char *title_en;
     double on_track_probability;  /* on track at a probability of at least this (0.75) */
     double off_track_probability; /* off track at a probability of at most this (0.25) */
 } jarva_plan;
+
+#define JARVA_PLAN_INIT                                                                            \
+    {                                                                                              \
+        JARVA_PLAN_VERSION, 0, NULL, NULL, 0, 0                                                    \
+    }
 
 /* Whether a target was decided (with a reference to the decision) or is a
  * proposal that nobody has adopted yet. */

@@ -45,7 +45,11 @@ typedef struct adhoc {
     jarva__keytab *by_values; /* one per by column */
     jarva__keytab domains;    /* tuples of by value ids */
     uint32_t *tuple;
+    uint32_t *domain_of; /* DOMAIN_SLOTS: 1 + a domain's id, 0 unknown (domain_slot) */
 } adhoc;
+
+#define DOMAIN_SIDE 64
+#define DOMAIN_SLOTS (DOMAIN_SIDE * DOMAIN_SIDE)
 
 static void trim(const char **s, size_t *len)
 {
@@ -91,10 +95,13 @@ static int codes_parse(const char *text, code_list *out)
     }
 }
 
+/* Called for every row: codes are mostly one character, compared without a
+ * call to memcmp. */
 static int codes_contain(const code_list *l, const char *s, size_t len)
 {
     for (size_t i = 0; i < l->count; i++)
-        if (l->lengths[i] == len && memcmp(l->codes[i], s, len) == 0)
+        if (l->lengths[i] == len && l->codes[i][0] == s[0] &&
+            (len == 1 || memcmp(l->codes[i], s, len) == 0))
             return 1;
     return 0;
 }
@@ -173,6 +180,24 @@ static int find_column(adhoc *a, const char *what, const char *name, int *col)
                                "no column '%s' (%s) in the header; it has: %s", name, what, list);
 }
 
+/* Only the columns read are split (jarva__csv_select). */
+static int select_columns(adhoc *a)
+{
+    size_t nby = a->opts->by_count, n = 0;
+    size_t *columns = malloc((nby + 3) * sizeof *columns);
+    if (!columns)
+        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    int used[3] = { a->var_col, a->weight_col, a->stratum_col };
+    for (size_t k = 0; k < 3; k++)
+        if (used[k] >= 0)
+            columns[n++] = (size_t)used[k];
+    for (size_t c = 0; c < nby; c++)
+        columns[n++] = (size_t)a->by_col[c];
+    int rc = jarva__csv_select(a->csv, columns, n);
+    free(columns);
+    return rc ? jarva__seterr(&a->err, rc, "out of memory") : JARVA_OK;
+}
+
 static int resolve_columns(adhoc *a)
 {
     const jarva_adhoc_options *o = a->opts;
@@ -190,19 +215,26 @@ static int resolve_columns(adhoc *a)
                                          JARVA_EINVAL, "column '%s' is given twice as a domain",
                                          o->by[c]);
     }
-    return rc;
+    return rc ? rc : select_columns(a);
 }
 
 /* ---- rows ---- */
 
-/* A field's trimmed text, or NULL when it is missing or blank. */
+static int is_blank_at(const char *s, size_t i)
+{
+    return s[i] == ' ' || s[i] == '\t';
+}
+
+/* A field's trimmed text, or NULL when it is missing or blank. The reader
+ * has trimmed unquoted fields already; a quoted one may keep blanks. */
 static const char *field(const jarva__csv_row *row, int col, size_t *len)
 {
     if (col < 0 || (size_t)col >= row->nfields || !row->fields[col])
         return NULL;
     const char *s = row->fields[col];
     *len = row->lengths[col];
-    trim(&s, len);
+    if (*len && (is_blank_at(s, 0) || is_blank_at(s, *len - 1)))
+        trim(&s, len);
     return *len ? s : NULL;
 }
 
@@ -220,10 +252,52 @@ static double answer_value(const adhoc *a, const jarva__csv_row *row)
     return NAN;
 }
 
+/* Powers of ten that a double holds exactly (5^22 < 2^53). */
+static const double exact_powers[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+/* The weights of nearly every file: digits, optionally the decimal mark and
+ * digits ("213,94"), 15 significant digits at most. Read here without the
+ * general parser's copy and checks, to the same double it gives: Clinger's
+ * fast path (W. D. Clinger, "How to read floating point numbers
+ * accurately", PLDI 1990), as jarva__parse_double takes for such a number:
+ * the mantissa below 10^15 and 10^k (k <= 22) are exact doubles, so the one
+ * division is correctly rounded. 0, or -1 for anything else (a sign,
+ * spaces, grouping, an exponent: the general parser decides). */
+static int simple_weight(const char *s, size_t len, char decimal, double *out)
+{
+    uint64_t mantissa = 0;
+    size_t i = 0, significant = 0, digits = 0, frac = 0;
+    int mark = 0;
+    for (; i < len; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9) {
+            if (s[i] != decimal || mark)
+                return -1;
+            mark = 1;
+            continue;
+        }
+        digits++;
+        frac += mark;
+        if (significant == 0 && d == 0)
+            continue;
+        if (++significant > 15)
+            return -1;
+        mantissa = mantissa * 10 + d;
+    }
+    if (digits == 0 || frac > 22)
+        return -1;
+    *out = (double)mantissa / exact_powers[frac];
+    return 0;
+}
+
 static int read_weight(adhoc *a, const jarva__csv_row *row, double *out)
 {
     size_t len;
     const char *text = field(row, a->weight_col, &len);
+    if (text && simple_weight(text, len, a->decimal, out) == 0 && *out > 0)
+        return JARVA_OK;
     char copy[64];
     if (text && len < sizeof copy) {
         memcpy(copy, text, len);
@@ -279,6 +353,18 @@ static int read_stratum(adhoc *a, const jarva__csv_row *row, unsigned *out)
     return JARVA_OK;
 }
 
+/* Where a tuple of one or two by values with ids below 2^(DOMAIN_BITS / 2)
+ * each (nearly every ad-hoc domain: an area by an age group) finds its
+ * domain in a->domain_of, without hashing the tuple; -1 for other tuples. */
+static long domain_slot(const adhoc *a, size_t nby)
+{
+    if (nby == 1)
+        return a->tuple[0] < DOMAIN_SLOTS ? (long)a->tuple[0] : -1;
+    if (nby == 2 && a->tuple[0] < DOMAIN_SIDE && a->tuple[1] < DOMAIN_SIDE)
+        return (long)(a->tuple[0] * DOMAIN_SIDE + a->tuple[1]);
+    return -1;
+}
+
 /* The domain of a row: the id of its tuple of by values, -1 if one is empty. */
 static int read_domain(adhoc *a, const jarva__csv_row *row, int *out)
 {
@@ -298,9 +384,16 @@ static int read_domain(adhoc *a, const jarva__csv_row *row, int *out)
             return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
         a->tuple[c] = (uint32_t)id;
     }
+    long slot = domain_slot(a, nby);
+    if (slot >= 0 && a->domain_of[slot]) {
+        *out = (int)a->domain_of[slot] - 1;
+        return JARVA_OK;
+    }
     long id = jarva__keytab_add(&a->domains, a->tuple, nby * sizeof *a->tuple);
     if (id < 0)
         return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    if (slot >= 0)
+        a->domain_of[slot] = (uint32_t)id + 1;
     *out = (int)id;
     return JARVA_OK;
 }
@@ -469,7 +562,8 @@ static int run(adhoc *a, const char *path, jarva_adhoc_result *r)
     a->by_col = calloc(nby ? nby : 1, sizeof *a->by_col);
     a->by_values = calloc(nby ? nby : 1, sizeof *a->by_values);
     a->tuple = calloc(nby ? nby : 1, sizeof *a->tuple);
-    if (!a->by_col || !a->by_values || !a->tuple)
+    a->domain_of = calloc(DOMAIN_SLOTS, sizeof *a->domain_of);
+    if (!a->by_col || !a->by_values || !a->tuple || !a->domain_of)
         return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
     rc = resolve_columns(a);
     if (!rc)
@@ -503,6 +597,7 @@ static void adhoc_free(adhoc *a)
     jarva__keytab_free(&a->domains);
     free(a->by_col);
     free(a->tuple);
+    free(a->domain_of);
     jarva__freeerr(&a->err);
 }
 

@@ -197,6 +197,11 @@ int jarva_plan_get(jarva_plan *out, jarva_db *db)
         jarva__clearerr(&db->err);
     if (!db || !out)
         return JARVA_EINVAL;
+    if (out->version != JARVA_PLAN_VERSION)
+        return jarva__seterr(&db->err, JARVA_EINVAL,
+                             "jarva_plan_get: plan version %u, this libjarva knows %d (initialise "
+                             "it from JARVA_PLAN_INIT)",
+                             out->version, JARVA_PLAN_VERSION);
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db->sql,
                            "SELECT year, title_sv, title_en, coalesce(on_track_probability, 0.75),"

@@ -92,12 +92,18 @@ int jarva_compute(jarva_compute_summary *out, jarva_db *db, const jarva_compute_
     if (!db)
         return JARVA_EINVAL;
     jarva__clearerr(&db->err);
-    jarva_compute_summary ignored;
+    if (out && out->version != JARVA_COMPUTE_SUMMARY_VERSION)
+        return jarva__seterr(
+            &db->err, JARVA_EINVAL,
+            "jarva_compute: summary version %u, this libjarva knows %d (initialise "
+            "it from JARVA_COMPUTE_SUMMARY_INIT)",
+            out->version, JARVA_COMPUTE_SUMMARY_VERSION);
+    jarva_compute_summary ignored = JARVA_COMPUTE_SUMMARY_INIT;
     jarva__compute c;
     memset(&c, 0, sizeof c);
     c.db = db;
     c.summary = out ? out : &ignored;
-    memset(c.summary, 0, sizeof *c.summary);
+    *c.summary = (jarva_compute_summary)JARVA_COMPUTE_SUMMARY_INIT;
     if (opts) {
         if (opts->version != JARVA_COMPUTE_OPTIONS_VERSION)
             return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_compute: options version %u",

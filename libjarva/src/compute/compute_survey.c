@@ -489,7 +489,7 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
                 rc = jarva__seterr(&c->db->err, rc, "%s, %d: %s", ind->id, w->year, c->errbuf);
                 break;
             }
-            jarva_estimate e;
+            jarva_estimate e = JARVA_ESTIMATE_INIT;
             jarva__estimate_from_moments(&m, &opts, !ind->mean, &e);
             if (e.flags & JARVA_EST_EMPTY)
                 continue;
