@@ -58,8 +58,9 @@ function digits(value, decimals, lang) {
 }
 
 // Shares are read in percent: a proportion, or a rate whose unit is "%"
-// (indicators/README.md).
-const percent = (ind) => ind.measure === 'proportion' || (ind.measure === 'rate' && ind.unit === '%');
+// (indicators/README.md), which `jarva indicators --format json` names
+// "proportion" as it gives the values 0-1.
+const percent = (ind) => ind.measure === 'proportion' || ind.unit === 'proportion';
 
 function shown(ind, value, lang, interval) {
   if (percent(ind)) return digits(value * 100, 0, lang);
