@@ -143,7 +143,7 @@ static int load_item(jarva__report *r, jarva__report_item *it)
             it->level = res->level;
         if (it->level && !r->level)
             r->level = it->level;
-        if (!r->survey_method[0] && it->ind->source_kind == JARVA_SOURCE_SURVEY &&
+        if (!r->survey_method[0] && it->ind->source_kind == JARVA_IMPORT_SURVEY &&
             it->ind->percent && res->method)
             snprintf(r->survey_method, sizeof r->survey_method, "%s", res->method);
     }

@@ -99,7 +99,7 @@ void jarva__report_measure_text(const jarva__report *r, const jarva__report_item
             snprintf(buf, cap, "%s", what);
         return;
     }
-    if (ind->source_kind == JARVA_SOURCE_ACTIVITY)
+    if (ind->source_kind == JARVA_IMPORT_ACTIVITIES)
         snprintf(buf, cap, "%s",
                  TR(r, "Antal per år (totalräknat, utan urvalsosäkerhet)",
                     "Number a year (a complete count, without sampling error)"));

@@ -242,6 +242,36 @@ static void test_output_structs_carry_their_version(void)
     }
 }
 
+/* The interval methods' names: the spellings docs/api.md and `jarva compute
+ * --method` document, each naming its enum value and back. */
+static void test_ci_method_names(void)
+{
+    static const struct {
+        const char *name;
+        jarva_ci_method method;
+    } documented[] = {
+        { "default", JARVA_CI_DEFAULT }, { "logit", JARVA_CI_LOGIT },
+        { "beta", JARVA_CI_BETA },       { "mean", JARVA_CI_MEAN },
+        { "wilson", JARVA_CI_WILSON },   { "clopper-pearson", JARVA_CI_CLOPPER_PEARSON }
+    };
+    for (size_t i = 0; i < sizeof documented / sizeof documented[0]; i++) {
+        jarva_ci_method m = (jarva_ci_method)99;
+        CHECK_INT(jarva_ci_method_parse(&m, documented[i].name), JARVA_OK);
+        CHECK_INT(m, documented[i].method);
+        CHECK_STR(jarva_ci_method_name(documented[i].method), documented[i].name);
+    }
+    jarva_ci_method m = JARVA_CI_MEAN;
+    CHECK_INT(jarva_ci_method_parse(&m, "Clopper-Pearson"), JARVA_OK);
+    CHECK_INT(m, JARVA_CI_CLOPPER_PEARSON);
+    CHECK_INT(jarva_ci_method_parse(&m, "t"), JARVA_EINVAL);
+    CHECK_INT(jarva_ci_method_parse(&m, "logit "), JARVA_EINVAL);
+    CHECK_INT(jarva_ci_method_parse(&m, "wil"), JARVA_EINVAL);
+    CHECK_INT(m, JARVA_CI_CLOPPER_PEARSON);
+    CHECK_INT(jarva_ci_method_parse(NULL, "logit"), JARVA_EINVAL);
+    CHECK_INT(jarva_ci_method_parse(&m, NULL), JARVA_EINVAL);
+    CHECK_STR(jarva_ci_method_name((jarva_ci_method)99), "");
+}
+
 /* Each status has a description of its own; an unknown one still gets one. */
 static void test_every_status_is_described(void)
 {
@@ -266,6 +296,7 @@ int main(void)
     test_option_structs_start_with_their_version();
     test_unknown_option_versions_are_refused();
     test_output_structs_carry_their_version();
+    test_ci_method_names();
     test_every_status_is_described();
     return test_report();
 }

@@ -235,7 +235,7 @@ static void test_real_indicators(jarva_db *db)
     if (ind) {
         CHECK_STR(ind->goal_id, "g2");
         CHECK(ind->audience_id == NULL);
-        CHECK_INT(ind->source_kind, JARVA_SOURCE_TABLE);
+        CHECK_INT(ind->source_kind, JARVA_IMPORT_TABLE);
         CHECK_INT(ind->measure, JARVA_MEASURE_PROPORTION);
         CHECK_STR(ind->source, "polisen-region-stockholm-trygghetsmatning");
         CHECK_STR(ind->variable, "trygg ute sent en kväll i området");
@@ -280,7 +280,7 @@ static void test_real_indicators(jarva_db *db)
     if (ind) {
         CHECK_STR(ind->goal_id, "c3-know-cooperation");
         CHECK_STR(ind->audience_id, "residents");
-        CHECK_INT(ind->source_kind, JARVA_SOURCE_SURVEY);
+        CHECK_INT(ind->source_kind, JARVA_IMPORT_SURVEY);
         CHECK_STR(ind->source, "jarva-trygghet");
         CHECK_STR(ind->variable, "q_kanner_samverkan");
         CHECK_STR(ind->positive_codes, "1");
@@ -292,7 +292,7 @@ static void test_real_indicators(jarva_db *db)
 
     ind = find(&list, db, "reports-on-time");
     if (ind) {
-        CHECK_INT(ind->source_kind, JARVA_SOURCE_ACTIVITY);
+        CHECK_INT(ind->source_kind, JARVA_IMPORT_ACTIVITIES);
         CHECK_INT(ind->measure, JARVA_MEASURE_RATE);
         CHECK_STR(ind->event_type, "report_delivered");
         CHECK_STR(ind->counting_rule, "share_on_time");

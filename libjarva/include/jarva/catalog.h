@@ -10,6 +10,7 @@
 
 #include "common.h"
 #include "db.h"
+#include "import.h" /* jarva_import_kind: the kind of data an indicator is computed from */
 
 #ifdef __cplusplus
 extern "C" {
@@ -19,13 +20,6 @@ typedef enum jarva_goal_kind {
     JARVA_GOAL_OVERALL = 0,      /* one of the plan's overall goals (övergripande mål) */
     JARVA_GOAL_COMMUNICATION = 1 /* a communication goal of one audience */
 } jarva_goal_kind;
-
-typedef enum jarva_source_kind {
-    JARVA_SOURCE_SURVEY = 0,  /* residents' survey microdata (trygghetsmätning) */
-    JARVA_SOURCE_TABLE = 1,   /* published survey tables (share and n) */
-    JARVA_SOURCE_STAFF = 2,   /* staff survey microdata */
-    JARVA_SOURCE_ACTIVITY = 3 /* activity logs */
-} jarva_source_kind;
 
 typedef enum jarva_measure {
     JARVA_MEASURE_PROPORTION = 0, /* share of positive among valid answers, 0–1 */
@@ -114,7 +108,7 @@ typedef struct jarva_indicator {
     const char *audience_id; /* the goal's audience; NULL for an overall goal's indicator */
     const char *name_sv;
     const char *name_en;
-    jarva_source_kind source_kind;
+    jarva_import_kind source_kind; /* the kind of import its data comes from */
     jarva_measure measure;
     const char *source;         /* which survey or log, e.g. "jarva-trygghet" */
     const char *variable;       /* survey column, or published measure label */

@@ -38,6 +38,17 @@ typedef enum jarva_ci_method {
         5 /* Clopper-Pearson on the effective sample size (no df adjustment) */
 } jarva_ci_method;
 
+/* The method's name as options, stored estimates (jarva_result.method) and
+ * outputs spell it: "logit", "beta", "mean", "wilson", "clopper-pearson",
+ * and "default" for JARVA_CI_DEFAULT; "" for a value that is none of them.
+ * Static storage. */
+JARVA_API const char *jarva_ci_method_name(jarva_ci_method method);
+
+/* The method name designates (those of jarva_ci_method_name(), ASCII case
+ * ignored) in *out. JARVA_OK, or JARVA_EINVAL for NULL or an unknown name
+ * (*out unchanged). */
+JARVA_API int jarva_ci_method_parse(jarva_ci_method *out, const char *name);
+
 /* What to do with a stratum of a single respondent (a "lonely PSU"), as R's
  * options(survey.lonely.psu = ...) with survey.adjust.domain.lonely = FALSE.
  * A stratum is lonely when it has one respondent in the whole data; it matters

@@ -274,7 +274,6 @@ int jarva_goal_list_open(jarva_goal_list **out, jarva_db *db)
 
 /* ---- indicators --------------------------------------------------------- */
 
-static const char *const source_kinds[] = { "survey", "table", "staff", "activity", NULL };
 static const char *const measures[] = { "proportion", "mean", "count", "rate", NULL };
 
 static int compare_int(const void *a, const void *b)
@@ -316,8 +315,8 @@ static void fill_indicator(cat_list *l, void *item, sqlite3_stmt *stmt)
     ind->audience_id = text(l, stmt, 2);
     ind->name_sv = text(l, stmt, 3);
     ind->name_en = text(l, stmt, 4);
-    ind->source_kind =
-        (jarva_source_kind)word((const char *)sqlite3_column_text(stmt, 5), source_kinds, 0);
+    ind->source_kind = JARVA_IMPORT_SURVEY; /* the catalogue check allows no other names */
+    jarva__import_kind_parse((const char *)sqlite3_column_text(stmt, 5), &ind->source_kind);
     ind->measure = (jarva_measure)word((const char *)sqlite3_column_text(stmt, 6), measures, 0);
     ind->source = text(l, stmt, 7);
     ind->variable = text(l, stmt, 8);

@@ -9,15 +9,14 @@
 
 const char *jarva__ci_method_name(jarva_ci_method method, int table)
 {
-    switch (method) {
-    case JARVA_CI_LOGIT: return "logit";
-    case JARVA_CI_BETA: return table ? "clopper-pearson" : "beta";
-    case JARVA_CI_MEAN: return "mean";
-    case JARVA_CI_WILSON: return "wilson";
-    case JARVA_CI_CLOPPER_PEARSON: return "clopper-pearson";
-    case JARVA_CI_DEFAULT: break;
-    }
-    return table ? "wilson" : "logit";
+    /* What the estimators do with each method (stats_estimate.c): a
+     * published share has no design, so beta is Clopper-Pearson there, and
+     * the default is Wilson for tables, logit for microdata. */
+    if (method == JARVA_CI_DEFAULT)
+        method = table ? JARVA_CI_WILSON : JARVA_CI_LOGIT;
+    else if (table && method == JARVA_CI_BETA)
+        method = JARVA_CI_CLOPPER_PEARSON;
+    return jarva_ci_method_name(method);
 }
 
 int jarva__compute_write(jarva__compute *c, const char *indicator_id, int year, const char *area_id,

@@ -16,17 +16,6 @@
 #include "px_internal.h"
 #include "sha256.h"
 
-const char *jarva_import_kind_name(jarva_import_kind kind)
-{
-    switch (kind) {
-    case JARVA_IMPORT_SURVEY: return "survey";
-    case JARVA_IMPORT_TABLE: return "table";
-    case JARVA_IMPORT_STAFF: return "staff";
-    case JARVA_IMPORT_ACTIVITIES: return "activity";
-    }
-    return "unknown";
-}
-
 static const char *default_source(jarva_import_kind kind)
 {
     switch (kind) {
