@@ -5,6 +5,7 @@
  * columns and, since schema 9, the respondents' lines and ids), written by
  * the row writer's thread while the next block is read (see
  * docs/schema.md). */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -502,6 +503,19 @@ static int is_outside(const survey_state *s, const char *area_id)
     return 0;
 }
 
+/* jarva__weights_add or _check failed: -1 out of memory, -2 the temporary
+ * file of the weights (errno says why). */
+static int weights_failed(jarva__import *imp, int failure)
+{
+    if (failure == -1)
+        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    char reason[128];
+    if (strerror_r(errno, reason, sizeof reason) != 0)
+        snprintf(reason, sizeof reason, "error %d", errno);
+    return jarva__seterr(&imp->db->err, JARVA_EIO,
+                         "a temporary file for the weights (the median check): %s", reason);
+}
+
 static int import_row(survey_state *s, const jarva__csv_row *row)
 {
     jarva__import *imp = s->imp;
@@ -575,8 +589,11 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
             jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_WEIGHT],
                                 "weight '%s' is not a positive number%s",
                                 decimal_text ? decimal_text : "", hint);
-        } else if (jarva__weights_add(&s->weights, weight, row->line))
-            return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+        } else {
+            int added = jarva__weights_add(&s->weights, weight, row->line);
+            if (added)
+                return weights_failed(imp, added);
+        }
     }
     if (s->strata) {
         const char *v = field_or_null(row, s->role_col[ROLE_STRATUM]);
@@ -626,10 +643,11 @@ static int check_design(survey_state *s)
 {
     jarva__import *imp = s->imp;
     jarva_import_result *res = imp->result;
-    if (jarva__weights_check(&s->weights, imp, s->role_col[ROLE_WEIGHT], imp->opts->weight_factor,
-                             imp->opts->accept_extreme_weights, &res->weight_ratio,
-                             &res->extreme_weights))
-        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    int checked = jarva__weights_check(&s->weights, imp, s->role_col[ROLE_WEIGHT],
+                                       imp->opts->weight_factor, imp->opts->accept_extreme_weights,
+                                       &res->weight_ratio, &res->extreme_weights);
+    if (checked)
+        return weights_failed(imp, checked);
     if (s->strata)
         res->lonely_strata =
             jarva__strata_lonely(s->strata, res->lonely_stratum, sizeof res->lonely_stratum);
