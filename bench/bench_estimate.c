@@ -50,14 +50,15 @@ int main(int argc, char **argv)
         scale[i] = missing ? NAN : (double)(1 + gsl_rng_uniform_int(rng, 5));
     }
     jarva_survey_data data = { n, pos, weight, stratum, 40, NULL };
-    jarva_estimate out[6];
+    jarva_estimate out[6] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                              JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT };
     char err[256];
     for (int kind = 0; kind < 2; kind++) {
         data.value = kind ? scale : pos;
         for (int r = 0; r < reps; r++) {
             double start = now();
-            int rc = kind ? jarva_estimate_means(&data, area, 6, NULL, out, err, sizeof err)
-                          : jarva_estimate_proportions(&data, area, 6, NULL, out, err, sizeof err);
+            int rc = kind ? jarva_estimate_means(out, &data, area, 6, NULL, err, sizeof err)
+                          : jarva_estimate_proportions(out, &data, area, 6, NULL, err, sizeof err);
             times[r] = now() - start;
             if (rc) {
                 fprintf(stderr, "bench_estimate: %s\n", err);

@@ -61,8 +61,8 @@ int main(int argc, char **argv)
     if (jarva__sample_import(db, dir) != JARVA_OK)
         return fail(db, "import");
     double t1 = now();
-    jarva_compute_summary sum;
-    if (jarva_compute(db, NULL, &sum) != JARVA_OK)
+    jarva_compute_summary sum = JARVA_COMPUTE_SUMMARY_INIT;
+    if (jarva_compute(&sum, db, NULL) != JARVA_OK)
         return fail(db, "compute");
     double t2 = now();
     printf("data: %u respondents per area and wave; import %.2f s, compute %.2f s, "

@@ -26,9 +26,9 @@ int main(void)
     opts.min_n = 1; /* a toy sample: publish everything */
     opts.min_cell = 0;
 
-    jarva_estimate est[2];
+    jarva_estimate est[2] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT };
     char err[256];
-    int rc = jarva_estimate_proportions(&data, domain, 2, &opts, est, err, sizeof err);
+    int rc = jarva_estimate_proportions(est, &data, domain, 2, &opts, err, sizeof err);
     if (rc != JARVA_OK) {
         fprintf(stderr, "%s: %s\n", jarva_strerror(rc), err);
         return 1;

@@ -182,8 +182,8 @@ static void since_last(jarva__html *h, jarva__html_buf *b)
         for (long k = it->latest_shown - 1; k >= 0 && prev < 0; k--)
             if (jarva__report_shown(&s->estimates[k]) && s->years[k] >= it->break_year)
                 prev = k;
-        jarva_change ch;
-        if (prev < 0 || jarva_change_between(s, s->years[prev], r->year, REPORT_LEVEL, &ch, err,
+        jarva_change ch = JARVA_CHANGE_INIT;
+        if (prev < 0 || jarva_change_between(&ch, s, s->years[prev], r->year, REPORT_LEVEL, err,
                                              sizeof err) != JARVA_OK)
             continue;
         rows++;
@@ -212,7 +212,7 @@ static int contact(jarva__html *h, jarva__html_buf *b)
 {
     const jarva__report *r = &h->r;
     char *who = NULL;
-    int rc = jarva_plan_contact(r->db, r->lang == JARVA__LANG_EN ? "en" : "sv", &who);
+    int rc = jarva_plan_contact(&who, r->db, r->lang == JARVA__LANG_EN ? "en" : "sv");
     if (rc && rc != JARVA_ENOTFOUND)
         return rc;
     html_add(b, "<h2>%s</h2>\n", TR(r, "Kontakt", "Contact"));
@@ -220,7 +220,7 @@ static int contact(jarva__html *h, jarva__html_buf *b)
         html_add(b, "<p class=\"lead\">");
         jarva__html_text(b, who);
         html_add(b, "</p>\n");
-        free(who);
+        jarva_free(who);
     }
     html_add(b, "<p>%s</p>\n<ul>\n",
              TR(r, "Överenskommelsen är undertecknad av:", "The agreement is signed by:"));
@@ -292,13 +292,13 @@ static int press_pdf(jarva__html *h, const size_t *idx, size_t n)
                             "measurement), data.html (every figure as CSV and JSON) and "
                             "metod.html."));
     char *who = NULL;
-    if (jarva_plan_contact(r->db, r->lang == JARVA__LANG_EN ? "en" : "sv", &who) == JARVA_OK &&
+    if (jarva_plan_contact(&who, r->db, r->lang == JARVA__LANG_EN ? "en" : "sv") == JARVA_OK &&
         who) {
         char *text = jarva__pdf_aprintf("%s: %s.", TR(r, "Kontakt", "Contact"), who);
         if (text)
             jarva__pdf_body(doc, text);
         free(text);
-        free(who);
+        jarva_free(who);
     }
     char *path = jarva__pdf_aprintf("%s/pressunderlag.pdf", h->dir);
     rc = path ? jarva__pdf_save(doc, path) : JARVA_ENOMEM;

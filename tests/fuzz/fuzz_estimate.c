@@ -96,8 +96,8 @@ static void check_series(const jarva_estimate *est, size_t count, const uint8_t 
     jarva_series series = { count, years, est, breaks, break_count };
     char msg[256];
 
-    jarva_change change;
-    if (count >= 2 && jarva_change_between(&series, years[0], years[count - 1], level, &change, msg,
+    jarva_change change = JARVA_CHANGE_INIT;
+    if (count >= 2 && jarva_change_between(&change, &series, years[0], years[count - 1], level, msg,
                                            sizeof msg) == JARVA_OK) {
         FUZZ_ASSERT(isfinite(change.difference) && isfinite(change.se) && change.se >= 0);
         FUZZ_ASSERT(!isnan(change.ci_low) && !isnan(change.ci_high) &&
@@ -105,8 +105,8 @@ static void check_series(const jarva_estimate *est, size_t count, const uint8_t 
         FUZZ_ASSERT(change.p_value >= 0 && change.p_value <= 1);
     }
 
-    jarva_trend trend;
-    if (jarva_trend_fit(&series, level, &trend, msg, sizeof msg) == JARVA_OK &&
+    jarva_trend trend = JARVA_TREND_INIT;
+    if (jarva_trend_fit(&trend, &series, level, msg, sizeof msg) == JARVA_OK &&
         !(trend.flags & JARVA_TREND_INSUFFICIENT)) {
         FUZZ_ASSERT(trend.n_points >= 3 && trend.n_points <= count);
         FUZZ_ASSERT(isfinite(trend.slope) && isfinite(trend.intercept) &&
@@ -123,8 +123,8 @@ static void check_series(const jarva_estimate *est, size_t count, const uint8_t 
     jarva_target_options topts = JARVA_TARGET_OPTIONS_INIT;
     topts.level = level;
     topts.on_track = (opt[7] & 1) ? 0.9 : 0.75;
-    jarva_target_status status;
-    if (jarva_target_assess(&series, &target, &topts, &status, msg, sizeof msg) == JARVA_OK) {
+    jarva_target_status status = JARVA_TARGET_STATUS_INIT;
+    if (jarva_target_assess(&status, &series, &target, &topts, msg, sizeof msg) == JARVA_OK) {
         FUZZ_ASSERT(status.state <= JARVA_TARGET_OFF_TRACK);
         FUZZ_ASSERT(jarva_target_state_name(status.state)[0] != '\0');
         if (status.has_projection) {
@@ -171,8 +171,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (no_domain)
         domains = 1;
     jarva_estimate est[MAX_DOMAINS];
+    jarva_estimate_init(est, MAX_DOMAINS);
     char msg[256];
-    int rc = jarva_estimate_proportions(&survey, no_domain ? NULL : domain, domains, &opts, est,
+    int rc = jarva_estimate_proportions(est, &survey, no_domain ? NULL : domain, domains, &opts,
                                         msg, sizeof msg);
     FUZZ_ASSERT(rc == JARVA_OK || (rc < 0 && msg[0] != '\0'));
     if (rc == JARVA_OK) {
@@ -183,7 +184,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     survey.value = mean;
     jarva_estimate means[MAX_DOMAINS];
-    rc = jarva_estimate_means(&survey, no_domain ? NULL : domain, domains, &opts, means, msg,
+    jarva_estimate_init(means, MAX_DOMAINS);
+    rc = jarva_estimate_means(means, &survey, no_domain ? NULL : domain, domains, &opts, msg,
                               sizeof msg);
     FUZZ_ASSERT(rc == JARVA_OK || (rc < 0 && msg[0] != '\0'));
     if (rc == JARVA_OK)
@@ -193,11 +195,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* A published share and a count from the first respondents' bytes. */
     if (count >= 1) {
         double p = (double)resp[0] / 255.0, n = (double)(resp[1] | resp[2] << 8);
-        jarva_estimate e;
-        if (jarva_estimate_table_share(p, n, &opts, &e, msg, sizeof msg) == JARVA_OK)
+        jarva_estimate e = JARVA_ESTIMATE_INIT;
+        if (jarva_estimate_table_share(&e, p, n, &opts, msg, sizeof msg) == JARVA_OK)
             check_estimate(&e, 1, opts.method);
         double exposure = resp[3] ? (double)resp[3] / 16.0 : 1.0;
-        if (jarva_estimate_count(n, exposure, &opts, &e, msg, sizeof msg) == JARVA_OK) {
+        if (jarva_estimate_count(&e, n, exposure, &opts, msg, sizeof msg) == JARVA_OK) {
             check_estimate(&e, 0, opts.method);
             FUZZ_ASSERT(e.ci_low <= e.estimate && e.estimate <= e.ci_high);
         }

@@ -38,6 +38,17 @@ typedef enum jarva_ci_method {
         5 /* Clopper-Pearson on the effective sample size (no df adjustment) */
 } jarva_ci_method;
 
+/* The method's name as options, stored estimates (jarva_result.method) and
+ * outputs spell it: "logit", "beta", "mean", "wilson", "clopper-pearson",
+ * and "default" for JARVA_CI_DEFAULT; "" for a value that is none of them.
+ * Static storage. */
+JARVA_API const char *jarva_ci_method_name(jarva_ci_method method);
+
+/* The method name designates (those of jarva_ci_method_name(), ASCII case
+ * ignored) in *out. JARVA_OK, or JARVA_EINVAL for NULL or an unknown name
+ * (*out unchanged). */
+JARVA_API int jarva_ci_method_parse(jarva_ci_method *out, const char *name);
+
 /* What to do with a stratum of a single respondent (a "lonely PSU"), as R's
  * options(survey.lonely.psu = ...) with survey.adjust.domain.lonely = FALSE.
  * A stratum is lonely when it has one respondent in the whole data; it matters
@@ -93,11 +104,19 @@ typedef enum jarva_estimate_flag {
                                 no interval: JARVA_EST_NO_CI is set too) and never suppressed */
 } jarva_estimate_flag;
 
+#define JARVA_ESTIMATE_VERSION 1
+
 /* One estimate. Fields are always finite numbers (df may be INFINITY); read
- * flags before using se and the interval. Outputs must honour `suppressed`. */
+ * flags before using se and the interval. Outputs must honour `suppressed`.
+ * A caller that has the library fill one, or hands it one in a series, sets
+ * version first (JARVA_ESTIMATE_INIT): it tells a later libjarva, whose
+ * estimates may have more fields, which layout the caller's memory has. A
+ * version the library does not know (0 from `{ 0 }`) is refused with
+ * JARVA_EINVAL. */
 typedef struct jarva_estimate {
-    double estimate; /* share (0-1), mean, count or rate */
-    double se;       /* standard error (Taylor linearisation for survey data) */
+    unsigned version; /* JARVA_ESTIMATE_VERSION */
+    double estimate;  /* share (0-1), mean, count or rate */
+    double se;        /* standard error (Taylor linearisation for survey data) */
     double ci_low;
     double ci_high;
     double df;         /* degrees of freedom of the t quantile; INFINITY for normal-based and
@@ -109,6 +128,15 @@ typedef struct jarva_estimate {
     int suppressed;    /* nonzero: too few respondents to publish (flags say why) */
     unsigned flags;    /* jarva_estimate_flag bits */
 } jarva_estimate;
+
+#define JARVA_ESTIMATE_INIT                                                                        \
+    {                                                                                              \
+        JARVA_ESTIMATE_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0                                       \
+    }
+
+/* Sets each of the count estimates at e to JARVA_ESTIMATE_INIT: for an array
+ * (from calloc, say) that an estimator is to fill. NULL or 0: nothing. */
+JARVA_API void jarva_estimate_init(jarva_estimate *e, size_t count);
 
 /* A short English description of one flag bit; "" for an unknown bit. Static. */
 JARVA_API const char *jarva_estimate_flag_text(unsigned flag);
@@ -130,23 +158,25 @@ typedef struct jarva_survey_data {
 /* Shares of positive answers among valid answers in domain_count domains at
  * once, in two passes over the data (O(count + domain_count * strata)).
  * domain[i] is respondent i's domain, 0 .. domain_count-1, or -1 for none;
- * domain NULL puts everyone in domain 0. out has domain_count elements.
+ * domain NULL puts everyone in domain 0. out has domain_count elements, each
+ * with its version set (JARVA_ESTIMATE_INIT).
  * Domains are R's subset(design, domain & !is.na(value)): respondents outside
  * keep their strata's sizes. Returns JARVA_OK (including empty domains, which
  * are flagged), JARVA_EINVAL (bad options, stratum or domain index, weight,
  * or a value not 0, 1 or NaN; the message names the respondent), JARVA_ENOMEM,
  * or JARVA_ENUMERIC (with JARVA_LONELY_PSU_FAIL, a lonely stratum whose
  * respondent is in any of the domains: the message names the stratum). */
-JARVA_API int jarva_estimate_proportions(const jarva_survey_data *data, const int *domain,
-                                         size_t domain_count, const jarva_estimate_options *opts,
-                                         jarva_estimate *out, char *errbuf, size_t errlen);
+JARVA_API int jarva_estimate_proportions(jarva_estimate *out, const jarva_survey_data *data,
+                                         const int *domain, size_t domain_count,
+                                         const jarva_estimate_options *opts, char *errbuf,
+                                         size_t errlen);
 
 /* Means of a numeric answer (e.g. a scale 1-5) in domains, as R's svymean on
  * the subset; interval p +- t(df) * se whatever opts->method says. Same
  * arguments and statuses as jarva_estimate_proportions(), any finite value. */
-JARVA_API int jarva_estimate_means(const jarva_survey_data *data, const int *domain,
-                                   size_t domain_count, const jarva_estimate_options *opts,
-                                   jarva_estimate *out, char *errbuf, size_t errlen);
+JARVA_API int jarva_estimate_means(jarva_estimate *out, const jarva_survey_data *data,
+                                   const int *domain, size_t domain_count,
+                                   const jarva_estimate_options *opts, char *errbuf, size_t errlen);
 
 /* A published share (0-1) of n respondents: Wilson (JARVA_CI_DEFAULT or
  * JARVA_CI_WILSON; R prop.test(x, n, correct = FALSE)) or Clopper-Pearson
@@ -155,16 +185,16 @@ JARVA_API int jarva_estimate_means(const jarva_survey_data *data, const int *dom
  * flagged JARVA_EST_NO_N | JARVA_EST_NO_CI. Suppression applies when n is
  * known. JARVA_OK or JARVA_EINVAL (share outside [0, 1], n negative or not
  * finite, n in (0, 1), another method). */
-JARVA_API int jarva_estimate_table_share(double share, double n, const jarva_estimate_options *opts,
-                                         jarva_estimate *out, char *errbuf, size_t errlen);
+JARVA_API int jarva_estimate_table_share(jarva_estimate *out, double share, double n,
+                                         const jarva_estimate_options *opts, char *errbuf,
+                                         size_t errlen);
 
 /* A count of events (exposure 1) or a rate events / exposure, with Garwood's
  * exact Poisson interval (R poisson.test). se is sqrt(events) / exposure.
  * Counts are never suppressed. JARVA_OK or JARVA_EINVAL (events not a
  * non-negative integer, exposure not finite and > 0). */
-JARVA_API int jarva_estimate_count(double events, double exposure,
-                                   const jarva_estimate_options *opts, jarva_estimate *out,
-                                   char *errbuf, size_t errlen);
+JARVA_API int jarva_estimate_count(jarva_estimate *out, double events, double exposure,
+                                   const jarva_estimate_options *opts, char *errbuf, size_t errlen);
 
 /* A complete count (n 0) or a share value = x / n of a complete count (n > 0),
  * as jarva_estimate_exact() gives it: estimate = value, se 0, ci_low = ci_high
@@ -172,10 +202,11 @@ JARVA_API int jarva_estimate_count(double events, double exposure,
  * count for a count), never suppressed (the disclosure rules protect
  * respondents, not documents). JARVA_OK or JARVA_EINVAL (value not finite, or
  * a share outside [0, 1]). */
-JARVA_API int jarva_estimate_exact(double value, size_t n, jarva_estimate *out, char *errbuf,
+JARVA_API int jarva_estimate_exact(jarva_estimate *out, double value, size_t n, char *errbuf,
                                    size_t errlen);
 
-/* The estimates of one indicator and area over the years, borrowed for a call. */
+/* The estimates of one indicator and area over the years, borrowed for a call;
+ * each estimate has its version set (those of jarva_series_open() have). */
 typedef struct jarva_series {
     size_t count;
     const int *years;                /* strictly ascending */
@@ -196,10 +227,14 @@ enum {
                                          (also JARVA_CHANGE_NO_TEST) */
 };
 
+#define JARVA_CHANGE_VERSION 1
+
 /* Change between two independent waves: difference = to - from,
  * se = sqrt(se_from^2 + se_to^2), Welch-Satterthwaite df, t interval and
- * two-sided p-value (normal when both df are infinite). */
+ * two-sided p-value (normal when both df are infinite). The caller sets
+ * version (JARVA_CHANGE_INIT) as for jarva_estimate. */
 typedef struct jarva_change {
+    unsigned version; /* JARVA_CHANGE_VERSION */
     int year_from;
     int year_to;
     double difference;
@@ -212,12 +247,17 @@ typedef struct jarva_change {
     unsigned flags;  /* JARVA_CHANGE_* */
 } jarva_change;
 
+#define JARVA_CHANGE_INIT                                                                          \
+    {                                                                                              \
+        JARVA_CHANGE_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0                                         \
+    }
+
 /* The change from year_from to year_to (both in the series, year_from <
  * year_to). JARVA_OK, JARVA_ENOTFOUND (a year is not in the series),
  * JARVA_EINVAL (bad level or years, or a series break in (year_from, year_to]:
  * the two estimates are not comparable). */
-JARVA_API int jarva_change_between(const jarva_series *series, int year_from, int year_to,
-                                   double level, jarva_change *out, char *errbuf, size_t errlen);
+JARVA_API int jarva_change_between(jarva_change *out, const jarva_series *series, int year_from,
+                                   int year_to, double level, char *errbuf, size_t errlen);
 
 enum {
     JARVA_TREND_INSUFFICIENT = 1 << 0, /* fewer than 3 usable points: nothing fitted */
@@ -244,8 +284,11 @@ typedef enum jarva_trend_method {
  * - Exact points (JARVA_TREND_OLS): ordinary least squares, the residual
  *   variance as the error, t on k - 2 df; dispersion is 1 and chisq is the
  *   residual sum of squares. */
+#define JARVA_TREND_VERSION 1
+
 typedef struct jarva_trend {
-    size_t n_points; /* usable points fitted, k */
+    unsigned version; /* JARVA_TREND_VERSION, set by the caller (JARVA_TREND_INIT) */
+    size_t n_points;  /* usable points fitted, k */
     int first_year;
     int last_year;
     double centre_year; /* mean of the years fitted */
@@ -265,10 +308,15 @@ typedef struct jarva_trend {
     double df;         /* of the slope's t: k - 2, or INFINITY (normal) */
 } jarva_trend;
 
+#define JARVA_TREND_INIT                                                                           \
+    {                                                                                              \
+        JARVA_TREND_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, JARVA_TREND_WLS, 0, 0    \
+    }
+
 /* Fits the trend. JARVA_OK (possibly JARVA_TREND_INSUFFICIENT) or
  * JARVA_EINVAL (bad level, years not ascending, or a series break inside the
  * span of the usable points: fit one segment). */
-JARVA_API int jarva_trend_fit(const jarva_series *series, double level, jarva_trend *out,
+JARVA_API int jarva_trend_fit(jarva_trend *out, const jarva_series *series, double level,
                               char *errbuf, size_t errlen);
 
 /* The fitted line at a year and, if se is not NULL, its standard error. */
@@ -335,9 +383,14 @@ typedef struct jarva_target_options {
         JARVA_TARGET_OPTIONS_VERSION, 0.95, 0.75, 0.25, 3                                          \
     }
 
+#define JARVA_TARGET_STATUS_VERSION 1
+
 /* The judgement of one target. Values not available are NaN (check with
- * isnan()). Shares are on the 0-1 scale. */
+ * isnan()). Shares are on the 0-1 scale. The caller sets version
+ * (JARVA_TARGET_STATUS_INIT); it covers the estimate, trend and change
+ * inside, whose versions the library sets. */
 typedef struct jarva_target_status {
+    unsigned version; /* JARVA_TARGET_STATUS_VERSION */
     jarva_target_state state;
     jarva_target_rule rule;
     int latest_year; /* the latest published estimate (0 if none) */
@@ -365,13 +418,20 @@ typedef struct jarva_target_status {
                    z_0.80) sqrt(2) se_latest; NaN for exact estimates */
 } jarva_target_status;
 
+#define JARVA_TARGET_STATUS_INIT                                                                   \
+    {                                                                                              \
+        JARVA_TARGET_STATUS_VERSION, JARVA_TARGET_INSUFFICIENT_DATA, JARVA_RULE_NO_ESTIMATE, 0, 0, \
+            JARVA_ESTIMATE_INIT, 0, 0, 0, 0, 0, 0, JARVA_TREND_INIT, JARVA_BASELINE_NONE, 0, 0,    \
+            JARVA_BASELINE_UNKNOWN, 0, JARVA_CHANGE_INIT, 0, 0, 0                                  \
+    }
+
 /* Assesses a target from a series (a NULL opts means the defaults): the
  * rules, the projection and the baseline rule are in stats_target.c and
  * docs/status.md. Only the usable points (see jarva_trend) count; the trend
  * uses the latest series segment. JARVA_OK or JARVA_EINVAL (bad options,
  * direction or series). */
-JARVA_API int jarva_target_assess(const jarva_series *series, const jarva_target *target,
-                                  const jarva_target_options *opts, jarva_target_status *out,
+JARVA_API int jarva_target_assess(jarva_target_status *out, const jarva_series *series,
+                                  const jarva_target *target, const jarva_target_options *opts,
                                   char *errbuf, size_t errlen);
 
 /* Short English texts for a rule ("the latest estimate meets the target") and
@@ -391,7 +451,7 @@ JARVA_API const char *jarva_baseline_source_name(jarva_baseline_source source);
  * the finite values of p[0..n-1]; NaN entries are not in the family and stay
  * NaN in adjusted (which may be p itself). JARVA_OK, JARVA_EINVAL (a p outside
  * [0, 1]) or JARVA_ENOMEM. */
-JARVA_API int jarva_p_adjust_bh(const double *p, size_t n, double *adjusted);
+JARVA_API int jarva_p_adjust_bh(double *adjusted, const double *p, size_t n);
 
 /* The minimum detectable change between two independent waves with the same
  * standard error se, two-sided at alpha with the given power:

@@ -35,10 +35,9 @@ typedef enum jarva_encoding {
 typedef void (*jarva_progress_fn)(void *ctx, uint64_t bytes_done, uint64_t bytes_total,
                                   uint64_t rows);
 
-/* Version 2 added max_bytes, weight_factor and accept_extreme_weights, and
- * the result's weight and stratum fields; a version 1 struct is still read
- * (the new fields take their defaults, and the result's new fields are not
- * written). Version 3 added sheet, version 4 header_row. */
+/* Version 2 added max_bytes, weight_factor and accept_extreme_weights; a
+ * version 1 struct is still read (the new fields take their defaults).
+ * Version 3 added sheet, version 4 header_row. */
 #define JARVA_IMPORT_OPTIONS_VERSION 4
 
 typedef struct jarva_import_options {
@@ -94,15 +93,19 @@ typedef enum jarva_import_outcome {
     JARVA_VALIDATED = 3  /* dry run: the file is valid, nothing written */
 } jarva_import_outcome;
 
+#define JARVA_IMPORT_RESULT_VERSION 1
+
+/* What an import did. The caller sets version (JARVA_IMPORT_RESULT_INIT),
+ * which says how much of the struct its memory holds. */
 typedef struct jarva_import_result {
+    unsigned version; /* JARVA_IMPORT_RESULT_VERSION */
     jarva_import_outcome outcome;
-    int64_t batch_id;    /* the new batch, or the existing one for JARVA_UNCHANGED */
-    int64_t replaced_id; /* the batch replaced, for JARVA_REPLACED */
-    int64_t rows;        /* data rows read */
-    int64_t unlinked;    /* tables: rows whose measure matches no indicator (kept) */
-    int year;            /* the wave's year (survey, staff), else 0 */
-    char sha256[65];     /* the file's SHA-256, hex */
-    /* Written only for options of version 2 and later: */
+    int64_t batch_id;        /* the new batch, or the existing one for JARVA_UNCHANGED */
+    int64_t replaced_id;     /* the batch replaced, for JARVA_REPLACED */
+    int64_t rows;            /* data rows read */
+    int64_t unlinked;        /* tables: rows whose measure matches no indicator (kept) */
+    int year;                /* the wave's year (survey, staff), else 0 */
+    char sha256[65];         /* the file's SHA-256, hex */
     double weight_ratio;     /* survey, staff: largest weight / smallest; 0 without weights */
     int64_t extreme_weights; /* weights beyond weight_factor (imported only when accepted) */
     /* Strata with a single respondent (survey, staff): their variance is
@@ -113,6 +116,14 @@ typedef struct jarva_import_result {
     char lonely_stratum[64];
 } jarva_import_result;
 
+#define JARVA_IMPORT_RESULT_INIT                                                                   \
+    {                                                                                              \
+        JARVA_IMPORT_RESULT_VERSION, JARVA_IMPORTED, 0, 0, 0, 0, 0, { 0 }, 0, 0, 0,                \
+        {                                                                                          \
+            0                                                                                      \
+        }                                                                                          \
+    }
+
 /* Imports one file. On any error nothing is written: the database is as
  * before, and jarva_errmsg(db) lists the first opts->max_errors errors as
  * "file:line:column (column name): message", one per line, then "... and N
@@ -121,8 +132,8 @@ typedef struct jarva_import_result {
  * replace), JARVA_ENOTFOUND (no mapping for the source), JARVA_ENOMEM,
  * JARVA_EDB, JARVA_EBUSY. opts and out are required (NULL: JARVA_EINVAL);
  * *out is meaningful only on success. */
-JARVA_API int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options *opts,
-                                jarva_import_result *out);
+JARVA_API int jarva_import_file(jarva_import_result *out, jarva_db *db, const char *path,
+                                const jarva_import_options *opts);
 
 /* Import batches: provenance of everything in the database. */
 typedef struct jarva_batch {
@@ -144,7 +155,7 @@ typedef struct jarva_batch_list jarva_batch_list;
 /* All batches, oldest first, in a new list in *out. Free it with
  * jarva_batch_list_free() (NULL allowed). JARVA_OK, JARVA_EINVAL,
  * JARVA_ENOMEM or JARVA_EDB. */
-JARVA_API int jarva_batch_list_open(jarva_db *db, jarva_batch_list **out);
+JARVA_API int jarva_batch_list_open(jarva_batch_list **out, jarva_db *db);
 /* The number of batches; 0 for NULL. */
 JARVA_API size_t jarva_batch_list_count(const jarva_batch_list *list);
 /* The i-th batch, valid (strings too) until the list is freed; NULL if
@@ -197,8 +208,8 @@ typedef struct jarva_activity_list jarva_activity_list;
  * web page shows residents come from here. Free it with
  * jarva_activity_list_free(). JARVA_OK, JARVA_EINVAL, JARVA_ENOMEM or
  * JARVA_EDB. */
-JARVA_API int jarva_activity_list_open(jarva_db *db, const jarva_activity_filter *filter,
-                                       jarva_activity_list **out);
+JARVA_API int jarva_activity_list_open(jarva_activity_list **out, jarva_db *db,
+                                       const jarva_activity_filter *filter);
 JARVA_API size_t jarva_activity_list_count(const jarva_activity_list *list);
 /* The i-th row, valid (strings too) until the list is freed; NULL if
  * i >= count. */
@@ -220,8 +231,8 @@ typedef struct jarva_code_label_list jarva_code_label_list;
  * order. Free it with jarva_code_label_list_free() (NULL allowed).
  * JARVA_OK, JARVA_EINVAL, JARVA_ENOTFOUND (no such indicator), JARVA_ENOMEM
  * or JARVA_EDB. */
-JARVA_API int jarva_code_labels_open(jarva_db *db, const char *indicator_id,
-                                     jarva_code_label_list **out);
+JARVA_API int jarva_code_labels_open(jarva_code_label_list **out, jarva_db *db,
+                                     const char *indicator_id);
 /* The number of labels; 0 for NULL. */
 JARVA_API size_t jarva_code_label_list_count(const jarva_code_label_list *list);
 /* The i-th label, valid until the list is freed; NULL if i >= count. */
@@ -252,11 +263,10 @@ JARVA_API const char *jarva_import_kind_name(jarva_import_kind kind);
  * (source's own mapping first) or whose indicator variable it is, with the
  * codes the file holds; a column not placed has the field "?", which an
  * import refuses until it is named or deleted. source may be NULL. *csv_out
- * is UTF-8 text to free with jarva_mapping_draft_free(). JARVA_OK,
+ * is UTF-8 text to free with jarva_free(). JARVA_OK,
  * JARVA_EINVAL, JARVA_EIO, JARVA_EFORMAT (the file is not readable as its format),
  * JARVA_ENOMEM. */
-JARVA_API int jarva_mapping_draft(jarva_db *db, const char *path, const char *source,
-                                  char **csv_out);
-JARVA_API void jarva_mapping_draft_free(char *csv);
+JARVA_API int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path,
+                                  const char *source);
 
 #endif /* JARVA_IMPORT_H */

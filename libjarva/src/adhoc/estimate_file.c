@@ -14,13 +14,6 @@
 #include "estimate_file_internal.h"
 #include "stats.h"
 
-/* A comma-separated list of answer codes, trimmed, empty items skipped. */
-typedef struct code_list {
-    char **codes;
-    size_t *lengths;
-    size_t count;
-} code_list;
-
 typedef struct adhoc {
     const jarva_adhoc_options *opts;
     jarva_estimate_options estimate;
@@ -29,7 +22,7 @@ typedef struct adhoc {
     char decimal;
     int var_col, weight_col, stratum_col;
     int *by_col;
-    code_list positive, valid;
+    jarva__code_list positive, valid;
     size_t n; /* respondents */
     size_t valid_count;
     /* Sums per (domain, stratum, answer 0 or 1). */
@@ -57,53 +50,6 @@ static void trim(const char **s, size_t *len)
         (*s)++, (*len)--;
     while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
         (*len)--;
-}
-
-static void codes_free(code_list *l)
-{
-    for (size_t i = 0; i < l->count; i++)
-        free(l->codes[i]);
-    free(l->codes);
-    free(l->lengths);
-    memset(l, 0, sizeof *l);
-}
-
-static int codes_parse(const char *text, code_list *out)
-{
-    memset(out, 0, sizeof *out);
-    size_t items = 1;
-    for (const char *p = text; *p; p++)
-        items += *p == ',';
-    out->codes = calloc(items, sizeof *out->codes);
-    out->lengths = calloc(items, sizeof *out->lengths);
-    if (!out->codes || !out->lengths)
-        return -1;
-    for (const char *p = text;;) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        const char *code = p;
-        trim(&code, &len);
-        if (len) {
-            out->codes[out->count] = jarva__strndup(code, len);
-            if (!out->codes[out->count])
-                return -1;
-            out->lengths[out->count++] = len;
-        }
-        if (!end)
-            return 0;
-        p = end + 1;
-    }
-}
-
-/* Called for every row: codes are mostly one character, compared without a
- * call to memcmp. */
-static int codes_contain(const code_list *l, const char *s, size_t len)
-{
-    for (size_t i = 0; i < l->count; i++)
-        if (l->lengths[i] == len && l->codes[i][0] == s[0] &&
-            (len == 1 || memcmp(l->codes[i], s, len) == 0))
-            return 1;
-    return 0;
 }
 
 /* ---- options and columns ---- */
@@ -142,18 +88,18 @@ static int check_options(adhoc *a, char *errbuf, size_t errlen)
     if ((unsigned)o->encoding > JARVA_ENCODING_UTF16BE)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "unknown encoding %d",
                                  (int)o->encoding);
-    if (!o->positive || codes_parse(o->positive, &a->positive))
+    if (!o->positive || jarva__code_list_parse(&a->positive, o->positive))
         return jarva__errbuf_set(errbuf, errlen, o->positive ? JARVA_ENOMEM : JARVA_EINVAL,
                                  o->positive ? "out of memory" : "no positive codes given");
     if (a->positive.count == 0)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "no positive codes in '%s'",
                                  o->positive);
-    if (o->valid && codes_parse(o->valid, &a->valid))
+    if (o->valid && jarva__code_list_parse(&a->valid, o->valid))
         return jarva__errbuf_set(errbuf, errlen, JARVA_ENOMEM, "out of memory");
     if (o->valid && *o->valid && a->valid.count == 0)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "no valid codes in '%s'", o->valid);
     for (size_t i = 0; i < a->positive.count && a->valid.count; i++)
-        if (!codes_contain(&a->valid, a->positive.codes[i], a->positive.lengths[i]))
+        if (!jarva__code_list_has(&a->valid, a->positive.codes[i], a->positive.lengths[i]))
             return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                      "positive code '%s' is not among the valid codes '%s'",
                                      a->positive.codes[i], o->valid);
@@ -245,9 +191,9 @@ static double answer_value(const adhoc *a, const jarva__csv_row *row)
     const char *code = field(row, a->var_col, &len);
     if (!code)
         return NAN;
-    if (codes_contain(&a->positive, code, len))
+    if (jarva__code_list_has(&a->positive, code, len))
         return 1;
-    if (a->valid.count == 0 || codes_contain(&a->valid, code, len))
+    if (a->valid.count == 0 || jarva__code_list_has(&a->valid, code, len))
         return 0;
     return NAN;
 }
@@ -584,8 +530,8 @@ static int run(adhoc *a, const char *path, jarva_adhoc_result *r)
 static void adhoc_free(adhoc *a)
 {
     jarva__csv_close(a->csv);
-    codes_free(&a->positive);
-    codes_free(&a->valid);
+    jarva__code_list_free(&a->positive);
+    jarva__code_list_free(&a->valid);
     jarva__sum_grid_free(&a->sums);
     free(a->stratum_size);
     free(a->stratum_line);
@@ -616,8 +562,8 @@ int jarva_adhoc_estimate(jarva_adhoc_result **out, const char *path,
     a.opts = opts;
     int rc = check_options(&a, errbuf, errlen);
     if (rc) {
-        codes_free(&a.positive);
-        codes_free(&a.valid);
+        jarva__code_list_free(&a.positive);
+        jarva__code_list_free(&a.valid);
         return rc;
     }
     jarva_adhoc_result *r = calloc(1, sizeof *r);

@@ -28,8 +28,7 @@ int jarva__compute_tables(jarva__compute *c)
         const char *kind = (const char *)sqlite3_column_text(st, 3);
         int64_t batch = sqlite3_column_int64(st, 7);
         const char *measure = (const char *)sqlite3_column_text(st, 9);
-        jarva_estimate e;
-        memset(&e, 0, sizeof e);
+        jarva_estimate e = JARVA_ESTIMATE_INIT;
         const char *method = jarva__ci_method_name(opts.method, 1);
         if (sqlite3_column_int(st, 6)) {
             /* Suppressed at the source: stored as suppressed, never as 0. */
@@ -37,7 +36,7 @@ int jarva__compute_tables(jarva__compute *c)
             e.flags = JARVA_EST_SUPPRESSED_N;
         } else if (!strcmp(kind, "count") || !strcmp(measure, "count")) {
             /* A count read off a published list is exact: no interval. */
-            rc = jarva_estimate_exact(sqlite3_column_double(st, 4), 0, &e, c->errbuf,
+            rc = jarva_estimate_exact(&e, sqlite3_column_double(st, 4), 0, c->errbuf,
                                       sizeof c->errbuf);
             if (rc) {
                 rc = jarva__seterr(&c->db->err, rc, "%s, %d, %s: %s", indicator, year, area,
@@ -48,7 +47,7 @@ int jarva__compute_tables(jarva__compute *c)
         } else {
             opts.min_n = (unsigned)sqlite3_column_int(st, 8);
             double n = sqlite3_column_type(st, 5) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 5);
-            rc = jarva_estimate_table_share(sqlite3_column_double(st, 4), n, &opts, &e, c->errbuf,
+            rc = jarva_estimate_table_share(&e, sqlite3_column_double(st, 4), n, &opts, c->errbuf,
                                             sizeof c->errbuf);
             if (rc) {
                 rc = jarva__seterr(&c->db->err, rc, "%s, %d, %s: %s", indicator, year, area,
@@ -129,14 +128,14 @@ static int compute_activity_indicator(jarva__compute *c, const char *id, const c
         double n = sqlite3_column_double(st, 2);
         int64_t batches[16];
         size_t nb = parse_batches((const char *)sqlite3_column_text(st, 3), batches, 16);
-        jarva_estimate e;
+        jarva_estimate e = JARVA_ESTIMATE_INIT;
         if (share && n <= 0)
             continue;
         /* The activity log records every report, meeting and proposal: the
          * counts and shares are complete, not samples, so they are exact (no
          * interval, never suppressed), and a year without the event is a
          * count of 0 that the trend keeps (stats_change.c). */
-        rc = jarva_estimate_exact(share ? x / n : x, share ? (size_t)n : 0, &e, c->errbuf,
+        rc = jarva_estimate_exact(&e, share ? x / n : x, share ? (size_t)n : 0, c->errbuf,
                                   sizeof c->errbuf);
         if (rc) {
             rc = jarva__seterr(&c->db->err, rc, "%s, %d: %s", id, year, c->errbuf);
