@@ -20,6 +20,7 @@ static jarva_estimate normal_estimate(double value, double se)
 {
     jarva_estimate e;
     memset(&e, 0, sizeof e);
+    e.version = JARVA_ESTIMATE_VERSION;
     e.estimate = value;
     e.se = se;
     e.df = INFINITY;
