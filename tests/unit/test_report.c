@@ -24,7 +24,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "98b1b21ea063bb682983a929ef8e7517c58a116ae60bbd999aeaf5807ba8c3e4"
+#define GOLDEN_SHA256 "1ab094d2bf0d6b61045fd361c543e356e2a68e0cf09f6c5aa883f4f29c06a737"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 
