@@ -4,6 +4,8 @@
 #ifndef JARVA_STORE_INTERNAL_H
 #define JARVA_STORE_INTERNAL_H
 
+#include <stdint.h>
+
 #include "jarva_internal.h"
 
 /* The plan's status thresholds (plan.csv: on_track_probability,
@@ -17,5 +19,22 @@ int jarva__store_plan_thresholds(jarva_db *db, jarva_target_options *opts);
  * (store/results.c). */
 int jarva__store_indicator_target(jarva_db *db, const char *indicator_id, jarva_target *target,
                                   int *targeted);
+
+/* The estimates of one compute (store/estimate_writer.c), inside the
+ * caller's write transaction: _open deletes the old set, _put inserts one
+ * (values left NULL when suppressed or empty) with the level and time the
+ * writer was opened with, linked to the batches it was computed from. Each
+ * returns JARVA_OK or the database's error. */
+typedef struct jarva__estimate_writer jarva__estimate_writer;
+int jarva__estimate_writer_open(jarva__estimate_writer **out, jarva_db *db, const char *computed_at,
+                                double level);
+int jarva__estimate_writer_put(jarva__estimate_writer *w, const char *indicator_id, int year,
+                               const char *area_id, const char *domain, const jarva_estimate *e,
+                               const char *method, const int64_t *batches, size_t nbatches);
+void jarva__estimate_writer_free(jarva__estimate_writer *w);
+
+/* How many indicators have estimates and how many have none. JARVA_OK or
+ * JARVA_EDB. */
+int jarva__store_indicator_counts(jarva_db *db, size_t *with_data, size_t *without_data);
 
 #endif /* JARVA_STORE_INTERNAL_H */
