@@ -37,4 +37,13 @@ void jarva__estimate_writer_free(jarva__estimate_writer *w);
  * JARVA_EDB. */
 int jarva__store_indicator_counts(jarva_db *db, size_t *with_data, size_t *without_data);
 
+/* The area whose id, name (ASCII case ignored) or alias is name, as a new
+ * string in *id_out: JARVA_OK, JARVA_ENOTFOUND (no message), JARVA_ENOMEM
+ * or JARVA_EDB (store/areas.c). */
+int jarva__store_area_exact(jarva_db *db, const char *name, char **id_out);
+/* Calls each(ctx, id, name) for every area's id and name and every alias,
+ * until it returns nonzero. JARVA_OK or JARVA_EDB. */
+int jarva__store_area_names(jarva_db *db, int (*each)(void *ctx, const char *id, const char *name),
+                            void *ctx);
+
 #endif /* JARVA_STORE_INTERNAL_H */
