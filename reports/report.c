@@ -125,7 +125,18 @@ static int create_document(jarva__report *r, const jarva_report_options *opts)
     return jarva__pdf_create(&r->doc, &po);
 }
 
-static int draw(jarva__report *r)
+int jarva__report_new_part(jarva__report *r)
+{
+    if (r->continue_page) {
+        r->continue_page = false;
+        return jarva__pdf_status(r->doc);
+    }
+    return jarva__pdf_new_page(r->doc, 0);
+}
+
+/* toc_height: the room for the contents, measured on a first rendering, or
+ * 0 to reserve the rest of its page. */
+static int draw(jarva__report *r, double toc_height)
 {
     jarva__pdf *doc = r->doc;
     jarva__report_cover(r);
@@ -133,10 +144,19 @@ static int draw(jarva__report *r)
     jarva__pdf_new_page(doc, 0);
     jarva__pdf_style h1 = jarva__pdf_style_get(JARVA__STYLE_H1);
     jarva__pdf_paragraph(doc, &h1, TR(r, "Innehåll", "Contents"), 10);
-    jarva__pdf_toc_here(doc);
+    if (toc_height > 0) {
+        /* The contents are a dozen lines: the summary follows on their page
+         * instead of leaving it mostly empty (issue 12). */
+        jarva__pdf_toc_reserve(doc, toc_height);
+        jarva__pdf_advance(doc, 8.0);
+        r->continue_page = true;
+    } else {
+        jarva__pdf_toc_here(doc);
+    }
     jarva__report_summary(r);
     jarva__report_goals(r);
     jarva__report_activity(r);
+    jarva__report_areas(r);
     jarva__report_method(r);
     jarva__report_sources(r);
     return jarva__pdf_status(doc);
@@ -223,11 +243,26 @@ static int render(jarva_db *db, const jarva_report_options *opts_in, const char 
     jarva__report r;
     int rc = jarva__report_open(&r, db, opts);
     if (!rc) {
+        /* A first rendering measures the contents, so that the second can
+         * reserve just their room (a report renders in well under 0.1 s). */
+        double toc_height = 0.0;
         rc = create_document(&r, opts);
+        if (!rc)
+            rc = draw(&r, 0.0);
+        if (!rc) {
+            toc_height = jarva__pdf_toc_height(r.doc);
+            rc = jarva__pdf_status(r.doc);
+        }
+        if (!rc) { /* on failure the document keeps its message for below */
+            jarva__pdf_free(r.doc);
+            r.doc = NULL;
+            r.figure = r.table = r.section = 0;
+            rc = create_document(&r, opts);
+        }
         if (!rc && layout)
             jarva__pdf_record_boxes(r.doc);
         if (!rc)
-            rc = draw(&r);
+            rc = draw(&r, toc_height);
         if (!rc)
             rc = path ? jarva__pdf_save(r.doc, path) : jarva__pdf_save_to_memory(r.doc, data, size);
         if (!rc && layout)

@@ -210,6 +210,14 @@ int jarva__pdf_bookmark(jarva__pdf *doc, int level, const char *utf8);
  * needs more room, pages are inserted after this one (and counted in the
  * page numbers). */
 int jarva__pdf_toc_here(jarva__pdf *doc);
+/* Reserves `height` points at the cursor for the contents' section entries
+ * (level 1) only, so that the text can go on below them on the same page;
+ * the height is what jarva__pdf_toc_height() measured on an earlier
+ * rendering of the same document. */
+int jarva__pdf_toc_reserve(jarva__pdf *doc, double height);
+/* The height the level-1 entries of the contents take, as the bookmarks
+ * made so far stand. */
+double jarva__pdf_toc_height(jarva__pdf *doc);
 
 /* Draws what needs the page count (running heads, "Sida N av M", the table
  * of contents) on every page. Called by the save functions; after it no page

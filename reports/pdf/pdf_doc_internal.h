@@ -49,9 +49,10 @@ struct jarva__pdf {
     HPDF_Outline last_section; /* parent for level-2 bookmarks */
     long toc_page;             /* page index reserved for the contents, or -1 */
     double toc_top;
-    char *running_head; /* Windows-1252 */
-    char *notice;       /* Windows-1252, or NULL: shown at the foot of every page */
-    HPDF_Page target;   /* drawn on instead of the last page while finishing */
+    bool toc_sections_only; /* room was reserved for the sections' entries only */
+    char *running_head;     /* Windows-1252 */
+    char *notice;           /* Windows-1252, or NULL: shown at the foot of every page */
+    HPDF_Page target;       /* drawn on instead of the last page while finishing */
     bool finished;
     /* What was drawn where, when recording (jarva__pdf_record_boxes): for
      * the layout tests; nothing is recorded otherwise. */

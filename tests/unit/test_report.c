@@ -24,7 +24,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "bce75a12ea2571053e682b1dd9ba0f288ccea69f1e3de793eff619f09ed2e5d4"
+#define GOLDEN_SHA256 "98b1b21ea063bb682983a929ef8e7517c58a116ae60bbd999aeaf5807ba8c3e4"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 
