@@ -200,9 +200,15 @@ static const char *survey_method_text(const jarva__report *r)
  * method, never a fixed "95 %". */
 static void ci_paragraph(jarva__report *r)
 {
-    char level[32], alpha[32], text[3000];
+    char level[32], alpha[32], significance[32], text[4000];
     jarva__report_level_text(r->lang, r->level, level, sizeof level);
     jarva__fmt_number(alpha, sizeof alpha, 1 - r->level, 1 - r->level < 0.01 ? 3 : 2, r->lang);
+    jarva__report_level_text(r->lang, 1 - r->level, significance, sizeof significance);
+    char one_in[32];
+    jarva__fmt_number(one_in, sizeof one_in, 1 / (1 - r->level), 0, r->lang);
+    size_t family = 0; /* the summary's Benjamini-Hochberg family (report_data.c) */
+    for (size_t i = 0; i < jarva_summary_count(r->summary); i++)
+        family += !isnan(jarva_summary_get(r->summary, i)->change_p_adjusted);
     if (r->lang == JARVA__LANG_SV)
         snprintf(text, sizeof text,
                  "Alla intervall är %s konfidensintervall. Andelar från enkäterna har %s, "
@@ -210,27 +216,44 @@ static void ci_paragraph(jarva__report *r)
                  "t-intervall. Aktivitetsloggens antal och andelar är totalräknade och har inget "
                  "intervall; publicerade andelar utan antal svarande har inget heller. En "
                  "förändring mellan två år prövas som skillnaden mellan två oberoende skattningar "
-                 "med Welch–Satterthwaites frihetsgrader. Den kallas statistiskt säkerställd när "
-                 "%s konfidensintervallet för skillnaden inte innehåller noll (p < %s). En "
+                 "med Welch–Satterthwaites frihetsgrader. Rapporten prövar många förändringar "
+                 "samtidigt, och på %s nivå blir i genomsnitt var %s:e prövning säkerställd av en "
+                 "slump även när inget har förändrats. Därför kallas en förändring statistiskt "
+                 "säkerställd när dess "
+                 "p-värde, justerat med Benjamini–Hochbergs metod, är mindre än %s. Familjen "
+                 "som justeras är förändringarna sedan utgångsvärdet för alla indikatorer i "
+                 "deras huvudområde, %zu prövade förändringar i denna rapport; metoden håller den "
+                 "förväntade andelen falska upptäckter bland "
+                 "de säkerställda förändringarna under %s. Intervallen som visas är de "
+                 "ojusterade %s konfidensintervallen för varje förändring för sig. En "
                  "förändring som inte är säkerställd behöver inte vara noll, och överlappande "
                  "intervall betyder inte att skillnaden saknas. Förändringar beräknas på de "
                  "oavrundade värdena och kan därför skilja sig med en enhet från skillnaden "
                  "mellan de avrundade värden som visas.",
-                 level, survey_method_text(r), level, alpha);
+                 level, survey_method_text(r), significance, one_in, alpha, family, significance,
+                 level);
     else
-        snprintf(text, sizeof text,
-                 "Every interval is a %s confidence interval. Survey shares have %s, published "
-                 "shares with a known number of respondents Wilson intervals and means t "
-                 "intervals. The activity log's counts and shares are complete counts and have "
-                 "no interval; nor do published shares without the number of respondents. A "
-                 "change between two years is tested as the difference of two independent "
-                 "estimates with Welch-Satterthwaite degrees of freedom. It is called "
-                 "statistically significant when the %s confidence interval of the difference "
-                 "excludes zero (p < %s). A change that is not significant need not be zero, and "
-                 "overlapping intervals do not mean there is no difference. Changes are computed "
-                 "from the unrounded values and may therefore differ by one unit from the "
-                 "difference of the rounded values shown.",
-                 level, survey_method_text(r), level, alpha);
+        snprintf(
+            text, sizeof text,
+            "Every interval is a %s confidence interval. Survey shares have %s, published "
+            "shares with a known number of respondents Wilson intervals and means t "
+            "intervals. The activity log's counts and shares are complete counts and have "
+            "no interval; nor do published shares without the number of respondents. A "
+            "change between two years is tested as the difference of two independent "
+            "estimates with Welch-Satterthwaite degrees of freedom. The report tests many "
+            "changes at once, and at the %s level one test in %s on average comes out "
+            "significant by chance even when nothing has changed. A change is therefore called "
+            "statistically significant when its p-value, adjusted by the Benjamini-Hochberg "
+            "method, is below %s. The family adjusted over is the changes since baseline of "
+            "every indicator in its headline area, %zu tested changes in this report; the "
+            "method keeps the expected share of false discoveries "
+            "among the significant changes below %s. The intervals shown are the unadjusted "
+            "%s confidence intervals of each change alone. A change that is not "
+            "significant need not be zero, and "
+            "overlapping intervals do not mean there is no difference. Changes are computed "
+            "from the unrounded values and may therefore differ by one unit from the "
+            "difference of the rounded values shown.",
+            level, survey_method_text(r), significance, one_in, alpha, family, significance, level);
     jarva__pdf_body(r->doc, text);
 }
 

@@ -71,6 +71,8 @@ void jarva__report_analyse(jarva__report_item *it)
     it->base = -1;
     it->has_change = false;
     it->has_trend = false;
+    it->base_value = NAN;
+    it->change_p_adjusted = NAN;
     for (size_t i = 0; i < s->count; i++)
         if (jarva__report_shown(&s->estimates[i])) {
             it->shown++;
@@ -80,6 +82,8 @@ void jarva__report_analyse(jarva__report_item *it)
         return;
     choose_base(it);
     char err[256];
+    if (it->base >= 0)
+        it->base_value = s->estimates[it->base].estimate;
     if (it->base >= 0)
         it->has_change =
             jarva_change_between(s, s->years[it->base], s->years[it->latest_shown],
@@ -95,6 +99,39 @@ void jarva__report_analyse(jarva__report_item *it)
     it->has_trend = jarva_trend_fit(&segment, jarva__report_level(it), &it->trend, err,
                                     sizeof err) == JARVA_OK &&
                     !(it->trend.flags & JARVA_TREND_INSUFFICIENT);
+}
+
+void jarva__report_adopt_status(jarva__report_item *it, const jarva_summary_item *family)
+{
+    const jarva_target_status *st = &it->status;
+    const jarva_series *s = &it->series;
+    if (it->latest_shown < 0 || st->latest_year != s->years[it->latest_shown])
+        return; /* not the same latest value: keep the report's own comparison */
+    it->base = -1;
+    it->base_is_baseline = false;
+    it->base_value = NAN;
+    it->has_change = false;
+    if (st->baseline_source != JARVA_BASELINE_NONE && st->baseline_year < st->latest_year) {
+        long k = find_year(s, st->baseline_year);
+        if (k >= 0) {
+            it->base = k;
+            it->base_is_baseline = st->baseline_source == JARVA_BASELINE_CATALOGUE;
+            it->base_value = st->baseline_value;
+        }
+    }
+    if (it->base >= 0 && st->has_change) {
+        it->has_change = true;
+        it->change = st->change;
+    }
+    it->change_p_adjusted = NAN;
+    /* The word "statistiskt säkerställd" is judged in the family (issue 11,
+     * docs/status.md): the adjusted p-value, never the lone test. */
+    if (it->has_change && family && !(it->change.flags & JARVA_CHANGE_NO_TEST) &&
+        family->status.has_change && family->status.change.year_from == it->change.year_from &&
+        family->status.change.year_to == it->change.year_to) {
+        it->change_p_adjusted = family->change_p_adjusted;
+        it->change.significant = family->change_significant;
+    }
 }
 
 /* The areas compared: the latest year up to the report's in which at least
@@ -146,12 +183,40 @@ static int load_item(jarva__report *r, jarva__report_item *it)
             snprintf(r->survey_method, sizeof r->survey_method, "%s", res->method);
     }
     jarva__report_analyse(it);
-    rc = jarva_status_assess(db, it->ind->id, it->area_id, r->year, NULL, &it->status,
-                             &it->has_target);
-    if (rc)
-        return rc;
     choose_bars(r, it);
     return JARVA_OK;
+}
+
+/* The plan's thresholds and a level: the statuses and tests at the level the
+ * estimates were computed at, so that the printed interval and the word
+ * "säkerställd" speak of the same test. */
+static jarva_target_options target_options(const jarva__report *r, double level)
+{
+    jarva_target_options o = JARVA_TARGET_OPTIONS_INIT;
+    if (r->plan.on_track_probability > 0 && r->plan.on_track_probability < 1)
+        o.on_track = r->plan.on_track_probability;
+    if (r->plan.off_track_probability > 0 && r->plan.off_track_probability < 1)
+        o.off_track = r->plan.off_track_probability;
+    if (level > 0 && level < 1)
+        o.level = level;
+    return o;
+}
+
+/* Every item's status, and the summary whose Benjamini-Hochberg family
+ * decides which changes are called significant. */
+static int assess_items(jarva__report *r)
+{
+    jarva_target_options all = target_options(r, r->level);
+    int rc = jarva_summary_open(&r->summary, r->db, r->year, &all);
+    for (size_t i = 0; i < r->n_items && !rc; i++) {
+        jarva__report_item *it = &r->items[i];
+        jarva_target_options o = target_options(r, jarva__report_level(it));
+        rc = jarva_status_assess(r->db, it->ind->id, it->area_id, r->year, &o, &it->status,
+                                 &it->has_target);
+        if (!rc)
+            jarva__report_adopt_status(it, jarva_summary_find(r->summary, it->ind->id));
+    }
+    return rc;
 }
 
 static const jarva_goal *find_goal(const jarva__report *r, const char *id)
@@ -183,8 +248,6 @@ int jarva__report_load(jarva__report *r)
         rc = jarva_area_list_open(db, &r->areas);
     if (!rc)
         rc = jarva_batch_list_open(db, &r->batches);
-    if (!rc)
-        rc = jarva_summary_open(&r->summary, db, r->year, NULL);
     if (rc)
         return rc;
     r->n_items = jarva_indicator_list_count(r->indicators);
@@ -199,7 +262,7 @@ int jarva__report_load(jarva__report *r)
     }
     if (!r->level)
         r->level = REPORT_LEVEL;
-    return rc;
+    return rc ? rc : assess_items(r);
 }
 
 void jarva__report_unload(jarva__report *r)

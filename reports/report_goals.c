@@ -38,11 +38,12 @@ void jarva__report_meta_line(const jarva__report *r, const jarva__report_item *i
     int len = snprintf(buf, cap, "%s: %s \xC2\xB7 %s: %s", TR(r, "Källa", "Source"),
                        jarva__report_source_name(r->lang, ind->source), TR(r, "Område", "Area"),
                        it->area_name);
-    if (len >= 0 && (size_t)len < cap && ind->has_baseline) {
-        jarva__report_value(r->lang, ind, ind->baseline_value, value, sizeof value);
-        len += snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s: %s (%d)",
-                        TR(r, "Utgångsvärde", "Baseline"), value, ind->baseline_year);
-    }
+    /* The baseline by the one rule (docs/status.md), with its year and source. */
+    char baseline[2 * JARVA__FMT_SIZE];
+    jarva__report_baseline_text(r->lang, it, baseline, sizeof baseline);
+    if (len >= 0 && (size_t)len < cap && baseline[0])
+        len += snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s: %s",
+                        TR(r, "Utgångsvärde", "Baseline"), baseline);
     if (len >= 0 && (size_t)len < cap) {
         if (ind->has_target) {
             jarva__report_value(r->lang, ind, ind->target_value, value, sizeof value);
@@ -50,7 +51,7 @@ void jarva__report_meta_line(const jarva__report *r, const jarva__report_item *i
             snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s: %s %s %d",
                      ind->target_kind == JARVA_TARGET_DECIDED
                          ? TR(r, "Mål (beslutat)", "Target (decided)")
-                         : TR(r, "Mål (förslag)", "Target (proposed)"),
+                         : TR(r, "Förslag till målvärde", "Proposed target"),
                      value, TR(r, "år", "by"), ind->target_year);
         } else {
             snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s",

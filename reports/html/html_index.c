@@ -134,16 +134,11 @@ static void goals_table(jarva__html *h, jarva__html_buf *b)
                 jarva__html_summary_row(h, b, &r->items[i]);
         html_add(b, "</tbody>\n");
     }
-    html_add(b, "</table>\n</div>\n<p class=\"meta\">%s</p>\n",
-             TR(r,
-                "Förändringar av andelar anges i procentenheter. Säkerställd: 95\xC2\xA0% "
-                "konfidensintervallet för förändringen innehåller inte noll. Ej prövbar: "
-                "publicerade andelar utan antal svarande, eller räkningar utan urvalsosäkerhet. "
-                "\xE2\x80\x93 = redovisas inte eftersom för få svarade.",
-                "Changes of shares are in percentage points. Significant: the 95% confidence "
-                "interval of the change excludes zero. Not testable: published shares without "
-                "the number of respondents, or counts without sampling error. \xE2\x80\x93 = not "
-                "shown because too few responded."));
+    char note[2048];
+    jarva__report_summary_note(r, note, sizeof note);
+    html_add(b, "</table>\n</div>\n<p class=\"meta\">");
+    jarva__html_text(b, note);
+    html_add(b, "</p>\n");
 }
 
 static void more(jarva__html *h, jarva__html_buf *b)
