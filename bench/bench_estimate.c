@@ -56,8 +56,8 @@ int main(int argc, char **argv)
         data.value = kind ? scale : pos;
         for (int r = 0; r < reps; r++) {
             double start = now();
-            int rc = kind ? jarva_estimate_means(&data, area, 6, NULL, out, err, sizeof err)
-                          : jarva_estimate_proportions(&data, area, 6, NULL, out, err, sizeof err);
+            int rc = kind ? jarva_estimate_means(out, &data, area, 6, NULL, err, sizeof err)
+                          : jarva_estimate_proportions(out, &data, area, 6, NULL, err, sizeof err);
             times[r] = now() - start;
             if (rc) {
                 fprintf(stderr, "bench_estimate: %s\n", err);

@@ -83,8 +83,8 @@ int main(int argc, char **argv)
             opts.method = methods[m];
             jarva_estimate all, parts[2];
             char err[256];
-            if (jarva_estimate_proportions(&data, NULL, 1, &opts, &all, err, sizeof err) ||
-                jarva_estimate_proportions(&data, domain, 2, &opts, parts, err, sizeof err)) {
+            if (jarva_estimate_proportions(&all, &data, NULL, 1, &opts, err, sizeof err) ||
+                jarva_estimate_proportions(parts, &data, domain, 2, &opts, err, sizeof err)) {
                 fprintf(stderr, "coverage: %s\n", err);
                 return 1;
             }

@@ -62,7 +62,7 @@ int main(int argc, char **argv)
         return fail(db, "import");
     double t1 = now();
     jarva_compute_summary sum;
-    if (jarva_compute(db, NULL, &sum) != JARVA_OK)
+    if (jarva_compute(&sum, db, NULL) != JARVA_OK)
         return fail(db, "compute");
     double t2 = now();
     printf("data: %u respondents per area and wave; import %.2f s, compute %.2f s, "

@@ -171,7 +171,7 @@ int jarva__report_open(jarva__report *r, jarva_db *db, const jarva_report_option
     if (!r->year) {
         /* No estimate at all: report on the plan's own year. */
         jarva_plan plan;
-        rc = jarva_plan_get(db, &plan);
+        rc = jarva_plan_get(&plan, db);
         r->year = rc ? 0 : plan.year;
         if (rc && rc != JARVA_ENOTFOUND)
             return rc;
@@ -251,8 +251,8 @@ int jarva_report_write(jarva_db *db, const jarva_report_options *opts, const cha
     return render(db, opts, path, NULL, NULL);
 }
 
-int jarva_report_render(jarva_db *db, const jarva_report_options *opts, unsigned char **data,
-                        size_t *size)
+int jarva_report_render(unsigned char **data, size_t *size, jarva_db *db,
+                        const jarva_report_options *opts)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -264,9 +264,4 @@ int jarva_report_render(jarva_db *db, const jarva_report_options *opts, unsigned
     *data = NULL;
     *size = 0;
     return render(db, opts, NULL, data, size);
-}
-
-void jarva_report_free(unsigned char *data)
-{
-    free(data);
 }

@@ -86,8 +86,8 @@ void jarva__report_analyse(jarva__report_item *it)
         it->base_value = s->estimates[it->base].estimate;
     if (it->base >= 0)
         it->has_change =
-            jarva_change_between(s, s->years[it->base], s->years[it->latest_shown],
-                                 jarva__report_level(it), &it->change, err, sizeof err) == JARVA_OK;
+            jarva_change_between(&it->change, s, s->years[it->base], s->years[it->latest_shown],
+                                 jarva__report_level(it), err, sizeof err) == JARVA_OK;
     /* The trend of the latest segment up to the latest shown value. */
     size_t first = 0;
     while (first < s->count && s->years[first] < it->break_year)
@@ -96,7 +96,7 @@ void jarva__report_analyse(jarva__report_item *it)
     segment.years = s->years + first;
     segment.estimates = s->estimates + first;
     segment.count = (size_t)it->latest_shown + 1 - first;
-    it->has_trend = jarva_trend_fit(&segment, jarva__report_level(it), &it->trend, err,
+    it->has_trend = jarva_trend_fit(&it->trend, &segment, jarva__report_level(it), err,
                                     sizeof err) == JARVA_OK &&
                     !(it->trend.flags & JARVA_TREND_INSUFFICIENT);
 }
@@ -157,9 +157,9 @@ static void choose_bars(jarva__report *r, jarva__report_item *it)
 static int load_item(jarva__report *r, jarva__report_item *it)
 {
     jarva_db *db = r->db;
-    int rc = jarva_headline_area(db, it->ind->id, &it->area_id);
+    int rc = jarva_headline_area(&it->area_id, db, it->ind->id);
     if (!rc)
-        rc = jarva_series_open(db, it->ind->id, it->area_id, &it->data);
+        rc = jarva_series_open(&it->data, db, it->ind->id, it->area_id);
     if (rc)
         return rc;
     const jarva_area *area = jarva__report_area(r, it->area_id);
@@ -168,7 +168,7 @@ static int load_item(jarva__report *r, jarva__report_item *it)
     while (it->series.count && it->series.years[it->series.count - 1] > r->year)
         it->series.count--;
     jarva_result_filter filter = { it->ind->id, 0, NULL, 0 };
-    rc = jarva_result_list_open(db, &filter, &it->results);
+    rc = jarva_result_list_open(&it->results, db, &filter);
     if (rc)
         return rc;
     /* The level stated is the one the estimates were computed at. */
@@ -211,8 +211,8 @@ static int assess_items(jarva__report *r)
     for (size_t i = 0; i < r->n_items && !rc; i++) {
         jarva__report_item *it = &r->items[i];
         jarva_target_options o = target_options(r, jarva__report_level(it));
-        rc = jarva_status_assess(r->db, it->ind->id, it->area_id, r->year, &o, &it->status,
-                                 &it->has_target);
+        rc = jarva_status_assess(&it->status, &it->has_target, r->db, it->ind->id, it->area_id,
+                                 r->year, &o);
         if (!rc)
             jarva__report_adopt_status(it, jarva_summary_find(r->summary, it->ind->id));
     }
@@ -232,22 +232,22 @@ static const jarva_goal *find_goal(const jarva__report *r, const char *id)
 int jarva__report_load(jarva__report *r)
 {
     jarva_db *db = r->db;
-    int rc = jarva_plan_get(db, &r->plan);
+    int rc = jarva_plan_get(&r->plan, db);
     if (rc == JARVA_ENOTFOUND)
         return jarva_error_set(db, rc, "no catalogue in %s: run `jarva init` first",
                                jarva_db_path(db));
     if (!rc)
-        rc = jarva_goal_list_open(db, &r->goals);
+        rc = jarva_goal_list_open(&r->goals, db);
     if (!rc)
-        rc = jarva_indicator_list_open(db, NULL, &r->indicators);
+        rc = jarva_indicator_list_open(&r->indicators, db, NULL);
     if (!rc)
-        rc = jarva_audience_list_open(db, &r->audiences);
+        rc = jarva_audience_list_open(&r->audiences, db);
     if (!rc)
-        rc = jarva_organisation_list_open(db, &r->organisations);
+        rc = jarva_organisation_list_open(&r->organisations, db);
     if (!rc)
-        rc = jarva_area_list_open(db, &r->areas);
+        rc = jarva_area_list_open(&r->areas, db);
     if (!rc)
-        rc = jarva_batch_list_open(db, &r->batches);
+        rc = jarva_batch_list_open(&r->batches, db);
     if (rc)
         return rc;
     r->n_items = jarva_indicator_list_count(r->indicators);
@@ -268,7 +268,7 @@ int jarva__report_load(jarva__report *r)
 void jarva__report_unload(jarva__report *r)
 {
     for (size_t i = 0; r->items && i < r->n_items; i++) {
-        free(r->items[i].area_id);
+        jarva_free(r->items[i].area_id);
         jarva_series_data_free(r->items[i].data);
         jarva_result_list_free(r->items[i].results);
     }

@@ -28,7 +28,7 @@ int main(void)
 
     jarva_estimate est[2];
     char err[256];
-    int rc = jarva_estimate_proportions(&data, domain, 2, &opts, est, err, sizeof err);
+    int rc = jarva_estimate_proportions(est, &data, domain, 2, &opts, err, sizeof err);
     if (rc != JARVA_OK) {
         fprintf(stderr, "%s: %s\n", jarva_strerror(rc), err);
         return 1;

@@ -60,7 +60,7 @@ int main(int argc, char **argv)
     import_opts.kind = kind;
     import_opts.catalog_dir = catalog; /* where the survey column mappings are */
     jarva_import_result imported;
-    rc = jarva_import_file(db, argv[3], &import_opts, &imported);
+    rc = jarva_import_file(&imported, db, argv[3], &import_opts);
     if (rc != JARVA_OK)
         return fail(db, "importing", rc); /* nothing was written */
     if (imported.outcome == JARVA_UNCHANGED)
@@ -71,7 +71,7 @@ int main(int argc, char **argv)
 
     jarva_compute_options compute_opts = JARVA_COMPUTE_OPTIONS_INIT;
     jarva_compute_summary summary;
-    rc = jarva_compute(db, &compute_opts, &summary);
+    rc = jarva_compute(&summary, db, &compute_opts);
     if (rc != JARVA_OK)
         return fail(db, "computing", rc);
     printf("%zu estimates (%zu suppressed) for %zu indicators\n", summary.estimates,

@@ -32,7 +32,7 @@ int main(int argc, char **argv)
     jarva_result_filter filter = { 0 };
     filter.indicator_id = argc == 3 ? argv[2] : NULL;
     jarva_result_list *results = NULL;
-    rc = jarva_result_list_open(db, &filter, &results);
+    rc = jarva_result_list_open(&results, db, &filter);
     if (rc != JARVA_OK) {
         fprintf(stderr, "%s (%s)\n", jarva_errmsg(db), jarva_strerror(rc));
         jarva_db_close(db);

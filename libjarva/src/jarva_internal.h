@@ -28,6 +28,9 @@ struct jarva_db {
     sqlite3 *sql;
     char *path;
     jarva__error err;
+    /* Opened with JARVA_DB_READONLY (or SQLite opened the file read-only):
+     * every write is refused with JARVA_EREADONLY before SQLite is asked. */
+    int readonly;
     /* Strings jarva_plan_get() hands out: valid until the next call or close. */
     char *plan_title_sv;
     char *plan_title_en;

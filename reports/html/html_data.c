@@ -261,7 +261,7 @@ static int files(jarva__html *h)
     const jarva__report *r = &h->r;
     jarva_result_filter filter = { NULL, 0, NULL, 1 };
     jarva_result_list *list = NULL;
-    int rc = jarva_result_list_open(r->db, &filter, &list);
+    int rc = jarva_result_list_open(&list, r->db, &filter);
     if (rc)
         return rc;
     memfile csv = { 0 }, excel = { 0 };

@@ -63,7 +63,7 @@ int jarva__html_examples(jarva__html *h)
     jarva_activity_filter f = JARVA_ACTIVITY_FILTER_INIT;
     f.year_to = r->year;
     jarva_activity_list *list = NULL;
-    int rc = jarva_activity_list_open(r->db, &f, &list);
+    int rc = jarva_activity_list_open(&list, r->db, &f);
     if (rc)
         return rc;
     jarva__html_buf b = { 0 };

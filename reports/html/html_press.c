@@ -200,13 +200,13 @@ static void since_last(jarva__html *h, jarva__html_buf *b)
             if (jarva__report_shown(&s->estimates[k]) && s->years[k] >= it->break_year)
                 prev[i] = k;
         if (prev[i] >= 0 &&
-            jarva_change_between(s, s->years[prev[i]], r->year, jarva__report_level(it), &ch[i],
+            jarva_change_between(&ch[i], s, s->years[prev[i]], r->year, jarva__report_level(it),
                                  err, sizeof err) != JARVA_OK)
             prev[i] = -1;
         if (prev[i] >= 0 && !(ch[i].flags & JARVA_CHANGE_NO_TEST))
             p[i] = ch[i].p_value;
     }
-    if (jarva_p_adjust_bh(p, r->n_items, p + r->n_items) != JARVA_OK)
+    if (jarva_p_adjust_bh(p + r->n_items, p, r->n_items) != JARVA_OK)
         for (size_t i = 0; i < r->n_items; i++)
             p[r->n_items + i] = NAN;
     for (size_t i = 0; i < r->n_items; i++) {
@@ -246,7 +246,7 @@ static int contact(jarva__html *h, jarva__html_buf *b)
 {
     const jarva__report *r = &h->r;
     char *who = NULL;
-    int rc = jarva_plan_contact(r->db, r->lang == JARVA__LANG_EN ? "en" : "sv", &who);
+    int rc = jarva_plan_contact(&who, r->db, r->lang == JARVA__LANG_EN ? "en" : "sv");
     if (rc && rc != JARVA_ENOTFOUND)
         return rc;
     html_add(b, "<h2>%s</h2>\n", TR(r, "Kontakt", "Contact"));
@@ -254,7 +254,7 @@ static int contact(jarva__html *h, jarva__html_buf *b)
         html_add(b, "<p class=\"lead\">");
         jarva__html_text(b, who);
         html_add(b, "</p>\n");
-        free(who);
+        jarva_free(who);
     }
     html_add(b, "<p>%s</p>\n<ul>\n",
              TR(r, "Överenskommelsen är undertecknad av:", "The agreement is signed by:"));
@@ -326,13 +326,13 @@ static int press_pdf(jarva__html *h, const size_t *idx, size_t n)
                             "measurement), data.html (every figure as CSV and JSON) and "
                             "metod.html."));
     char *who = NULL;
-    if (jarva_plan_contact(r->db, r->lang == JARVA__LANG_EN ? "en" : "sv", &who) == JARVA_OK &&
+    if (jarva_plan_contact(&who, r->db, r->lang == JARVA__LANG_EN ? "en" : "sv") == JARVA_OK &&
         who) {
         char *text = jarva__pdf_aprintf("%s: %s.", TR(r, "Kontakt", "Contact"), who);
         if (text)
             jarva__pdf_body(doc, text);
         free(text);
-        free(who);
+        jarva_free(who);
     }
     char *path = jarva__pdf_aprintf("%s/pressunderlag.pdf", h->dir);
     rc = path ? jarva__pdf_save(doc, path) : JARVA_ENOMEM;

@@ -167,7 +167,7 @@ static int run_import(const char *db_path, char *msg, size_t msglen)
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
         opts.kind = JARVA_IMPORT_SURVEY;
         jarva_import_result res;
-        rc = jarva_import_file(db, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv", &opts, &res);
+        rc = jarva_import_file(&res, db, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv", &opts);
         if (rc)
             snprintf(msg, msglen, "%s", jarva_errmsg(db));
     }
@@ -181,7 +181,7 @@ static int run_compute(const char *db_path, char *msg, size_t msglen)
     int rc = open_db(db_path, 0, &db, msg, msglen);
     if (!rc) {
         jarva_compute_summary sum;
-        rc = jarva_compute(db, NULL, &sum);
+        rc = jarva_compute(&sum, db, NULL);
         if (rc)
             snprintf(msg, msglen, "%s", jarva_errmsg(db));
     }
@@ -348,7 +348,7 @@ static void import_into(jarva_db *db, const char *file, jarva_import_kind kind)
     jarva_import_result res;
     char path[4096];
     snprintf(path, sizeof path, "%s/import/%s", JARVA_TEST_DATA_DIR, file);
-    int rc = jarva_import_file(db, path, &opts, &res);
+    int rc = jarva_import_file(&res, db, path, &opts);
     CHECK_INT(rc, JARVA_OK);
     if (rc)
         fprintf(stderr, "%s\n", jarva_errmsg(db));
@@ -372,7 +372,7 @@ static void make_templates(void)
     /* computed: what the report reads */
     CHECK_INT(copy_file(in_dir("imported.db"), in_dir("computed.db")), 0);
     CHECK_INT(jarva_db_open(&db, in_dir("computed.db"), 0), JARVA_OK);
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK);
     jarva_db_close(db);
 }
 

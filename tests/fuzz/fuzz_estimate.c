@@ -97,7 +97,7 @@ static void check_series(const jarva_estimate *est, size_t count, const uint8_t 
     char msg[256];
 
     jarva_change change;
-    if (count >= 2 && jarva_change_between(&series, years[0], years[count - 1], level, &change, msg,
+    if (count >= 2 && jarva_change_between(&change, &series, years[0], years[count - 1], level, msg,
                                            sizeof msg) == JARVA_OK) {
         FUZZ_ASSERT(isfinite(change.difference) && isfinite(change.se) && change.se >= 0);
         FUZZ_ASSERT(!isnan(change.ci_low) && !isnan(change.ci_high) &&
@@ -106,7 +106,7 @@ static void check_series(const jarva_estimate *est, size_t count, const uint8_t 
     }
 
     jarva_trend trend;
-    if (jarva_trend_fit(&series, level, &trend, msg, sizeof msg) == JARVA_OK &&
+    if (jarva_trend_fit(&trend, &series, level, msg, sizeof msg) == JARVA_OK &&
         !(trend.flags & JARVA_TREND_INSUFFICIENT)) {
         FUZZ_ASSERT(trend.n_points >= 3 && trend.n_points <= count);
         FUZZ_ASSERT(isfinite(trend.slope) && isfinite(trend.intercept) &&
@@ -124,7 +124,7 @@ static void check_series(const jarva_estimate *est, size_t count, const uint8_t 
     topts.level = level;
     topts.on_track = (opt[7] & 1) ? 0.9 : 0.75;
     jarva_target_status status;
-    if (jarva_target_assess(&series, &target, &topts, &status, msg, sizeof msg) == JARVA_OK) {
+    if (jarva_target_assess(&status, &series, &target, &topts, msg, sizeof msg) == JARVA_OK) {
         FUZZ_ASSERT(status.state <= JARVA_TARGET_OFF_TRACK);
         FUZZ_ASSERT(jarva_target_state_name(status.state)[0] != '\0');
         if (status.has_projection) {
@@ -172,7 +172,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         domains = 1;
     jarva_estimate est[MAX_DOMAINS];
     char msg[256];
-    int rc = jarva_estimate_proportions(&survey, no_domain ? NULL : domain, domains, &opts, est,
+    int rc = jarva_estimate_proportions(est, &survey, no_domain ? NULL : domain, domains, &opts,
                                         msg, sizeof msg);
     FUZZ_ASSERT(rc == JARVA_OK || (rc < 0 && msg[0] != '\0'));
     if (rc == JARVA_OK) {
@@ -183,7 +183,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     survey.value = mean;
     jarva_estimate means[MAX_DOMAINS];
-    rc = jarva_estimate_means(&survey, no_domain ? NULL : domain, domains, &opts, means, msg,
+    rc = jarva_estimate_means(means, &survey, no_domain ? NULL : domain, domains, &opts, msg,
                               sizeof msg);
     FUZZ_ASSERT(rc == JARVA_OK || (rc < 0 && msg[0] != '\0'));
     if (rc == JARVA_OK)
@@ -194,10 +194,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (count >= 1) {
         double p = (double)resp[0] / 255.0, n = (double)(resp[1] | resp[2] << 8);
         jarva_estimate e;
-        if (jarva_estimate_table_share(p, n, &opts, &e, msg, sizeof msg) == JARVA_OK)
+        if (jarva_estimate_table_share(&e, p, n, &opts, msg, sizeof msg) == JARVA_OK)
             check_estimate(&e, 1, opts.method);
         double exposure = resp[3] ? (double)resp[3] / 16.0 : 1.0;
-        if (jarva_estimate_count(n, exposure, &opts, &e, msg, sizeof msg) == JARVA_OK) {
+        if (jarva_estimate_count(&e, n, exposure, &opts, msg, sizeof msg) == JARVA_OK) {
             check_estimate(&e, 0, opts.method);
             FUZZ_ASSERT(e.ci_low <= e.estimate && e.estimate <= e.ci_high);
         }

@@ -54,7 +54,7 @@ static int import(int dry_run, jarva_import_result *res)
     opts.kind = FUZZ_IMPORT_KIND;
     opts.catalog_dir = JARVA_SOURCE_DIR "/indicators";
     opts.dry_run = dry_run;
-    return jarva_import_file(db, path, &opts, res);
+    return jarva_import_file(res, db, path, &opts);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

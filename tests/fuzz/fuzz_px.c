@@ -133,7 +133,7 @@ static void check_import(const char *file)
     opts.kind = JARVA_IMPORT_TABLE;
     opts.source = SOURCE;
     jarva_import_result res;
-    int rc = jarva_import_file(db, file, &opts, &res);
+    int rc = jarva_import_file(&res, db, file, &opts);
     if (rc != JARVA_OK) {
         FUZZ_ASSERT(rc < 0 && jarva_errcode(db) == rc && jarva_errmsg(db)[0] != '\0');
         FUZZ_ASSERT(published_rows() == 0);

@@ -151,7 +151,7 @@ static void check_import(void)
     opts.kind = JARVA_IMPORT_STAFF;
     opts.year = 2025;
     jarva_import_result res;
-    int rc = jarva_import_file(db, path, &opts, &res);
+    int rc = jarva_import_file(&res, db, path, &opts);
     if (rc != JARVA_OK) {
         FUZZ_ASSERT(rc < 0 && jarva_errcode(db) == rc && jarva_errmsg(db)[0] != '\0');
         FUZZ_ASSERT(stored_rows() == 0);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# check_symbols.sh LIBJARVA.SO INCLUDE_DIR NM CC: the shared library's dynamic
+# check_symbols.sh LIBJARVA.SO INCLUDE_DIR NM CC GENERATED_INCLUDE_DIR: the shared library's dynamic
 # symbol table (nm -D --defined-only) holds only jarva_ names, and exactly the
 # functions the public headers declare JARVA_API: nothing internal leaks (no
 # jarva__ helpers, no symbols of the static dependencies), nothing declared is
@@ -9,6 +9,7 @@ lib=${1:?usage: check_symbols.sh LIB INCLUDE_DIR NM CC}
 include=${2:?}
 nm=${3:-nm}
 cc=${4:-cc}
+generated=${5:?the folder of the generated jarva/version.h}
 
 check "nm -D" "$nm" -D --defined-only "$lib" || finish
 # Lines are "ADDRESS TYPE NAME"; versioned names (name@VERSION) are cut at '@'.
@@ -27,7 +28,7 @@ fi
 # (no comments, JARVA_API expanded to the visibility attribute), cut at ';';
 # in each declaration marked visible, the first jarva_ word before '(' is the
 # function's name.
-check "preprocess jarva.h" "$cc" -E -P -DJARVA_BUILDING -I"$include" "$include/jarva.h" || finish
+check "preprocess jarva.h" "$cc" -E -P -DJARVA_BUILDING -I"$include" -I"$generated" "$include/jarva.h" || finish
 tr '\n' ' ' <"$T/last.log" | tr ';' '\n' | grep 'visibility *( *"default" *)' |
     sed 's/__attribute__ *(( *visibility *( *"default" *) *))//' |
     sed -n 's/^[^(]*[^a-z0-9_]\(jarva_[a-z0-9_]*\) *(.*/\1/p' | sort -u >"$T/declared"

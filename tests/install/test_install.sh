@@ -22,7 +22,7 @@ san_flags=""
 check "cmake --install" "$CMAKE" --install "$JARVA_BUILD" --prefix "$prefix" || finish
 
 # What landed: GNUInstallDirs' layout for a prefix other than /usr.
-for f in lib/libjarva.so lib/libjarva.so.0 lib/libjarva.a include/jarva.h include/jarva/common.h \
+for f in lib/libjarva.so lib/libjarva.a include/jarva.h include/jarva/common.h include/jarva/version.h \
     include/jarva/db.h include/jarva/catalog.h include/jarva/import.h include/jarva/estimate.h \
     include/jarva/results.h lib/pkgconfig/jarva.pc lib/cmake/jarva/jarvaConfig.cmake \
     lib/cmake/jarva/jarvaConfigVersion.cmake lib/cmake/jarva/jarvaTargets.cmake \
@@ -33,7 +33,22 @@ for f in lib/libjarva.so lib/libjarva.so.0 lib/libjarva.a include/jarva.h includ
     checks=$((checks + 1))
     [ -e "$prefix/$f" ] || fail "not installed: $f"
 done
+# The SONAME policy of docs/api.md: libjarva.so.0.MINOR until 1.0, then
+# libjarva.so.MAJOR; the name is a file (link) of the prefix.
+version=$(sed -n 's/^#define JARVA_VERSION_STRING "\(.*\)"$/\1/p' \
+    "$JARVA_BUILD/libjarva/include/jarva/version.h")
+major=${version%%.*}
+minor=${version#*.}
+minor=${minor%%.*}
+if [ "$major" = 0 ]; then soname=libjarva.so.0.$minor; else soname=libjarva.so.$major; fi
+checks=$((checks + 1))
+[ -e "$prefix/lib/$soname" ] || fail "not installed: lib/$soname"
+check "readelf -d libjarva.so" readelf -d "$prefix/lib/libjarva.so" &&
+    expect_grep "$T/last.log" "Library soname: [$soname]"
+
 # Every public header is installed, and nothing private is.
+cmp -s "$JARVA_BUILD/libjarva/include/jarva/version.h" "$prefix/include/jarva/version.h" ||
+    fail "the generated jarva/version.h not installed"
 for h in "$JARVA_SRC"/libjarva/include/jarva/*.h; do
     checks=$((checks + 1))
     cmp -s "$h" "$prefix/include/jarva/$(basename "$h")" || fail "header $(basename "$h") not installed"
@@ -45,7 +60,7 @@ checks=$((checks + 1))
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 check "pkg-config --modversion" "$PKG_CONFIG" --modversion jarva &&
     expect_line "$T/last.log" "$(sed -n 's/^#define JARVA_VERSION_STRING "\(.*\)"$/\1/p' \
-        "$JARVA_SRC/libjarva/include/jarva/common.h")"
+        "$JARVA_BUILD/libjarva/include/jarva/version.h")"
 check "pkg-config --variable=prefix" "$PKG_CONFIG" --variable=prefix jarva &&
     expect_line "$T/last.log" "$prefix"
 check "pkg-config --cflags" "$PKG_CONFIG" --cflags jarva &&
@@ -88,8 +103,8 @@ done
 # linker searches (CMake drops the build rpath on install): LD_LIBRARY_PATH.
 # Each build must take the installed library, not the build tree's.
 checks=$((checks + 1))
-LD_LIBRARY_PATH="$prefix/lib" ldd "$T/pc-shared/print_estimates" | grep -q "$prefix/lib/libjarva.so.0" ||
-    fail "pkg-config build does not load $prefix/lib/libjarva.so.0"
+LD_LIBRARY_PATH="$prefix/lib" ldd "$T/pc-shared/print_estimates" | grep -q "$prefix/lib/$soname" ||
+    fail "pkg-config build does not load $prefix/lib/$soname"
 for build in pc-shared pc-static fp-shared fp-static; do
     check "examples built with $build" env LD_LIBRARY_PATH="$prefix/lib" \
         JARVA_TEST_TMP="$T/run-$build" sh "$here/run_examples.sh" "$T/$build" ||
@@ -101,7 +116,7 @@ done
 # installed catalogue (named, as the prefix differs from the configured one).
 check "jarva --version" "$prefix/bin/jarva" --version &&
     expect_grep "$T/last.log" "jarva $(sed -n 's/^#define JARVA_VERSION_STRING "\(.*\)"$/\1/p' \
-        "$JARVA_SRC/libjarva/include/jarva/common.h")"
+        "$JARVA_BUILD/libjarva/include/jarva/version.h")"
 check "jarva help init" "$prefix/bin/jarva" help init && expect_grep "$T/last.log" "Usage: jarva init"
 check "jarva init from the installed catalogue" "$prefix/bin/jarva" --db "$T/cli.db" \
     --catalog "$prefix/share/jarva/indicators" init

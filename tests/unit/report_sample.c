@@ -393,7 +393,7 @@ int jarva__sample_import(jarva_db *db, const char *dir)
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
         opts.kind = files[i].kind;
         jarva_import_result res;
-        int rc = jarva_import_file(db, path, &opts, &res);
+        int rc = jarva_import_file(&res, db, path, &opts);
         if (rc)
             return rc;
     }

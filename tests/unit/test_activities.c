@@ -17,7 +17,7 @@ static jarva_db *imported(void)
     jarva_import_result res;
     if (jarva_db_open(&db, path, JARVA_DB_CREATE) != JARVA_OK ||
         jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators") != JARVA_OK ||
-        jarva_import_file(db, DATA "activities.csv", &opts, &res) != JARVA_OK) {
+        jarva_import_file(&res, db, DATA "activities.csv", &opts) != JARVA_OK) {
         fprintf(stderr, "setup: %s\n", jarva_errmsg(db));
         exit(1);
     }
@@ -27,7 +27,7 @@ static jarva_db *imported(void)
 static void test_all(jarva_db *db)
 {
     jarva_activity_list *list = NULL;
-    CHECK_INT(jarva_activity_list_open(db, NULL, &list), JARVA_OK);
+    CHECK_INT(jarva_activity_list_open(&list, db, NULL), JARVA_OK);
     CHECK_INT((int)jarva_activity_list_count(list), 4);
     const jarva_activity *a = jarva_activity_list_get(list, 0);
     /* Row 1: 2025-01-15;Järva stadsdelsförvaltning;3;press_material;Husby;1;;;;Pressmeddelande … */
@@ -57,7 +57,7 @@ static void test_filters(jarva_db *db)
     jarva_activity_filter f = JARVA_ACTIVITY_FILTER_INIT;
     f.type = "feedback_given";
     jarva_activity_list *list = NULL;
-    CHECK_INT(jarva_activity_list_open(db, &f, &list), JARVA_OK);
+    CHECK_INT(jarva_activity_list_open(&list, db, &f), JARVA_OK);
     CHECK_INT((int)jarva_activity_list_count(list), 1);
     const jarva_activity *a = jarva_activity_list_get(list, 0);
     CHECK(a != NULL);
@@ -71,21 +71,21 @@ static void test_filters(jarva_db *db)
 
     f.type = NULL;
     f.year_from = 2026;
-    CHECK_INT(jarva_activity_list_open(db, &f, &list), JARVA_OK);
+    CHECK_INT(jarva_activity_list_open(&list, db, &f), JARVA_OK);
     CHECK_INT((int)jarva_activity_list_count(list), 0);
     jarva_activity_list_free(list);
     f.year_from = 2024;
     f.year_to = 2025;
-    CHECK_INT(jarva_activity_list_open(db, &f, &list), JARVA_OK);
+    CHECK_INT(jarva_activity_list_open(&list, db, &f), JARVA_OK);
     CHECK_INT((int)jarva_activity_list_count(list), 4);
     jarva_activity_list_free(list);
 
     f.version = 99;
     list = (jarva_activity_list *)&f; /* must be reset to NULL */
-    CHECK_INT(jarva_activity_list_open(db, &f, &list), JARVA_EINVAL);
+    CHECK_INT(jarva_activity_list_open(&list, db, &f), JARVA_EINVAL);
     CHECK(list == NULL);
     CHECK_CONTAINS(jarva_errmsg(db), "version 99");
-    CHECK_INT(jarva_activity_list_open(NULL, NULL, &list), JARVA_EINVAL);
+    CHECK_INT(jarva_activity_list_open(&list, NULL, NULL), JARVA_EINVAL);
     jarva_activity_list_free(NULL);
 }
 

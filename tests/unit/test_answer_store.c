@@ -261,7 +261,7 @@ static void test_migration_from_v4(void)
     free(want);
 
     CHECK_INT(jarva__exec(db, "DELETE FROM estimate"), JARVA_OK);
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK);
     char *estimates = dump(db->sql, "SELECT indicator_id, year, area_id, domain, coalesce(n, ''), "
                                     "coalesce(printf('%.17g', value), ''), "
                                     "coalesce(printf('%.17g', se), '') FROM estimate "

@@ -85,7 +85,7 @@ static char *dump(jarva_db *db)
 static void check_area(jarva_db *db, const char *name, const char *want)
 {
     jarva_area_list *areas = NULL;
-    int rc = jarva_area_find(db, name, &areas);
+    int rc = jarva_area_find(&areas, db, name);
     CHECK_INT(rc, JARVA_OK);
     if (rc == JARVA_OK) {
         CHECK_INT(jarva_area_list_count(areas), 1);
@@ -99,16 +99,16 @@ static void check_area(jarva_db *db, const char *name, const char *want)
 static void test_real_structure(jarva_db *db)
 {
     jarva_plan plan;
-    CHECK_INT(jarva_plan_get(db, &plan), JARVA_OK);
+    CHECK_INT(jarva_plan_get(&plan, db), JARVA_OK);
     CHECK_INT(plan.year, 2025);
     CHECK_STR(plan.title_sv, "Kommunikationsplan för lokal samverkansöverenskommelse Järva");
     /* A second call replaces the strings; both must be readable (ASan). */
     jarva_plan again;
-    CHECK_INT(jarva_plan_get(db, &again), JARVA_OK);
+    CHECK_INT(jarva_plan_get(&again, db), JARVA_OK);
     CHECK_STR(again.title_en, "Communication plan of the local collaboration agreement for Järva");
 
     jarva_goal_list *goals = NULL;
-    CHECK_INT(jarva_goal_list_open(db, &goals), JARVA_OK);
+    CHECK_INT(jarva_goal_list_open(&goals, db), JARVA_OK);
     size_t overall = 0, communication = 0;
     for (size_t i = 0; i < jarva_goal_list_count(goals); i++) {
         const jarva_goal *g = jarva_goal_list_get(goals, i);
@@ -137,7 +137,7 @@ static void test_real_structure(jarva_db *db)
 
     /* The plan's four audiences with 1, 4, 3 and 2 communication goals. */
     jarva_audience_list *audiences = NULL;
-    CHECK_INT(jarva_audience_list_open(db, &audiences), JARVA_OK);
+    CHECK_INT(jarva_audience_list_open(&audiences, db), JARVA_OK);
     CHECK_INT(jarva_audience_list_count(audiences), 4);
     static const char *const audience_ids[] = { "collaboration", "staff", "residents", "partners" };
     static const int audience_goals[] = { 1, 4, 3, 2 };
@@ -148,19 +148,19 @@ static void test_real_structure(jarva_db *db)
     jarva_audience_list_free(audiences);
 
     jarva_principle_list *principles = NULL;
-    CHECK_INT(jarva_principle_list_open(db, &principles), JARVA_OK);
+    CHECK_INT(jarva_principle_list_open(&principles, db), JARVA_OK);
     CHECK_INT(jarva_principle_list_count(principles), 6);
     CHECK_STR(jarva_principle_list_get(principles, 3)->id, "feedback");
     jarva_principle_list_free(principles);
 
     jarva_priority_area_list *priorities = NULL;
-    CHECK_INT(jarva_priority_area_list_open(db, &priorities), JARVA_OK);
+    CHECK_INT(jarva_priority_area_list_open(&priorities, db), JARVA_OK);
     CHECK_INT(jarva_priority_area_list_count(priorities), 5);
     CHECK_STR(jarva_priority_area_list_get(priorities, 4)->name_sv, "Våld i nära relation");
     jarva_priority_area_list_free(priorities);
 
     jarva_organisation_list *orgs = NULL;
-    CHECK_INT(jarva_organisation_list_open(db, &orgs), JARVA_OK);
+    CHECK_INT(jarva_organisation_list_open(&orgs, db), JARVA_OK);
     CHECK_INT(jarva_organisation_list_count(orgs), 7);
     int signatories = 0;
     for (size_t i = 0; i < jarva_organisation_list_count(orgs); i++)
@@ -174,7 +174,7 @@ static void test_real_structure(jarva_db *db)
 static void test_real_areas(jarva_db *db)
 {
     jarva_area_list *areas = NULL;
-    CHECK_INT(jarva_area_list_open(db, &areas), JARVA_OK);
+    CHECK_INT(jarva_area_list_open(&areas, db), JARVA_OK);
     int in_jarva = 0, comparison = 0;
     for (size_t i = 0; i < jarva_area_list_count(areas); i++) {
         const jarva_area *a = jarva_area_list_get(areas, i);
@@ -211,7 +211,7 @@ static void test_real_areas(jarva_db *db)
     check_area(db, "Järva", "jarva");
     check_area(db, "JÄRVA", "jarva"); /* NOCASE does not fold Ä; folding does */
     jarva_area_list *none = NULL;
-    CHECK_INT(jarva_area_find(db, "Södermalm", &none), JARVA_ENOTFOUND);
+    CHECK_INT(jarva_area_find(&none, db, "Södermalm"), JARVA_ENOTFOUND);
     CHECK_CONTAINS(jarva_errmsg(db), "no area 'Södermalm'");
     CHECK(none == NULL);
     /* One SQL lookup in area_alias also resolves ids and names (NOCASE). */
@@ -222,7 +222,7 @@ static void test_real_areas(jarva_db *db)
 static const jarva_indicator *find(jarva_indicator_list **list, jarva_db *db, const char *id)
 {
     *list = NULL;
-    int rc = jarva_indicator_find(db, id, list);
+    int rc = jarva_indicator_find(list, db, id);
     CHECK_INT(rc, JARVA_OK);
     return rc == JARVA_OK ? jarva_indicator_list_get(*list, 0) : NULL;
 }
@@ -311,18 +311,18 @@ static void test_real_indicators(jarva_db *db)
     jarva_indicator_list_free(list);
 
     /* A goal's list, and the errors for what does not exist. */
-    CHECK_INT(jarva_indicator_list_open(db, "g1", &list), JARVA_OK);
+    CHECK_INT(jarva_indicator_list_open(&list, db, "g1"), JARVA_OK);
     CHECK_INT(jarva_indicator_list_count(list), 1);
     CHECK_STR(jarva_indicator_list_get(list, 0)->id, "police-list-areas");
     jarva_indicator_list_free(list);
-    CHECK_INT(jarva_indicator_list_open(db, NULL, &list), JARVA_OK);
+    CHECK_INT(jarva_indicator_list_open(&list, db, NULL), JARVA_OK);
     CHECK(jarva_indicator_list_count(list) >= 17);
     CHECK_STR(jarva_indicator_list_get(list, 0)->id, "police-list-areas");
     jarva_indicator_list_free(list);
-    CHECK_INT(jarva_indicator_list_open(db, "g99", &list), JARVA_ENOTFOUND);
+    CHECK_INT(jarva_indicator_list_open(&list, db, "g99"), JARVA_ENOTFOUND);
     CHECK_STR(jarva_errmsg(db), "no goal 'g99'");
     CHECK(list == NULL);
-    CHECK_INT(jarva_indicator_find(db, "nope", &list), JARVA_ENOTFOUND);
+    CHECK_INT(jarva_indicator_find(&list, db, "nope"), JARVA_ENOTFOUND);
     CHECK_STR(jarva_errmsg(db), "no indicator 'nope'");
     CHECK(list == NULL);
 }
@@ -587,10 +587,10 @@ static void test_fold_and_empty(void)
     /* A database without a catalogue says so. */
     jarva_db *db = fresh_db("catalog_empty.db");
     jarva_plan plan;
-    CHECK_INT(jarva_plan_get(db, &plan), JARVA_ENOTFOUND);
+    CHECK_INT(jarva_plan_get(&plan, db), JARVA_ENOTFOUND);
     CHECK_CONTAINS(jarva_errmsg(db), "no catalogue loaded");
     jarva_goal_list *goals = NULL;
-    CHECK_INT(jarva_goal_list_open(db, &goals), JARVA_OK);
+    CHECK_INT(jarva_goal_list_open(&goals, db), JARVA_OK);
     CHECK_INT(jarva_goal_list_count(goals), 0);
     jarva_goal_list_free(goals);
     jarva_goal_list_free(NULL);

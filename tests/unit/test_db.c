@@ -85,6 +85,45 @@ static void test_reopen_keeps_version(void)
     jarva_db_close(db);
 }
 
+/* A read-only handle refuses every write with JARVA_EREADONLY and a sentence
+ * that says so, not SQLite's "attempt to write a readonly database"; an
+ * import's dry run (which stages rows in a transaction it rolls back) too. */
+static void test_readonly_refuses_writes(void)
+{
+    const char *path = test_tmp_path("db_readonly.db");
+    jarva_db *db = NULL;
+    CHECK_INT(jarva_db_open(&db, path, JARVA_DB_CREATE), JARVA_OK);
+    CHECK_INT(jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators"), JARVA_OK);
+    jarva_db_close(db);
+
+    CHECK_INT(jarva_db_open(&db, path, JARVA_DB_READONLY), JARVA_OK);
+    CHECK_INT(jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators"), JARVA_EREADONLY);
+    CHECK_INT(jarva_errcode(db), JARVA_EREADONLY);
+    CHECK_CONTAINS(jarva_errmsg(db), "db_readonly.db");
+    CHECK_CONTAINS(jarva_errmsg(db), "opened read-only");
+    CHECK(strstr(jarva_errmsg(db), "readonly database") == NULL);
+
+    jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
+    opts.kind = JARVA_IMPORT_SURVEY;
+    opts.dry_run = 1;
+    jarva_import_result res;
+    CHECK_INT(
+        jarva_import_file(&res, db, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv", &opts),
+        JARVA_EREADONLY);
+    CHECK_CONTAINS(jarva_errmsg(db), "dry run");
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_EREADONLY);
+    CHECK_INT(jarva_batch_remove(db, 1), JARVA_EREADONLY);
+    /* A write that reaches SQLite all the same is translated as well. */
+    CHECK_INT(jarva__exec(db, "DELETE FROM plan_version"), JARVA_EREADONLY);
+    CHECK_CONTAINS(jarva_errmsg(db), "opened read-only");
+    /* Reading still works. */
+    jarva_goal_list *goals = NULL;
+    CHECK_INT(jarva_goal_list_open(&goals, db), JARVA_OK);
+    CHECK(jarva_goal_list_count(goals) > 0);
+    jarva_goal_list_free(goals);
+    jarva_db_close(db);
+}
+
 static void test_refusals(void)
 {
     jarva_db *db = NULL;
@@ -134,9 +173,9 @@ static void test_success_clears_message(void)
     jarva_db *db = NULL;
     CHECK_INT(jarva_db_open(&db, NULL, JARVA_DB_MEMORY), JARVA_OK);
     jarva_indicator_list *list = NULL;
-    CHECK_INT(jarva_indicator_find(db, "no-such-indicator", &list), JARVA_ENOTFOUND);
+    CHECK_INT(jarva_indicator_find(&list, db, "no-such-indicator"), JARVA_ENOTFOUND);
     CHECK(strlen(jarva_errmsg(db)) > 0);
-    CHECK_INT(jarva_indicator_list_open(db, NULL, &list), JARVA_OK);
+    CHECK_INT(jarva_indicator_list_open(&list, db, NULL), JARVA_OK);
     CHECK_STR(jarva_errmsg(db), "");
     CHECK_INT(jarva_errcode(db), JARVA_OK);
     jarva_indicator_list_free(list);
@@ -161,6 +200,7 @@ int main(void)
     test_create_private_and_strict();
     test_reopen_keeps_version();
     test_refusals();
+    test_readonly_refuses_writes();
     test_memory_and_version();
     test_success_clears_message();
     return test_report();

@@ -195,7 +195,7 @@ static attack_summary attack_database(jarva_db *db)
     attack_summary sum = { 0, 0, 0, 0 };
     jarva_result_filter all = { NULL, 0, NULL, 1 };
     jarva_result_list *l = NULL;
-    CHECK_INT(jarva_result_list_open(db, &all, &l), JARVA_OK);
+    CHECK_INT(jarva_result_list_open(&l, db, &all), JARVA_OK);
     size_t count = jarva_result_list_count(l);
     static breakdown b;
     for (size_t i = 0; i < count;) {
@@ -286,7 +286,7 @@ static int import(jarva_db *db, const char *file, jarva_import_kind kind, const 
     opts.kind = kind;
     opts.catalog_dir = catalog ? catalog : JARVA_SOURCE_DIR "/indicators";
     jarva_import_result res;
-    return jarva_import_file(db, file, &opts, &res);
+    return jarva_import_file(&res, db, file, &opts);
 }
 
 static void test_example_database(void)
@@ -313,7 +313,7 @@ static void test_example_database(void)
         CHECK_INT(import(db, path, files[i].kind, NULL), JARVA_OK);
     }
     jarva_compute_summary cs;
-    CHECK_INT(jarva_compute(db, NULL, &cs), JARVA_OK);
+    CHECK_INT(jarva_compute(&cs, db, NULL), JARVA_OK);
     attack_summary s = attack_database(db);
     CHECK(s.breakdowns > 50);
     CHECK(s.with_hidden > 10); /* the staff survey's small organisations */
@@ -357,7 +357,7 @@ static void test_one_suppressed_area(void)
     /* 80 respondents per area and wave, Hjulsta a fifth of that (16). */
     CHECK_INT(jarva__sample_write(dir, 80, 7, err, sizeof err), JARVA_OK);
     CHECK_INT(jarva__sample_import(db, dir), JARVA_OK);
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK);
 
     attack_summary s = attack_database(db);
     CHECK(s.with_hidden > 10);
@@ -371,7 +371,7 @@ static void test_one_suppressed_area(void)
      * Hjulsta's n exactly; as stored, nothing. */
     jarva_result_filter f = { "safe-evening-survey", 2025, NULL, 0 };
     jarva_result_list *l = NULL;
-    CHECK_INT(jarva_result_list_open(db, &f, &l), JARVA_OK);
+    CHECK_INT(jarva_result_list_open(&l, db, &f), JARVA_OK);
     static breakdown b;
     b.ncells = 0;
     int hjulsta = -1, secondary = -1;
@@ -480,10 +480,10 @@ static void test_rule_by_hand(void)
     write_survey(path, 0);
     CHECK_INT(import(db, path, JARVA_IMPORT_SURVEY, NULL), JARVA_OK);
     jarva_compute_summary cs;
-    CHECK_INT(jarva_compute(db, NULL, &cs), JARVA_OK);
+    CHECK_INT(jarva_compute(&cs, db, NULL), JARVA_OK);
     jarva_result_filter f = { "worried-crime-survey", 2023, NULL, 1 };
     jarva_result_list *l = NULL;
-    CHECK_INT(jarva_result_list_open(db, &f, &l), JARVA_OK);
+    CHECK_INT(jarva_result_list_open(&l, db, &f), JARVA_OK);
     const jarva_result *jarva = find_result(l, "jarva", "");
     CHECK(jarva && !jarva->estimate.suppressed);
     if (jarva) {
@@ -551,10 +551,10 @@ static void test_published_hierarchy(void)
                 rows[i][0], rows[i][1]);
     fclose(f);
     CHECK_INT(import(db, path, JARVA_IMPORT_TABLE, NULL), JARVA_OK);
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK);
     jarva_result_filter flt = { "unsafe-neighbourhood-city", 2020, NULL, 0 };
     jarva_result_list *l = NULL;
-    CHECK_INT(jarva_result_list_open(db, &flt, &l), JARVA_OK);
+    CHECK_INT(jarva_result_list_open(&l, db, &flt), JARVA_OK);
     CHECK(primary(find_result(l, "spanga-tensta", "")));
     CHECK(secondary(find_result(l, "rinkeby-kista", "")));
     CHECK(secondary(find_result(l, "akalla", "")));
@@ -613,10 +613,10 @@ static void test_areas_outside_jarva(void)
     }
     CHECK_INT(import(db, path, JARVA_IMPORT_SURVEY, catalog), JARVA_OK);
     CHECK_INT(count_rows(db, "SELECT count(*) FROM response WHERE area_id = 'stockholm'"), 80);
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK);
     jarva_result_filter flt = { "worried-crime-survey", 2023, NULL, 1 };
     jarva_result_list *l = NULL;
-    CHECK_INT(jarva_result_list_open(db, &flt, &l), JARVA_OK);
+    CHECK_INT(jarva_result_list_open(&l, db, &flt), JARVA_OK);
     const jarva_result *jarva = find_result(l, "jarva", "");
     CHECK(jarva != NULL);
     if (jarva) {

@@ -84,7 +84,7 @@ static int import(jarva_db *db, const char *path, jarva_import_kind kind, int re
     opts.kind = kind;
     opts.replace = replace;
     opts.catalog_dir = JARVA_SOURCE_DIR "/indicators";
-    return jarva_import_file(db, path, &opts, res);
+    return jarva_import_file(res, db, path, &opts);
 }
 
 static void test_same_wave_two_dialects(void)
@@ -149,7 +149,7 @@ static void test_reimport_and_replace(void)
     free(rows);
 
     jarva_batch_list *list = NULL;
-    CHECK_INT(jarva_batch_list_open(db, &list), JARVA_OK);
+    CHECK_INT(jarva_batch_list_open(&list, db), JARVA_OK);
     CHECK_INT(jarva_batch_list_count(list), 1);
     const jarva_batch *b = jarva_batch_list_get(list, 0);
     CHECK_STR(b->file_name, "survey_2023_revised.csv");
@@ -240,7 +240,7 @@ static void test_table_counts(void)
                      "2019|jarva|police-list-areas|count|2.0|0|NULL|NULL\n"
                      "2020|rinkeby-kista|worried-crime-city|share|0.115|0|NULL|NULL\n");
     free(table);
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK);
     char *est = dump(db, "SELECT year, area_id, value, ci_low, ci_high, "
                          "CASE WHEN suppressed THEN '' ELSE method END, suppressed "
                          "FROM estimate WHERE indicator_id = 'police-list-areas' "

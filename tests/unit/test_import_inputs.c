@@ -102,7 +102,7 @@ static void test_weights(void)
      * hold one respondent each, b the first of them in the file. */
     const char *path = write_survey("inputs_w1.csv", "1,2023,Husby,a,0.5,1\n2,2023,Husby,a,2,2\n"
                                                      "3,2023,Kista,b,4,1\n4,2023,Kista,c,1,2\n");
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_OK);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);
     CHECK(fabs(res.weight_ratio - 8) < 1e-12);
     CHECK_INT(res.extreme_weights, 0);
     CHECK_INT(res.lonely_strata, 2);
@@ -114,13 +114,13 @@ static void test_weights(void)
     const char *rows = "1,2024,Husby,a,1,1\n2,2024,Husby,a,1,2\n3,2024,Husby,a,1,1\n"
                        "4,2024,Husby,a,1,2\n5,2024,Husby,a,10000,1\n";
     path = write_survey("inputs_w2.csv", rows);
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_EFORMAT);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_EFORMAT);
     CHECK_CONTAINS(jarva_errmsg(db), "inputs_w2.csv:6:5 (vikt): weight 10000 is 10000 times the "
                                      "file's median weight 1 (beyond a factor of 1000");
     CHECK_INT(count(db, "SELECT count(*) FROM batch"), 1);
     /* A factor of 20000 lets it through; so does accepting it, counted. */
     opts.weight_factor = 20000;
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_OK);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);
     CHECK_INT(res.outcome, JARVA_IMPORTED);
     CHECK_INT(res.extreme_weights, 0);
     CHECK(fabs(res.weight_ratio - 10000) < 1e-9);
@@ -128,11 +128,11 @@ static void test_weights(void)
     CHECK_INT(jarva_batch_remove(db, res.batch_id), JARVA_OK);
     opts.weight_factor = 0;
     opts.accept_extreme_weights = 1;
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_OK);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);
     CHECK_INT(res.extreme_weights, 1);
     CHECK_INT(count(db, "SELECT extreme_weights FROM batch WHERE year = 2024"), 1);
     jarva_batch_list *list = NULL;
-    CHECK_INT(jarva_batch_list_open(db, &list), JARVA_OK);
+    CHECK_INT(jarva_batch_list_open(&list, db), JARVA_OK);
     CHECK_INT(jarva_batch_list_count(list), 2);
     if (jarva_batch_list_count(list) == 2) {
         CHECK(fabs(jarva_batch_list_get(list, 1)->weight_ratio - 10000) < 1e-9);
@@ -146,7 +146,7 @@ static void test_weights(void)
     path = write_survey("inputs_w3.csv", "1,2025,Husby,a,1e308,1\n2,2025,Husby,a,1e308,1\n"
                                          "3,2025,Husby,a,1,1\n4,2025,Husby,a,1,1\n"
                                          "5,2025,Husby,a,1,1\n");
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_EFORMAT);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_EFORMAT);
     CHECK_CONTAINS(jarva_errmsg(db), "inputs_w3.csv:3:5 (vikt): the weights add up to more than");
     CHECK_CONTAINS(jarva_errmsg(db), "inputs_w3.csv:2:5 (vikt): weight 1e+308 is 1e+308 times the "
                                      "file's median weight 1");
@@ -154,7 +154,7 @@ static void test_weights(void)
     /* 1e-5 beside 1s: 1/100000 of the median. */
     path = write_survey("inputs_w4.csv", "1,2025,Husby,a,1,1\n2,2025,Husby,a,0.00001,1\n"
                                          "3,2025,Husby,a,1,1\n");
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_EFORMAT);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_EFORMAT);
     CHECK_CONTAINS(jarva_errmsg(db), "inputs_w4.csv:3:5 (vikt): weight 1e-05 is 1/100000 of the "
                                      "file's median weight 1");
     CHECK_INT(count(db, "SELECT count(*) FROM batch"), 2);
@@ -175,12 +175,12 @@ static void test_options_version_1(void)
                                                      "3,2024,Husby,a,10000,1\n");
     jarva_import_result res;
     memset(&res, 0xAB, sizeof res);
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_EFORMAT);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_EFORMAT);
     CHECK_CONTAINS(jarva_errmsg(db), "weight 10000 is 10000 times");
     unsigned char *tail = (unsigned char *)&res.weight_ratio;
     CHECK(tail[0] == 0xAB && tail[sizeof res.weight_ratio - 1] == 0xAB);
     opts.version = 5; /* 3 added the sheet of a workbook, 4 the header row */
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_EINVAL);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_EINVAL);
     CHECK_CONTAINS(jarva_errmsg(db), "options version 5, this libjarva knows 1 to 4");
     jarva_db_close(db);
 }
@@ -222,7 +222,7 @@ static void test_file_changes_while_imported(void)
     opts.progress = append_row;
     opts.progress_ctx = &calls;
     jarva_import_result res;
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_EIO);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_EIO);
     CHECK(calls >= 1);
     CHECK_CONTAINS(jarva_errmsg(db), "inputs_changing.csv: the file changed while it was being "
                                      "read");
@@ -230,10 +230,10 @@ static void test_file_changes_while_imported(void)
     CHECK_INT(count(db, "SELECT count(*) FROM response"), 0);
     /* Unchanged since, it imports; and again, it is recognised. */
     opts.progress = NULL;
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_OK);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);
     CHECK_INT(res.rows, 70001);
     CHECK_INT(res.outcome, JARVA_IMPORTED);
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_OK);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);
     CHECK_INT(res.outcome, JARVA_UNCHANGED);
     CHECK_INT(res.rows, 0);
     jarva_db_close(db);
@@ -246,15 +246,15 @@ static void test_not_regular(void)
     jarva_db *db = fresh_db("inputs_special.db");
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     jarva_import_result res;
-    CHECK_INT(jarva_import_file(db, "/dev/zero", &opts, &res), JARVA_EIO);
+    CHECK_INT(jarva_import_file(&res, db, "/dev/zero", &opts), JARVA_EIO);
     CHECK_CONTAINS(jarva_errmsg(db), "/dev/zero: is a character device, not a regular file");
     opts.kind = JARVA_IMPORT_TABLE;
-    CHECK_INT(jarva_import_file(db, JARVA_TEST_DATA_DIR, &opts, &res), JARVA_EIO);
+    CHECK_INT(jarva_import_file(&res, db, JARVA_TEST_DATA_DIR, &opts), JARVA_EIO);
     CHECK_CONTAINS(jarva_errmsg(db), "is a folder, not a file");
     const char *path = write_survey("inputs_limit.csv", "1,2023,Husby,a,1,1\n");
     opts.kind = JARVA_IMPORT_SURVEY;
     opts.max_bytes = 10; /* the file is 46 bytes */
-    CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_EFORMAT);
+    CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_EFORMAT);
     CHECK_CONTAINS(jarva_errmsg(db),
                    "the file is 46 bytes, more than the 10 bytes an input may be");
     jarva_db_close(db);

@@ -20,32 +20,32 @@ int main(void)
 {
     jarva_db *db = loaded("contact.db", JARVA_SOURCE_DIR "/indicators");
     char *who = NULL;
-    CHECK_INT(jarva_plan_contact(db, NULL, &who), JARVA_OK);
+    CHECK_INT(jarva_plan_contact(&who, db, NULL), JARVA_OK);
     CHECK_STR(who, "Presstjänsterna hos Järva stadsdelsförvaltning och Lokalpolisområde Järva, "
                    "som har undertecknat överenskommelsen");
-    free(who);
-    CHECK_INT(jarva_plan_contact(db, "en", &who), JARVA_OK);
+    jarva_free(who);
+    CHECK_INT(jarva_plan_contact(&who, db, "en"), JARVA_OK);
     CHECK_STR(who, "The press offices of the Järva district administration and the local police "
                    "area Järva, the signatories of the agreement");
-    free(who);
+    jarva_free(who);
     who = (char *)"unchanged";
-    CHECK_INT(jarva_plan_contact(db, "de", &who), JARVA_EINVAL);
+    CHECK_INT(jarva_plan_contact(&who, db, "de"), JARVA_EINVAL);
     CHECK(who == NULL);
     CHECK_CONTAINS(jarva_errmsg(db), "\"de\" is not sv or en");
-    CHECK_INT(jarva_plan_contact(NULL, "sv", &who), JARVA_EINVAL);
-    CHECK_INT(jarva_plan_contact(db, "sv", NULL), JARVA_EINVAL);
+    CHECK_INT(jarva_plan_contact(&who, NULL, "sv"), JARVA_EINVAL);
+    CHECK_INT(jarva_plan_contact(NULL, db, "sv"), JARVA_EINVAL);
     jarva_db_close(db);
 
     db = loaded("contact-none.db", JARVA_TEST_DATA_DIR "/catalog/valid");
     who = (char *)"unchanged";
-    CHECK_INT(jarva_plan_contact(db, "en", &who), JARVA_OK);
+    CHECK_INT(jarva_plan_contact(&who, db, "en"), JARVA_OK);
     CHECK(who == NULL);
     jarva_db_close(db);
 
     /* No catalogue loaded. */
     db = NULL;
     CHECK_INT(jarva_db_open(&db, test_tmp_path("contact-empty.db"), JARVA_DB_CREATE), JARVA_OK);
-    CHECK_INT(jarva_plan_contact(db, "sv", &who), JARVA_ENOTFOUND);
+    CHECK_INT(jarva_plan_contact(&who, db, "sv"), JARVA_ENOTFOUND);
     CHECK(who == NULL);
     jarva_db_close(db);
     return test_report();

@@ -51,7 +51,7 @@ static jarva_db *sample_db(void)
     CHECK(system(cmd) == 0);
     CHECK_INT(jarva__sample_write(dir, 80, 7, err, sizeof err), JARVA_OK);
     CHECK_INT(jarva__sample_import(db, dir), JARVA_OK);
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK); /* the report only reads */
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK); /* the report only reads */
     return db;
 }
 
@@ -73,10 +73,10 @@ static jarva_db *fixture_db(void)
         jarva_import_result res;
         char path[4096];
         snprintf(path, sizeof path, "%s/import/%s", JARVA_TEST_DATA_DIR, files[i].file);
-        CHECK_INT(jarva_import_file(db, path, &opts, &res), JARVA_OK);
+        CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);
     }
     CHECK_INT(jarva__exec(db, "UPDATE batch SET imported_at = '2025-12-15T09:30:00Z'"), JARVA_OK);
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK); /* the report only reads */
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK); /* the report only reads */
     return db;
 }
 
@@ -223,7 +223,7 @@ static void test_sample_report(void)
     if (rc)
         fprintf(stderr, "report: %s\n", jarva_errmsg(db));
     jarva_result_list *all = NULL;
-    CHECK_INT(jarva_result_list_open(db, NULL, &all), JARVA_OK);
+    CHECK_INT(jarva_result_list_open(&all, db, NULL), JARVA_OK);
     CHECK(jarva_result_list_count(all) > 100);
     jarva_result_list_free(all);
     if (rc || !have_poppler()) {
@@ -297,7 +297,7 @@ static void test_sample_report(void)
         CHECK_CONTAINS(text, expected[i]);
     /* Every indicator of the catalogue appears by name. */
     jarva_indicator_list *inds = NULL;
-    CHECK_INT(jarva_indicator_list_open(db, NULL, &inds), JARVA_OK);
+    CHECK_INT(jarva_indicator_list_open(&inds, db, NULL), JARVA_OK);
     CHECK_INT(jarva_indicator_list_count(inds), 34);
     for (size_t i = 0; i < jarva_indicator_list_count(inds); i++) {
         char name[1024];
@@ -389,13 +389,13 @@ static void test_reproducible(void)
     opts.creation_time = FIXED_TIME;
     unsigned char *a = NULL, *b = NULL, *c = NULL;
     size_t na = 0, nb = 0, nc = 0;
-    CHECK_INT(jarva_report_render(db, &opts, &a, &na), JARVA_OK);
-    CHECK_INT(jarva_report_render(db, &opts, &b, &nb), JARVA_OK);
+    CHECK_INT(jarva_report_render(&a, &na, db, &opts), JARVA_OK);
+    CHECK_INT(jarva_report_render(&b, &nb, db, &opts), JARVA_OK);
     CHECK(na > 10000 && na == nb && a && b && memcmp(a, b, na) == 0);
     CHECK(a && memcmp(a, "%PDF-", 5) == 0);
     setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
     opts.creation_time = JARVA_REPORT_TIME_FROM_ENV;
-    CHECK_INT(jarva_report_render(db, &opts, &c, &nc), JARVA_OK);
+    CHECK_INT(jarva_report_render(&c, &nc, db, &opts), JARVA_OK);
     unsetenv("SOURCE_DATE_EPOCH");
     CHECK(nc == na && c && a && memcmp(a, c, na) == 0);
     char hex[65];
@@ -413,9 +413,9 @@ static void test_reproducible(void)
             fclose(f);
         }
     }
-    jarva_report_free(a);
-    jarva_report_free(b);
-    jarva_report_free(c);
+    jarva_free(a);
+    jarva_free(b);
+    jarva_free(c);
     jarva_db_close(db);
 }
 

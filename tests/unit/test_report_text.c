@@ -306,7 +306,7 @@ static void test_family_decides(void)
     it.status.baseline_value = 0.50;
     it.status.has_change = 1;
     char err[128];
-    CHECK_INT(jarva_change_between(&series, 2019, 2023, 0.95, &it.status.change, err, sizeof err),
+    CHECK_INT(jarva_change_between(&it.status.change, &series, 2019, 2023, 0.95, err, sizeof err),
               JARVA_OK);
     CHECK_REL(it.status.change.p_value, 0.033895, 1e-3);
     jarva_summary_item family;

@@ -30,7 +30,7 @@ static void test_change_reference(void)
         jarva_series series = { 2, years, pts, NULL, 0 };
         jarva_change c;
         char err[200];
-        CHECK_INT(jarva_change_between(&series, 2020, 2023, 0.95, &c, err, sizeof err), JARVA_OK);
+        CHECK_INT(jarva_change_between(&c, &series, 2020, 2023, 0.95, err, sizeof err), JARVA_OK);
         CHECK_REL(c.difference, csv_num(&ref, r, "diff"), 1e-12);
         CHECK_REL(c.se, csv_num(&ref, r, "se"), 1e-12);
         double df = csv_num(&ref, r, "df");
@@ -58,33 +58,33 @@ static void test_change_refusals(void)
     jarva_change c;
     char err[200];
     /* A break in (2019, 2023]: refused; (2021, 2023] holds none. */
-    CHECK_INT(jarva_change_between(&series, 2019, 2023, 0.95, &c, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_change_between(&c, &series, 2019, 2023, 0.95, err, sizeof err), JARVA_EINVAL);
     CHECK_CONTAINS(err, "series break in 2021");
-    CHECK_INT(jarva_change_between(&series, 2019, 2021, 0.95, &c, err, sizeof err), JARVA_EINVAL);
-    CHECK_INT(jarva_change_between(&series, 2021, 2023, 0.95, &c, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_change_between(&c, &series, 2019, 2021, 0.95, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_change_between(&c, &series, 2021, 2023, 0.95, err, sizeof err), JARVA_OK);
     CHECK(!jarva_series_comparable(&series, 2019, 2021));
     CHECK(jarva_series_comparable(&series, 2021, 2023));
-    CHECK_INT(jarva_change_between(&series, 2019, 2020, 0.95, &c, err, sizeof err),
+    CHECK_INT(jarva_change_between(&c, &series, 2019, 2020, 0.95, err, sizeof err),
               JARVA_ENOTFOUND);
     CHECK_CONTAINS(err, "2020");
-    CHECK_INT(jarva_change_between(&series, 2023, 2021, 0.95, &c, err, sizeof err), JARVA_EINVAL);
-    CHECK_INT(jarva_change_between(&series, 2021, 2023, 1.5, &c, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_change_between(&c, &series, 2023, 2021, 0.95, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_change_between(&c, &series, 2021, 2023, 1.5, err, sizeof err), JARVA_EINVAL);
     const int unsorted[] = { 2019, 2023, 2021 };
     series.years = unsorted;
-    CHECK_INT(jarva_change_between(&series, 2021, 2023, 0.95, &c, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_change_between(&c, &series, 2021, 2023, 0.95, err, sizeof err), JARVA_EINVAL);
     CHECK_CONTAINS(err, "not ascending");
     series.years = years;
 
     /* An estimate without interval: no test, p = 1, never NaN. */
     pts[2].flags = JARVA_EST_NO_CI;
     pts[2].suppressed = 1;
-    CHECK_INT(jarva_change_between(&series, 2021, 2023, 0.95, &c, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_change_between(&c, &series, 2021, 2023, 0.95, err, sizeof err), JARVA_OK);
     CHECK_INT(c.flags, JARVA_CHANGE_NO_TEST | JARVA_CHANGE_SUPPRESSED);
     CHECK(c.p_value == 1 && !c.significant && isfinite(c.ci_low) && isfinite(c.df));
     /* Both standard errors 0 (shares at 0): no test either. */
     pts[1] = point(0, 0, 50);
     pts[2] = point(0, 0, 50);
-    CHECK_INT(jarva_change_between(&series, 2021, 2023, 0.95, &c, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_change_between(&c, &series, 2021, 2023, 0.95, err, sizeof err), JARVA_OK);
     CHECK_INT(c.flags, JARVA_CHANGE_NO_TEST);
 }
 
@@ -118,7 +118,7 @@ static void test_trend_reference(void)
         jarva_series series = { n, years, pts, NULL, 0 };
         jarva_trend t;
         char err[200];
-        CHECK_INT(jarva_trend_fit(&series, 0.95, &t, err, sizeof err), JARVA_OK);
+        CHECK_INT(jarva_trend_fit(&t, &series, 0.95, err, sizeof err), JARVA_OK);
         CHECK_INT(t.n_points, n);
         CHECK_INT(t.flags, 0);
         CHECK_REL(t.intercept, csv_num(&ref, r, "intercept"), 1e-12);
@@ -148,7 +148,7 @@ static void test_trend_edges(void)
     jarva_trend t;
     char err[200];
     /* Exactly on a line: slope 0.02, chisq 0. */
-    CHECK_INT(jarva_trend_fit(&series, 0.95, &t, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_trend_fit(&t, &series, 0.95, err, sizeof err), JARVA_OK);
     CHECK_REL(t.slope, 0.02, 1e-12);
     CHECK_REL(t.chisq, 0, 1e-20);
     CHECK_REL(t.centre_year, 2021.5, 0);
@@ -157,7 +157,7 @@ static void test_trend_edges(void)
     /* A suppressed point is skipped; two usable points are not enough. */
     pts[1].suppressed = 1;
     pts[2].se = 0;
-    CHECK_INT(jarva_trend_fit(&series, 0.95, &t, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_trend_fit(&t, &series, 0.95, err, sizeof err), JARVA_OK);
     CHECK_INT(t.n_points, 2);
     CHECK_INT(t.flags, JARVA_TREND_INSUFFICIENT);
     CHECK(t.slope == 0 && t.p_value == 1 && !t.significant);
@@ -167,11 +167,11 @@ static void test_trend_edges(void)
     const int breaks[] = { 2022 };
     series.breaks = breaks;
     series.break_count = 1;
-    CHECK_INT(jarva_trend_fit(&series, 0.95, &t, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_trend_fit(&t, &series, 0.95, err, sizeof err), JARVA_EINVAL);
     CHECK_CONTAINS(err, "series break in 2022");
     const int at_start[] = { 2020 };
     series.breaks = at_start;
-    CHECK_INT(jarva_trend_fit(&series, 0.95, &t, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_trend_fit(&t, &series, 0.95, err, sizeof err), JARVA_OK);
     CHECK_INT(t.n_points, 4);
 }
 
@@ -192,7 +192,7 @@ static jarva_target_status assess(const int *breaks, size_t break_count, double 
                 target.baseline_value = a_points[i].estimate;
     jarva_target_status st;
     char err[200];
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, err, sizeof err), JARVA_OK);
     return st;
 }
 
@@ -280,15 +280,15 @@ static void test_target(void)
     jarva_series series = { 5, a_years, a_points, NULL, 0 };
     jarva_target target = { (jarva_direction)0, 0.5, 2026, 0, 0 };
     char err[200];
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, err, sizeof err), JARVA_EINVAL);
     CHECK_CONTAINS(err, "direction");
     target.direction = JARVA_HIGHER_IS_BETTER;
     jarva_target_options opts = JARVA_TARGET_OPTIONS_INIT;
     opts.min_points = 2;
-    CHECK_INT(jarva_target_assess(&series, &target, &opts, &st, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, &opts, err, sizeof err), JARVA_EINVAL);
     opts = (jarva_target_options)JARVA_TARGET_OPTIONS_INIT;
     opts.on_track = 0.2; /* below off_track */
-    CHECK_INT(jarva_target_assess(&series, &target, &opts, &st, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, &opts, err, sizeof err), JARVA_EINVAL);
 }
 
 int main(void)

@@ -82,7 +82,7 @@ static void test_table_share(void)
     char err[200];
     jarva_estimate_options opts = JARVA_ESTIMATE_OPTIONS_INIT;
     /* 63 % of 412: Wilson by default, se sqrt(p (1 - p) / n). */
-    CHECK_INT(jarva_estimate_table_share(0.63, 412, &opts, &e, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_estimate_table_share(&e, 0.63, 412, &opts, err, sizeof err), JARVA_OK);
     CHECK_REL(e.se, sqrt(0.63 * 0.37 / 412), 1e-15);
     CHECK_INT(e.n, 412);
     CHECK_INT(e.n_positive, 260); /* 259.56 rounded */
@@ -90,30 +90,30 @@ static void test_table_share(void)
     CHECK(!e.suppressed);
     CHECK_INT(e.flags, 0);
     /* Without n: the share, flagged, no interval. */
-    CHECK_INT(jarva_estimate_table_share(0.63, 0, &opts, &e, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_estimate_table_share(&e, 0.63, 0, &opts, err, sizeof err), JARVA_OK);
     CHECK_INT(e.flags, JARVA_EST_NO_N | JARVA_EST_NO_CI);
     CHECK(e.ci_low == 0.63 && e.ci_high == 0.63 && e.se == 0);
     CHECK(!e.suppressed);
     /* Small n is suppressed; 2 of 40 on one side too. */
-    CHECK_INT(jarva_estimate_table_share(0.5, 20, &opts, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_table_share(&e, 0.5, 20, &opts, NULL, 0), JARVA_OK);
     CHECK_INT(e.flags, JARVA_EST_SUPPRESSED_N);
-    CHECK_INT(jarva_estimate_table_share(0.05, 40, &opts, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_table_share(&e, 0.05, 40, &opts, NULL, 0), JARVA_OK);
     CHECK_INT(e.flags, JARVA_EST_SUPPRESSED_CELL);
     /* Refusals. */
-    CHECK_INT(jarva_estimate_table_share(1.2, 40, &opts, &e, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_table_share(&e, 1.2, 40, &opts, err, sizeof err), JARVA_EINVAL);
     CHECK_CONTAINS(err, "1.2");
-    CHECK_INT(jarva_estimate_table_share(NAN, 40, &opts, &e, err, sizeof err), JARVA_EINVAL);
-    CHECK_INT(jarva_estimate_table_share(0.5, 40.5, &opts, &e, err, sizeof err), JARVA_EINVAL);
-    CHECK_INT(jarva_estimate_table_share(0.5, -1, &opts, &e, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_table_share(&e, NAN, 40, &opts, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_table_share(&e, 0.5, 40.5, &opts, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_table_share(&e, 0.5, -1, &opts, err, sizeof err), JARVA_EINVAL);
     opts.method = JARVA_CI_LOGIT;
-    CHECK_INT(jarva_estimate_table_share(0.5, 40, &opts, &e, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_table_share(&e, 0.5, 40, &opts, err, sizeof err), JARVA_EINVAL);
     CHECK_CONTAINS(err, "wilson or clopper-pearson");
     /* Beta is Clopper-Pearson here (Korn-Graubard with n_eff = n, df = n - 1). */
     opts.method = JARVA_CI_BETA;
     jarva_estimate cp;
-    CHECK_INT(jarva_estimate_table_share(0.25, 40, &opts, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_table_share(&e, 0.25, 40, &opts, NULL, 0), JARVA_OK);
     opts.method = JARVA_CI_CLOPPER_PEARSON;
-    CHECK_INT(jarva_estimate_table_share(0.25, 40, &opts, &cp, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_table_share(&cp, 0.25, 40, &opts, NULL, 0), JARVA_OK);
     CHECK(e.ci_low == cp.ci_low && e.ci_high == cp.ci_high);
 }
 
@@ -122,18 +122,18 @@ static void test_count(void)
     jarva_estimate e;
     char err[200];
     /* Zero events: [0, -log(alpha/2)] = [0, 3.6888794541139363]. */
-    CHECK_INT(jarva_estimate_count(0, 1, NULL, &e, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_estimate_count(&e, 0, 1, NULL, err, sizeof err), JARVA_OK);
     CHECK(e.estimate == 0 && e.se == 0 && e.ci_low == 0);
     CHECK_REL(e.ci_high, -log(0.025), 1e-13);
     CHECK(!e.suppressed);
-    CHECK_INT(jarva_estimate_count(2.5, 1, NULL, &e, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_count(&e, 2.5, 1, NULL, err, sizeof err), JARVA_EINVAL);
     CHECK_CONTAINS(err, "2.5");
-    CHECK_INT(jarva_estimate_count(3, 0, NULL, &e, err, sizeof err), JARVA_EINVAL);
-    CHECK_INT(jarva_estimate_count(3, INFINITY, NULL, &e, err, sizeof err), JARVA_EINVAL);
-    CHECK_INT(jarva_estimate_count(-1, 1, NULL, &e, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_count(&e, 3, 0, NULL, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_count(&e, 3, INFINITY, NULL, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_count(&e, -1, 1, NULL, err, sizeof err), JARVA_EINVAL);
     /* A million events: gsl_cdf_gamma_Pinv would give NaN; R qgamma gives
      * 998040.98334029387. */
-    CHECK_INT(jarva_estimate_count(1e6, 1, NULL, &e, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_estimate_count(&e, 1e6, 1, NULL, err, sizeof err), JARVA_OK);
     CHECK_REL(e.ci_low, 998040.98334029387, 1e-10);
     CHECK(!(e.flags & JARVA_EST_NO_CI));
 }
@@ -157,7 +157,7 @@ static void test_never_nan(void)
                 opts.method = methods[m];
                 opts.level = 0.999999;
                 jarva_estimate e;
-                int rc = jarva_estimate_proportions(&data, NULL, 1, &opts, &e, NULL, 0);
+                int rc = jarva_estimate_proportions(&e, &data, NULL, 1, &opts, NULL, 0);
                 CHECK_INT(rc, JARVA_OK);
                 CHECK(isfinite(e.estimate) && isfinite(e.se) && isfinite(e.ci_low) &&
                       isfinite(e.ci_high) && isfinite(e.n_eff) && !isnan(e.df));

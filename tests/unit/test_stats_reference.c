@@ -198,9 +198,9 @@ static jarva_estimate compute(const survey *s, const char *design, const char *l
         *rc = grouped_estimates(&data, domain, (size_t)domain_count, s->answer, &opts, proportion,
                                 out, err, errlen);
     else
-        *rc = proportion ? jarva_estimate_proportions(&data, domain, (size_t)domain_count, &opts,
-                                                      out, err, errlen)
-                         : jarva_estimate_means(&data, domain, (size_t)domain_count, &opts, out,
+        *rc = proportion ? jarva_estimate_proportions(out, &data, domain, (size_t)domain_count,
+                                                      &opts, err, errlen)
+                         : jarva_estimate_means(out, &data, domain, (size_t)domain_count, &opts,
                                                 err, errlen);
     jarva_estimate e = out[value - 1];
     free(out);
@@ -335,12 +335,12 @@ static void test_simple_reference(void)
         char err[256];
         int rc;
         if (strcmp(kind, "poisson") == 0) {
-            rc = jarva_estimate_count(csv_num(&ref, r, "input"), csv_num(&ref, r, "n"), &opts, &e,
+            rc = jarva_estimate_count(&e, csv_num(&ref, r, "input"), csv_num(&ref, r, "n"), &opts,
                                       err, sizeof err);
         } else {
             opts.method = strcmp(kind, "wilson") == 0 ? JARVA_CI_DEFAULT : JARVA_CI_CLOPPER_PEARSON;
-            rc = jarva_estimate_table_share(csv_num(&ref, r, "input"), csv_num(&ref, r, "n"), &opts,
-                                            &e, err, sizeof err);
+            rc = jarva_estimate_table_share(&e, csv_num(&ref, r, "input"), csv_num(&ref, r, "n"),
+                                            &opts, err, sizeof err);
         }
         CHECK_INT(rc, JARVA_OK);
         CHECK(all_finite(&e));
@@ -365,11 +365,11 @@ static void test_multi_domain_equals_single(const survey *s)
     }
     jarva_survey_data data = { n, values, s->weight, s->stratum, s->stratum_count, NULL };
     jarva_estimate all[6], one;
-    CHECK_INT(jarva_estimate_proportions(&data, by_area, 6, NULL, all, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(all, &data, by_area, 6, NULL, NULL, 0), JARVA_OK);
     for (int a = 0; a < 6; a++) {
         for (size_t i = 0; i < n; i++)
             mask[i] = by_area[i] == a ? 0 : -1;
-        CHECK_INT(jarva_estimate_proportions(&data, mask, 1, NULL, &one, NULL, 0), JARVA_OK);
+        CHECK_INT(jarva_estimate_proportions(&one, &data, mask, 1, NULL, NULL, 0), JARVA_OK);
         CHECK(one.estimate == all[a].estimate && one.se == all[a].se &&
               one.ci_low == all[a].ci_low && one.ci_high == all[a].ci_high && one.df == all[a].df &&
               one.n_eff == all[a].n_eff && one.n == all[a].n &&

@@ -38,7 +38,7 @@ static void test_hand_full(void)
     opts.min_cell = 1;
     jarva_estimate e;
     char err[200];
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, &opts, &e, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, &opts, err, sizeof err), JARVA_OK);
     CHECK_STR(err, "");
     CHECK_INT(e.n, 4);
     CHECK_INT(e.n_positive, 3);
@@ -57,12 +57,12 @@ static void test_hand_full(void)
 
     /* The "mean" method: 5/6 -+ t / 6 (not clipped). */
     opts.method = JARVA_CI_MEAN;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, &opts, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, &opts, NULL, 0), JARVA_OK);
     CHECK_REL(e.ci_low, 5.0 / 6 - t / 6, 1e-14);
     CHECK_REL(e.ci_high, 5.0 / 6 + t / 6, 1e-14);
     /* Wilson on n_eff = 5: prop.test(25/6, 5, correct = FALSE). */
     opts.method = JARVA_CI_WILSON;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, &opts, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, &opts, NULL, 0), JARVA_OK);
     double z = 1.959963984540054, c = z * z / 10;
     double half = z * sqrt(5.0 / 36 / 5 + c / 10);
     CHECK_REL(e.ci_low, (5.0 / 6 + c - half) / (1 + 2 * c), 1e-12);
@@ -74,7 +74,7 @@ static void test_hand_domain(void)
     jarva_survey_data data = { 4, hand_y, hand_w, hand_st, 2, NULL };
     const int domain[] = { 0, 0, 0, -1 };
     jarva_estimate e;
-    CHECK_INT(jarva_estimate_proportions(&data, domain, 1, NULL, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(&e, &data, domain, 1, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(e.n, 3);
     CHECK_REL(e.estimate, 0.75, 1e-15);
     CHECK_REL(e.se, sqrt(20.0 / 256), 1e-14);
@@ -87,7 +87,7 @@ static void test_hand_domain(void)
     /* A missing answer is outside the domain too, but keeps its stratum. */
     const double y_missing[] = { 1, 0, 1, NAN };
     data.value = y_missing;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, NULL, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(e.n, 3);
     CHECK_REL(e.se, sqrt(20.0 / 256), 1e-14);
 
@@ -99,7 +99,7 @@ static void test_hand_domain(void)
      * V = 232/512. */
     const double scale[] = { 1, 2, 4, 5 };
     data.value = scale;
-    CHECK_INT(jarva_estimate_means(&data, domain, 1, NULL, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_means(&e, &data, domain, 1, NULL, NULL, 0), JARVA_OK);
     CHECK_REL(e.estimate, 11.0 / 4, 1e-15);
     CHECK_REL(e.se, sqrt(232.0 / 512), 1e-14);
     /* t with 1 df is Cauchy: t_{0.975} = tan(pi (0.975 - 0.5)). */
@@ -116,7 +116,7 @@ static void test_domains_and_empty(void)
     jarva_survey_data data = { 4, hand_y, hand_w, hand_st, 2, NULL };
     const int domain[] = { 0, 1, 0, 1 };
     jarva_estimate e[3];
-    CHECK_INT(jarva_estimate_proportions(&data, domain, 3, NULL, e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(e, &data, domain, 3, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(e[0].n, 2);
     CHECK_INT(e[1].n, 2);
     CHECK_REL(e[0].estimate, 1, 0);           /* w 1 and 2, both positive */
@@ -132,7 +132,7 @@ static void test_domains_and_empty(void)
     /* No strata: one stratum; no weights: weight 1 (p = 3/4, and with
      * n = 4 the variance is p (1 - p) / (n - 1) = 1/16). */
     jarva_survey_data plain = { 4, hand_y, NULL, NULL, 0, NULL };
-    CHECK_INT(jarva_estimate_proportions(&plain, NULL, 1, NULL, e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(e, &plain, NULL, 1, NULL, NULL, 0), JARVA_OK);
     CHECK_REL(e[0].estimate, 0.75, 1e-15);
     CHECK_REL(e[0].se, 0.25, 1e-14);
     CHECK_REL(e[0].df, 3, 0);
@@ -157,7 +157,7 @@ static void test_lonely(void)
     jarva_estimate_options opts = JARVA_ESTIMATE_OPTIONS_INIT;
     jarva_estimate e;
     char err[200];
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, &opts, &e, err, sizeof err),
+    CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, &opts, err, sizeof err),
               JARVA_ENUMERIC);
     CHECK_CONTAINS(err, "stratum Mitt has a single respondent");
     const struct {
@@ -169,7 +169,7 @@ static void test_lonely(void)
                   { JARVA_LONELY_PSU_AVERAGE, 3.0 / 36 } };
     for (size_t i = 0; i < 4; i++) {
         opts.lonely_psu = cases[i].rule;
-        CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, &opts, &e, NULL, 0), JARVA_OK);
+        CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, &opts, NULL, 0), JARVA_OK);
         CHECK_REL(e.estimate, 2.0 / 3, 1e-15);
         CHECK_REL(e.se * e.se, cases[i].variance, 1e-14);
         CHECK(e.flags & JARVA_EST_LONELY_PSU);
@@ -179,13 +179,13 @@ static void test_lonely(void)
      * even "fail" succeeds and no flag is set (R's subset drops it). */
     const int domain[] = { 0, 0, -1, 0, 0 };
     opts.lonely_psu = JARVA_LONELY_PSU_FAIL;
-    CHECK_INT(jarva_estimate_proportions(&data, domain, 1, &opts, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(&e, &data, domain, 1, &opts, NULL, 0), JARVA_OK);
     CHECK(!(e.flags & JARVA_EST_LONELY_PSU));
     /* Only the lonely respondent, with "average": no stratum is left to
      * average over, so no variance and no interval. */
     const int only[] = { -1, -1, 0, -1, -1 };
     opts.lonely_psu = JARVA_LONELY_PSU_AVERAGE;
-    CHECK_INT(jarva_estimate_proportions(&data, only, 1, &opts, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(&e, &data, only, 1, &opts, NULL, 0), JARVA_OK);
     CHECK(e.flags & JARVA_EST_NO_CI);
     CHECK_REL(e.se, 0, 0);
     CHECK(isfinite(e.ci_low) && isfinite(e.ci_high));
@@ -200,23 +200,23 @@ static void test_disclosure(void)
         y[i] = i < 3 ? 1 : 0;
     jarva_survey_data data = { 30, y, NULL, NULL, 0, NULL };
     jarva_estimate e;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, NULL, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, NULL, NULL, 0), JARVA_OK);
     CHECK(!e.suppressed);
     data.count = 29;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, NULL, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, NULL, NULL, 0), JARVA_OK);
     CHECK(e.suppressed);
     CHECK_INT(e.flags & (JARVA_EST_SUPPRESSED_N | JARVA_EST_SUPPRESSED_CELL),
               JARVA_EST_SUPPRESSED_N);
     y[2] = 0;
     data.count = 31;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, NULL, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, NULL, NULL, 0), JARVA_OK);
     CHECK(e.suppressed);
     CHECK_INT(e.flags & (JARVA_EST_SUPPRESSED_N | JARVA_EST_SUPPRESSED_CELL),
               JARVA_EST_SUPPRESSED_CELL);
     /* The values are kept for internal use. */
     CHECK_REL(e.estimate, 2.0 / 31, 1e-15);
     /* Means know no sides. */
-    CHECK_INT(jarva_estimate_means(&data, NULL, 1, NULL, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_means(&e, &data, NULL, 1, NULL, NULL, 0), JARVA_OK);
     CHECK(!e.suppressed);
 }
 
@@ -228,7 +228,7 @@ static void test_zero_variance(void)
     const unsigned st[] = { 0, 0, 1, 1 };
     jarva_survey_data data = { 4, y, NULL, st, 2, NULL };
     jarva_estimate e;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, NULL, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, NULL, NULL, 0), JARVA_OK);
     CHECK_REL(e.estimate, 0.5, 0);
     CHECK_REL(e.se, 0, 1e-17);
     CHECK(e.flags & JARVA_EST_ZERO_VARIANCE);
@@ -242,48 +242,48 @@ static void test_refusals(void)
     char err[200];
     const double bad_w[] = { 1, 0, 2, 2 };
     data.weight = bad_w;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, NULL, e, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_proportions(e, &data, NULL, 1, NULL, err, sizeof err), JARVA_EINVAL);
     CHECK_CONTAINS(err, "respondent 1: weight 0");
     data.weight = hand_w;
     const unsigned bad_st[] = { 0, 2, 1, 1 };
     data.stratum = bad_st;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, NULL, e, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_proportions(e, &data, NULL, 1, NULL, err, sizeof err), JARVA_EINVAL);
     CHECK_CONTAINS(err, "respondent 1: stratum 2");
     data.stratum = hand_st;
     const int bad_dom[] = { 0, 1, -2, 0 };
-    CHECK_INT(jarva_estimate_proportions(&data, bad_dom, 2, NULL, e, err, sizeof err),
+    CHECK_INT(jarva_estimate_proportions(e, &data, bad_dom, 2, NULL, err, sizeof err),
               JARVA_EINVAL);
     CHECK_CONTAINS(err, "respondent 2: domain -2");
     const double scale[] = { 1, 5, 3, 2 };
     data.value = scale;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, NULL, e, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_proportions(e, &data, NULL, 1, NULL, err, sizeof err), JARVA_EINVAL);
     CHECK_CONTAINS(err, "respondent 1: value 5 is not 0, 1 or missing");
-    CHECK_INT(jarva_estimate_means(&data, NULL, 1, NULL, e, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_estimate_means(e, &data, NULL, 1, NULL, err, sizeof err), JARVA_OK);
     CHECK_STR(err, "");
     const double inf[] = { 1, INFINITY, 3, 2 };
     data.value = inf;
-    CHECK_INT(jarva_estimate_means(&data, NULL, 1, NULL, e, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_means(e, &data, NULL, 1, NULL, err, sizeof err), JARVA_EINVAL);
     data.value = hand_y;
     jarva_estimate_options opts = JARVA_ESTIMATE_OPTIONS_INIT;
     opts.version = 99;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, &opts, e, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_proportions(e, &data, NULL, 1, &opts, err, sizeof err), JARVA_EINVAL);
     CHECK_CONTAINS(err, "version 99");
     opts = (jarva_estimate_options)JARVA_ESTIMATE_OPTIONS_INIT;
     opts.level = 1;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, &opts, e, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_proportions(e, &data, NULL, 1, &opts, err, sizeof err), JARVA_EINVAL);
     opts.level = NAN;
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, &opts, e, err, sizeof err), JARVA_EINVAL);
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 0, NULL, e, err, sizeof err), JARVA_EINVAL);
-    CHECK_INT(jarva_estimate_proportions(NULL, NULL, 1, NULL, e, err, sizeof err), JARVA_EINVAL);
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 1, NULL, NULL, err, sizeof err),
+    CHECK_INT(jarva_estimate_proportions(e, &data, NULL, 1, &opts, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_proportions(e, &data, NULL, 0, NULL, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_proportions(e, NULL, NULL, 1, NULL, err, sizeof err), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_proportions(NULL, &data, NULL, 1, NULL, err, sizeof err),
               JARVA_EINVAL);
     /* A NULL or one-byte error buffer is fine. */
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 0, NULL, e, NULL, 0), JARVA_EINVAL);
-    CHECK_INT(jarva_estimate_proportions(&data, NULL, 0, NULL, e, err, 1), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_proportions(e, &data, NULL, 0, NULL, NULL, 0), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_proportions(e, &data, NULL, 0, NULL, err, 1), JARVA_EINVAL);
     CHECK_STR(err, "");
     /* No respondents at all: one empty domain. */
     jarva_survey_data none = { 0, NULL, NULL, NULL, 0, NULL };
-    CHECK_INT(jarva_estimate_proportions(&none, NULL, 1, NULL, e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_proportions(e, &none, NULL, 1, NULL, NULL, 0), JARVA_OK);
     CHECK(e[0].flags & JARVA_EST_EMPTY);
 }
 

@@ -39,7 +39,7 @@ static jarva_estimate exact(double value)
 {
     jarva_estimate e;
     char err[128];
-    CHECK_INT(jarva_estimate_exact(value, 0, &e, err, sizeof err), JARVA_OK);
+    CHECK_INT(jarva_estimate_exact(&e, value, 0, err, sizeof err), JARVA_OK);
     return e;
 }
 
@@ -63,7 +63,7 @@ static void test_reference(void)
         jarva_series series = { k, years, points, NULL, 0 };
         jarva_trend t;
         char err[200];
-        CHECK_INT(jarva_trend_fit(&series, 0.95, &t, err, sizeof err), JARVA_OK);
+        CHECK_INT(jarva_trend_fit(&t, &series, 0.95, err, sizeof err), JARVA_OK);
         CHECK_INT(t.n_points, k);
         CHECK_INT(t.method, is_exact ? JARVA_TREND_OLS : JARVA_TREND_WLS);
         CHECK_REL(t.intercept, csv_num(&ref, r, "intercept"), 1e-10);
@@ -92,7 +92,7 @@ static void test_reference(void)
         jarva_target target = { (jarva_direction)(int)csv_num(&ref, r, "direction"),
                                 csv_num(&ref, r, "target"), target_year, 0, 0 };
         jarva_target_status st;
-        CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, err, sizeof err), JARVA_OK);
+        CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, err, sizeof err), JARVA_OK);
         CHECK_STR(jarva_target_state_id(st.state), csv_str(&ref, r, "status"));
         if (st.state != JARVA_TARGET_ACHIEVED) {
             CHECK(st.has_projection);
@@ -130,21 +130,21 @@ static void test_count_zeros(void)
     CHECK(!points[0].suppressed);
     jarva_series series = { 7, years, points, NULL, 0 };
     jarva_trend t;
-    CHECK_INT(jarva_trend_fit(&series, 0.95, &t, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_trend_fit(&t, &series, 0.95, NULL, 0), JARVA_OK);
     CHECK_INT(t.n_points, 7);
     CHECK_INT(t.first_year, 2019);
     /* By hand: mean year 2022, Sxx 28, Sxy = 4 -> slope 1/7. */
     CHECK_REL(t.slope, 1.0 / 7, 1e-12);
     /* Exact and sampled points mixed: no trend. */
     points[3] = sampled(1, 0.2);
-    CHECK_INT(jarva_trend_fit(&series, 0.95, &t, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_trend_fit(&t, &series, 0.95, NULL, 0), JARVA_OK);
     CHECK(t.flags & JARVA_TREND_MIXED);
     CHECK(t.flags & JARVA_TREND_INSUFFICIENT);
     /* Exact points on a line: se 0, the slope is known. */
     const double line[] = { 1, 2, 3, 4, 5, 6, 7 };
     for (size_t i = 0; i < 7; i++)
         points[i] = exact(line[i]);
-    CHECK_INT(jarva_trend_fit(&series, 0.95, &t, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_trend_fit(&t, &series, 0.95, NULL, 0), JARVA_OK);
     CHECK_REL(t.slope, 1, 1e-12);
     CHECK_REL(t.se_slope, 0, 1e-12);
     CHECK_REL(t.p_value, 0, 0);
@@ -156,21 +156,21 @@ static void test_count_zeros(void)
 static void test_exact_share(void)
 {
     jarva_estimate e;
-    CHECK_INT(jarva_estimate_exact(20.0 / 20.0, 20, &e, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_exact(&e, 20.0 / 20.0, 20, NULL, 0), JARVA_OK);
     CHECK_REL(e.estimate, 1, 0);
     CHECK(!e.suppressed);
     CHECK_INT(e.n, 20);
     CHECK_INT(e.n_positive, 20);
     CHECK(e.flags & JARVA_EST_EXACT);
-    CHECK_INT(jarva_estimate_exact(1.5, 20, &e, NULL, 0), JARVA_EINVAL);
+    CHECK_INT(jarva_estimate_exact(&e, 1.5, 20, NULL, 0), JARVA_EINVAL);
     const int years[] = { 2024, 2025 };
     jarva_estimate points[2];
-    CHECK_INT(jarva_estimate_exact(0.8, 20, &points[0], NULL, 0), JARVA_OK);
-    CHECK_INT(jarva_estimate_exact(1.0, 20, &points[1], NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_exact(&points[0], 0.8, 20, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_estimate_exact(&points[1], 1.0, 20, NULL, 0), JARVA_OK);
     jarva_series series = { 2, years, points, NULL, 0 };
     jarva_target target = { JARVA_HIGHER_IS_BETTER, 1.0, 2026, 0, 0 };
     jarva_target_status st;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.state, JARVA_TARGET_ACHIEVED);
     CHECK_INT(st.rule, JARVA_RULE_LATEST_MEETS_TARGET);
     CHECK_REL(st.latest_value, 1, 0);
@@ -186,18 +186,18 @@ static void test_rules(void)
     jarva_series series = { 3, years, points, NULL, 0 };
     jarva_target target = { JARVA_HIGHER_IS_BETTER, 6, 2024, 0, 0 };
     jarva_target_status st;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.state, JARVA_TARGET_ON_TRACK); /* the line gives 6 in 2024: P = 1 */
     CHECK_INT(st.rule, JARVA_RULE_PROBABILITY_HIGH);
     CHECK_REL(st.probability, 1, 0);
     CHECK_REL(st.required_pace, 1, 1e-12);
     target.value = 6.5;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.state, JARVA_TARGET_OFF_TRACK);
     CHECK_INT(st.rule, JARVA_RULE_PROBABILITY_LOW);
     CHECK_REL(st.probability, 0, 0);
     target.value = 3.5;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.state, JARVA_TARGET_ACHIEVED);
 
     /* Sampled: the line through 0.40, 0.45, 0.50 (2020-2022, chi2 0) gives
@@ -206,7 +206,7 @@ static void test_rules(void)
     series.estimates = s;
     target.year = 2026;
     jarva_trend t;
-    CHECK_INT(jarva_trend_fit(&series, 0.95, &t, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_trend_fit(&t, &series, 0.95, NULL, 0), JARVA_OK);
     CHECK_REL(t.dispersion, 1, 0);
     double se;
     double at = jarva_trend_predict(&t, 2026, &se);
@@ -215,30 +215,30 @@ static void test_rules(void)
     CHECK_REL(se, sqrt(0.0025 * (1.0 / 3 + 12.5)), 1e-12);
     /* A target at projection + 0.6745 se (Phi = 0.25): just off track. */
     target.value = 0.70 + 0.6744897501960817 * se;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_REL(st.probability, 0.25, 1e-12);
     CHECK_INT(st.state, JARVA_TARGET_OFF_TRACK);
     target.value = 0.70 + 0.6 * se;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.state, JARVA_TARGET_UNCERTAIN);
     CHECK_INT(st.rule, JARVA_RULE_PROBABILITY_MIDDLE);
     target.value = 0.70 - 0.6744897501960817 * se;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_REL(st.probability, 0.75, 1e-12);
     CHECK_INT(st.state, JARVA_TARGET_ON_TRACK);
     /* Plan thresholds 0.9 / 0.1 make the same probability uncertain. */
     jarva_target_options opts = JARVA_TARGET_OPTIONS_INIT;
     opts.on_track = 0.9;
     opts.off_track = 0.1;
-    CHECK_INT(jarva_target_assess(&series, &target, &opts, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, &opts, NULL, 0), JARVA_OK);
     CHECK_INT(st.state, JARVA_TARGET_UNCERTAIN);
     opts.off_track = 0.95;
-    CHECK_INT(jarva_target_assess(&series, &target, &opts, &st, NULL, 0), JARVA_EINVAL);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, &opts, NULL, 0), JARVA_EINVAL);
 
     /* Fewer than 3 points: insufficient data, whatever the two say. */
     series.count = 2;
     target.value = 0.9;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.state, JARVA_TARGET_INSUFFICIENT_DATA);
     CHECK_INT(st.rule, JARVA_RULE_TOO_FEW_POINTS);
     CHECK(isnan(st.probability));
@@ -246,14 +246,14 @@ static void test_rules(void)
     /* The target year has passed without a measurement (2021.5 cannot be
      * one; 2019 is before the data): insufficient data. */
     target.year = 2019;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.state, JARVA_TARGET_INSUFFICIENT_DATA);
     CHECK_INT(st.rule, JARVA_RULE_TARGET_YEAR_UNMEASURED);
     /* The target year has come and its estimate misses: P from it. 0.50
      * (se 0.05) against 0.6: Phi(-2) = 0.02275. */
     target.year = 2022;
     target.value = 0.6;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK(st.measured_at_target_year);
     CHECK_REL(st.probability, 0.022750131948179195, 1e-10);
     CHECK_INT(st.state, JARVA_TARGET_OFF_TRACK);
@@ -279,7 +279,7 @@ static void test_baseline(void)
     jarva_series series = { 4, years, points, NULL, 0 };
     jarva_target target = { JARVA_HIGHER_IS_BETTER, 0.7, 2027, 2021, 0.54 };
     jarva_target_status st;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.baseline_source, JARVA_BASELINE_CATALOGUE);
     CHECK_INT(st.baseline_year, 2021);
     CHECK_REL(st.baseline_value, 0.54, 0);
@@ -291,7 +291,7 @@ static void test_baseline(void)
     const int breaks[] = { 2023 };
     series.breaks = breaks;
     series.break_count = 1;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.baseline_source, JARVA_BASELINE_FIRST_ESTIMATE);
     CHECK_INT(st.baseline_year, 2023);
     CHECK_REL(st.change.difference, 0.04, 1e-12);
@@ -299,7 +299,7 @@ static void test_baseline(void)
     /* A catalogue year without an estimate: the first estimate. */
     series.break_count = 0;
     target.baseline_year = 2020;
-    CHECK_INT(jarva_target_assess(&series, &target, NULL, &st, NULL, 0), JARVA_OK);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.baseline_source, JARVA_BASELINE_FIRST_ESTIMATE);
     CHECK_INT(st.baseline_year, 2019);
 }
@@ -314,12 +314,12 @@ static void test_bh(void)
     for (size_t i = 0; i < n; i++)
         p[i] = csv_num(&ref, i, "p");
     p[n] = NAN; /* not in the family */
-    CHECK_INT(jarva_p_adjust_bh(p, n + 1, adjusted), JARVA_OK);
+    CHECK_INT(jarva_p_adjust_bh(adjusted, p, n + 1), JARVA_OK);
     for (size_t i = 0; i < n; i++)
         CHECK_REL(adjusted[i], csv_num(&ref, i, "adjusted"), 1e-12);
     CHECK(isnan(adjusted[n]));
     p[0] = 1.5;
-    CHECK_INT(jarva_p_adjust_bh(p, n, adjusted), JARVA_EINVAL);
+    CHECK_INT(jarva_p_adjust_bh(adjusted, p, n), JARVA_EINVAL);
     csv_table_free(&ref);
     /* R: (qnorm(0.975) + qnorm(0.8)) * sqrt(2) * 0.02. */
     CHECK_REL(jarva_minimum_detectable_change(0.02, 0.05, 0.8), 0.0792407962319869, 1e-12);

@@ -32,7 +32,7 @@ static jarva_db *sample_db(void)
     CHECK_INT(jarva__sample_import(db, dir), JARVA_OK);
     CHECK_INT(jarva_estimates_stale(&stale, db), JARVA_OK);
     CHECK_INT(stale, 1);
-    CHECK_INT(jarva_compute(db, NULL, NULL), JARVA_OK);
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK);
     CHECK_INT(jarva_estimates_stale(&stale, db), JARVA_OK);
     CHECK_INT(stale, 0);
     return db;
@@ -42,7 +42,7 @@ static jarva_db *sample_db(void)
 static void test_latest_year(jarva_db *db)
 {
     jarva_result_list *all = NULL;
-    CHECK_INT(jarva_result_list_open(db, NULL, &all), JARVA_OK);
+    CHECK_INT(jarva_result_list_open(&all, db, NULL), JARVA_OK);
     int max = 0;
     for (size_t i = 0; i < jarva_result_list_count(all); i++)
         if (jarva_result_list_get(all, i)->year > max)
@@ -85,7 +85,7 @@ static void test_summary(jarva_db *db)
     jarva_summary *s = NULL;
     CHECK_INT(jarva_summary_open(&s, db, 0, NULL), JARVA_OK);
     jarva_indicator_list *inds = NULL;
-    CHECK_INT(jarva_indicator_list_open(db, NULL, &inds), JARVA_OK);
+    CHECK_INT(jarva_indicator_list_open(&inds, db, NULL), JARVA_OK);
     size_t n = jarva_summary_count(s);
     CHECK_INT((long)n, (long)jarva_indicator_list_count(inds));
     CHECK(jarva_summary_get(s, n) == NULL);
@@ -101,7 +101,7 @@ static void test_summary(jarva_db *db)
         jarva_target_status st;
         int has_target = -1;
         CHECK_INT(
-            jarva_status_assess(db, it->indicator->id, it->area_id, 0, NULL, &st, &has_target),
+            jarva_status_assess(&st, &has_target, db, it->indicator->id, it->area_id, 0, NULL),
             JARVA_OK);
         CHECK_INT(it->status.state, st.state);
         CHECK_INT(it->status.rule, st.rule);

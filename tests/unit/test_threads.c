@@ -46,7 +46,7 @@ static int read_estimate(jarva_db *db, const char *indicator, int year, const ch
 {
     jarva_result_filter filter = { indicator, year, area, 0 };
     jarva_result_list *list = NULL;
-    int rc = jarva_result_list_open(db, &filter, &list);
+    int rc = jarva_result_list_open(&list, db, &filter);
     if (rc != JARVA_OK)
         return rc;
     rc = jarva_result_list_count(list) == 1 ? JARVA_OK : JARVA_ENOTFOUND;
@@ -69,15 +69,15 @@ static int run_pipeline(pipeline *p)
     opts.catalog_dir = CATALOG;
     jarva_import_result imported;
     opts.kind = JARVA_IMPORT_TABLE;
-    if ((rc = jarva_import_file(db, DATA "table.csv", &opts, &imported)) != JARVA_OK)
+    if ((rc = jarva_import_file(&imported, db, DATA "table.csv", &opts)) != JARVA_OK)
         return pipeline_fail(p, db, rc, "import table");
     opts.kind = JARVA_IMPORT_SURVEY;
-    if ((rc = jarva_import_file(db, DATA "survey_2023_utf8.csv", &opts, &imported)) != JARVA_OK)
+    if ((rc = jarva_import_file(&imported, db, DATA "survey_2023_utf8.csv", &opts)) != JARVA_OK)
         return pipeline_fail(p, db, rc, "import survey");
 
     jarva_compute_options copts = JARVA_COMPUTE_OPTIONS_INIT;
     jarva_compute_summary summary;
-    if ((rc = jarva_compute(db, &copts, &summary)) != JARVA_OK)
+    if ((rc = jarva_compute(&summary, db, &copts)) != JARVA_OK)
         return pipeline_fail(p, db, rc, "compute");
     p->estimates = summary.estimates;
 
@@ -168,7 +168,7 @@ static void *estimator_thread(void *arg)
     for (int i = 0; i < e->rounds; i++) {
         jarva_estimate est[2];
         char err[256];
-        int rc = jarva_estimate_proportions(&data, toy_domain, 2, &opts, est, err, sizeof err);
+        int rc = jarva_estimate_proportions(est, &data, toy_domain, 2, &opts, err, sizeof err);
         if (rc != JARVA_OK || fabs(est[0].estimate - 5.0 / 7) > 1e-12 ||
             fabs(est[1].estimate - 3.5 / 9) > 1e-12 ||
             fabs(est[0].se - 0.2495310053191323) > 1e-9 ||
@@ -214,7 +214,7 @@ static void *writer_thread(void *arg)
     jarva_compute_options opts = JARVA_COMPUTE_OPTIONS_INIT;
     for (int i = 0; rc == JARVA_OK && i < s->rounds; i++) {
         jarva_compute_summary summary;
-        rc = jarva_compute(db, &opts, &summary);
+        rc = jarva_compute(&summary, db, &opts);
         if (rc == JARVA_OK && summary.estimates != s->expected)
             s->wrong_counts++;
     }
@@ -234,7 +234,7 @@ static void *reader_thread(void *arg)
     jarva_result_filter all = { NULL, 0, NULL, 1 };
     for (int i = 0; rc == JARVA_OK && i < s->rounds; i++) {
         jarva_result_list *list = NULL;
-        rc = jarva_result_list_open(db, &all, &list);
+        rc = jarva_result_list_open(&list, db, &all);
         if (rc == JARVA_OK && jarva_result_list_count(list) != s->expected)
             s->wrong_counts++;
         jarva_result_list_free(list);

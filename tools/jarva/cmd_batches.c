@@ -53,7 +53,7 @@ int cmd_batches(cli_ctx *ctx, int argc, char **argv)
     if (!db)
         return CLI_FAIL;
     jarva_batch_list *list = NULL;
-    if (jarva_batch_list_open(db, &list)) {
+    if (jarva_batch_list_open(&list, db)) {
         cli_db_error(db);
         jarva_db_close(db);
         return CLI_FAIL;

@@ -33,7 +33,7 @@ int cmd_goals(cli_ctx *ctx, int argc, char **argv)
         return CLI_FAIL;
     jarva_plan plan;
     jarva_goal_list *goals = NULL;
-    if (jarva_plan_get(db, &plan) != JARVA_OK || jarva_goal_list_open(db, &goals) != JARVA_OK) {
+    if (jarva_plan_get(&plan, db) != JARVA_OK || jarva_goal_list_open(&goals, db) != JARVA_OK) {
         int rc = cli_db_error(db);
         jarva_db_close(db);
         return rc;

@@ -321,7 +321,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
         return CLI_FAIL;
     }
     jarva_import_result res;
-    int rc = jarva_import_file(db, file, &opts, &res);
+    int rc = jarva_import_file(&res, db, file, &opts);
     unspool(spool_dir, spool_path);
     if (progress.shown)
         fputc('\n', stderr);

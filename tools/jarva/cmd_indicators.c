@@ -109,8 +109,8 @@ int cmd_indicators(cli_ctx *ctx, int argc, char **argv)
         return CLI_FAIL;
     jarva_plan plan;
     jarva_indicator_list *list = NULL;
-    if (jarva_plan_get(db, &plan) != JARVA_OK ||
-        jarva_indicator_list_open(db, goal, &list) != JARVA_OK) {
+    if (jarva_plan_get(&plan, db) != JARVA_OK ||
+        jarva_indicator_list_open(&list, db, goal) != JARVA_OK) {
         int rc = cli_db_error(db);
         jarva_db_close(db);
         return rc;

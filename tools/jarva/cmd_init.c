@@ -33,7 +33,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
     }
     if (!ctx->quiet) {
         jarva_plan plan;
-        if (jarva_plan_get(db, &plan) == JARVA_OK)
+        if (jarva_plan_get(&plan, db) == JARVA_OK)
             fprintf(stderr, "jarva: %s: catalogue of plan %d loaded from %s\n", ctx->db_path,
                     plan.year, ctx->catalog_dir);
     }

@@ -65,7 +65,7 @@ int cmd_mapping(cli_ctx *ctx, int argc, char **argv)
         }
     }
     char *csv = NULL;
-    if (jarva_mapping_draft(db, words[1], source, &csv) != JARVA_OK) {
+    if (jarva_mapping_draft(&csv, db, words[1], source) != JARVA_OK) {
         cli_db_error(db);
         jarva_db_close(db);
         return CLI_FAIL;
@@ -75,7 +75,7 @@ int cmd_mapping(cli_ctx *ctx, int argc, char **argv)
     if (out_path && jarva_output_check_db(db, out_path, inputs, 2) != JARVA_OK) {
         cli_db_error(db);
         jarva_db_close(db);
-        jarva_mapping_draft_free(csv);
+        jarva_free(csv);
         return CLI_FAIL;
     }
     jarva_db_close(db);
@@ -102,6 +102,6 @@ int cmd_mapping(cli_ctx *ctx, int argc, char **argv)
     if (rc == CLI_OK && !ctx->quiet && unplaced)
         fprintf(stderr, "jarva: %zu column%s not placed (field '?'): edit them before importing\n",
                 unplaced, unplaced == 1 ? "" : "s");
-    jarva_mapping_draft_free(csv);
+    jarva_free(csv);
     return rc;
 }

@@ -139,7 +139,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     if (compute && !(rc = jarva_estimates_stale(&stale, db)) && stale) {
         jarva_compute_options co = JARVA_COMPUTE_OPTIONS_INIT;
         co.catalog_dir = ctx->catalog_dir;
-        rc = jarva_compute(db, &co, NULL);
+        rc = jarva_compute(NULL, db, &co);
         /* An import that lands between the computation and the rendering
          * is named on the cover rather than failing the report. */
         opts.allow_stale = 1;

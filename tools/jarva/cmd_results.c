@@ -165,7 +165,7 @@ int cmd_compute(cli_ctx *ctx, int argc, char **argv)
     if (!db)
         return CLI_FAIL;
     jarva_compute_summary sum;
-    int rc = jarva_compute(db, &opts, &sum);
+    int rc = jarva_compute(&sum, db, &opts);
     if (rc)
         cli_db_error(db);
     else if (!ctx->quiet)
@@ -204,7 +204,7 @@ int cmd_results(cli_ctx *ctx, int argc, char **argv)
     jarva_result_filter filter = { q.indicator, q.year, q.area, q.domains };
     jarva_result_list *list = NULL;
     jarva_indicator_list *all = NULL;
-    if (jarva_result_list_open(db, &filter, &list) || jarva_indicator_list_open(db, NULL, &all)) {
+    if (jarva_result_list_open(&list, db, &filter) || jarva_indicator_list_open(&all, db, NULL)) {
         cli_db_error(db);
         jarva_result_list_free(list);
         jarva_db_close(db);

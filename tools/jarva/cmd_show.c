@@ -89,7 +89,7 @@ static int code_labels(jarva_db *db, const char *id, char *out, size_t size)
 {
     jarva_code_label_list *labels = NULL;
     out[0] = '\0';
-    if (jarva_code_labels_open(db, id, &labels) != JARVA_OK)
+    if (jarva_code_labels_open(&labels, db, id) != JARVA_OK)
         return -1;
     size_t used = 0;
     size_t n = jarva_code_label_list_count(labels);
@@ -153,7 +153,7 @@ static int show_indicator(jarva_db *db, const jarva_indicator *ind, cli_format f
 static int show_goal(jarva_db *db, const jarva_goal *g, cli_format format)
 {
     jarva_indicator_list *list = NULL;
-    if (jarva_indicator_list_open(db, g->id, &list) != JARVA_OK)
+    if (jarva_indicator_list_open(&list, db, g->id) != JARVA_OK)
         return cli_db_error(db);
     char ids[2048] = "";
     for (size_t i = 0, used = 0; i < jarva_indicator_list_count(list) && used < sizeof ids; i++) {
@@ -183,7 +183,7 @@ static int show_goal(jarva_db *db, const jarva_goal *g, cli_format format)
 static int show(jarva_db *db, const char *id, cli_format format)
 {
     jarva_goal_list *goals = NULL;
-    if (jarva_goal_list_open(db, &goals) != JARVA_OK)
+    if (jarva_goal_list_open(&goals, db) != JARVA_OK)
         return cli_db_error(db);
     for (size_t i = 0; i < jarva_goal_list_count(goals); i++) {
         const jarva_goal *g = jarva_goal_list_get(goals, i);
@@ -196,7 +196,7 @@ static int show(jarva_db *db, const char *id, cli_format format)
     jarva_goal_list_free(goals);
 
     jarva_indicator_list *list = NULL;
-    int status = jarva_indicator_find(db, id, &list);
+    int status = jarva_indicator_find(&list, db, id);
     if (status == JARVA_ENOTFOUND) {
         cli_error("no goal or indicator '%s'", id);
         return CLI_FAIL;
@@ -232,7 +232,7 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
     if (!db)
         return CLI_FAIL;
     jarva_plan plan;
-    int rc = jarva_plan_get(db, &plan) == JARVA_OK ? show(db, id, ctx->format) : cli_db_error(db);
+    int rc = jarva_plan_get(&plan, db) == JARVA_OK ? show(db, id, ctx->format) : cli_db_error(db);
     jarva_db_close(db);
     return rc;
 }

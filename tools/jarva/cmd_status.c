@@ -271,7 +271,7 @@ static char *area_id_of(jarva_db *db, const char *name)
 {
     jarva_area_list *list = NULL;
     char *id = NULL;
-    if (jarva_area_find(db, name, &list) == JARVA_OK && jarva_area_list_count(list) > 0)
+    if (jarva_area_find(&list, db, name) == JARVA_OK && jarva_area_list_count(list) > 0)
         id = strdup(jarva_area_list_get(list, 0)->id);
     jarva_area_list_free(list);
     return id;
@@ -288,11 +288,11 @@ static int collect_areas(jarva_db *db, const jarva_indicator *ind, const query_a
         char *area = NULL;
         if (q->area)
             area = area_id_of(db, q->area);
-        else if (jarva_headline_area(db, ind->id, &area))
+        else if (jarva_headline_area(&area, db, ind->id))
             return -1;
         *out = malloc(sizeof **out);
         if (!*out || !area) {
-            free(area);
+            jarva_free(area);
             return -1;
         }
         (*out)[(*count)++] = area;
@@ -300,7 +300,7 @@ static int collect_areas(jarva_db *db, const jarva_indicator *ind, const query_a
     }
     jarva_result_filter filter = { ind->id, 0, NULL, 0 };
     jarva_result_list *list = NULL;
-    if (jarva_result_list_open(db, &filter, &list))
+    if (jarva_result_list_open(&list, db, &filter))
         return -1;
     size_t n = jarva_result_list_count(list);
     char **areas = calloc(n ? n : 1, sizeof *areas);
@@ -328,7 +328,7 @@ static int adjust_changes(status_row *rows, size_t n)
     for (size_t i = 0; i < n; i++)
         p[i] = tested(&rows[i].st) ? rows[i].st.change.p_value : NAN;
     double *adjusted = malloc((n ? n : 1) * sizeof *adjusted);
-    int rc = adjusted ? jarva_p_adjust_bh(p, n, adjusted) : -1;
+    int rc = adjusted ? jarva_p_adjust_bh(adjusted, p, n) : -1;
     for (size_t i = 0; i < n && !rc; i++)
         rows[i].p_adjusted = adjusted[i];
     free(p);
@@ -342,7 +342,7 @@ static void target_options(jarva_db *db, const query_args *q, jarva_target_optio
     jarva_target_options defaults = JARVA_TARGET_OPTIONS_INIT;
     *o = defaults;
     jarva_plan plan;
-    if (jarva_plan_get(db, &plan) == JARVA_OK) {
+    if (jarva_plan_get(&plan, db) == JARVA_OK) {
         o->on_track = plan.on_track_probability;
         o->off_track = plan.off_track_probability;
     }
@@ -382,7 +382,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
     if (!db)
         return CLI_FAIL;
     jarva_indicator_list *all = NULL;
-    if (jarva_indicator_list_open(db, NULL, &all)) {
+    if (jarva_indicator_list_open(&all, db, NULL)) {
         cli_db_error(db);
         jarva_db_close(db);
         return CLI_FAIL;
@@ -415,7 +415,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
             r->ind = ind;
             r->area = areas[a];
             r->p_adjusted = NAN;
-            rc = jarva_status_assess(db, ind->id, r->area, q.year, &o, &r->st, &r->has_target);
+            rc = jarva_status_assess(&r->st, &r->has_target, db, ind->id, r->area, q.year, &o);
         }
         free(areas);
     }
@@ -625,14 +625,14 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
     target_options(db, &q, &o);
     jarva_target_status st;
     int has_target;
-    int rc = jarva_indicator_find(db, q.positional, &ind);
+    int rc = jarva_indicator_find(&ind, db, q.positional);
     if (!rc)
         rc = q.area ? ((area = area_id_of(db, q.area)) ? 0 : JARVA_ENOTFOUND)
-                    : jarva_headline_area(db, q.positional, &area);
+                    : jarva_headline_area(&area, db, q.positional);
     if (!rc)
-        rc = jarva_series_open(db, q.positional, area, &data);
+        rc = jarva_series_open(&data, db, q.positional, area);
     if (!rc)
-        rc = jarva_status_assess(db, q.positional, area, q.year, &o, &st, &has_target);
+        rc = jarva_status_assess(&st, &has_target, db, q.positional, area, q.year, &o);
     if (rc) {
         cli_db_error(db);
     } else {
@@ -644,7 +644,7 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
         else
             print_trend_data(q.positional, area, &s, &st, ctx->format);
     }
-    free(area);
+    jarva_free(area);
     jarva_series_data_free(data);
     jarva_indicator_list_free(ind);
     jarva_db_close(db);

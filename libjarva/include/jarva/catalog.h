@@ -137,18 +137,18 @@ typedef struct jarva_indicator_list jarva_indicator_list;
 
 /* The plan's version and title. Strings valid until jarva_db_close() or the next
  * jarva_plan_get() on db. JARVA_OK, JARVA_ENOTFOUND (no catalogue loaded), JARVA_EDB. */
-JARVA_API int jarva_plan_get(jarva_db *db, jarva_plan *out);
+JARVA_API int jarva_plan_get(jarva_plan *out, jarva_db *db);
 /* Whom to contact about the plan's follow-up, as plan.csv's contact_sv or
  * contact_en says (lang "sv", the default for NULL, or "en"; English falls
- * back on Swedish), in *contact, a new string the caller frees with free();
+ * back on Swedish), in *contact, a new string the caller frees with jarva_free();
  * NULL when the catalogue names no contact. JARVA_OK, JARVA_EINVAL,
  * JARVA_ENOTFOUND (no catalogue loaded), JARVA_ENOMEM, JARVA_EDB. */
-JARVA_API int jarva_plan_contact(jarva_db *db, const char *lang, char **contact);
+JARVA_API int jarva_plan_contact(char **contact, jarva_db *db, const char *lang);
 
 /* All goals, overall goals first, then per audience in plan order, in a new
  * list in *out. Free with jarva_goal_list_free() (NULL allowed).
  * JARVA_OK, JARVA_EINVAL, JARVA_ENOMEM or JARVA_EDB. */
-JARVA_API int jarva_goal_list_open(jarva_db *db, jarva_goal_list **out);
+JARVA_API int jarva_goal_list_open(jarva_goal_list **out, jarva_db *db);
 /* The number of goals; 0 for NULL. */
 JARVA_API size_t jarva_goal_list_count(const jarva_goal_list *list);
 /* The i-th goal, valid (strings too) until the list is freed; NULL if
@@ -159,13 +159,13 @@ JARVA_API void jarva_goal_list_free(jarva_goal_list *list);
 /* Indicators in plan order; goal_id NULL for all, or those of one goal.
  * Free with jarva_indicator_list_free() (NULL allowed). JARVA_OK,
  * JARVA_EINVAL, JARVA_ENOTFOUND (no such goal), JARVA_ENOMEM or JARVA_EDB. */
-JARVA_API int jarva_indicator_list_open(jarva_db *db, const char *goal_id,
-                                        jarva_indicator_list **out);
+JARVA_API int jarva_indicator_list_open(jarva_indicator_list **out, jarva_db *db,
+                                        const char *goal_id);
 /* A list holding the one indicator with this id (free it as above).
  * JARVA_OK, JARVA_EINVAL, JARVA_ENOTFOUND, JARVA_ENOMEM or JARVA_EDB.
  * _count and _get as for goals: 0 for NULL, NULL for i >= count, items valid
  * until the list is freed. */
-JARVA_API int jarva_indicator_find(jarva_db *db, const char *id, jarva_indicator_list **out);
+JARVA_API int jarva_indicator_find(jarva_indicator_list **out, jarva_db *db, const char *id);
 JARVA_API size_t jarva_indicator_list_count(const jarva_indicator_list *list);
 JARVA_API const jarva_indicator *jarva_indicator_list_get(const jarva_indicator_list *list,
                                                           size_t i);
@@ -239,37 +239,37 @@ typedef struct jarva_area_list jarva_area_list;
  * matching _free, which accepts NULL); items and their strings are valid until
  * the list is freed. JARVA_OK, JARVA_EINVAL, JARVA_ENOMEM or JARVA_EDB.
  * _count returns 0 for NULL; _get returns NULL for i >= count. */
-JARVA_API int jarva_organisation_list_open(jarva_db *db, jarva_organisation_list **out);
+JARVA_API int jarva_organisation_list_open(jarva_organisation_list **out, jarva_db *db);
 JARVA_API size_t jarva_organisation_list_count(const jarva_organisation_list *list);
 JARVA_API const jarva_organisation *jarva_organisation_list_get(const jarva_organisation_list *list,
                                                                 size_t i);
 JARVA_API void jarva_organisation_list_free(jarva_organisation_list *list);
 
-JARVA_API int jarva_priority_area_list_open(jarva_db *db, jarva_priority_area_list **out);
+JARVA_API int jarva_priority_area_list_open(jarva_priority_area_list **out, jarva_db *db);
 JARVA_API size_t jarva_priority_area_list_count(const jarva_priority_area_list *list);
 JARVA_API const jarva_priority_area *
 jarva_priority_area_list_get(const jarva_priority_area_list *list, size_t i);
 JARVA_API void jarva_priority_area_list_free(jarva_priority_area_list *list);
 
-JARVA_API int jarva_audience_list_open(jarva_db *db, jarva_audience_list **out);
+JARVA_API int jarva_audience_list_open(jarva_audience_list **out, jarva_db *db);
 JARVA_API size_t jarva_audience_list_count(const jarva_audience_list *list);
 JARVA_API const jarva_audience *jarva_audience_list_get(const jarva_audience_list *list, size_t i);
 JARVA_API void jarva_audience_list_free(jarva_audience_list *list);
 
-JARVA_API int jarva_principle_list_open(jarva_db *db, jarva_principle_list **out);
+JARVA_API int jarva_principle_list_open(jarva_principle_list **out, jarva_db *db);
 JARVA_API size_t jarva_principle_list_count(const jarva_principle_list *list);
 JARVA_API const jarva_principle *jarva_principle_list_get(const jarva_principle_list *list,
                                                           size_t i);
 JARVA_API void jarva_principle_list_free(jarva_principle_list *list);
 
 /* All areas, Järva's and the comparison areas, in catalogue order. */
-JARVA_API int jarva_area_list_open(jarva_db *db, jarva_area_list **out);
+JARVA_API int jarva_area_list_open(jarva_area_list **out, jarva_db *db);
 /* A list holding the one area that name designates: its id, its name or an
  * alias (area_aliases.csv), as written, ignoring ASCII case, or ignoring case,
  * Swedish diacritics and the separators ' ', '-', '/' ("spanga tensta" finds
  * Spånga-Tensta). JARVA_OK, JARVA_EINVAL, JARVA_ENOTFOUND (none),
  * JARVA_ENOMEM or JARVA_EDB. */
-JARVA_API int jarva_area_find(jarva_db *db, const char *name, jarva_area_list **out);
+JARVA_API int jarva_area_find(jarva_area_list **out, jarva_db *db, const char *name);
 JARVA_API size_t jarva_area_list_count(const jarva_area_list *list);
 JARVA_API const jarva_area *jarva_area_list_get(const jarva_area_list *list, size_t i);
 JARVA_API void jarva_area_list_free(jarva_area_list *list);

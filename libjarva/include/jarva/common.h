@@ -4,6 +4,8 @@
 #ifndef JARVA_COMMON_H
 #define JARVA_COMMON_H
 
+#include "jarva/version.h" /* generated from project(VERSION) in CMakeLists.txt */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -14,14 +16,6 @@ extern "C" {
 #else
 #define JARVA_API
 #endif
-
-#define JARVA_VERSION_MAJOR 0
-#define JARVA_VERSION_MINOR 1
-#define JARVA_VERSION_PATCH 0
-#define JARVA_VERSION_STRING "0.1.0"
-/* One number that grows with every release: major * 10000 + minor * 100 + patch. */
-#define JARVA_VERSION_NUMBER                                                                       \
-    (JARVA_VERSION_MAJOR * 10000 + JARVA_VERSION_MINOR * 100 + JARVA_VERSION_PATCH)
 
 /* Status codes. 0 is success; every failure is negative, and the function that
  * returned it has left a message in jarva_errmsg() of the handle it was given. */
@@ -39,7 +33,8 @@ typedef enum jarva_status {
     JARVA_EBUSY = -10,    /* the database stayed locked past the busy timeout */
     JARVA_EVERSION = -11, /* the database was written by a newer libjarva */
     JARVA_EPDF = -12,     /* the PDF library reported an error */
-    JARVA_ESTALE = -13    /* estimates older than the latest import (compute first) */
+    JARVA_ESTALE = -13,   /* estimates older than the latest import (compute first) */
+    JARVA_EREADONLY = -14 /* a write through a handle opened with JARVA_DB_READONLY */
 } jarva_status;
 
 /* A short English description of a status code ("unknown status" for a value
@@ -48,12 +43,19 @@ typedef enum jarva_status {
 JARVA_API const char *jarva_strerror(int status);
 
 /* The runtime library's version ("0.1.0", static) and its number (as
- * JARVA_VERSION_NUMBER); compare them with the JARVA_VERSION_* macros to
+ * JARVA_VERSION_NUMBER); compare them with the JARVA_VERSION_* macros of
+ * jarva/version.h to
  * detect a program built against other headers than the library it loaded:
  * while the major version is 0, struct layouts may change between minor
  * versions. */
 JARVA_API const char *jarva_version_string(void);
 JARVA_API int jarva_version_number(void);
+
+/* Frees memory the library returned for the caller to own: the strings of
+ * jarva_headline_area(), jarva_plan_contact() and jarva_mapping_draft(), the
+ * bytes of jarva_report_render(). Opaque handles and lists have their own
+ * _free or _close instead. NULL is allowed. Thread-safe. */
+JARVA_API void jarva_free(void *ptr);
 
 /* Process-wide set-up that libjarva needs from its dependencies: it turns GSL's
  * default error handler, which calls abort(), off, so that numerical failures

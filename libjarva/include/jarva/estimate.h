@@ -137,16 +137,17 @@ typedef struct jarva_survey_data {
  * or a value not 0, 1 or NaN; the message names the respondent), JARVA_ENOMEM,
  * or JARVA_ENUMERIC (with JARVA_LONELY_PSU_FAIL, a lonely stratum whose
  * respondent is in any of the domains: the message names the stratum). */
-JARVA_API int jarva_estimate_proportions(const jarva_survey_data *data, const int *domain,
-                                         size_t domain_count, const jarva_estimate_options *opts,
-                                         jarva_estimate *out, char *errbuf, size_t errlen);
+JARVA_API int jarva_estimate_proportions(jarva_estimate *out, const jarva_survey_data *data,
+                                         const int *domain, size_t domain_count,
+                                         const jarva_estimate_options *opts, char *errbuf,
+                                         size_t errlen);
 
 /* Means of a numeric answer (e.g. a scale 1-5) in domains, as R's svymean on
  * the subset; interval p +- t(df) * se whatever opts->method says. Same
  * arguments and statuses as jarva_estimate_proportions(), any finite value. */
-JARVA_API int jarva_estimate_means(const jarva_survey_data *data, const int *domain,
-                                   size_t domain_count, const jarva_estimate_options *opts,
-                                   jarva_estimate *out, char *errbuf, size_t errlen);
+JARVA_API int jarva_estimate_means(jarva_estimate *out, const jarva_survey_data *data,
+                                   const int *domain, size_t domain_count,
+                                   const jarva_estimate_options *opts, char *errbuf, size_t errlen);
 
 /* A published share (0-1) of n respondents: Wilson (JARVA_CI_DEFAULT or
  * JARVA_CI_WILSON; R prop.test(x, n, correct = FALSE)) or Clopper-Pearson
@@ -155,16 +156,16 @@ JARVA_API int jarva_estimate_means(const jarva_survey_data *data, const int *dom
  * flagged JARVA_EST_NO_N | JARVA_EST_NO_CI. Suppression applies when n is
  * known. JARVA_OK or JARVA_EINVAL (share outside [0, 1], n negative or not
  * finite, n in (0, 1), another method). */
-JARVA_API int jarva_estimate_table_share(double share, double n, const jarva_estimate_options *opts,
-                                         jarva_estimate *out, char *errbuf, size_t errlen);
+JARVA_API int jarva_estimate_table_share(jarva_estimate *out, double share, double n,
+                                         const jarva_estimate_options *opts, char *errbuf,
+                                         size_t errlen);
 
 /* A count of events (exposure 1) or a rate events / exposure, with Garwood's
  * exact Poisson interval (R poisson.test). se is sqrt(events) / exposure.
  * Counts are never suppressed. JARVA_OK or JARVA_EINVAL (events not a
  * non-negative integer, exposure not finite and > 0). */
-JARVA_API int jarva_estimate_count(double events, double exposure,
-                                   const jarva_estimate_options *opts, jarva_estimate *out,
-                                   char *errbuf, size_t errlen);
+JARVA_API int jarva_estimate_count(jarva_estimate *out, double events, double exposure,
+                                   const jarva_estimate_options *opts, char *errbuf, size_t errlen);
 
 /* A complete count (n 0) or a share value = x / n of a complete count (n > 0),
  * as jarva_estimate_exact() gives it: estimate = value, se 0, ci_low = ci_high
@@ -172,7 +173,7 @@ JARVA_API int jarva_estimate_count(double events, double exposure,
  * count for a count), never suppressed (the disclosure rules protect
  * respondents, not documents). JARVA_OK or JARVA_EINVAL (value not finite, or
  * a share outside [0, 1]). */
-JARVA_API int jarva_estimate_exact(double value, size_t n, jarva_estimate *out, char *errbuf,
+JARVA_API int jarva_estimate_exact(jarva_estimate *out, double value, size_t n, char *errbuf,
                                    size_t errlen);
 
 /* The estimates of one indicator and area over the years, borrowed for a call. */
@@ -216,8 +217,8 @@ typedef struct jarva_change {
  * year_to). JARVA_OK, JARVA_ENOTFOUND (a year is not in the series),
  * JARVA_EINVAL (bad level or years, or a series break in (year_from, year_to]:
  * the two estimates are not comparable). */
-JARVA_API int jarva_change_between(const jarva_series *series, int year_from, int year_to,
-                                   double level, jarva_change *out, char *errbuf, size_t errlen);
+JARVA_API int jarva_change_between(jarva_change *out, const jarva_series *series, int year_from,
+                                   int year_to, double level, char *errbuf, size_t errlen);
 
 enum {
     JARVA_TREND_INSUFFICIENT = 1 << 0, /* fewer than 3 usable points: nothing fitted */
@@ -268,7 +269,7 @@ typedef struct jarva_trend {
 /* Fits the trend. JARVA_OK (possibly JARVA_TREND_INSUFFICIENT) or
  * JARVA_EINVAL (bad level, years not ascending, or a series break inside the
  * span of the usable points: fit one segment). */
-JARVA_API int jarva_trend_fit(const jarva_series *series, double level, jarva_trend *out,
+JARVA_API int jarva_trend_fit(jarva_trend *out, const jarva_series *series, double level,
                               char *errbuf, size_t errlen);
 
 /* The fitted line at a year and, if se is not NULL, its standard error. */
@@ -370,8 +371,8 @@ typedef struct jarva_target_status {
  * docs/status.md. Only the usable points (see jarva_trend) count; the trend
  * uses the latest series segment. JARVA_OK or JARVA_EINVAL (bad options,
  * direction or series). */
-JARVA_API int jarva_target_assess(const jarva_series *series, const jarva_target *target,
-                                  const jarva_target_options *opts, jarva_target_status *out,
+JARVA_API int jarva_target_assess(jarva_target_status *out, const jarva_series *series,
+                                  const jarva_target *target, const jarva_target_options *opts,
                                   char *errbuf, size_t errlen);
 
 /* Short English texts for a rule ("the latest estimate meets the target") and
@@ -391,7 +392,7 @@ JARVA_API const char *jarva_baseline_source_name(jarva_baseline_source source);
  * the finite values of p[0..n-1]; NaN entries are not in the family and stay
  * NaN in adjusted (which may be p itself). JARVA_OK, JARVA_EINVAL (a p outside
  * [0, 1]) or JARVA_ENOMEM. */
-JARVA_API int jarva_p_adjust_bh(const double *p, size_t n, double *adjusted);
+JARVA_API int jarva_p_adjust_bh(double *adjusted, const double *p, size_t n);
 
 /* The minimum detectable change between two independent waves with the same
  * standard error se, two-sided at alpha with the given power:

@@ -121,8 +121,8 @@ typedef struct jarva_import_result {
  * replace), JARVA_ENOTFOUND (no mapping for the source), JARVA_ENOMEM,
  * JARVA_EDB, JARVA_EBUSY. opts and out are required (NULL: JARVA_EINVAL);
  * *out is meaningful only on success. */
-JARVA_API int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options *opts,
-                                jarva_import_result *out);
+JARVA_API int jarva_import_file(jarva_import_result *out, jarva_db *db, const char *path,
+                                const jarva_import_options *opts);
 
 /* Import batches: provenance of everything in the database. */
 typedef struct jarva_batch {
@@ -144,7 +144,7 @@ typedef struct jarva_batch_list jarva_batch_list;
 /* All batches, oldest first, in a new list in *out. Free it with
  * jarva_batch_list_free() (NULL allowed). JARVA_OK, JARVA_EINVAL,
  * JARVA_ENOMEM or JARVA_EDB. */
-JARVA_API int jarva_batch_list_open(jarva_db *db, jarva_batch_list **out);
+JARVA_API int jarva_batch_list_open(jarva_batch_list **out, jarva_db *db);
 /* The number of batches; 0 for NULL. */
 JARVA_API size_t jarva_batch_list_count(const jarva_batch_list *list);
 /* The i-th batch, valid (strings too) until the list is freed; NULL if
@@ -197,8 +197,8 @@ typedef struct jarva_activity_list jarva_activity_list;
  * web page shows residents come from here. Free it with
  * jarva_activity_list_free(). JARVA_OK, JARVA_EINVAL, JARVA_ENOMEM or
  * JARVA_EDB. */
-JARVA_API int jarva_activity_list_open(jarva_db *db, const jarva_activity_filter *filter,
-                                       jarva_activity_list **out);
+JARVA_API int jarva_activity_list_open(jarva_activity_list **out, jarva_db *db,
+                                       const jarva_activity_filter *filter);
 JARVA_API size_t jarva_activity_list_count(const jarva_activity_list *list);
 /* The i-th row, valid (strings too) until the list is freed; NULL if
  * i >= count. */
@@ -220,8 +220,8 @@ typedef struct jarva_code_label_list jarva_code_label_list;
  * order. Free it with jarva_code_label_list_free() (NULL allowed).
  * JARVA_OK, JARVA_EINVAL, JARVA_ENOTFOUND (no such indicator), JARVA_ENOMEM
  * or JARVA_EDB. */
-JARVA_API int jarva_code_labels_open(jarva_db *db, const char *indicator_id,
-                                     jarva_code_label_list **out);
+JARVA_API int jarva_code_labels_open(jarva_code_label_list **out, jarva_db *db,
+                                     const char *indicator_id);
 /* The number of labels; 0 for NULL. */
 JARVA_API size_t jarva_code_label_list_count(const jarva_code_label_list *list);
 /* The i-th label, valid until the list is freed; NULL if i >= count. */
@@ -252,11 +252,10 @@ JARVA_API const char *jarva_import_kind_name(jarva_import_kind kind);
  * (source's own mapping first) or whose indicator variable it is, with the
  * codes the file holds; a column not placed has the field "?", which an
  * import refuses until it is named or deleted. source may be NULL. *csv_out
- * is UTF-8 text to free with jarva_mapping_draft_free(). JARVA_OK,
+ * is UTF-8 text to free with jarva_free(). JARVA_OK,
  * JARVA_EINVAL, JARVA_EIO, JARVA_EFORMAT (the file is not readable as its format),
  * JARVA_ENOMEM. */
-JARVA_API int jarva_mapping_draft(jarva_db *db, const char *path, const char *source,
-                                  char **csv_out);
-JARVA_API void jarva_mapping_draft_free(char *csv);
+JARVA_API int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path,
+                                  const char *source);
 
 #endif /* JARVA_IMPORT_H */

@@ -55,8 +55,8 @@ typedef struct jarva_compute_summary {
  * Returns JARVA_OK, JARVA_EINVAL, JARVA_ENUMERIC (a lonely stratum with the
  * default rule: the message names indicator, year and stratum), JARVA_ENOMEM,
  * JARVA_EDB or JARVA_EBUSY. */
-JARVA_API int jarva_compute(jarva_db *db, const jarva_compute_options *opts,
-                            jarva_compute_summary *out);
+JARVA_API int jarva_compute(jarva_compute_summary *out, jarva_db *db,
+                            const jarva_compute_options *opts);
 
 /* One stored estimate. Strings and the struct are valid until the list is
  * freed. When estimate.suppressed is set, estimate, se, the interval, n and
@@ -86,8 +86,8 @@ typedef struct jarva_result_list jarva_result_list;
  * be NULL (all, without breakdowns). A new list in *out: free it with
  * jarva_result_list_free() (NULL allowed). JARVA_OK, JARVA_EINVAL,
  * JARVA_ENOTFOUND (unknown area or indicator), JARVA_ENOMEM, JARVA_EDB. */
-JARVA_API int jarva_result_list_open(jarva_db *db, const jarva_result_filter *filter,
-                                     jarva_result_list **out);
+JARVA_API int jarva_result_list_open(jarva_result_list **out, jarva_db *db,
+                                     const jarva_result_filter *filter);
 /* The number of estimates; 0 for NULL. jarva_result_list_get() returns the
  * i-th, valid (strings too) until the list is freed, or NULL if i >= count. */
 JARVA_API size_t jarva_result_list_count(const jarva_result_list *list);
@@ -102,8 +102,8 @@ JARVA_API void jarva_result_list_free(jarva_result_list *list);
  * count 0. JARVA_OK, JARVA_EINVAL, JARVA_ENOTFOUND (no such indicator or
  * area), JARVA_ENOMEM or JARVA_EDB. */
 typedef struct jarva_series_data jarva_series_data;
-JARVA_API int jarva_series_open(jarva_db *db, const char *indicator_id, const char *area_id,
-                                jarva_series_data **out);
+JARVA_API int jarva_series_open(jarva_series_data **out, jarva_db *db, const char *indicator_id,
+                                const char *area_id);
 /* The series; valid until the data is freed. NULL for NULL. */
 JARVA_API const jarva_series *jarva_series_data_series(const jarva_series_data *data);
 JARVA_API void jarva_series_data_free(jarva_series_data *data);
@@ -120,14 +120,14 @@ JARVA_API void jarva_series_data_free(jarva_series_data *data);
  * its latest estimate, trend, baseline and change filled all the same.
  * JARVA_OK, JARVA_EINVAL (also bad options), JARVA_ENOTFOUND, JARVA_ENOMEM,
  * JARVA_EDB. */
-JARVA_API int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area_id,
-                                  int year, const jarva_target_options *opts,
-                                  jarva_target_status *out, int *has_target);
+JARVA_API int jarva_status_assess(jarva_target_status *out, int *has_target, jarva_db *db,
+                                  const char *indicator_id, const char *area_id, int year,
+                                  const jarva_target_options *opts);
 
 /* The area a series is read for when none is named (see jarva_series_open()),
- * as a new string the caller frees with free(), in *area_id. JARVA_OK,
+ * as a new string the caller frees with jarva_free(), in *area_id. JARVA_OK,
  * JARVA_EINVAL, JARVA_ENOTFOUND, JARVA_ENOMEM, JARVA_EDB. */
-JARVA_API int jarva_headline_area(jarva_db *db, const char *indicator_id, char **area_id);
+JARVA_API int jarva_headline_area(char **area_id, jarva_db *db, const char *indicator_id);
 
 /* The latest year of any stored estimate in *year, 0 if there is none.
  * JARVA_OK, JARVA_EINVAL or JARVA_EDB. */

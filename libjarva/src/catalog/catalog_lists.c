@@ -157,7 +157,7 @@ LIST_TYPE(jarva_area_list, jarva_area)
 
 /* ---- plan --------------------------------------------------------------- */
 
-int jarva_plan_contact(jarva_db *db, const char *lang, char **contact)
+int jarva_plan_contact(char **contact, jarva_db *db, const char *lang)
 {
     if (db)
         jarva__clearerr(&db->err);
@@ -182,7 +182,7 @@ int jarva_plan_contact(jarva_db *db, const char *lang, char **contact)
         if (text && !(*contact = jarva__strdup(text)))
             rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     } else if (step == SQLITE_DONE)
-        rc = jarva__seterr(&db->err, JARVA_ENOTFOUND, "%s: no catalogue loaded (run `jarva init`)",
+        rc = jarva__seterr(&db->err, JARVA_ENOTFOUND, "%s: no catalogue loaded (load one first)",
                            db->path);
     else
         rc = jarva__sqlerr(db, "reading the plan's contact");
@@ -190,7 +190,7 @@ int jarva_plan_contact(jarva_db *db, const char *lang, char **contact)
     return rc;
 }
 
-int jarva_plan_get(jarva_db *db, jarva_plan *out)
+int jarva_plan_get(jarva_plan *out, jarva_db *db)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -209,8 +209,8 @@ int jarva_plan_get(jarva_db *db, jarva_plan *out)
         sqlite3_finalize(stmt);
         if (step != SQLITE_DONE)
             return jarva__sqlerr(db, "reading the plan version");
-        return jarva__seterr(&db->err, JARVA_ENOTFOUND,
-                             "%s: no catalogue loaded (run `jarva init`)", db->path);
+        return jarva__seterr(&db->err, JARVA_ENOTFOUND, "%s: no catalogue loaded (load one first)",
+                             db->path);
     }
     char *title_sv = jarva__strdup((const char *)sqlite3_column_text(stmt, 1));
     char *title_en = jarva__strdup((const char *)sqlite3_column_text(stmt, 2));
@@ -254,7 +254,7 @@ static void fill_goal(cat_list *l, void *item, sqlite3_stmt *stmt)
     g->indicator_count = sqlite3_column_int(stmt, 8);
 }
 
-int jarva_goal_list_open(jarva_db *db, jarva_goal_list **out)
+int jarva_goal_list_open(jarva_goal_list **out, jarva_db *db)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -367,7 +367,7 @@ static int exists(jarva_db *db, const char *sql, const char *id, int *found)
     return JARVA_OK;
 }
 
-int jarva_indicator_list_open(jarva_db *db, const char *goal_id, jarva_indicator_list **out)
+int jarva_indicator_list_open(jarva_indicator_list **out, jarva_db *db, const char *goal_id)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -389,7 +389,7 @@ int jarva_indicator_list_open(jarva_db *db, const char *goal_id, jarva_indicator
                                     goal_id, fill_indicator);
 }
 
-int jarva_indicator_find(jarva_db *db, const char *id, jarva_indicator_list **out)
+int jarva_indicator_find(jarva_indicator_list **out, jarva_db *db, const char *id)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -422,7 +422,7 @@ static void fill_organisation(cat_list *l, void *item, sqlite3_stmt *stmt)
     o->role = role && strcmp(role, "signatory") == 0 ? JARVA_ORG_SIGNATORY : JARVA_ORG_PARTICIPANT;
 }
 
-int jarva_organisation_list_open(jarva_db *db, jarva_organisation_list **out)
+int jarva_organisation_list_open(jarva_organisation_list **out, jarva_db *db)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -442,7 +442,7 @@ static void fill_priority_area(cat_list *l, void *item, sqlite3_stmt *stmt)
     p->name_en = text(l, stmt, 3);
 }
 
-int jarva_priority_area_list_open(jarva_db *db, jarva_priority_area_list **out)
+int jarva_priority_area_list_open(jarva_priority_area_list **out, jarva_db *db)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -464,7 +464,7 @@ static void fill_audience(cat_list *l, void *item, sqlite3_stmt *stmt)
     a->goal_count = sqlite3_column_int(stmt, 6);
 }
 
-int jarva_audience_list_open(jarva_db *db, jarva_audience_list **out)
+int jarva_audience_list_open(jarva_audience_list **out, jarva_db *db)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -486,7 +486,7 @@ static void fill_principle(cat_list *l, void *item, sqlite3_stmt *stmt)
     p->text_en = text(l, stmt, 3);
 }
 
-int jarva_principle_list_open(jarva_db *db, jarva_principle_list **out)
+int jarva_principle_list_open(jarva_principle_list **out, jarva_db *db)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -514,7 +514,7 @@ static void fill_area(cat_list *l, void *item, sqlite3_stmt *stmt)
 
 #define AREA_SELECT "SELECT id, position, name, kind, parent_id, in_jarva FROM area"
 
-int jarva_area_list_open(jarva_db *db, jarva_area_list **out)
+int jarva_area_list_open(jarva_area_list **out, jarva_db *db)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -522,7 +522,7 @@ int jarva_area_list_open(jarva_db *db, jarva_area_list **out)
     return jarva_area_list_new(db, out, AREA_SELECT " ORDER BY position, id", NULL, fill_area);
 }
 
-int jarva_area_find(jarva_db *db, const char *name, jarva_area_list **out)
+int jarva_area_find(jarva_area_list **out, jarva_db *db, const char *name)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)

@@ -349,8 +349,8 @@ int jarva__mapping_for_source(jarva_db *db, const char *catalog_dir, const char 
     const char *d = dir ? dir : "DIR";
     rc = jarva__seterr(err, JARVA_ENOTFOUND,
                        "%s/sources/%s.csv: no column mapping for source '%s' in the catalogue "
-                       "this database was initialised with: write one (jarva mapping draft FILE "
-                       "starts it) and run jarva --catalog %s init again",
+                       "this database was loaded from: write one (a mapping draft of the file "
+                       "starts it) and load the catalogue %s again",
                        d, source, source, d);
     free(dir);
     return rc;

@@ -87,7 +87,7 @@ static int count_indicators(jarva__compute *c)
     return rc;
 }
 
-int jarva_compute(jarva_db *db, const jarva_compute_options *opts, jarva_compute_summary *out)
+int jarva_compute(jarva_compute_summary *out, jarva_db *db, const jarva_compute_options *opts)
 {
     if (!db)
         return JARVA_EINVAL;

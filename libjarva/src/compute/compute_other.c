@@ -37,7 +37,7 @@ int jarva__compute_tables(jarva__compute *c)
             e.flags = JARVA_EST_SUPPRESSED_N;
         } else if (!strcmp(kind, "count") || !strcmp(measure, "count")) {
             /* A count read off a published list is exact: no interval. */
-            rc = jarva_estimate_exact(sqlite3_column_double(st, 4), 0, &e, c->errbuf,
+            rc = jarva_estimate_exact(&e, sqlite3_column_double(st, 4), 0, c->errbuf,
                                       sizeof c->errbuf);
             if (rc) {
                 rc = jarva__seterr(&c->db->err, rc, "%s, %d, %s: %s", indicator, year, area,
@@ -48,7 +48,7 @@ int jarva__compute_tables(jarva__compute *c)
         } else {
             opts.min_n = (unsigned)sqlite3_column_int(st, 8);
             double n = sqlite3_column_type(st, 5) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 5);
-            rc = jarva_estimate_table_share(sqlite3_column_double(st, 4), n, &opts, &e, c->errbuf,
+            rc = jarva_estimate_table_share(&e, sqlite3_column_double(st, 4), n, &opts, c->errbuf,
                                             sizeof c->errbuf);
             if (rc) {
                 rc = jarva__seterr(&c->db->err, rc, "%s, %d, %s: %s", indicator, year, area,
@@ -136,7 +136,7 @@ static int compute_activity_indicator(jarva__compute *c, const char *id, const c
          * counts and shares are complete, not samples, so they are exact (no
          * interval, never suppressed), and a year without the event is a
          * count of 0 that the trend keeps (stats_change.c). */
-        rc = jarva_estimate_exact(share ? x / n : x, share ? (size_t)n : 0, &e, c->errbuf,
+        rc = jarva_estimate_exact(&e, share ? x / n : x, share ? (size_t)n : 0, c->errbuf,
                                   sizeof c->errbuf);
         if (rc) {
             rc = jarva__seterr(&c->db->err, rc, "%s, %d: %s", id, year, c->errbuf);

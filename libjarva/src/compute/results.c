@@ -87,7 +87,7 @@ static void read_estimate(sqlite3_stmt *st, int first, jarva_estimate *e)
     "e.n, e.n_positive, e.value, e.se, e.ci_low, e.ci_high, e.df, e.n_eff, "                       \
     "e.suppressed, e.flags"
 
-int jarva_result_list_open(jarva_db *db, const jarva_result_filter *filter, jarva_result_list **out)
+int jarva_result_list_open(jarva_result_list **out, jarva_db *db, const jarva_result_filter *filter)
 {
     if (!db || !out)
         return JARVA_EINVAL;
@@ -194,7 +194,7 @@ const jarva_series *jarva_series_data_series(const jarva_series_data *data)
     return data ? &data->series : NULL;
 }
 
-int jarva_headline_area(jarva_db *db, const char *indicator_id, char **area_id)
+int jarva_headline_area(char **area_id, jarva_db *db, const char *indicator_id)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -225,8 +225,8 @@ int jarva_headline_area(jarva_db *db, const char *indicator_id, char **area_id)
     return JARVA_OK;
 }
 
-int jarva_series_open(jarva_db *db, const char *indicator_id, const char *area_id,
-                      jarva_series_data **out)
+int jarva_series_open(jarva_series_data **out, jarva_db *db, const char *indicator_id,
+                      const char *area_id)
 {
     if (!db || !indicator_id || !out)
         return JARVA_EINVAL;
@@ -239,7 +239,7 @@ int jarva_series_open(jarva_db *db, const char *indicator_id, const char *area_i
                    : jarva__seterr(&db->err, JARVA_ENOTFOUND, "no indicator '%s'", indicator_id);
     char *area = NULL;
     int rc = area_id ? jarva__area_resolve(db, area_id, &area)
-                     : jarva_headline_area(db, indicator_id, &area);
+                     : jarva_headline_area(&area, db, indicator_id);
     if (rc)
         return rc;
     jarva_series_data *d = calloc(1, sizeof *d);
@@ -351,7 +351,7 @@ static int is_headline(jarva_db *db, const char *indicator_id, const char *area_
     if (!area_id)
         return JARVA_OK;
     char *headline = NULL, *area = NULL;
-    int rc = jarva_headline_area(db, indicator_id, &headline);
+    int rc = jarva_headline_area(&headline, db, indicator_id);
     if (!rc)
         rc = jarva__area_resolve(db, area_id, &area);
     if (!rc)
@@ -361,8 +361,9 @@ static int is_headline(jarva_db *db, const char *indicator_id, const char *area_
     return rc;
 }
 
-int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area_id, int year,
-                        const jarva_target_options *opts, jarva_target_status *out, int *has_target)
+int jarva_status_assess(jarva_target_status *out, int *has_target, jarva_db *db,
+                        const char *indicator_id, const char *area_id, int year,
+                        const jarva_target_options *opts)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
@@ -418,7 +419,7 @@ int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area
     } else if (has_target)
         *has_target = 1;
     jarva_series_data *data = NULL;
-    rc = jarva_series_open(db, indicator_id, area_id, &data);
+    rc = jarva_series_open(&data, db, indicator_id, area_id);
     if (rc)
         return rc;
     /* As of a year: the later estimates do not exist yet. */
@@ -426,7 +427,7 @@ int jarva_status_assess(jarva_db *db, const char *indicator_id, const char *area
     while (year && series.count && series.years[series.count - 1] > year)
         series.count--;
     char errbuf[256];
-    rc = jarva_target_assess(&series, &target, opts ? opts : &plan, out, errbuf, sizeof errbuf);
+    rc = jarva_target_assess(out, &series, &target, opts ? opts : &plan, errbuf, sizeof errbuf);
     jarva_series_data_free(data);
     if (rc)
         return jarva__seterr(&db->err, rc, "%s: %s", indicator_id, errbuf);

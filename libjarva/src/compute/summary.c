@@ -79,7 +79,7 @@ static int adjust(jarva_db *db, keyed *rows, size_t n, double level)
         p[i] =
             st->has_change && !(st->change.flags & JARVA_CHANGE_NO_TEST) ? st->change.p_value : NAN;
     }
-    int rc = jarva_p_adjust_bh(p, n, p + n);
+    int rc = jarva_p_adjust_bh(p + n, p, n);
     for (size_t i = 0; i < n && !rc; i++) {
         rows[i].item.change_p_adjusted = p[n + i];
         rows[i].item.change_significant = isfinite(p[n + i]) && p[n + i] < 1 - level;
@@ -98,10 +98,10 @@ static int assess_all(jarva_db *db, jarva_summary *s, int year, const jarva_targ
         k->position = i;
         k->item.indicator = ind;
         k->item.change_p_adjusted = NAN;
-        rc = jarva_headline_area(db, ind->id, &k->area);
+        rc = jarva_headline_area(&k->area, db, ind->id);
         if (!rc)
-            rc = jarva_status_assess(db, ind->id, k->area, year, opts, &k->item.status,
-                                     &k->item.has_target);
+            rc = jarva_status_assess(&k->item.status, &k->item.has_target, db, ind->id, k->area,
+                                     year, opts);
         k->item.area_id = k->area;
         k->item.group = group_of(k->item.status.state);
     }
@@ -126,7 +126,7 @@ int jarva_summary_open(jarva_summary **out, jarva_db *db, int year,
     if (!s)
         return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     s->level = level;
-    int rc = jarva_indicator_list_open(db, NULL, &s->indicators);
+    int rc = jarva_indicator_list_open(&s->indicators, db, NULL);
     s->count = jarva_indicator_list_count(s->indicators);
     keyed *rows = rc ? NULL : calloc(s->count ? s->count : 1, sizeof *rows);
     if (!rc && !rows)

@@ -417,8 +417,8 @@ done:
     return JARVA_OK;
 }
 
-int jarva_import_file(jarva_db *db, const char *path, const jarva_import_options *given,
-                      jarva_import_result *out)
+int jarva_import_file(jarva_import_result *out, jarva_db *db, const char *path,
+                      const jarva_import_options *given)
 {
     if (!db)
         return JARVA_EINVAL;

@@ -250,7 +250,7 @@ int jarva__mapping_check_questions(const jarva__mapping *m, jarva__error *err)
         const jarva__mapping_entry *e = &m->entries[i];
         if (!strcmp(e->field, "?"))
             return jarva__seterr(err, JARVA_EFORMAT,
-                                 "%s:%ld: column '%s' was not placed by `jarva mapping draft`: "
+                                 "%s:%ld: column '%s' was not placed by the mapping draft: "
                                  "name its field (a role or an indicator's variable) or delete "
                                  "the row",
                                  m->path, e->line, e->column);

@@ -291,7 +291,7 @@ static char *likeliest_source(jarva_db *db, const column_info *cols, size_t ncol
     return best;
 }
 
-int jarva_mapping_draft(jarva_db *db, const char *path, const char *source, char **csv_out)
+int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path, const char *source)
 {
     if (!db)
         return JARVA_EINVAL;
@@ -383,9 +383,4 @@ int jarva_mapping_draft(jarva_db *db, const char *path, const char *source, char
     }
     *csv_out = out.s;
     return JARVA_OK;
-}
-
-void jarva_mapping_draft_free(char *csv)
-{
-    free(csv);
 }

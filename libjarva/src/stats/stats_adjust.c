@@ -22,7 +22,7 @@ static int by_p(const void *a, const void *b)
  * min_{j >= i} min(1, m p_(j) / j), R p.adjust(p, method = "BH"). It controls
  * the expected share of false discoveries among the changes called
  * significant, which is what a table of 30 indicators x 7 areas needs. */
-int jarva_p_adjust_bh(const double *p, size_t n, double *adjusted)
+int jarva_p_adjust_bh(double *adjusted, const double *p, size_t n)
 {
     if (n && (!p || !adjusted))
         return JARVA_EINVAL;

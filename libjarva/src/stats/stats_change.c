@@ -68,8 +68,8 @@ static const jarva_estimate *find_year(const jarva_series *series, int year)
  * year's interval) instead of a normal that would be too narrow, and is the
  * normal when both df are infinite (published shares, counts). The interval
  * is d -+ t_{1 - alpha/2, df} se(d); the p-value is two-sided. */
-int jarva_change_between(const jarva_series *series, int year_from, int year_to, double level,
-                         jarva_change *out, char *errbuf, size_t errlen)
+int jarva_change_between(jarva_change *out, const jarva_series *series, int year_from, int year_to,
+                         double level, char *errbuf, size_t errlen)
 {
     jarva_global_init();
     jarva__errbuf_clear(errbuf, errlen);
@@ -198,7 +198,7 @@ static int fit_line(const double *x, const double *y, const double *w, size_t n,
  * OLS rather than a quasi-Poisson GLM because the target is on the counts'
  * own scale and a straight line is what the projection extends; the residual
  * variance carries the year-to-year variation either way. */
-int jarva_trend_fit(const jarva_series *series, double level, jarva_trend *out, char *errbuf,
+int jarva_trend_fit(jarva_trend *out, const jarva_series *series, double level, char *errbuf,
                     size_t errlen)
 {
     jarva_global_init();

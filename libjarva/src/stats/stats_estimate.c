@@ -151,9 +151,9 @@ static int survey_estimates(const jarva_survey_data *data, const int *domain, si
     return rc;
 }
 
-int jarva_estimate_proportions(const jarva_survey_data *data, const int *domain,
-                               size_t domain_count, const jarva_estimate_options *opts,
-                               jarva_estimate *out, char *errbuf, size_t errlen)
+int jarva_estimate_proportions(jarva_estimate *out, const jarva_survey_data *data,
+                               const int *domain, size_t domain_count,
+                               const jarva_estimate_options *opts, char *errbuf, size_t errlen)
 {
     return survey_estimates(data, domain, domain_count, opts, out, 1, errbuf, errlen);
 }
@@ -161,8 +161,8 @@ int jarva_estimate_proportions(const jarva_survey_data *data, const int *domain,
 /* Means of a numeric answer: svymean on the subset and confint(..., df =
  * degf(subset)), i.e. m -+ t_{1 - alpha/2, df} se. The method option does not
  * apply (there is one interval for a mean); n_eff is 0. */
-int jarva_estimate_means(const jarva_survey_data *data, const int *domain, size_t domain_count,
-                         const jarva_estimate_options *opts, jarva_estimate *out, char *errbuf,
+int jarva_estimate_means(jarva_estimate *out, const jarva_survey_data *data, const int *domain,
+                         size_t domain_count, const jarva_estimate_options *opts, char *errbuf,
                          size_t errlen)
 {
     return survey_estimates(data, domain, domain_count, opts, out, 0, errbuf, errlen);
@@ -175,8 +175,8 @@ int jarva_estimate_means(const jarva_survey_data *data, const int *domain, size_
  * correct = FALSE) and binom.test(x, n) when x is an integer. se is the
  * binomial sqrt(p (1 - p) / n). For the disclosure rule the positive count
  * is x rounded to the nearest integer. */
-int jarva_estimate_table_share(double share, double n, const jarva_estimate_options *opts_in,
-                               jarva_estimate *out, char *errbuf, size_t errlen)
+int jarva_estimate_table_share(jarva_estimate *out, double share, double n,
+                               const jarva_estimate_options *opts_in, char *errbuf, size_t errlen)
 {
     jarva_estimate_options opts;
     int rc = begin_estimate(opts_in, &opts, out, errbuf, errlen);
@@ -216,8 +216,8 @@ int jarva_estimate_table_share(double share, double n, const jarva_estimate_opti
 /* A count x of events, or a rate x / exposure: Garwood's exact Poisson
  * interval divided by the exposure, se = sqrt(x) / exposure, as
  * poisson.test(x, T). Activity logs hold no respondents: no suppression. */
-int jarva_estimate_count(double events, double exposure, const jarva_estimate_options *opts_in,
-                         jarva_estimate *out, char *errbuf, size_t errlen)
+int jarva_estimate_count(jarva_estimate *out, double events, double exposure,
+                         const jarva_estimate_options *opts_in, char *errbuf, size_t errlen)
 {
     jarva_estimate_options opts;
     int rc = begin_estimate(opts_in, &opts, out, errbuf, errlen);
@@ -248,7 +248,7 @@ int jarva_estimate_count(double events, double exposure, const jarva_estimate_op
  * and proposal, so there is no sampling and hence no sampling error. The
  * value is stored as it is and flagged exact; the disclosure rules (which
  * protect respondents) do not apply to documents and meetings. */
-int jarva_estimate_exact(double value, size_t n, jarva_estimate *out, char *errbuf, size_t errlen)
+int jarva_estimate_exact(jarva_estimate *out, double value, size_t n, char *errbuf, size_t errlen)
 {
     jarva_global_init();
     jarva__errbuf_clear(errbuf, errlen);

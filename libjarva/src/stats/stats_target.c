@@ -173,9 +173,9 @@ static void judge(const jarva_series *series, const jarva_target *target,
     }
 }
 
-int jarva_target_assess(const jarva_series *series, const jarva_target *target,
-                        const jarva_target_options *opts_in, jarva_target_status *out, char *errbuf,
-                        size_t errlen)
+int jarva_target_assess(jarva_target_status *out, const jarva_series *series,
+                        const jarva_target *target, const jarva_target_options *opts_in,
+                        char *errbuf, size_t errlen)
 {
     static const jarva_target_options defaults = JARVA_TARGET_OPTIONS_INIT;
     const jarva_target_options *opts = opts_in ? opts_in : &defaults;
@@ -211,7 +211,7 @@ int jarva_target_assess(const jarva_series *series, const jarva_target *target,
     choose_baseline(series, target, first, latest, opts->level, out);
     jarva_series segment = { latest - first + 1, series->years + first, series->estimates + first,
                              series->breaks, series->break_count };
-    rc = jarva_trend_fit(&segment, opts->level, &out->trend, errbuf, errlen);
+    rc = jarva_trend_fit(&out->trend, &segment, opts->level, errbuf, errlen);
     if (rc)
         return rc;
     if (!(out->trend.flags & JARVA_TREND_INSUFFICIENT) && out->trend.n_points >= opts->min_points)

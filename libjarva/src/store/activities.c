@@ -98,8 +98,8 @@ static int grow(jarva_activity_list *list, size_t *cap)
     return JARVA_OK;
 }
 
-int jarva_activity_list_open(jarva_db *db, const jarva_activity_filter *filter,
-                             jarva_activity_list **out)
+int jarva_activity_list_open(jarva_activity_list **out, jarva_db *db,
+                             const jarva_activity_filter *filter)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)

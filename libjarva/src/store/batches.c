@@ -45,7 +45,7 @@ static char *column_copy(sqlite3_stmt *stmt, int col)
     return jarva__strdup(text ? text : "");
 }
 
-int jarva_batch_list_open(jarva_db *db, jarva_batch_list **out)
+int jarva_batch_list_open(jarva_batch_list **out, jarva_db *db)
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)

@@ -13,9 +13,22 @@
  * this is reported as JARVA_EBUSY rather than waited on forever. */
 #define BUSY_TIMEOUT_MS 30000
 
+/* A sentence for a write through a read-only handle, instead of SQLite's
+ * "attempt to write a readonly database". */
+static int refuse_write(jarva_db *db, const char *what)
+{
+    return jarva__seterr(&db->err, JARVA_EREADONLY,
+                         "%s: %s: the database was opened read-only (JARVA_DB_READONLY, or a file "
+                         "this process may not write); writing, and an import's dry run, which "
+                         "checks the rows in a transaction it rolls back, need a writable handle",
+                         db->path, what);
+}
+
 int jarva__sqlerr(jarva_db *db, const char *what)
 {
     int sqlcode = sqlite3_errcode(db->sql);
+    if ((sqlcode & 0xff) == SQLITE_READONLY)
+        return refuse_write(db, what);
     int code = (sqlcode == SQLITE_BUSY || sqlcode == SQLITE_LOCKED) ? JARVA_EBUSY : JARVA_EDB;
     return jarva__seterr(&db->err, code, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->sql));
 }
@@ -29,6 +42,8 @@ int jarva__exec(jarva_db *db, const char *sql)
 
 int jarva__begin_write(jarva_db *db)
 {
+    if (db->readonly)
+        return refuse_write(db, "starting a write transaction");
     if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return jarva__sqlerr(db, "starting a write transaction");
     return JARVA_OK;
@@ -108,7 +123,8 @@ static int prepare_file(jarva_db *db, const char *path, unsigned flags)
     if (fd < 0 && errno == ENOENT) {
         if (!create)
             return jarva__seterr(&db->err, JARVA_ENOTFOUND,
-                                 "%s: no such database (run `jarva init` to create it)", path);
+                                 "%s: no such database (open it with JARVA_DB_CREATE to create it)",
+                                 path);
         fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_NOCTTY | O_CLOEXEC, 0600);
         if (fd < 0 && errno == EEXIST) /* created meanwhile by another init */
             fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
@@ -122,8 +138,8 @@ static int prepare_file(jarva_db *db, const char *path, unsigned flags)
                  : jarva__seterr(&db->err, JARVA_EIO, "%s: %s", path, strerror(errno));
     if (!rc && st.st_size == 0 && !create)
         rc = jarva__seterr(&db->err, JARVA_ENOTFOUND,
-                           "%s: an empty file, not a jarva database (run `jarva init` to "
-                           "create one)",
+                           "%s: an empty file, not a jarva database (open it with "
+                           "JARVA_DB_CREATE to make it one)",
                            path);
     close(fd);
     if (!rc)
@@ -262,7 +278,7 @@ int jarva_db_open(jarva_db **out, const char *path, unsigned flags)
     }
     /* SQLite opens a write-protected file read-only even when asked for
      * read-write; treat it as a read-only open, so that reading works and a
-     * write fails with SQLite's "readonly database" message. */
+     * write fails with JARVA_EREADONLY. */
     if (!memory && sqlite3_db_readonly(db->sql, "main") == 1)
         flags |= JARVA_DB_READONLY;
     /* Before configure_connection() turns WAL on, which writes the file. */
@@ -271,7 +287,8 @@ int jarva_db_open(jarva_db **out, const char *path, unsigned flags)
     rc = configure_connection(db, flags);
     if (rc)
         return rc;
-    if (flags & JARVA_DB_READONLY) {
+    db->readonly = (flags & JARVA_DB_READONLY) != 0;
+    if (db->readonly) {
         int version = 0;
         sqlite3_stmt *stmt = NULL;
         if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
@@ -289,8 +306,8 @@ int jarva_db_open(jarva_db **out, const char *path, unsigned flags)
             return jarva__seterr(&db->err, JARVA_EDB, "%s: not a jarva database", db->path);
         if (version < jarva_db_schema_version())
             return jarva__seterr(&db->err, JARVA_EDB,
-                                 "%s: schema version %d, this libjarva needs %d (run `jarva init` "
-                                 "once to migrate it)",
+                                 "%s: schema version %d, this libjarva needs %d (open it "
+                                 "writable once to migrate it)",
                                  db->path, version, jarva_db_schema_version());
         return JARVA_OK;
     }

@@ -53,7 +53,7 @@ static int indicator_exists(jarva_db *db, const char *id, int *exists)
     return JARVA_OK;
 }
 
-int jarva_code_labels_open(jarva_db *db, const char *indicator_id, jarva_code_label_list **out)
+int jarva_code_labels_open(jarva_code_label_list **out, jarva_db *db, const char *indicator_id)
 {
     if (!db)
         return JARVA_EINVAL;

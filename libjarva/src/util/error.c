@@ -23,6 +23,7 @@ const char *jarva_strerror(int status)
     case JARVA_EVERSION: return "database written by a newer libjarva";
     case JARVA_EPDF: return "PDF error";
     case JARVA_ESTALE: return "estimates older than the latest import";
+    case JARVA_EREADONLY: return "the database was opened read-only";
     default: return "unknown status";
     }
 }

@@ -1,5 +1,6 @@
 /* version.c: the runtime version and process-wide initialisation. */
 #include <pthread.h>
+#include <stdlib.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -13,6 +14,14 @@ const char *jarva_version_string(void)
 int jarva_version_number(void)
 {
     return JARVA_VERSION_NUMBER;
+}
+
+/* One deallocator for every buffer the library hands over, so that a caller
+ * never needs to know which allocator made it (a program linking another C
+ * runtime, or a future allocator hook, stays correct). */
+void jarva_free(void *ptr)
+{
+    free(ptr);
 }
 
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;

@@ -76,14 +76,12 @@ typedef struct jarva_report_options {
  * jarva_errmsg(db). On failure no file is left at path. */
 JARVA_API int jarva_report_write(jarva_db *db, const jarva_report_options *opts, const char *path);
 
-/* The same report in memory: *data (free it with jarva_report_free()) and
+/* The same report in memory: *data (free it with jarva_free()) and
  * *size bytes; on failure *data is NULL and *size 0. Returns what
  * jarva_report_write() returns, except JARVA_EIO for the path; data or size
  * NULL gives JARVA_EINVAL. */
-JARVA_API int jarva_report_render(jarva_db *db, const jarva_report_options *opts,
-                                  unsigned char **data, size_t *size);
-/* Frees what jarva_report_render() returned; NULL is allowed. */
-JARVA_API void jarva_report_free(unsigned char *data);
+JARVA_API int jarva_report_render(unsigned char **data, size_t *size, jarva_db *db,
+                                  const jarva_report_options *opts);
 
 /* The web edition of the same report: a static site in the folder dir
  * (created if missing, files in it replaced) that works opened from disk
