@@ -24,6 +24,30 @@ const jarva_area *jarva__report_area(const jarva__report *r, const char *id)
     return NULL;
 }
 
+const char *jarva__report_goal_owner(const jarva__report *r, const jarva_indicator *ind)
+{
+    const char *owner = NULL;
+    for (size_t i = 0; ind && i < jarva_goal_list_count(r->goals); i++) {
+        const jarva_goal *g = jarva_goal_list_get(r->goals, i);
+        if (ind->goal_id && !strcmp(g->id, ind->goal_id))
+            owner = g->owner_id;
+    }
+    for (size_t i = 0; owner && i < jarva_organisation_list_count(r->organisations); i++) {
+        const jarva_organisation *o = jarva_organisation_list_get(r->organisations, i);
+        if (!strcmp(o->id, owner))
+            return r->lang == JARVA__LANG_EN && o->name_en ? o->name_en : o->name_sv;
+    }
+    return owner;
+}
+
+const char *jarva__report_area_name(const jarva__report *r, const char *id, const char *fallback)
+{
+    const jarva_area *a = jarva__report_area(r, id);
+    if (!a)
+        return fallback;
+    return r->lang == JARVA__LANG_EN && a->name_en && *a->name_en ? a->name_en : a->name;
+}
+
 static long find_year(const jarva_series *s, int year)
 {
     for (size_t i = 0; i < s->count; i++)
@@ -163,7 +187,7 @@ static int load_item(jarva__report *r, jarva__report_item *it)
     if (rc)
         return rc;
     const jarva_area *area = jarva__report_area(r, it->area_id);
-    it->area_name = area ? area->name : it->area_id;
+    it->area_name = jarva__report_area_name(r, it->area_id, area ? area->name : it->area_id);
     it->series = *jarva_series_data_series(it->data);
     while (it->series.count && it->series.years[it->series.count - 1] > r->year)
         it->series.count--;
@@ -248,6 +272,10 @@ int jarva__report_load(jarva__report *r)
         rc = jarva_area_list_open(&r->areas, db);
     if (!rc)
         rc = jarva_batch_list_open(&r->batches, db);
+    if (!rc)
+        rc = jarva_source_info_list_open(&r->sources, db);
+    if (!rc)
+        rc = jarva_published_source_list_open(&r->published, db);
     if (rc)
         return rc;
     r->n_items = jarva_indicator_list_count(r->indicators);
@@ -280,5 +308,7 @@ void jarva__report_unload(jarva__report *r)
     jarva_organisation_list_free(r->organisations);
     jarva_area_list_free(r->areas);
     jarva_batch_list_free(r->batches);
+    jarva_source_info_list_free(r->sources);
+    jarva_published_source_list_free(r->published);
     jarva_summary_free(r->summary);
 }

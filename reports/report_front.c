@@ -78,7 +78,7 @@ char *jarva__report_data_sources(jarva__report *r)
             continue;
         qsort(years, n, sizeof *years, compare_int);
         jarva__report_buf_add(&b, "%s%s (", b.len ? "; " : "",
-                              jarva__report_source_name(r->lang, source));
+                              jarva__report_source_name(r, source));
         add_year_list(&b, years, n);
         jarva__report_buf_add(&b, ")");
     }

@@ -67,8 +67,10 @@ typedef struct jarva__report {
     jarva_organisation_list *organisations;
     jarva_area_list *areas;
     jarva_batch_list *batches;
-    jarva_summary *summary;    /* every target's status, what needs action first */
-    jarva__report_item *items; /* one per indicator, in plan order */
+    jarva_source_info_list *sources;        /* sources.csv (may be empty) */
+    jarva_published_source_list *published; /* where the published figures came from */
+    jarva_summary *summary;                 /* every target's status, what needs action first */
+    jarva__report_item *items;              /* one per indicator, in plan order */
     size_t n_items;
     int figure; /* the last figure and table numbers used */
     int table;
@@ -93,6 +95,12 @@ int jarva__report_open(jarva__report *r, jarva_db *db, const struct jarva_report
  * lang and year set). Returns a status with the message in the database. */
 int jarva__report_load(jarva__report *r);
 void jarva__report_unload(jarva__report *r);
+/* The organisation that owns an indicator's goal (goals.csv's owner), in
+ * the report's language; NULL if none is named. */
+const char *jarva__report_goal_owner(const jarva__report *r, const jarva_indicator *ind);
+/* An area's name in the report's language (areas.csv's name_en in English
+ * where given), or fallback for an unknown id. Valid while r is loaded. */
+const char *jarva__report_area_name(const jarva__report *r, const char *id, const char *fallback);
 /* The area with that id, or NULL. */
 const jarva_area *jarva__report_area(const jarva__report *r, const char *id);
 /* The analysis that needs no database: latest, base, change and trend from
@@ -163,9 +171,10 @@ void jarva__report_baseline_text(jarva__lang lang, const jarva__report_item *it,
 const char *jarva__report_ind_name(jarva__lang lang, const jarva_indicator *ind);
 const char *jarva__report_goal_text(jarva__lang lang, const jarva_goal *goal);
 const char *jarva__report_audience_name(jarva__lang lang, const jarva_audience *aud);
-/* The name of a survey, table or log id ("Polisens trygghetsmätning"); the
- * id itself if unknown. Static. */
-const char *jarva__report_source_name(jarva__lang lang, const char *source);
+/* The name of a survey, table or log id ("Polisens trygghetsmätning"), as
+ * the catalogue's sources.csv gives it (a built-in name without it); the id
+ * itself if unknown. Valid while r is loaded. */
+const char *jarva__report_source_name(const jarva__report *r, const char *source);
 /* A date as "29 november 2026" / "29 November 2026" from seconds since 1970,
  * or from the start of an ISO 8601 text; "" if it cannot be read. */
 void jarva__report_date_from_time(jarva__lang lang, long long seconds, char *buf, size_t cap);
@@ -195,9 +204,12 @@ int jarva__report_summary(jarva__report *r); /* report_front.c */
 int jarva__report_glance(jarva__report *r);  /* report_glance.c: «Läget i korthet» */
 /* The cells of a «Läget i korthet» row that needs action, shared by the PDF
  * and the web edition (report_glance.c): the latest value, the target with
- * its kind, the gap, the pace needed | so far, the probability. */
+ * its kind, the gap, the pace needed | so far, the probability, and the
+ * organisation that owns the goal. */
 typedef struct jarva__glance_cells {
     char latest[160], target[200], gap[64], paces[160], prob[64];
+    char owner[256];      /* "Ansvarig: Lokalpolisområde Järva" (goals.csv's owner), "" if none */
+    char owner_name[200]; /* "Lokalpolisområde Järva", ".." if none is named */
 } jarva__glance_cells;
 void jarva__report_glance_cells(const jarva__report *r, const jarva_summary_item *it,
                                 jarva__glance_cells *c);
@@ -207,7 +219,9 @@ const char *jarva__report_glance_note(const jarva__report *r);
 int jarva__report_goals(jarva__report *r);    /* report_goals.c */
 int jarva__report_activity(jarva__report *r); /* report_appendix.c */
 int jarva__report_method(jarva__report *r);   /* report_appendix.c */
-int jarva__report_sources(jarva__report *r);  /* report_appendix.c */
+/* The quality declaration, one table per source (report_quality.c). */
+int jarva__report_quality(jarva__report *r);
+int jarva__report_sources(jarva__report *r); /* report_appendix.c */
 /* Every survey, table and log the database holds, with its years, as one
  * sentence (the cover's "Datakällor"); malloc'd, NULL with the message set if
  * it failed (report_front.c). */

@@ -200,7 +200,9 @@ const char *jarva__report_audience_name(jarva__lang lang, const jarva_audience *
     return name && *name ? name : aud->name_sv ? aud->name_sv : aud->id;
 }
 
-/* The surveys, tables and logs the catalogue names (indicator.source). */
+/* The surveys, tables and logs the catalogue names (indicator.source), for
+ * a catalogue without sources.csv; with it, its names win (one name per
+ * source, issue 12). */
 static const struct {
     const char *id, *sv, *en;
 } source_names[] = {
@@ -220,10 +222,14 @@ static const struct {
     { "published", "Publicerade tabeller", "Published tables" },
 };
 
-const char *jarva__report_source_name(jarva__lang lang, const char *source)
+const char *jarva__report_source_name(const jarva__report *r, const char *source)
 {
     if (!source)
         return "";
+    jarva__lang lang = r->lang;
+    const jarva_source_info *info = jarva_source_info_find(r->sources, source);
+    if (info)
+        return lang == JARVA__LANG_EN && info->name_en ? info->name_en : info->name_sv;
     for (size_t i = 0; i < sizeof source_names / sizeof source_names[0]; i++)
         if (!strcmp(source, source_names[i].id))
             return lang == JARVA__LANG_EN ? source_names[i].en : source_names[i].sv;

@@ -70,6 +70,11 @@ static void needs_action(jarva__html *h, jarva__html_buf *b)
         jarva__report_glance_cells(r, it, &c);
         html_add(b, "<tr><th scope=\"row\">");
         jarva__html_text(b, jarva__report_ind_name(r->lang, it->indicator));
+        if (c.owner[0]) {
+            html_add(b, "<br><span class=\"owner\">");
+            jarva__html_text(b, c.owner);
+            html_add(b, "</span>");
+        }
         html_add(b, "</th><td data-ind=\"%s\">", it->indicator->id);
         jarva__html_status(b, r->lang, it->status.state);
         html_add(b, "</td><td class=\"num\">");

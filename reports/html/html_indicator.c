@@ -227,7 +227,7 @@ static void chart(jarva__html *h, jarva__html_buf *b, const jarva__report_item *
     jarva__report_measure_text(r, it, has_ci, measure, sizeof measure);
     jarva__html_text(b, measure);
     html_add(b, ". %s: ", TR(r, "Källa", "Source"));
-    jarva__html_text(b, jarva__report_source_name(r->lang, it->ind->source));
+    jarva__html_text(b, jarva__report_source_name(r, it->ind->source));
     html_add(b, ".</figcaption>\n</figure>\n");
 }
 

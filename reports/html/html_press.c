@@ -152,7 +152,7 @@ static void press_page_messages(jarva__html *h, jarva__html_buf *b, const size_t
         html_add(b, "</strong></p>\n<p>Status: ");
         jarva__html_status(b, r->lang, it->has_target ? it->status.state : JARVA_TARGET_NO_TARGET);
         html_add(b, "</p>\n<p class=\"meta\">%s: ", TR(r, "Källa", "Source"));
-        jarva__html_text(b, jarva__report_source_name(r->lang, it->ind->source));
+        jarva__html_text(b, jarva__report_source_name(r, it->ind->source));
         html_add(b, ", ");
         jarva__html_text(b, it->area_name);
         html_add(b, ".</p>\n</section>\n");
@@ -316,7 +316,7 @@ static int press_pdf(jarva__html *h, const size_t *idx, size_t n)
         snprintf(line + len, sizeof line - len, " Status: %s. %s: %s.",
                  it->has_target ? jarva__report_status_word(r->lang, it->status.state)
                                 : TR(r, "inget mål", "no target"),
-                 TR(r, "Källa", "Source"), jarva__report_source_name(r->lang, it->ind->source));
+                 TR(r, "Källa", "Source"), jarva__report_source_name(r, it->ind->source));
         jarva__pdf_paragraph(doc, &note, line, 8);
     }
     jarva__pdf_body(doc, TR(r,

@@ -24,7 +24,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "d86dfb65006ba6f3ed3d12110f1e7d81d55dcb2e7f6b056e0dbe6b7dc8512cfb"
+#define GOLDEN_SHA256 "4aa8bf4e5a6053115c72ab4b2f9b7fbbb6c42cd1e3916861fcd895e66922a645"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 
@@ -276,7 +276,7 @@ static void test_sample_report(void)
         "6 Målgrupp 4:",
         "7 Aktiviteter",
         "Tabell 2. Aktiviteter per år",
-        "Bilaga A. Metod",
+        "Bilaga A. Om statistiken",
         "Taylorlinjärisering",
         "Bilaga B. Dataunderlag",
         "survey_2019.csv",

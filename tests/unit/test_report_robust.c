@@ -150,7 +150,7 @@ static void test_english_and_notice(void)
         CHECK_CONTAINS(text, "Effect report 2025");
         CHECK_CONTAINS(text, "1 Summary");
         CHECK_CONTAINS(text, "Page 1 of");
-        CHECK_CONTAINS(text, "Appendix A. Method");
+        CHECK_CONTAINS(text, "Appendix A. About the statistics");
         CHECK_CONTAINS(text, "Simulated example data – not real results");
         CHECK_CONTAINS(text, "1 January 2026");
     }
