@@ -50,7 +50,8 @@ int main(int argc, char **argv)
         scale[i] = missing ? NAN : (double)(1 + gsl_rng_uniform_int(rng, 5));
     }
     jarva_survey_data data = { n, pos, weight, stratum, 40, NULL };
-    jarva_estimate out[6];
+    jarva_estimate out[6] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                              JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT };
     char err[256];
     for (int kind = 0; kind < 2; kind++) {
         data.value = kind ? scale : pos;

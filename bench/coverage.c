@@ -81,7 +81,8 @@ int main(int argc, char **argv)
         for (int m = 0; m < 5; m++) {
             jarva_estimate_options opts = JARVA_ESTIMATE_OPTIONS_INIT;
             opts.method = methods[m];
-            jarva_estimate all, parts[2];
+            jarva_estimate all = JARVA_ESTIMATE_INIT,
+                           parts[2] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT };
             char err[256];
             if (jarva_estimate_proportions(&all, &data, NULL, 1, &opts, err, sizeof err) ||
                 jarva_estimate_proportions(parts, &data, domain, 2, &opts, err, sizeof err)) {

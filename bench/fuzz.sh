@@ -43,7 +43,12 @@ for h in $harnesses; do
     cmake --build "$dir" --target "$h" -j"$(nproc 2>/dev/null || echo 2)" >/dev/null
 done
 
-work=$(mktemp -d)
+# Scratch files (each input is written to one) on tmpfs when there is one:
+# on a disk file system, creating, renaming and deleting them per input
+# costs more than some harnesses' parsing.
+scratch=${TMPDIR:-/tmp}
+[ -d /dev/shm ] && [ -w /dev/shm ] && scratch=/dev/shm
+work=$(mktemp -d "$scratch/jarva-fuzz-sh.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 printf '%-24s %8s %12s %8s %6s %8s\n' harness seconds executions exec/s cov crashes
 total_crashes=0
@@ -66,9 +71,10 @@ for h in $harnesses; do
     while [ "$left" -gt 0 ] && [ "$execs" -lt "$runs_max" ]; do
         log=$work/$h.log
         # -timeout: one input may take 10 s (a hang otherwise); ASan + a
-        # SQLite database stay well inside 2 GB.
+        # SQLite database stay well inside 2 GB. -reload=0: no other
+        # process adds to the corpus, so it is not re-read every second.
         TMPDIR=$work/tmp "$bin" -max_total_time="$left" -runs=$((runs_max - execs)) -timeout=10 -rss_limit_mb=2048 \
-            -print_final_stats=1 -artifact_prefix="$work/artifacts/$h/" \
+            -reload=0 -print_final_stats=1 -artifact_prefix="$work/artifacts/$h/" \
             "$new" "$seeds" >"$log" 2>&1 && status=0 || status=$?
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
         [ -n "$runs" ] || runs=$(sed -n 's/^#\([0-9][0-9]*\).*/\1/p' "$log" | tail -n 1)

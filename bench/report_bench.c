@@ -61,7 +61,7 @@ int main(int argc, char **argv)
     if (jarva__sample_import(db, dir) != JARVA_OK)
         return fail(db, "import");
     double t1 = now();
-    jarva_compute_summary sum;
+    jarva_compute_summary sum = JARVA_COMPUTE_SUMMARY_INIT;
     if (jarva_compute(&sum, db, NULL) != JARVA_OK)
         return fail(db, "compute");
     double t2 = now();

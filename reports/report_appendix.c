@@ -13,30 +13,60 @@
 #include "report_internal.h"
 
 #define ACTIVITY_YEARS 5 /* the last years shown in the activity table */
+/* and at most this many columns with the years the text compares with */
+#define ACTIVITY_COLUMNS 8
 
 static bool is_activity(const jarva__report_item *it)
 {
-    return it->ind->source_kind == JARVA_SOURCE_ACTIVITY;
+    return it->ind->source_kind == JARVA_IMPORT_ACTIVITIES;
+}
+
+static bool has_year(const int *years, size_t n, int year)
+{
+    for (size_t i = 0; i < n; i++)
+        if (years[i] == year)
+            return true;
+    return false;
 }
 
 /* The last ACTIVITY_YEARS years up to the report's with an activity
- * estimate, ascending. */
+ * estimate, and the base years the sentences compare the latest value with
+ * ("ökade från 68 % (2019)"), so that the table holds both (issue 12);
+ * ascending. */
+static bool activity_in(const jarva__report *r, int y)
+{
+    for (size_t i = 0; i < r->n_items; i++)
+        for (size_t k = 0; is_activity(&r->items[i]) && k < r->items[i].series.count; k++)
+            if (r->items[i].series.years[k] == y)
+                return true;
+    return false;
+}
+
 static size_t activity_years(const jarva__report *r, int *years)
 {
     size_t n = 0;
-    for (int y = r->year; y > 0 && n < ACTIVITY_YEARS && y > r->year - 100; y--) {
-        bool found = false;
-        for (size_t i = 0; i < r->n_items && !found; i++)
-            for (size_t k = 0; is_activity(&r->items[i]) && k < r->items[i].series.count; k++)
-                found = found || r->items[i].series.years[k] == y;
-        if (found)
+    int earliest = r->year;
+    for (int y = r->year; y > 0 && n < ACTIVITY_YEARS && y > r->year - 100; y--)
+        if (activity_in(r, y))
+            years[n++] = earliest = y;
+    for (size_t i = 0; i < r->n_items && n < ACTIVITY_COLUMNS; i++) {
+        const jarva__report_item *it = &r->items[i];
+        if (is_activity(it) && it->base >= 0 && (size_t)it->base < it->series.count &&
+            !has_year(years, n, it->series.years[it->base])) {
+            years[n++] = it->series.years[it->base];
+            earliest = years[n - 1] < earliest ? years[n - 1] : earliest;
+        }
+    }
+    /* The years between, while there is room: no column missing in the run. */
+    for (int y = r->year; y > earliest && n < ACTIVITY_COLUMNS; y--)
+        if (!has_year(years, n, y) && activity_in(r, y))
             years[n++] = y;
-    }
-    for (size_t i = 0; i < n / 2; i++) {
-        int t = years[i];
-        years[i] = years[n - 1 - i];
-        years[n - 1 - i] = t;
-    }
+    for (size_t i = 1; i < n; i++) /* insertion sort: a handful of years */
+        for (size_t k = i; k > 0 && years[k - 1] > years[k]; k--) {
+            int t = years[k];
+            years[k] = years[k - 1];
+            years[k - 1] = t;
+        }
     return n;
 }
 
@@ -90,7 +120,7 @@ int jarva__report_activity(jarva__report *r)
                        "given per year, and shares with their numerator and denominator, for "
                        "example 20 of 25 reports. The figures are complete counts without "
                        "sampling error."));
-    int years[ACTIVITY_YEARS];
+    int years[ACTIVITY_COLUMNS];
     size_t n_years = activity_years(r, years);
     if (n_years == 0) {
         char text[256];
@@ -101,8 +131,8 @@ int jarva__report_activity(jarva__report *r)
         jarva__pdf_body(r->doc, text);
         years[n_years++] = r->year;
     }
-    jarva__pdf_column cols[1 + ACTIVITY_YEARS];
-    char headers[ACTIVITY_YEARS][16];
+    jarva__pdf_column cols[1 + ACTIVITY_COLUMNS];
+    char headers[ACTIVITY_COLUMNS][16];
     cols[0] = (jarva__pdf_column){ TR(r, "Indikator", "Indicator"), 3.4, JARVA__ALIGN_LEFT };
     for (size_t k = 0; k < n_years; k++) {
         snprintf(headers[k], sizeof headers[k], "%d", years[k]);
@@ -126,12 +156,12 @@ int jarva__report_activity(jarva__report *r)
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)
         return jarva__pdf_status(r->doc);
-    char cells_text[ACTIVITY_YEARS][JARVA__FMT_SIZE + 64];
+    char cells_text[ACTIVITY_COLUMNS][JARVA__FMT_SIZE + 64];
     for (size_t i = 0; i < r->n_items; i++) {
         const jarva__report_item *it = &r->items[i];
         if (!is_activity(it))
             continue;
-        const char *texts[1 + ACTIVITY_YEARS];
+        const char *texts[1 + ACTIVITY_COLUMNS];
         texts[0] = jarva__report_ind_name(r->lang, it->ind);
         for (size_t k = 0; k < n_years; k++) {
             if (it->latest < 0)
@@ -286,6 +316,7 @@ int jarva__report_method(jarva__report *r)
     jarva__pdf_heading(
         doc, 2, TR(r, "Konfidensintervall och förändringar", "Confidence intervals and changes"));
     ci_paragraph(r);
+    jarva__report_area_method(r); /* the family of area comparisons (report_area.c) */
     jarva__pdf_heading(doc, 2, TR(r, "Trend och status", "Trend and status"));
     jarva__pdf_body(
         doc, TR(r,

@@ -106,6 +106,8 @@ void jarva__report_analyse(jarva__report_item *it)
         return;
     choose_base(it);
     char err[256];
+    it->change = (jarva_change)JARVA_CHANGE_INIT;
+    it->trend = (jarva_trend)JARVA_TREND_INIT;
     if (it->base >= 0)
         it->base_value = s->estimates[it->base].estimate;
     if (it->base >= 0)
@@ -202,7 +204,7 @@ static int load_item(jarva__report *r, jarva__report_item *it)
             it->level = res->level;
         if (it->level && !r->level)
             r->level = it->level;
-        if (!r->survey_method[0] && it->ind->source_kind == JARVA_SOURCE_SURVEY &&
+        if (!r->survey_method[0] && it->ind->source_kind == JARVA_IMPORT_SURVEY &&
             it->ind->percent && res->method)
             snprintf(r->survey_method, sizeof r->survey_method, "%s", res->method);
     }
@@ -235,6 +237,7 @@ static int assess_items(jarva__report *r)
     for (size_t i = 0; i < r->n_items && !rc; i++) {
         jarva__report_item *it = &r->items[i];
         jarva_target_options o = target_options(r, jarva__report_level(it));
+        it->status = (jarva_target_status)JARVA_TARGET_STATUS_INIT;
         rc = jarva_status_assess(&it->status, &it->has_target, r->db, it->ind->id, it->area_id,
                                  r->year, &o);
         if (!rc)
@@ -256,6 +259,7 @@ static const jarva_goal *find_goal(const jarva__report *r, const char *id)
 int jarva__report_load(jarva__report *r)
 {
     jarva_db *db = r->db;
+    r->plan = (jarva_plan)JARVA_PLAN_INIT;
     int rc = jarva_plan_get(&r->plan, db);
     if (rc == JARVA_ENOTFOUND)
         return jarva_error_set(db, rc, "no catalogue in %s: run `jarva init` first",

@@ -551,7 +551,7 @@ static int status_legend(jarva__report *r)
 
 int jarva__report_summary(jarva__report *r)
 {
-    if (jarva__pdf_new_page(r->doc, 0) != JARVA_OK ||
+    if (jarva__report_new_part(r) != JARVA_OK ||
         jarva__report_section(r, TR(r, "Sammanfattning", "Summary")) != JARVA_OK ||
         summary_text(r) != JARVA_OK)
         return jarva__pdf_status(r->doc);

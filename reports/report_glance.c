@@ -123,10 +123,10 @@ void jarva__report_glance_cells(const jarva__report *r, const jarva_summary_item
 const char *jarva__report_glance_note(const jarva__report *r)
 {
     return TR(r,
-              "Kvar och takt i procentenheter för andelar. Takt som krävs: från det senaste "
-              "värdet till målvärdet på målåret; hittills: trendens lutning. Sannolikhet: att "
-              "målvärdet nås om trenden håller i sig. Förslag: förslag till målvärde, inte "
-              "beslutat. . = kan inte förekomma (ingen trend); .. = uppgift saknas.",
+              "Kvar och takt i procentenheter för andelar. Takt som krävs: per år till målåret; "
+              "hittills: trendens lutning. Sannolikhet: att målvärdet nås om trenden håller i "
+              "sig. Förslag: förslag till målvärde, inte beslutat. . = kan inte förekomma; "
+              ".. = uppgift saknas.",
               "Gap and pace in percentage points for shares. Pace needed: from the latest "
               "value to the target by the target year; so far: the trend's slope. "
               "Probability: that the target is met if the trend continues. Proposed: a "

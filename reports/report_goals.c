@@ -15,6 +15,9 @@
 #include "report_internal.h"
 
 #define LINE_CHART_HEIGHT 225.0
+/* The least a line chart is shrunk to so that it fills a page instead of
+ * leaving it half empty (its plot keeps about 100 points). */
+#define LINE_CHART_MIN 185.0
 /* What a chart can hold legibly (the drawing layer refuses more than 100
  * years, and a bar chart taller than a page): the latest 60 years, and 24
  * areas. The sentence and the summary still use the whole series. */
@@ -97,7 +100,7 @@ void jarva__report_measure_text(const jarva__report *r, const jarva__report_item
             snprintf(buf, cap, "%s", what);
         return;
     }
-    if (ind->source_kind == JARVA_SOURCE_ACTIVITY)
+    if (ind->source_kind == JARVA_IMPORT_ACTIVITIES)
         snprintf(buf, cap, "%s",
                  TR(r, "Antal per år (totalräknat, utan urvalsosäkerhet)",
                     "Number a year (a complete count, without sampling error)"));
@@ -326,6 +329,26 @@ static int build_series(jarva__report *r, const jarva__report_item *it, chart_se
     return JARVA_OK;
 }
 
+/* Whether the current page is filled enough to be left for the next: no
+ * page but a part's last may be less than half filled (issue 12), and the
+ * cursor lies a little below the last ink, hence 55 %. */
+static bool half_filled(const jarva__pdf *doc)
+{
+    jarva__pdf_frame f = jarva__pdf_get_frame(doc);
+    return f.top - jarva__pdf_cursor(doc) >= 0.55 * (f.top - f.bottom);
+}
+
+/* The line chart's height: its usual one, or less (down to LINE_CHART_MIN)
+ * where that keeps it on a page that would otherwise stay half empty. */
+static double line_chart_height(const jarva__report *r, bool several)
+{
+    double usual = LINE_CHART_HEIGHT + (several ? 20.0 : 0.0);
+    double room = jarva__pdf_space_left(r->doc) - 14.0;
+    if (room < usual && room >= LINE_CHART_MIN + (several ? 20.0 : 0.0) && !half_filled(r->doc))
+        return room;
+    return usual;
+}
+
 static int line_chart(jarva__report *r, const jarva__report_item *it)
 {
     chart_series cs;
@@ -371,7 +394,7 @@ static int line_chart(jarva__report *r, const jarva__report_item *it)
         c.y_min = lo;
         c.y_max = hi;
     }
-    c.height = LINE_CHART_HEIGHT + (cs.n > 1 ? 20.0 : 0.0);
+    c.height = line_chart_height(r, cs.n > 1);
     c.bridge_unlisted = true;
     c.whole_numbers = it->ind->measure == JARVA_MEASURE_COUNT;
     c.withheld_years = cs.withheld;
@@ -506,8 +529,11 @@ static int indicator_block(jarva__report *r, const jarva__report_item *it)
         return jarva__pdf_status(doc);
     const char *name = b.name, *meta = b.meta;
     char *sentence = b.sentence;
-    /* The name, the lines under it and the chart start on the same page. */
-    jarva__pdf_need(doc, b.keep);
+    /* The name, the lines under it and the chart start on the same page,
+     * unless that would leave this page less than half filled: then the
+     * texts stay here and the chart shrinks to the room left, or follows. */
+    if (half_filled(doc) || jarva__pdf_space_left(doc) < b.keep - LINE_CHART_HEIGHT)
+        jarva__pdf_need(doc, b.keep);
     if (jarva__pdf_cursor(doc) < f.top - 0.01)
         jarva__pdf_advance(doc, 12.0);
     jarva__pdf_paragraph(doc, &caption, name, 2.0);
@@ -536,7 +562,8 @@ static int goal_block(jarva__report *r, const jarva_goal *goal)
             free(b.sentence);
             jarva__pdf_text_box(r->doc, &h2, 0, 0, jarva__pdf_get_frame(r->doc).width, label, false,
                                 &h);
-            jarva__pdf_need(r->doc, 10.0 + h + 4.0 + b.keep);
+            if (half_filled(r->doc))
+                jarva__pdf_need(r->doc, 10.0 + h + 4.0 + b.keep);
             break;
         }
     if (jarva__pdf_heading(r->doc, 2, label) != JARVA_OK)

@@ -77,6 +77,7 @@ typedef struct jarva__report {
     int section;            /* the last section number */
     double level;           /* the level of the stored estimates (REPORT_LEVEL if none) */
     char survey_method[32]; /* the stored CI method of survey shares ("logit", "beta"), or "" */
+    bool continue_page;     /* the next part goes on below the contents, on their page */
 } jarva__report;
 
 /* ---- report.c ---- */
@@ -88,6 +89,21 @@ typedef struct jarva__report {
  * either way. */
 struct jarva_report_options;
 int jarva__report_open(jarva__report *r, jarva_db *db, const struct jarva_report_options *opts);
+
+/* What a rendered report drew where, page by page (the layout tests): the
+ * boxes jarva__pdf_record_boxes collects, each page's flags and the frame. */
+typedef struct jarva__report_layout {
+    jarva__pdf_box *boxes;
+    size_t n_boxes;
+    unsigned *page_flags; /* JARVA__PAGE_* per page */
+    size_t n_pages;
+    jarva__pdf_frame frame;
+} jarva__report_layout;
+/* Renders the report as jarva_report_render does, into *layout instead of
+ * bytes; free it with jarva__report_layout_free. */
+int jarva__report_render_layout(jarva_db *db, const struct jarva_report_options *opts,
+                                jarva__report_layout *layout);
+void jarva__report_layout_free(jarva__report_layout *layout);
 
 /* ---- report_data.c: reading the database ---- */
 
@@ -216,7 +232,22 @@ void jarva__report_glance_cells(const jarva__report *r, const jarva_summary_item
 const char *jarva__report_glance_group_title(const jarva__report *r, jarva_summary_group g);
 /* The note under the table: units, and what . and .. mean. */
 const char *jarva__report_glance_note(const jarva__report *r);
-int jarva__report_goals(jarva__report *r);    /* report_goals.c */
+int jarva__report_goals(jarva__report *r); /* report_goals.c */
+/* report_area.c: a page per area against Järva as a whole, and the method
+ * appendix's paragraph on those comparisons and their family. */
+int jarva__report_areas(jarva__report *r);
+int jarva__report_area_method(jarva__report *r);
+void jarva__report_area_method_text(const jarva__report *r, size_t tested, size_t significant,
+                                    char *buf, size_t cap);
+/* The test of an area's estimate against Järva's (area minus whole, as two
+ * independent estimates: conservative, since the area is part of the
+ * whole); false if it cannot be tested (pure, for tests). */
+bool jarva__report_area_test(const jarva_estimate *area, const jarva_estimate *whole, double level,
+                             jarva_change *out);
+/* The family of area comparisons of r: each tested comparison's p-value and
+ * its Benjamini-Hochberg adjusted value (both malloc'd, the caller frees). */
+int jarva__report_area_family(const jarva__report *r, double **p_values, double **p_adjusted,
+                              size_t *n);
 int jarva__report_activity(jarva__report *r); /* report_appendix.c */
 int jarva__report_method(jarva__report *r);   /* report_appendix.c */
 /* The quality declaration, one table per source (report_quality.c). */
@@ -260,6 +291,9 @@ void jarva__report_summary_note(const jarva__report *r, char *note, size_t cap);
 const char *jarva__report_test_word(jarva__lang lang, const jarva_change *change);
 /* "Mål 2: <text>" or "Kommunikationsmål 3.1: <text>" (report_front.c). */
 void jarva__report_goal_label(const jarva__report *r, const jarva_goal *g, char *buf, size_t cap);
+/* Starts a part of the report on a new page, or on the contents' page
+ * when that has room saved for it (report.c). */
+int jarva__report_new_part(jarva__report *r);
 /* A level-1 heading numbered as the next section ("3 Målgrupp: ..."). */
 int jarva__report_section(jarva__report *r, const char *title);
 

@@ -153,12 +153,12 @@ static int questions_text(const jarva__report *r, const char *source, jarva__rep
         if (k++)
             jarva__report_buf_add(b, "\n");
         const char *question = pick(r, ind->question_sv, ind->question_en);
-        if (ind->source_kind == JARVA_SOURCE_TABLE) {
+        if (ind->source_kind == JARVA_IMPORT_TABLE) {
             ADD_TR(r, b, "%s: publicerat mått «%s».", "%s: published measure “%s”.",
                    jarva__report_ind_name(r->lang, ind), ind->variable ? ind->variable : "");
             continue;
         }
-        if (ind->source_kind == JARVA_SOURCE_ACTIVITY) {
+        if (ind->source_kind == JARVA_IMPORT_ACTIVITIES) {
             ADD_TR(r, b, "%s: aktiviteter av typen «%s».", "%s: activities of the type “%s”.",
                    jarva__report_ind_name(r->lang, ind), ind->event_type ? ind->event_type : "");
             continue;
@@ -237,7 +237,7 @@ static void rule_and_breaks(const jarva__report *r, const char *source, jarva__r
         const jarva__report_item *it = &r->items[i];
         if (!it->ind->source || strcmp(it->ind->source, source))
             continue;
-        if (!rule->len && it->ind->source_kind != JARVA_SOURCE_ACTIVITY) {
+        if (!rule->len && it->ind->source_kind != JARVA_IMPORT_ACTIVITIES) {
             char text[160];
             jarva__report_rule(r->lang, it->ind, text, sizeof text);
             ADD_TR(r, rule, "Värden redovisas inte vid %s.", "Values are not shown with %s.", text);

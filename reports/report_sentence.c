@@ -326,7 +326,7 @@ char *jarva__report_sentence(jarva__lang lang, int year, const jarva__report_ite
     char rule[160];
     jarva__report_rule(lang, it->ind, rule, sizeof rule);
     /* Activities are not answers: their basis is too small, not their response. */
-    bool activity = it->ind->source_kind == JARVA_SOURCE_ACTIVITY;
+    bool activity = it->ind->source_kind == JARVA_IMPORT_ACTIVITIES;
     const char *too_few = activity ? (sv ? "underlaget är för litet" : "the basis is too small")
                                    : (sv ? "för få svarade" : "too few responded");
     if (it->latest_shown < 0) {

@@ -26,7 +26,7 @@ int main(void)
     opts.min_n = 1; /* a toy sample: publish everything */
     opts.min_cell = 0;
 
-    jarva_estimate est[2];
+    jarva_estimate est[2] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT };
     char err[256];
     int rc = jarva_estimate_proportions(est, &data, domain, 2, &opts, err, sizeof err);
     if (rc != JARVA_OK) {

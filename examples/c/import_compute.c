@@ -59,7 +59,7 @@ int main(int argc, char **argv)
     jarva_import_options import_opts = JARVA_IMPORT_OPTIONS_INIT;
     import_opts.kind = kind;
     import_opts.catalog_dir = catalog; /* where the survey column mappings are */
-    jarva_import_result imported;
+    jarva_import_result imported = JARVA_IMPORT_RESULT_INIT;
     rc = jarva_import_file(&imported, db, argv[3], &import_opts);
     if (rc != JARVA_OK)
         return fail(db, "importing", rc); /* nothing was written */
@@ -70,7 +70,7 @@ int main(int argc, char **argv)
                imported.batch_id);
 
     jarva_compute_options compute_opts = JARVA_COMPUTE_OPTIONS_INIT;
-    jarva_compute_summary summary;
+    jarva_compute_summary summary = JARVA_COMPUTE_SUMMARY_INIT;
     rc = jarva_compute(&summary, db, &compute_opts);
     if (rc != JARVA_OK)
         return fail(db, "computing", rc);

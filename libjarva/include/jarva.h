@@ -16,8 +16,14 @@
  *   list and valid until the list is freed; returned `const char *` is static
  *   or owned by the handle, as each comment says; inputs are only read during
  *   the call and never kept.
- * - Option structs start with a `version` field: initialise them from their
- *   _INIT macro. An unknown version is refused with JARVA_EINVAL.
+ * - Arguments: what the function produces first (`jarva_x_open(&out, db,
+ *   ...)`), then the handle, the inputs and options; errbuf and errlen last.
+ * - Option structs, and the structs the caller allocates for the library to
+ *   fill (jarva_estimate, jarva_target_status, jarva_import_result ...),
+ *   start with a `version` field: initialise them from their _INIT macro.
+ *   An unknown version (0 included) is refused with JARVA_EINVAL.
+ * - Memory handed to the caller (a string, the PDF's bytes) is freed with
+ *   jarva_free(); opaque handles and lists with their own _free.
  * - Threads: a jarva_db handle, and the lists opened from it, are used by one
  *   thread at a time; separate handles may be used by separate threads at
  *   once, on the same file too. Functions without a handle (version,

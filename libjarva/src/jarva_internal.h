@@ -74,4 +74,27 @@ char *jarva__vaprintf(const char *fmt, va_list ap) JARVA__PRINTF(1, 0);
 /* 1 if a[0..n) and b[0..n) are equal but for ASCII case. */
 int jarva__ascii_nocase_equal(const char *a, const char *b, size_t n);
 
+/* The kind a name of jarva_import_kind_name() designates, in *out:
+ * JARVA_OK, or JARVA_EINVAL (*out unchanged) (util/import_kind.c). */
+int jarva__import_kind_parse(const char *name, jarva_import_kind *out);
+
+/* Lists of answer codes, "4,5" or "1, 2, 3" (util/code_list.c): the one
+ * rule, commas between codes, each trimmed of spaces and tabs, empty items
+ * skipped, codes compared byte for byte. */
+typedef struct jarva__code_list {
+    char **codes;    /* count codes, then NULL */
+    size_t *lengths; /* of each code */
+    size_t count;
+} jarva__code_list;
+/* The next code of the list at *cursor (advanced past it) in *code and
+ * *len, not NUL-terminated: 1, or 0 at the end. */
+int jarva__code_list_next(const char **cursor, const char **code, size_t *len);
+/* 1 if code[0..len) is one of list's codes (list NULL: none). */
+int jarva__code_in(const char *list, const char *code, size_t len);
+/* The codes of text (NULL: none) in *out, to free with
+ * jarva__code_list_free(). JARVA_OK or JARVA_ENOMEM (then *out is empty). */
+int jarva__code_list_parse(jarva__code_list *out, const char *text);
+int jarva__code_list_has(const jarva__code_list *list, const char *code, size_t len);
+void jarva__code_list_free(jarva__code_list *list);
+
 #endif /* JARVA_INTERNAL_H */

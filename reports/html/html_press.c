@@ -194,6 +194,7 @@ static void since_last(jarva__html *h, jarva__html_buf *b)
         const jarva_series *s = &it->series;
         prev[i] = -1;
         p[i] = NAN;
+        ch[i] = (jarva_change)JARVA_CHANGE_INIT;
         if (it->latest_shown < 0 || s->years[it->latest_shown] != r->year)
             continue;
         for (long k = it->latest_shown - 1; k >= 0 && prev[i] < 0; k--)

@@ -14,6 +14,7 @@
 #define BAR_HEIGHT 11.0
 #define MIN_ROW 19.0
 #define LABEL_SHARE 0.34 /* of the width, at most, for the area names */
+#define TARGET_CLEAR 3.0 /* points between the target line and a value beside it */
 
 typedef struct bar_layout {
     double x0, width;
@@ -75,10 +76,9 @@ static void draw_axis(jarva__pdf *doc, const jarva__bar_chart *c, const bar_layo
         double v = l->axis.first + i * l->axis.step;
         double x = bx(l, v / l->scale);
         if (fabs(v) > l->axis.step * 1e-6)
-            jarva__pdf_line(doc, x, l->plot_bottom, x, l->plot_top, 0.5, JARVA__COLOR_GRID,
-                            JARVA__LINE_SOLID);
-        jarva__pdf_line(doc, x, l->plot_bottom, x, l->plot_bottom - 3.0, 0.5, JARVA__COLOR_RULE,
-                        JARVA__LINE_SOLID);
+            jarva__pdf_grid_line(doc, x, l->plot_bottom, x, l->plot_top, 0.5, JARVA__COLOR_GRID);
+        jarva__pdf_grid_line(doc, x, l->plot_bottom, x, l->plot_bottom - 3.0, 0.5,
+                             JARVA__COLOR_RULE);
         char label[JARVA__FMT_SIZE];
         jarva__chart_tick_label(label, sizeof label, v, l->axis.decimals, c->unit,
                                 jarva__pdf_lang(doc));
@@ -144,9 +144,18 @@ static void draw_bar(jarva__pdf *doc, const jarva__bar_chart *c, const bar_layou
                         JARVA__LINE_SOLID);
         label_x = fmax(label_x, hi);
     }
-    /* A white ground keeps the value readable where the target line passes. */
-    double w = jarva__pdf_width_utf8(doc, JARVA__FONT_REGULAR, CHART_LABEL_SIZE, value);
-    jarva__pdf_fill_rect(doc, label_x + 2.5, mid - cap / 2 - 2.0, w + 3.0, cap + 4.0,
+    /* The value never sits on the target line (issue 12): if the line
+     * would run through it, it moves to the line's right, where the room
+     * kept for values after the plot still holds it. */
+    double w = jarva__pdf_width_utf8(doc, b->highlight ? JARVA__FONT_BOLD : JARVA__FONT_REGULAR,
+                                     CHART_LABEL_SIZE, value);
+    if (isfinite(c->target)) {
+        double target_x = bx(l, c->target);
+        if (target_x > label_x + 4.0 - TARGET_CLEAR && target_x < label_x + 4.0 + w + TARGET_CLEAR)
+            label_x = target_x + TARGET_CLEAR - 4.0;
+    }
+    /* A white ground keeps the value clear of the grid lines behind it. */
+    jarva__pdf_fill_rect(doc, label_x + 3.0, mid - cap / 2 - 2.0, w + 2.0, cap + 4.0,
                          JARVA__COLOR_WHITE);
     jarva__pdf_show_utf8(doc, label_x + 4.0, mid - cap / 2,
                          b->highlight ? JARVA__FONT_BOLD : JARVA__FONT_REGULAR, CHART_LABEL_SIZE,

@@ -216,6 +216,8 @@ void jarva__chart_marker(jarva__pdf *doc, double cx, double cy, double r, size_t
         break;
     }
     HPDF_Page_FillStroke(page);
+    jarva__pdf_record(doc, JARVA__INK_MARK, cx - 1.25 * r, cy - 1.25 * r, cx + 1.25 * r,
+                      cy + 1.25 * r, 0.0);
 }
 
 #define SAMPLE_WIDTH 18.0

@@ -204,8 +204,7 @@ static void draw_value_axis(jarva__pdf *doc, const jarva__line_chart *c, const l
         double y = y_of(l, v / l->scale);
         bool zero = fabs(v) < l->axis.step * 1e-6;
         if (!zero)
-            jarva__pdf_line(doc, l->plot_left, y, l->plot_right, y, 0.5, JARVA__COLOR_GRID,
-                            JARVA__LINE_SOLID);
+            jarva__pdf_grid_line(doc, l->plot_left, y, l->plot_right, y, 0.5, JARVA__COLOR_GRID);
         char label[JARVA__FMT_SIZE];
         jarva__chart_tick_label(label, sizeof label, v, l->axis.decimals, c->unit, lang);
         jarva__pdf_show_utf8(doc, l->plot_left - 6, y - cap / 2, JARVA__FONT_REGULAR,
@@ -229,8 +228,8 @@ static void draw_year_axis(jarva__pdf *doc, const line_layout *l)
         int year = l->first_year + i;
         double x = x_of(l, year);
         if (l->slot >= 4.0 || year % step == 0)
-            jarva__pdf_line(doc, x, l->plot_bottom, x, l->plot_bottom - 3.0, 0.5, JARVA__COLOR_RULE,
-                            JARVA__LINE_SOLID);
+            jarva__pdf_grid_line(doc, x, l->plot_bottom, x, l->plot_bottom - 3.0, 0.5,
+                                 JARVA__COLOR_RULE);
         if (year % step != 0)
             continue;
         char label[16];
@@ -303,6 +302,11 @@ static void draw_band(jarva__pdf *doc, const line_layout *l, const jarva__line_s
                                  (HPDF_REAL)y_of(l, p[k].lower));
             HPDF_Page_ClosePath(page);
             HPDF_Page_Fill(page);
+            double top = -INFINITY, bottom = INFINITY;
+            for (size_t k = i; k < j; k++)
+                top = fmax(top, y_of(l, p[k].upper)), bottom = fmin(bottom, y_of(l, p[k].lower));
+            jarva__pdf_record(doc, JARVA__INK_FILL, x_of(l, p[i].year), bottom,
+                              x_of(l, p[j - 1].year), top, 0.0);
         }
         i = j;
     }
@@ -334,6 +338,8 @@ static void draw_series(jarva__pdf *doc, const jarva__line_chart *c, const line_
         HPDF_REAL x = (HPDF_REAL)(x_of(l, p[i].year) + dodge), y = (HPDF_REAL)y_of(l, p[i].value);
         if (joined(p, i, c->bridge_unlisted)) {
             HPDF_Page_LineTo(page, x, y);
+            jarva__pdf_record(doc, JARVA__INK_LINE, x_of(l, p[i - 1].year) + dodge,
+                              y_of(l, p[i - 1].value), x, y, 1.6);
             open = true;
         } else {
             if (open)

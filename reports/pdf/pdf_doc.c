@@ -282,6 +282,7 @@ void jarva__pdf_free(jarva__pdf *doc)
         free(doc->marks[i].title);
     free(doc->marks);
     free(doc->pages);
+    free(doc->boxes);
     free(doc->running_head);
     free(doc->notice);
     free(doc->err.message);
@@ -344,7 +345,7 @@ int jarva__pdf_need(jarva__pdf *doc, double height)
     if (doc->err.code != JARVA_OK)
         return doc->err.code;
     if (doc->n_pages == 0 || doc->cursor - height < doc->frame.bottom - 0.01)
-        return jarva__pdf_new_page(doc, 0);
+        return jarva__pdf_new_page(doc, doc->n_pages ? JARVA__PAGE_FLOW : 0);
     return JARVA_OK;
 }
 
@@ -425,6 +426,7 @@ void jarva__pdf_show(jarva__pdf *doc, double x, double y, jarva__pdf_font font, 
     HPDF_Page_SetRGBFill(page, (HPDF_REAL)color.r, (HPDF_REAL)color.g, (HPDF_REAL)color.b);
     HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y, text);
     HPDF_Page_EndText(page);
+    jarva__pdf_record_text(doc, x, y, font, size, width, text, len);
     if (text != small)
         free(text);
 }
@@ -462,10 +464,11 @@ void jarva__pdf_fill_rect(jarva__pdf *doc, double x, double y, double w, double 
     jarva__pdf_fill_color(doc, color);
     HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
     HPDF_Page_Fill(page);
+    jarva__pdf_record(doc, JARVA__INK_FILL, x, y, x + w, y + h, 0.0);
 }
 
-void jarva__pdf_line(jarva__pdf *doc, double x1, double y1, double x2, double y2, double width,
-                     jarva__rgb color, jarva__line_style style)
+static void stroke_line(jarva__pdf *doc, double x1, double y1, double x2, double y2, double width,
+                        jarva__rgb color, jarva__line_style style)
 {
     static const HPDF_UINT16 dashed[] = { 4, 3 }, dotted[] = { 1, 2 };
     HPDF_Page page = jarva__pdf_page(doc);
@@ -482,6 +485,22 @@ void jarva__pdf_line(jarva__pdf *doc, double x1, double y1, double x2, double y2
     HPDF_Page_Stroke(page);
     if (style != JARVA__LINE_SOLID)
         HPDF_Page_SetDash(page, NULL, 0, 0);
+}
+
+void jarva__pdf_line(jarva__pdf *doc, double x1, double y1, double x2, double y2, double width,
+                     jarva__rgb color, jarva__line_style style)
+{
+    stroke_line(doc, x1, y1, x2, y2, width, color, style);
+    /* A dotted leader (contents) is a guide for the eye, like a grid line. */
+    jarva__pdf_record(doc, style == JARVA__LINE_DOTTED ? JARVA__INK_GRID : JARVA__INK_LINE, x1, y1,
+                      x2, y2, width);
+}
+
+void jarva__pdf_grid_line(jarva__pdf *doc, double x1, double y1, double x2, double y2, double width,
+                          jarva__rgb color)
+{
+    stroke_line(doc, x1, y1, x2, y2, width, color, JARVA__LINE_SOLID);
+    jarva__pdf_record(doc, JARVA__INK_GRID, x1, y1, x2, y2, width);
 }
 
 /* Writes the finished document to memory. */

@@ -77,6 +77,9 @@ typedef struct jarva__pdf_frame {
 
 /* Page flags for jarva__pdf_new_page. */
 #define JARVA__PAGE_NO_HEAD 1u /* no running head (a cover) */
+/* Set by the document on a page that jarva__pdf_need started because the
+ * text ran on: a continuation of the part before, not the start of a part. */
+#define JARVA__PAGE_FLOW 2u
 
 /* Creates a document. *out is set whenever memory allowed, also on failure,
  * so that jarva__pdf_errmsg can tell why; free it with jarva__pdf_free.
@@ -156,6 +159,47 @@ typedef enum jarva__line_style {
 void jarva__pdf_line(jarva__pdf *doc, double x1, double y1, double x2, double y2, double width,
                      jarva__rgb color, jarva__line_style style);
 
+/* A grid line or tick mark: drawn as jarva__pdf_line (solid), but
+ * recorded as background ink that text may cross (the layout tests). */
+void jarva__pdf_grid_line(jarva__pdf *doc, double x1, double y1, double x2, double y2, double width,
+                          jarva__rgb color);
+
+/* ---- what was drawn where, for the layout tests ---- */
+
+/* Kinds of ink: text, a line (data, target, whisker, table rule), a grid
+ * line or tick, a filled area, a marker or symbol. */
+typedef enum jarva__pdf_ink {
+    JARVA__INK_TEXT = 0,
+    JARVA__INK_LINE,
+    JARVA__INK_GRID,
+    JARVA__INK_FILL,
+    JARVA__INK_MARK
+} jarva__pdf_ink;
+
+/* One thing drawn: text and marks as their box (x0 < x1, y0 < y1; text from
+ * the descent below the baseline to the capitals' height above it), fills as
+ * their rectangle (a polygon as its bounding box), lines from (x0, y0) to
+ * (x1, y1) with their width. chrome: the running head or the foot. */
+typedef struct jarva__pdf_box {
+    jarva__pdf_ink ink;
+    size_t page; /* 0-based */
+    double x0, y0, x1, y1, width;
+    bool chrome;
+    char text[48]; /* the start of a text, Windows-1252 */
+} jarva__pdf_box;
+
+/* Starts recording every later drawing call (off by default: a report
+ * records nothing). */
+void jarva__pdf_record_boxes(jarva__pdf *doc);
+/* What was recorded; valid until the document is freed. */
+const jarva__pdf_box *jarva__pdf_boxes(const jarva__pdf *doc, size_t *n);
+/* Records one thing drawn directly through libHaru (series lines, markers,
+ * symbols), when recording. */
+void jarva__pdf_record(jarva__pdf *doc, jarva__pdf_ink ink, double x0, double y0, double x1,
+                       double y1, double width);
+/* A page's flags (JARVA__PAGE_*), 0 if there is no such page. */
+unsigned jarva__pdf_page_flags(const jarva__pdf *doc, size_t page);
+
 /* A bookmark (level 1: a section, 2: inside the last section) pointing at the
  * cursor on the current page; it is also an entry of the table of contents
  * and sets the section named in the running head from this page on. */
@@ -166,6 +210,14 @@ int jarva__pdf_bookmark(jarva__pdf *doc, int level, const char *utf8);
  * needs more room, pages are inserted after this one (and counted in the
  * page numbers). */
 int jarva__pdf_toc_here(jarva__pdf *doc);
+/* Reserves `height` points at the cursor for the contents' section entries
+ * (level 1) only, so that the text can go on below them on the same page;
+ * the height is what jarva__pdf_toc_height() measured on an earlier
+ * rendering of the same document. */
+int jarva__pdf_toc_reserve(jarva__pdf *doc, double height);
+/* The height the level-1 entries of the contents take, as the bookmarks
+ * made so far stand. */
+double jarva__pdf_toc_height(jarva__pdf *doc);
 
 /* Draws what needs the page count (running heads, "Sida N av M", the table
  * of contents) on every page. Called by the save functions; after it no page

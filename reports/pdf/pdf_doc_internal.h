@@ -14,7 +14,7 @@
 
 typedef struct pdf_page_rec {
     HPDF_Page page;
-    unsigned flags; /* JARVA__PAGE_* */
+    unsigned flags; /* JARVA__PAGE_*; JARVA__PAGE_FLOW if the text ran onto it */
 } pdf_page_rec;
 
 /* A bookmark: an outline entry and a line of the table of contents. */
@@ -49,11 +49,23 @@ struct jarva__pdf {
     HPDF_Outline last_section; /* parent for level-2 bookmarks */
     long toc_page;             /* page index reserved for the contents, or -1 */
     double toc_top;
-    char *running_head; /* Windows-1252 */
-    char *notice;       /* Windows-1252, or NULL: shown at the foot of every page */
-    HPDF_Page target;   /* drawn on instead of the last page while finishing */
+    bool toc_sections_only; /* room was reserved for the sections' entries only */
+    char *running_head;     /* Windows-1252 */
+    char *notice;           /* Windows-1252, or NULL: shown at the foot of every page */
+    HPDF_Page target;       /* drawn on instead of the last page while finishing */
     bool finished;
+    /* What was drawn where, when recording (jarva__pdf_record_boxes): for
+     * the layout tests; nothing is recorded otherwise. */
+    bool recording, chrome;
+    jarva__pdf_box *boxes;
+    size_t n_boxes, cap_boxes;
 };
+
+/* The index of the page being drawn on (the target while finishing). */
+size_t jarva__pdf_page_index(const jarva__pdf *doc);
+/* Records a line of text drawn with its left edge and baseline (pdf_record.c). */
+void jarva__pdf_record_text(jarva__pdf *doc, double left, double baseline, jarva__pdf_font font,
+                            double size, double width, const char *cp1252, size_t len);
 
 /* The path of a font file in font_dir, or else in the directories where
  * distributions install Liberation; malloc'd, or NULL if not found. */

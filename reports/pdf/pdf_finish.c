@@ -64,6 +64,28 @@ int jarva__pdf_toc_here(jarva__pdf *doc)
     return JARVA_OK;
 }
 
+int jarva__pdf_toc_reserve(jarva__pdf *doc, double height)
+{
+    if (jarva__pdf_toc_here(doc) != JARVA_OK)
+        return doc->err.code;
+    doc->cursor = doc->toc_top - height;
+    if (doc->cursor < doc->frame.bottom)
+        doc->cursor = doc->frame.bottom;
+    doc->toc_sections_only = true;
+    return JARVA_OK;
+}
+
+static double toc_entry(jarva__pdf *doc, HPDF_Page page, const pdf_mark *mark, double y, bool draw);
+
+double jarva__pdf_toc_height(jarva__pdf *doc)
+{
+    double height = 0.0;
+    for (size_t i = 0; i < doc->n_marks && doc->err.code == JARVA_OK; i++)
+        if (doc->marks[i].level == 1)
+            height += toc_entry(doc, NULL, &doc->marks[i], 0.0, false);
+    return height;
+}
+
 /* One entry: the title wrapped beside the page number, a dotted leader from
  * the end of its last line to the number, and a link over the whole entry. */
 static double toc_entry(jarva__pdf *doc, HPDF_Page page, const pdf_mark *mark, double y, bool draw)
@@ -127,9 +149,12 @@ static int insert_toc_pages(jarva__pdf *doc, size_t count)
         HPDF_Page_SetHeight(page, (HPDF_REAL)PDF_PAGE_HEIGHT);
         memmove(&doc->pages[at + 1], &doc->pages[at], (doc->n_pages - at) * sizeof *doc->pages);
         doc->pages[at].page = page;
-        doc->pages[at].flags = 0;
+        doc->pages[at].flags = JARVA__PAGE_FLOW;
         doc->n_pages++;
     }
+    for (size_t i = 0; i < doc->n_boxes; i++)
+        if (doc->boxes[i].page > (size_t)doc->toc_page)
+            doc->boxes[i].page += count;
     for (size_t i = 0; i < doc->n_marks; i++)
         if (doc->marks[i].page_index > (size_t)doc->toc_page)
             doc->marks[i].page_index += count;
@@ -172,9 +197,9 @@ static int draw_toc(jarva__pdf *doc)
     /* Subsections are listed only if the whole contents then fit on its page:
      * a second page with a few lines is worse than a shorter contents (the
      * outline still holds every subsection). */
-    int max_level = 2;
+    int max_level = doc->toc_sections_only ? 1 : 2;
     size_t extra = layout_toc(doc, false, max_level);
-    if (extra > 0) {
+    if (extra > 0 && max_level > 1) {
         max_level = 1;
         extra = layout_toc(doc, false, max_level);
     }
@@ -190,6 +215,7 @@ static void draw_page_furniture(jarva__pdf *doc, size_t index)
 {
     pdf_page_rec rec = doc->pages[index];
     doc->target = rec.page;
+    doc->chrome = true;
     const jarva__pdf_frame *f = &doc->frame;
     if (!(rec.flags & JARVA__PAGE_NO_HEAD)) {
         double base = PDF_PAGE_HEIGHT - 40.0, half = (f->width - 16.0) / 2;
@@ -257,6 +283,7 @@ static void draw_page_furniture(jarva__pdf *doc, size_t index)
         }
     }
     doc->target = NULL;
+    doc->chrome = false;
 }
 
 int jarva__pdf_finish(jarva__pdf *doc)

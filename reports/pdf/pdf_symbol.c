@@ -49,6 +49,7 @@ void jarva__pdf_status_symbol(jarva__pdf *doc, double cx, double cy, double diam
     double r = diameter / 2;
     jarva__rgb color = mark_color(mark);
     jarva__rgb white = JARVA__COLOR_WHITE;
+    jarva__pdf_record(doc, JARVA__INK_MARK, cx - r, cy - r, cx + r, cy + r, 0.0);
     HPDF_Page_GSave(page);
     HPDF_Page_SetLineCap(page, HPDF_ROUND_END);
     HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN);

@@ -1,9 +1,13 @@
-/* pdf_table.c: streaming tables with wrapped cells, repeated headers and
- * status cells. Layout follows the plain style of SCB's and Brå's tables:
+/* pdf_table.c: tables with wrapped cells, repeated headers and status
+ * cells. Layout follows the plain style of SCB's and Brå's tables:
  * horizontal rules only (a heavier one above the header and at the end), no
- * vertical lines, padding instead of borders. */
+ * vertical lines, padding instead of borders. Rows are kept until the table
+ * ends, so that the columns can be sized from what they hold: a figure such
+ * as "+0,5 sedan 2021" never wraps inside its cell while the text columns
+ * have room to give. */
 #include "pdf_table.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,9 +23,20 @@
 
 typedef struct table_column {
     double x, width;
+    double share; /* the width its weight gives */
+    double need;  /* its widest line of text, padding included */
+    double least; /* its widest word (of cells and header), padding included */
     jarva__align align;
+    char *header_text; /* UTF-8 */
     jarva__pdf_lines header;
 } table_column;
+
+/* A row kept until the table ends: cells (texts copied), or a group row. */
+typedef struct table_row {
+    jarva__pdf_cell *cells; /* NULL for a group row */
+    char *group;            /* the group row's text */
+    double keep_next;
+} table_row;
 
 struct jarva__pdf_table {
     jarva__pdf *doc;
@@ -36,18 +51,120 @@ struct jarva__pdf_table {
     bool header_drawn; /* on the current page */
     jarva__pdf_style cell_style, head_style, caption_style;
     double pad_y; /* above and below the text of a row: 3 pt, scaled with a smaller font */
+    table_row *kept;
+    size_t n_kept, cap_kept;
 };
 
 static void table_free(jarva__pdf_table *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->n_columns; i++)
+    for (size_t i = 0; i < t->n_columns; i++) {
         jarva__pdf_lines_free(&t->columns[i].header);
+        free(t->columns[i].header_text);
+    }
     free(t->columns);
+    for (size_t r = 0; r < t->n_kept; r++) {
+        for (size_t i = 0; t->kept[r].cells && i < t->n_columns; i++)
+            free((char *)t->kept[r].cells[i].text);
+        free(t->kept[r].cells);
+        free(t->kept[r].group);
+    }
+    free(t->kept);
     jarva__pdf_lines_free(&t->caption);
     free(t->note);
     free(t);
+}
+
+/* The widest line (between '\n's) and the widest word (between spaces;
+ * a no-break space binds) of a text in a style. */
+static void measure(jarva__pdf *doc, const jarva__pdf_style *st, const char *utf8, double *line,
+                    double *word)
+{
+    *line = *word = 0.0;
+    char *text = jarva__pdf_encode(doc, utf8 ? utf8 : "");
+    if (!text)
+        return;
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, "\n");
+        *line = fmax(*line, jarva__pdf_width(doc, st->font, st->size, p, len));
+        for (size_t k = 0; k < len;) {
+            size_t w = strcspn(p + k, " \n");
+            if (w > len - k)
+                w = len - k;
+            *word = fmax(*word, jarva__pdf_width(doc, st->font, st->size, p + k, w));
+            k += w + 1;
+        }
+        p += len + (p[len] == '\n');
+    }
+    free(text);
+}
+
+/* The columns' widths from what they hold. A column of figures (right-
+ * aligned: a value, its year and its test), or one whose widest line is at
+ * most 10 % over its share, gets the room to keep its lines whole: first
+ * what other columns do not need, then from the columns of running text,
+ * down to 75 % of their share or their widest word. Without such needs the
+ * weights decide, as the caller asked. */
+static void size_columns(jarva__pdf_table *t, double frame_width)
+{
+    double deficit = 0.0, spare = 0.0, stretch = 0.0;
+    bool *whole = calloc(t->n_columns, sizeof *whole);
+    if (!whole) {
+        jarva__pdf_fail(t->doc, JARVA_ENOMEM, "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < t->n_columns; i++) {
+        table_column *c = &t->columns[i];
+        c->need = fmax(c->need, c->least) + 0.5; /* wrapping compares widths exactly */
+        whole[i] =
+            c->need > c->width && (c->align == JARVA__ALIGN_RIGHT || c->need <= 1.1 * c->share);
+        if (whole[i])
+            deficit += c->need - c->width;
+        else if (c->need < c->width)
+            spare += c->width - c->need;
+        else
+            stretch += fmax(0.0, c->width - fmax(c->least, 0.75 * c->share));
+    }
+    if (deficit > 0.0) {
+        double from_spare = fmin(deficit, spare),
+               from_stretch = fmin(deficit - from_spare, stretch);
+        double given = from_spare + from_stretch;
+        for (size_t i = 0; i < t->n_columns; i++) {
+            table_column *c = &t->columns[i];
+            if (whole[i])
+                c->width += (c->need - c->width) * given / deficit;
+            else if (c->need < c->width)
+                c->width -= (c->width - c->need) * from_spare / (spare > 0 ? spare : 1.0);
+            else if (stretch > 0)
+                c->width -=
+                    fmax(0.0, c->width - fmax(c->least, 0.75 * c->share)) * from_stretch / stretch;
+        }
+    }
+    free(whole);
+    double x = jarva__pdf_get_frame(t->doc).left, sum = 0.0;
+    for (size_t i = 0; i < t->n_columns; i++)
+        sum += t->columns[i].width;
+    for (size_t i = 0; i < t->n_columns; i++) {
+        t->columns[i].width *= frame_width / sum; /* exactly the frame, after rounding */
+        t->columns[i].x = x;
+        x += t->columns[i].width;
+    }
+}
+
+/* Wraps the headers into the columns' widths and measures the header row. */
+static void wrap_headers(jarva__pdf_table *t)
+{
+    size_t most_lines = 1;
+    for (size_t i = 0; i < t->n_columns; i++) {
+        table_column *c = &t->columns[i];
+        if (jarva__pdf_wrap(t->doc, &t->head_style, c->header_text, c->width - 2 * CELL_PAD_X,
+                            &c->header) != JARVA_OK)
+            break;
+        if (c->header.n > most_lines)
+            most_lines = c->header.n;
+    }
+    t->header_height = jarva__pdf_lines_height(&t->head_style, most_lines) + 2 * CELL_PAD_Y;
 }
 
 int jarva__pdf_table_begin(jarva__pdf *doc, const jarva__pdf_table_spec *spec,
@@ -81,23 +198,20 @@ int jarva__pdf_table_begin(jarva__pdf *doc, const jarva__pdf_table_spec *spec,
     double total = 0.0;
     for (size_t i = 0; i < spec->n_columns; i++)
         total += spec->columns[i].weight > 0 ? spec->columns[i].weight : 1.0;
-    double x = frame.left;
-    size_t most_lines = 1;
     for (size_t i = 0; i < spec->n_columns; i++) {
         table_column *c = &t->columns[i];
         double weight = spec->columns[i].weight > 0 ? spec->columns[i].weight : 1.0;
-        c->x = x;
-        c->width = frame.width * weight / total;
+        c->share = c->width = frame.width * weight / total;
         c->align = spec->columns[i].align;
-        x += c->width;
-        jarva__pdf_style head = t->head_style;
-        if (jarva__pdf_wrap(doc, &head, spec->columns[i].header, c->width - 2 * CELL_PAD_X,
-                            &c->header) != JARVA_OK)
+        c->header_text = jarva__pdf_strdup(spec->columns[i].header ? spec->columns[i].header : "");
+        if (!c->header_text) {
+            jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");
             break;
-        if (c->header.n > most_lines)
-            most_lines = c->header.n;
+        }
+        double widest_line;
+        measure(doc, &t->head_style, c->header_text, &widest_line, &c->least);
+        c->least += 2 * CELL_PAD_X;
     }
-    t->header_height = jarva__pdf_lines_height(&t->head_style, most_lines) + 2 * CELL_PAD_Y;
     if (spec->caption)
         jarva__pdf_wrap(doc, &t->caption_style, spec->caption, frame.width, &t->caption);
     if (spec->note && !(t->note = jarva__pdf_strdup(spec->note)))
@@ -159,7 +273,7 @@ static void start_row(jarva__pdf_table *t, double row_h, double keep_next)
     if (t->header_drawn && jarva__pdf_space_left(doc) < row_h + keep_next) {
         close_rule(t);
         t->header_drawn = false;
-        jarva__pdf_new_page(doc, 0);
+        jarva__pdf_new_page(doc, JARVA__PAGE_FLOW);
     }
     if (!t->header_drawn && jarva__pdf_status(doc) == JARVA_OK) {
         jarva__pdf_need(doc, caption_h + t->header_height + row_h + keep_next);
@@ -191,13 +305,9 @@ static const char *cell_text(const jarva__pdf_table *t, const jarva__pdf_cell *c
     return "";
 }
 
-int jarva__pdf_table_row(jarva__pdf_table *t, const jarva__pdf_cell *cells)
+static int draw_row(jarva__pdf_table *t, const jarva__pdf_cell *cells)
 {
-    if (!t)
-        return JARVA_EINVAL;
     jarva__pdf *doc = t->doc;
-    if (jarva__pdf_status(doc) != JARVA_OK)
-        return jarva__pdf_status(doc);
     jarva__pdf_lines *lines = calloc(t->n_columns, sizeof *lines);
     if (!lines)
         return jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");
@@ -242,10 +352,8 @@ int jarva__pdf_table_row(jarva__pdf_table *t, const jarva__pdf_cell *cells)
     return jarva__pdf_check(doc, "drawing a table row");
 }
 
-int jarva__pdf_table_group(jarva__pdf_table *t, const char *utf8, double keep_next)
+static int draw_group(jarva__pdf_table *t, const char *utf8, double keep_next)
 {
-    if (!t)
-        return JARVA_EINVAL;
     jarva__pdf *doc = t->doc;
     jarva__pdf_frame frame = jarva__pdf_get_frame(doc);
     jarva__pdf_lines lines;
@@ -263,6 +371,58 @@ int jarva__pdf_table_group(jarva__pdf_table *t, const char *utf8, double keep_ne
     t->rows++;
     t->stripe = 0;
     return jarva__pdf_check(doc, "drawing a table row");
+}
+
+/* A new kept row, or NULL with the document failed. */
+static table_row *keep_row(jarva__pdf_table *t)
+{
+    if (jarva__pdf_grow(t->doc, (void **)&t->kept, &t->cap_kept, t->n_kept, sizeof *t->kept) !=
+        JARVA_OK)
+        return NULL;
+    table_row *row = &t->kept[t->n_kept++];
+    memset(row, 0, sizeof *row);
+    return row;
+}
+
+int jarva__pdf_table_row(jarva__pdf_table *t, const jarva__pdf_cell *cells)
+{
+    if (!t)
+        return JARVA_EINVAL;
+    jarva__pdf *doc = t->doc;
+    if (jarva__pdf_status(doc) != JARVA_OK)
+        return jarva__pdf_status(doc);
+    table_row *row = keep_row(t);
+    if (!row || !(row->cells = calloc(t->n_columns, sizeof *row->cells)))
+        return jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");
+    for (size_t i = 0; i < t->n_columns; i++) {
+        row->cells[i] = cells[i];
+        row->cells[i].text = jarva__pdf_strdup(cells[i].text ? cells[i].text : "");
+        if (!row->cells[i].text)
+            return jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");
+        table_column *c = &t->columns[i];
+        jarva__pdf_style st = t->cell_style;
+        st.font = cells[i].bold ? JARVA__FONT_BOLD : JARVA__FONT_REGULAR;
+        double line, word, extra = 2 * CELL_PAD_X;
+        measure(doc, &st, row->cells[i].text, &line, &word);
+        if (cells[i].has_status)
+            extra += jarva__pdf_status_symbol_size(st.size) + jarva__pdf_status_gap(st.size);
+        c->need = fmax(c->need, line + extra);
+        c->least = fmax(c->least, word + extra);
+    }
+    return jarva__pdf_status(doc);
+}
+
+int jarva__pdf_table_group(jarva__pdf_table *t, const char *utf8, double keep_next)
+{
+    if (!t)
+        return JARVA_EINVAL;
+    if (jarva__pdf_status(t->doc) != JARVA_OK)
+        return jarva__pdf_status(t->doc);
+    table_row *row = keep_row(t);
+    if (!row || !(row->group = jarva__pdf_strdup(utf8 ? utf8 : "")))
+        return jarva__pdf_fail(t->doc, JARVA_ENOMEM, "out of memory");
+    row->keep_next = keep_next;
+    return JARVA_OK;
 }
 
 int jarva__pdf_table_row_text(jarva__pdf_table *t, const char *const *texts)
@@ -284,6 +444,16 @@ int jarva__pdf_table_end(jarva__pdf_table *t)
     if (!t)
         return JARVA_OK;
     jarva__pdf *doc = t->doc;
+    if (jarva__pdf_status(doc) == JARVA_OK) {
+        size_columns(t, jarva__pdf_get_frame(doc).width);
+        wrap_headers(t);
+    }
+    for (size_t r = 0; r < t->n_kept && jarva__pdf_status(doc) == JARVA_OK; r++) {
+        if (t->kept[r].cells)
+            draw_row(t, t->kept[r].cells);
+        else
+            draw_group(t, t->kept[r].group, t->kept[r].keep_next);
+    }
     if (t->header_drawn)
         close_rule(t);
     jarva__pdf_advance(doc, 4.0);

@@ -44,6 +44,12 @@ END {
                 printf "line %d column %d: '%s', expected '%s'\n", r, c, a[c], e[c]
                 bad = 1
             }
+        # suppressed is a boolean, true or false; R's fixtures write 1 or 0.
+        c = nby + 8
+        if (a[c] == "true") a[c] = 1
+        if (a[c] == "false") a[c] = 0
+        if (e[c] == "true") e[c] = 1
+        if (e[c] == "false") e[c] = 0
         for (k = 1; k <= 8; k++) {
             c = nby + k
             if (e[c] == "" || a[c] == "") {

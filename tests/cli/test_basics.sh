@@ -22,7 +22,7 @@ expect_status 2 "unknown option"
 
 run --format xml init
 expect_status 2 "unknown format"
-expect_err "unknown format 'xml'" "names the format"
+expect_err "--format 'xml' is not table, csv or json" "names the format and the choices"
 
 run --db
 expect_status 2 "--db without a value"

@@ -36,7 +36,7 @@ uncovered=$(awk -F, 'NR == FNR { if (FNR > 1) goal[$1] = 1; next }
                      END { for (g in goal) if (!(g in covered)) print g }' \
     "$T/goals.csv" "$T/indicators.csv")
 [ -z "$uncovered" ] || fail "goals without an indicator: $uncovered"
-expect_out "safe-evening-police,g2,,table,proportion,higher,2022,64,2027,71,%," \
+expect_out "safe-evening-police,g2,,table,proportion,higher,2022,0.64,2027,0.71,proportion," \
     "a share is shown in percent"
 expect_out "police-list-areas,g1,,table,count,lower,2023,2,2025,0,antal områden," \
     "the police list count"
@@ -67,7 +67,7 @@ expect_out "lower" "its direction"
 
 run --db "$DB" --format json show safe-evening-police
 expect_status 0 "show as json"
-expect_out '"baseline": 64' "the baseline in percent, as a number"
+expect_out '"baseline": 0.64' "the baseline as a proportion 0-1, a number"
 expect_out '"source": "polisen-region-stockholm-trygghetsmatning"' "its source"
 
 run --db "$DB" show g5 --format csv

@@ -98,7 +98,7 @@ expect_status 0 "by answer"
             if (a <= 3) printf "%d,%d,0,0,0,%.17g,%d,%d,0\n", a, n[a], 1 - bound, df[a], n[a]
             else printf "%d,%d,1,0,%.17g,1,%d,%d,0\n", a, n[a], bound, df[a], n[a]
         }
-        print "NA,0,,,,,0,,1"
+        print "NA,0,,,,,0,,true"
     }'
 } >"$T/expected.csv"
 expect_compare "$T/expected.csv" 1 "all, none and no valid answers"
@@ -106,8 +106,8 @@ expect_out "5,273,1,0,0.98657850343341" "answer 5 is binom.test(273, 273) (ref_b
 # With the default disclosure rule (3 on each side) the boundary rows and the
 # empty one are suppressed: no estimate, se, interval or n_eff.
 run estimate "$REF/survey.csv" $DESIGN --by answer --format csv
-expect_out "1,289,,,,,281,,1" "all-negative domain suppressed, n and df kept"
-expect_out "NA,0,,,,,0,,1" "empty domain suppressed"
+expect_out "1,289,,,,,281,,true" "all-negative domain suppressed, n and df kept"
+expect_out "NA,0,,,,,0,,true" "empty domain suppressed"
 run estimate "$REF/survey.csv" $DESIGN --by answer --format json
 expect_out '{"answer": "5", "n": 273, "estimate": null, "se": null, "ci_low": null' "json null"
 
@@ -126,7 +126,7 @@ expect_status 0 "hand-computed design"
 awk 'BEGIN {
     se = sqrt(0.09375); t = 4.3026527297494619
     print "g,n,estimate,se,ci_low,ci_high,df,n_eff,suppressed"
-    print "one,1,1,0,,,0,1,0"
+    print "one,1,1,0,,,0,1,false"
     printf "two,4,0.5,%.17g,%.17g,%.17g,2,%.17g,0\n", se, 0.5 - t * se, 0.5 + t * se, 0.25 / 0.09375
 }' >"$T/expected.csv"
 expect_compare "$T/expected.csv" 1 "hand-computed domains"
@@ -157,13 +157,13 @@ done
 # mark: "-1,5" in a ';' file), one with any other value by bytes (UTF-8).
 printf 'g;h;q\n10;b;1\n9;a;2\n-1,5;a;1\n2;\303\245;1\n10;B;2\n' >"$T/sort.csv"
 run estimate "$T/sort.csv" --var q --positive 1 --by g --min-n 0 --format csv
-printf '%s\n' 'g,n,estimate,se,ci_low,ci_high,df,n_eff,suppressed' '"-1,5",1,,,,,0,,1' \
-    '2,1,,,,,0,,1' '9,1,,,,,0,,1' '10,2,,,,,1,,1' >"$T/expected.csv"
+printf '%s\n' 'g,n,estimate,se,ci_low,ci_high,df,n_eff,suppressed' '"-1,5",1,,,,,0,,true' \
+    '2,1,,,,,0,,true' '9,1,,,,,0,,true' '10,2,,,,,1,,true' >"$T/expected.csv"
 expect_same "$OUT" "$T/expected.csv" "numeric column sorted as numbers"
 run estimate "$T/sort.csv" --var q --positive 1 --by h,g --min-n 0 --format csv
-printf '%s\n' 'h,g,n,estimate,se,ci_low,ci_high,df,n_eff,suppressed' 'B,10,1,,,,,0,,1' \
-    'a,"-1,5",1,,,,,0,,1' 'a,9,1,,,,,0,,1' 'b,10,1,,,,,0,,1' >"$T/expected.csv"
-printf '\303\245,2,1,,,,,0,,1\n' >>"$T/expected.csv"
+printf '%s\n' 'h,g,n,estimate,se,ci_low,ci_high,df,n_eff,suppressed' 'B,10,1,,,,,0,,true' \
+    'a,"-1,5",1,,,,,0,,true' 'a,9,1,,,,,0,,true' 'b,10,1,,,,,0,,true' >"$T/expected.csv"
+printf '\303\245,2,1,,,,,0,,true\n' >>"$T/expected.csv"
 expect_same "$OUT" "$T/expected.csv" "text column sorted by bytes, then the numeric one"
 # Many domains: one per respondent (3000), sorted by number.
 run estimate "$REF/survey.csv" $DESIGN --by id --min-n 0 --min-cell 0 --format csv
@@ -171,7 +171,7 @@ checks=$((checks + 1))
 if [ "$(wc -l <"$OUT")" -ne 3001 ] || [ "$(sed -n '2p;$p' "$OUT" | cut -d, -f1 | tr '\n' ' ')" != "1 3000 " ]; then
     fail "3000 one-respondent domains"
 fi
-expect_out "3,1,1,0,,,0,1,0" "respondent 3 (answer 5): share 1, no interval"
+expect_out "3,1,1,0,,,0,1,false" "respondent 3 (answer 5): share 1, no interval"
 
 # 5. Codes: without --valid every non-empty answer is valid ("NA" too, here).
 run estimate "$REF/survey.csv" --var answer --positive 4,5 --weight weight --strata stratum \

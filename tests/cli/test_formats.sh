@@ -129,6 +129,51 @@ done
 checks=$((checks + 1))
 [ "$(sqlite3 "$T/sav.db" "SELECT options FROM batch")" = "format=sav" ] || fail "options of a .sav"
 
+# The same wave as a SAS transport file (.xpt, version 8: long names) and an
+# SPSS portable file (.por), written by make_statfiles.c. The portable format
+# allows eight upper-case characters a name, so aldersgrupp is ALDERSGR
+# there, which a catalogue's mapping then says; and its character set has no
+# en dash or å, so its strata read "Akalla 16-29 ar" for "Akalla 16–29 år".
+load "$T/xpt.db" survey:"$F/trygghetsenkat-2025.xpt"
+rows "$T/xpt.db" >"$T/xpt.rows"
+expect_same "$T/xpt.rows" "$T/csv1.rows" "rows from .xpt and .csv"
+run --db "$T/xpt.db" results --format csv
+cp "$OUT" "$T/xpt.results"
+expect_same "$T/xpt.results" "$T/csv1.results" "estimates from .xpt and .csv"
+cp -R "$JARVA_SRC/indicators" "$T/por-catalog"
+sed -i 's/^age_group,aldersgrupp,/age_group,ALDERSGR,/' "$T/por-catalog/sources/jarva-trygghet.csv"
+run --db "$T/por.db" --quiet --catalog "$T/por-catalog" init
+expect_status 0 "init with the portable file's mapping"
+run --db "$T/por.db" --quiet import survey "$F/trygghetsenkat-2025.por"
+expect_status 0 "import trygghetsenkat-2025.por"
+run --db "$T/por.db" --quiet compute
+expect_status 0 "compute por.db"
+rows "$T/por.db" >"$T/por.rows"
+sed 's/–/-/g; s/ år|/ ar|/g' "$T/csv1.rows" >"$T/csv1-ascii.rows"
+expect_same "$T/por.rows" "$T/csv1-ascii.rows" "rows from .por and .csv"
+run --db "$T/por.db" results --format csv
+cp "$OUT" "$T/por.results"
+expect_same "$T/por.results" "$T/csv1.results" "estimates from .por and .csv"
+run --db "$T/por.db" show safe-evening-survey
+expect_out "1 = mycket trygg; 2 = ganska trygg; 3 = ganska otrygg; 4 = mycket otrygg; 9 = vet ej (batch 1, F12A)" "value labels of a .por"
+checks=$((checks + 1))
+[ "$(sqlite3 "$T/por.db" "SELECT options FROM batch")" = "format=por" ] || fail "options of a .por"
+
+# Dates as the three formats store them (SPSS: seconds since 1582-10-14,
+# DATE11; Stata: days since 1960, %td; SAS: days since 1960, YYMMDD10) are
+# read as the dates the activity log's CSV holds, not as day counts.
+load "$T/act-csv.db" activities:"$E/simulerade-aktivitetslogg-2019-2025.csv"
+rows "$T/act-csv.db" >"$T/act-csv.rows"
+for ext in sav dta sas7bdat; do
+    load "$T/act-$ext.db" activities:"$F/aktivitetslogg.$ext"
+    rows "$T/act-$ext.db" >"$T/act-$ext.rows"
+    expect_same "$T/act-$ext.rows" "$T/act-csv.rows" "activities from .$ext and .csv"
+    checks=$((checks + 1))
+    # Line 3 of the CSV: 2019-01-10, planned 2019-01-10, delivered 2019-01-06.
+    [ "$(sqlite3 "$T/act-$ext.db" "SELECT date, planned_date, delivered_date FROM activity WHERE row_no = 3")" = \
+        "2019-01-10|2019-01-10|2019-01-06" ] || fail "the dates of a .$ext"
+done
+
 # The value labels are the batch's, and `jarva show` names the codes.
 run --db "$T/sav.db" show safe-evening-survey
 expect_out "1 = mycket trygg; 2 = ganska trygg; 3 = ganska otrygg; 4 = mycket otrygg; 9 = vet ej (batch 1, F12a)" "value labels shown"
@@ -164,6 +209,35 @@ bad "a code outside the mapping" \
 bad "truncated .sav" "truncated.sav: not readable as an SPSS file" import survey "$T/truncated.sav"
 bad "not a .sav" "csv-named.sav: not readable as an SPSS file (ReadStat: Invalid file" \
     import survey "$T/csv-named.sav"
+# The other statistics formats, cut short and with another format's bytes
+# (ReadStat quotes them: a byte that is not UTF-8 is shown as '?').
+for ext in zsav dta sas7bdat por xpt; do
+    head -c 2000 "$F/trygghetsenkat-2025.$ext" >"$T/truncated.$ext"
+    cp "$E/simulerade-trygghetsenkat-2025.csv" "$T/csv-named.$ext"
+done
+bad "truncated .zsav" "truncated.zsav: not readable as an SPSS file (ReadStat: Unable to read from file)" \
+    import survey "$T/truncated.zsav"
+bad "truncated .dta" "truncated.dta: not readable as a Stata file (ReadStat: Unable to read from file)" \
+    import survey "$T/truncated.dta"
+bad "truncated .sas7bdat" "truncated.sas7bdat: not readable as a SAS file (ReadStat: Unable to read from file)" \
+    import survey "$T/truncated.sas7bdat"
+bad "truncated .por" "truncated.por: not readable as an SPSS file (ReadStat: Error in KON (row=4))" \
+    import survey "$T/truncated.por"
+bad "truncated .xpt" "truncated.xpt: not readable as a SAS file (ReadStat: Unable to read from file)" \
+    import survey "$T/truncated.xpt"
+bad "not a .zsav" "csv-named.zsav: not readable as an SPSS file (ReadStat: Invalid file" \
+    import survey "$T/csv-named.zsav"
+bad "not a .dta" "csv-named.dta: not readable as a Stata file (ReadStat: Invalid timestamp string (length=17): alla;Akalla 30?49)" \
+    import survey "$T/csv-named.dta"
+bad "not a .sas7bdat" "csv-named.sas7bdat: not readable as a SAS file (ReadStat: Invalid file" \
+    import survey "$T/csv-named.sas7bdat"
+bad "not a .por" "csv-named.por: not readable as an SPSS file (ReadStat: Invalid file" \
+    import survey "$T/csv-named.por"
+bad "not a .xpt" "csv-named.xpt: not readable as a SAS file (ReadStat: Invalid file" \
+    import survey "$T/csv-named.xpt"
+bad "day counts without a date format" \
+    "aktivitetslogg-days.dta: row 1, variable date: '21553' is not a date" \
+    import activities "$F/aktivitetslogg-days.dta"
 
 # A mapping draft from a .sav: the catalogue's fields, the labelled codes
 # (9 is user-missing in P1, so never seen as a value), the labels described.

@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_help.sh: `jarva help COMMAND` prints what `jarva COMMAND --help` prints,
 # for every command `jarva --help` lists; and the man page docs/jarva.1 keeps
-# up: a section per command naming every option its --help names, every
-# global option, and no groff warnings.
+# up: a section per command whose synopsis is its option table's and which
+# names every option its --help names, every global option, and no groff
+# warnings.
 . "$(dirname "$0")/lib.sh"
 MAN=$JARVA_SRC/docs/jarva.1
 
@@ -60,6 +61,21 @@ while read -r cmd; do
             fail "option $opt of '$cmd' is not in the man page's section for it"
     done
 done <"$T/commands"
+
+# Each command's synopsis in the man page is what its option table gives:
+# tools/jarva/update-man.sh, run on a copy, changes nothing.
+cp "$MAN" "$T/jarva.1"
+sh "$JARVA_SRC/tools/jarva/update-man.sh" "$JARVA" "$T/jarva.1" >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status 0 "update-man.sh on a copy of the man page"
+expect_same "$T/jarva.1" "$MAN" "synopses are the option tables' (run tools/jarva/update-man.sh)"
+# The usage line a usage error prints is the one --help starts with.
+run results --bogus
+expect_status 2 "an unknown option"
+expect_err "jarva results: unknown option '--bogus'" "names the option"
+head -n 1 "$T/help_results" >"$T/usage_results"
+checks=$((checks + 1))
+grep -qxF -- "$(cat "$T/usage_results")" "$ERR" || fail "the usage error lacks the usage line"
 
 # The man page names the version the program reports.
 run --version

@@ -33,7 +33,7 @@ if [ -w /dev/full ]; then
     "$JARVA" --db "$DB" goals >/dev/full 2>"$ERR"
     STATUS=$?
     expect_status 1 "goals >/dev/full"
-    expect_err "stdout: write error: No space left on device" "says why"
+    expect_err "jarva: write error: No space left on device" "says why"
     "$JARVA" --db "$DB" --format csv status >/dev/full 2>"$ERR"
     STATUS=$?
     expect_status 1 "status >/dev/full"

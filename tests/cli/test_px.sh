@@ -95,6 +95,10 @@ bad() {
 }
 { px_head utf-8 | sed 's/^STUB="region"/STUB="region","fråga"/'; printf 'DATA=\n21 11\n45;\n'; } >"$T/short.px"
 bad "fewer values than the dimensions" "short.px:8: DATA has 3 cells, but the variables give 4 (2 region × 1 fråga × 2 år)" "$T/short.px"
+cp "$JARVA_SRC/tests/data/formats/personalenkat-text.sav" "$T/sav-named.px"
+bad "another format's bytes" "sav-named.px:1: byte 0x00 is a NUL byte" "$T/sav-named.px"
+cp "$JARVA_SRC/examples/data/simulerade-personalenkat-2021.csv" "$T/csv-named.px"
+bad "a CSV file named .px" "csv-named.px:1: ID: expected '=' after the keyword" "$T/csv-named.px"
 head -c 300 "$P/trygghet.px" >"$T/truncated.px"
 bad "truncated" "truncated.px:13: the file ends inside keyword ST (truncated?)" "$T/truncated.px"
 head -c 1200 "$P/trygghet.px" >"$T/truncated-data.px"

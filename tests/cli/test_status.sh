@@ -35,9 +35,9 @@ expect_status 0 "compute"
 
 j --format csv results --indicator proposals-feedback
 expect_status 0 "results"
-expect_out "proposals-feedback,2025,Järva,,20,1,,,,exact,true,0" \
+expect_out "proposals-feedback,2025,Järva,,20,1,,,,proportion,exact,true,false" \
     "20 of 20 answered: 100 %, exact, no interval, not suppressed"
-expect_out "proposals-feedback,2024,Järva,,20,0.8,,,,exact,true,0" "16 of 20: 80 %"
+expect_out "proposals-feedback,2024,Järva,,20,0.8,,,,proportion,exact,true,false" "16 of 20: 80 %"
 
 j --format json status
 expect_status 0 "status --format json"
@@ -54,7 +54,7 @@ checks=$((checks + 1))
 j --format csv status
 expect_status 0 "status --format csv"
 checks=$((checks + 1))
-[ "$(head -n 1 "$OUT")" = "indicator,area,status,rule,latest_year,latest,latest_ci_low,latest_ci_high,exact,target_year,target,target_kind,direction,baseline_year,baseline,baseline_source,change,change_ci_low,change_ci_high,change_p,change_p_adjusted,change_significant,trend_points,trend_slope,trend_ci_low,trend_ci_high,trend_p,dispersion,projected,projected_se,probability,pace,required_pace,mdc" ] ||
+[ "$(head -n 1 "$OUT")" = "indicator,area,status,rule,latest_year,latest,latest_ci_low,latest_ci_high,exact,target_year,target,target_kind,direction,baseline_year,baseline,baseline_source,change,change_ci_low,change_ci_high,change_p,change_p_adjusted,change_significant,trend_points,trend_slope,trend_ci_low,trend_ci_high,trend_p,dispersion,projected,projected_se,probability,pace,required_pace,mdc,unit" ] ||
     fail "status CSV fields"
 # Every target is marked decided or proposed as the catalogue says: 29
 # proposals, 2 decided.

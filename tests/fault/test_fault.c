@@ -166,7 +166,7 @@ static int run_import(const char *db_path, char *msg, size_t msglen)
     if (!rc) {
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
         opts.kind = JARVA_IMPORT_SURVEY;
-        jarva_import_result res;
+        jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
         rc = jarva_import_file(&res, db, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv", &opts);
         if (rc)
             snprintf(msg, msglen, "%s", jarva_errmsg(db));
@@ -180,7 +180,7 @@ static int run_compute(const char *db_path, char *msg, size_t msglen)
     jarva_db *db = NULL;
     int rc = open_db(db_path, 0, &db, msg, msglen);
     if (!rc) {
-        jarva_compute_summary sum;
+        jarva_compute_summary sum = JARVA_COMPUTE_SUMMARY_INIT;
         rc = jarva_compute(&sum, db, NULL);
         if (rc)
             snprintf(msg, msglen, "%s", jarva_errmsg(db));
@@ -345,7 +345,7 @@ static void import_into(jarva_db *db, const char *file, jarva_import_kind kind)
 {
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     opts.kind = kind;
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     char path[4096];
     snprintf(path, sizeof path, "%s/import/%s", JARVA_TEST_DATA_DIR, file);
     int rc = jarva_import_file(&res, db, path, &opts);

@@ -5,8 +5,9 @@
  * Option byte: bits 0-1 delimiter (detect, ',', ';', tab); bits 2-4 encoding
  * (auto, UTF-8, Windows-1252, UTF-16LE, UTF-16BE; 5-7 auto); bit 5 no
  * header; bit 6 decimal ','; bit 7 the file is the rest repeated past the
- * reader's 64 KiB chunk, so that records, quotes, CR LF and multi-byte
- * characters straddle chunk boundaries.
+ * reader's chunk (64 KiB; 4 KiB in the libFuzzer build, where inputs longer
+ * than that cross chunk boundaries already), so that records, quotes, CR LF
+ * and multi-byte characters straddle chunk boundaries.
  *
  * Invariants checked: fields are NUL-terminated valid UTF-8 of the stated
  * length without NUL; records have the header's width (or one more after a
@@ -17,10 +18,11 @@
 #include <string.h>
 
 #include "csv_reader.h"
+#include "csv_reader_internal.h"
 #include "fuzz.h"
 #include "sha256.h"
 
-#define REPEAT_TO (64 * 1024 + 512)
+#define REPEAT_TO (CHUNK_SIZE + 512)
 
 static char *path;
 static unsigned char *big;

@@ -96,7 +96,7 @@ static void check_series(const jarva_estimate *est, size_t count, const uint8_t 
     jarva_series series = { count, years, est, breaks, break_count };
     char msg[256];
 
-    jarva_change change;
+    jarva_change change = JARVA_CHANGE_INIT;
     if (count >= 2 && jarva_change_between(&change, &series, years[0], years[count - 1], level, msg,
                                            sizeof msg) == JARVA_OK) {
         FUZZ_ASSERT(isfinite(change.difference) && isfinite(change.se) && change.se >= 0);
@@ -105,7 +105,7 @@ static void check_series(const jarva_estimate *est, size_t count, const uint8_t 
         FUZZ_ASSERT(change.p_value >= 0 && change.p_value <= 1);
     }
 
-    jarva_trend trend;
+    jarva_trend trend = JARVA_TREND_INIT;
     if (jarva_trend_fit(&trend, &series, level, msg, sizeof msg) == JARVA_OK &&
         !(trend.flags & JARVA_TREND_INSUFFICIENT)) {
         FUZZ_ASSERT(trend.n_points >= 3 && trend.n_points <= count);
@@ -123,7 +123,7 @@ static void check_series(const jarva_estimate *est, size_t count, const uint8_t 
     jarva_target_options topts = JARVA_TARGET_OPTIONS_INIT;
     topts.level = level;
     topts.on_track = (opt[7] & 1) ? 0.9 : 0.75;
-    jarva_target_status status;
+    jarva_target_status status = JARVA_TARGET_STATUS_INIT;
     if (jarva_target_assess(&status, &series, &target, &topts, msg, sizeof msg) == JARVA_OK) {
         FUZZ_ASSERT(status.state <= JARVA_TARGET_OFF_TRACK);
         FUZZ_ASSERT(jarva_target_state_name(status.state)[0] != '\0');
@@ -171,6 +171,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (no_domain)
         domains = 1;
     jarva_estimate est[MAX_DOMAINS];
+    jarva_estimate_init(est, MAX_DOMAINS);
     char msg[256];
     int rc = jarva_estimate_proportions(est, &survey, no_domain ? NULL : domain, domains, &opts,
                                         msg, sizeof msg);
@@ -183,6 +184,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     survey.value = mean;
     jarva_estimate means[MAX_DOMAINS];
+    jarva_estimate_init(means, MAX_DOMAINS);
     rc = jarva_estimate_means(means, &survey, no_domain ? NULL : domain, domains, &opts, msg,
                               sizeof msg);
     FUZZ_ASSERT(rc == JARVA_OK || (rc < 0 && msg[0] != '\0'));
@@ -193,7 +195,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* A published share and a count from the first respondents' bytes. */
     if (count >= 1) {
         double p = (double)resp[0] / 255.0, n = (double)(resp[1] | resp[2] << 8);
-        jarva_estimate e;
+        jarva_estimate e = JARVA_ESTIMATE_INIT;
         if (jarva_estimate_table_share(&e, p, n, &opts, msg, sizeof msg) == JARVA_OK)
             check_estimate(&e, 1, opts.method);
         double exposure = resp[3] ? (double)resp[3] / 16.0 : 1.0;

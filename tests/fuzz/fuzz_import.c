@@ -1,7 +1,8 @@
 /* fuzz_import.c: jarva_import_file() of one kind (FUZZ_IMPORT_KIND, one
  * harness per kind) on any file, into an in-memory database holding the
- * plan's real catalogue. The input is the CSV file itself, so the corpora
- * are ordinary exports.
+ * plan's real catalogue, loaded once; the column mappings come from the
+ * database as init stored them, the path every import takes after init. The
+ * input is the CSV file itself, so the corpora are ordinary exports.
  *
  * Invariants checked: a failure leaves a message and writes nothing (the
  * data tables stay empty); a success is one complete batch that
@@ -52,7 +53,6 @@ static int import(int dry_run, jarva_import_result *res)
 {
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     opts.kind = FUZZ_IMPORT_KIND;
-    opts.catalog_dir = JARVA_SOURCE_DIR "/indicators";
     opts.dry_run = dry_run;
     return jarva_import_file(res, db, path, &opts);
 }
@@ -60,7 +60,7 @@ static int import(int dry_run, jarva_import_result *res)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_write_file(path, data, size);
-    jarva_import_result dry, res;
+    jarva_import_result dry = JARVA_IMPORT_RESULT_INIT, res = JARVA_IMPORT_RESULT_INIT;
     int rc_dry = import(1, &dry);
     FUZZ_ASSERT(imported_rows() == 0);
     int rc = import(0, &res);

@@ -132,7 +132,7 @@ static void check_import(const char *file)
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     opts.kind = JARVA_IMPORT_TABLE;
     opts.source = SOURCE;
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     int rc = jarva_import_file(&res, db, file, &opts);
     if (rc != JARVA_OK) {
         FUZZ_ASSERT(rc < 0 && jarva_errcode(db) == rc && jarva_errmsg(db)[0] != '\0');

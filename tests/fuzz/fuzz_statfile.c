@@ -1,8 +1,10 @@
 /* fuzz_statfile.c: the ReadStat reader and a staff import on any bytes,
  * taken as an SPSS file (.sav) and, unless they start as one ("$FL2"), as a
- * Stata file (.dta): ReadStat parses on a thread of the reader's own, so
+ * Stata file (.dta); bytes that carry the signature of a SAS file
+ * (.sas7bdat), a SAS transport file (.xpt) or an SPSS portable file (.por)
+ * are read as that too. ReadStat parses on a thread of the reader's own, so
  * this also drives the hand-over between the two threads and stopping it
- * early.
+ * early. Date formats (the activity log seeds) make dates of numbers.
  *
  * Invariants checked: opening either fails with a message or gives
  * variables with names; cases number 1, 2, ... with each cell NULL or
@@ -17,7 +19,7 @@
 #include "statfile_internal.h"
 
 static jarva_db *db;
-static char *sav_path, *dta_path;
+static char *sav_path, *dta_path, *sas_path, *xpt_path, *por_path;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -25,6 +27,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     sav_path = fuzz_scratch_path("input.sav");
     dta_path = fuzz_scratch_path("input.dta");
+    sas_path = fuzz_scratch_path("input.sas7bdat");
+    xpt_path = fuzz_scratch_path("input.xpt");
+    por_path = fuzz_scratch_path("input.por");
     if (jarva_db_open(&db, NULL, JARVA_DB_MEMORY) != JARVA_OK ||
         jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators") != JARVA_OK) {
         fprintf(stderr, "fuzz_statfile: setup: %s\n", jarva_errmsg(db));
@@ -92,7 +97,7 @@ static void check_import(const char *path)
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     opts.kind = JARVA_IMPORT_STAFF;
     opts.year = 2025;
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     int rc = jarva_import_file(&res, db, path, &opts);
     if (rc != JARVA_OK) {
         FUZZ_ASSERT(rc < 0 && jarva_errcode(db) == rc && jarva_errmsg(db)[0] != '\0');
@@ -105,6 +110,16 @@ static void check_import(const char *path)
     FUZZ_ASSERT(stored_rows() == 0);
 }
 
+/* "SPSSPORT" after the 200-byte vendor header and the 256-byte character
+ * table, both broken into 80-character lines: near byte 464. */
+static int has_portable_signature(const uint8_t *data, size_t size)
+{
+    for (size_t i = 400; i + 8 <= size && i < 600; i++)
+        if (!memcmp(data + i, "SPSSPORT", 8))
+            return 1;
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_write_file(sav_path, data, size);
@@ -114,6 +129,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_write_file(dta_path, data, size);
         check_read(dta_path, 0);
         check_import(dta_path);
+    }
+    /* The other formats only where their signature is: read as them,
+     * other bytes would fail at once and only cost time. */
+    const char *other = NULL;
+    if (size >= 16 && !memcmp(data + 12, "\xC2\xEA\x81\x60", 4))
+        other = sas_path;
+    else if (size >= 13 && !memcmp(data, "HEADER RECORD", 13))
+        other = xpt_path;
+    else if (has_portable_signature(data, size))
+        other = por_path;
+    if (other) {
+        fuzz_write_file(other, data, size);
+        check_read(other, size % 5 == 0 ? 1 : 0);
+        check_import(other);
     }
     return 0;
 }

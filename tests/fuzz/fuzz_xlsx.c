@@ -150,7 +150,7 @@ static void check_import(void)
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     opts.kind = JARVA_IMPORT_STAFF;
     opts.year = 2025;
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     int rc = jarva_import_file(&res, db, path, &opts);
     if (rc != JARVA_OK) {
         FUZZ_ASSERT(rc < 0 && jarva_errcode(db) == rc && jarva_errmsg(db)[0] != '\0');

@@ -160,13 +160,17 @@ cut, end = sheet.index('<row r="41"'), sheet.index("</sheetData>")
 write(d, "personalenkat-40", (sheet[:cut] + sheet[end:]).encode() + b"\0\0" + styles)
 write(d, "zip-dates-1904", read(os.path.join(FORMATS, "dates-1904.xlsx")))
 
-# fuzz_statfile: the small staff files whole, the survey .sav and .dta cut
-# to their first 4 KiB (header, dictionary, the first cases).
+# fuzz_statfile: the small staff files whole, the survey and the activity
+# log (dates) in every format cut to their first 4 KiB (header, dictionary,
+# the first cases; SAS's pages are 4 KiB from the header on, so 8 KiB there).
 d = corpus("fuzz_statfile")
 for name in ["personalenkat-missing.sav", "personalenkat-text.sav", "personalenkat-code7.sav"]:
     write(d, name, read(os.path.join(FORMATS, name)))
-for name in ["trygghetsenkat-2025.sav", "trygghetsenkat-2025.dta"]:
+for name in ["trygghetsenkat-2025.sav", "trygghetsenkat-2025.dta", "trygghetsenkat-2025.por",
+             "trygghetsenkat-2025.xpt", "aktivitetslogg.sav", "aktivitetslogg.dta"]:
     write(d, name + "-4k", read(os.path.join(FORMATS, name))[:4096])
+for name in ["trygghetsenkat-2025.sas7bdat", "aktivitetslogg.sas7bdat"]:
+    write(d, name + "-8k", read(os.path.join(FORMATS, name))[:8192])
 
 for h in sorted(os.listdir(os.path.join(HERE, "corpus"))):
     files = glob.glob(os.path.join(HERE, "corpus", h, "*"))

@@ -392,7 +392,7 @@ int jarva__sample_import(jarva_db *db, const char *dir)
         snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
         opts.kind = files[i].kind;
-        jarva_import_result res;
+        jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
         int rc = jarva_import_file(&res, db, path, &opts);
         if (rc)
             return rc;

@@ -14,7 +14,7 @@ static jarva_db *imported(void)
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     opts.kind = JARVA_IMPORT_ACTIVITIES;
     opts.catalog_dir = JARVA_SOURCE_DIR "/indicators";
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     if (jarva_db_open(&db, path, JARVA_DB_CREATE) != JARVA_OK ||
         jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators") != JARVA_OK ||
         jarva_import_file(&res, db, DATA "activities.csv", &opts) != JARVA_OK) {

@@ -98,12 +98,12 @@ static void check_area(jarva_db *db, const char *name, const char *want)
 
 static void test_real_structure(jarva_db *db)
 {
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     CHECK_INT(jarva_plan_get(&plan, db), JARVA_OK);
     CHECK_INT(plan.year, 2025);
     CHECK_STR(plan.title_sv, "Kommunikationsplan för lokal samverkansöverenskommelse Järva");
     /* A second call replaces the strings; both must be readable (ASan). */
-    jarva_plan again;
+    jarva_plan again = JARVA_PLAN_INIT;
     CHECK_INT(jarva_plan_get(&again, db), JARVA_OK);
     CHECK_STR(again.title_en, "Communication plan of the local collaboration agreement for Järva");
 
@@ -255,7 +255,7 @@ static void test_real_indicators(jarva_db *db)
     if (ind) {
         CHECK_STR(ind->goal_id, "g2");
         CHECK(ind->audience_id == NULL);
-        CHECK_INT(ind->source_kind, JARVA_SOURCE_TABLE);
+        CHECK_INT(ind->source_kind, JARVA_IMPORT_TABLE);
         CHECK_INT(ind->measure, JARVA_MEASURE_PROPORTION);
         CHECK_STR(ind->source, "polisen-region-stockholm-trygghetsmatning");
         CHECK_STR(ind->variable, "trygg ute sent en kväll i området");
@@ -300,7 +300,7 @@ static void test_real_indicators(jarva_db *db)
     if (ind) {
         CHECK_STR(ind->goal_id, "c3-know-cooperation");
         CHECK_STR(ind->audience_id, "residents");
-        CHECK_INT(ind->source_kind, JARVA_SOURCE_SURVEY);
+        CHECK_INT(ind->source_kind, JARVA_IMPORT_SURVEY);
         CHECK_STR(ind->source, "jarva-trygghet");
         CHECK_STR(ind->variable, "q_kanner_samverkan");
         CHECK_STR(ind->positive_codes, "1");
@@ -312,7 +312,7 @@ static void test_real_indicators(jarva_db *db)
 
     ind = find(&list, db, "reports-on-time");
     if (ind) {
-        CHECK_INT(ind->source_kind, JARVA_SOURCE_ACTIVITY);
+        CHECK_INT(ind->source_kind, JARVA_IMPORT_ACTIVITIES);
         CHECK_INT(ind->measure, JARVA_MEASURE_RATE);
         CHECK_STR(ind->event_type, "report_delivered");
         CHECK_STR(ind->counting_rule, "share_on_time");
@@ -619,7 +619,7 @@ static void test_fold_and_empty(void)
 
     /* A database without a catalogue says so. */
     jarva_db *db = fresh_db("catalog_empty.db");
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     CHECK_INT(jarva_plan_get(&plan, db), JARVA_ENOTFOUND);
     CHECK_CONTAINS(jarva_errmsg(db), "no catalogue loaded");
     jarva_goal_list *goals = NULL;

@@ -106,7 +106,7 @@ static void test_readonly_refuses_writes(void)
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     opts.kind = JARVA_IMPORT_SURVEY;
     opts.dry_run = 1;
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     CHECK_INT(
         jarva_import_file(&res, db, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv", &opts),
         JARVA_EREADONLY);

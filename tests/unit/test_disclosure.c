@@ -285,7 +285,7 @@ static int import(jarva_db *db, const char *file, jarva_import_kind kind, const 
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     opts.kind = kind;
     opts.catalog_dir = catalog ? catalog : JARVA_SOURCE_DIR "/indicators";
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     return jarva_import_file(&res, db, file, &opts);
 }
 
@@ -312,7 +312,7 @@ static void test_example_database(void)
         snprintf(path, sizeof path, "%s/examples/data/%s", JARVA_SOURCE_DIR, files[i].file);
         CHECK_INT(import(db, path, files[i].kind, NULL), JARVA_OK);
     }
-    jarva_compute_summary cs;
+    jarva_compute_summary cs = JARVA_COMPUTE_SUMMARY_INIT;
     CHECK_INT(jarva_compute(&cs, db, NULL), JARVA_OK);
     attack_summary s = attack_database(db);
     CHECK(s.breakdowns > 50);
@@ -479,7 +479,7 @@ static void test_rule_by_hand(void)
     snprintf(path, sizeof path, "%s", test_tmp_path("disclosure_rule.csv"));
     write_survey(path, 0);
     CHECK_INT(import(db, path, JARVA_IMPORT_SURVEY, NULL), JARVA_OK);
-    jarva_compute_summary cs;
+    jarva_compute_summary cs = JARVA_COMPUTE_SUMMARY_INIT;
     CHECK_INT(jarva_compute(&cs, db, NULL), JARVA_OK);
     jarva_result_filter f = { "worried-crime-survey", 2023, NULL, 1 };
     jarva_result_list *l = NULL;

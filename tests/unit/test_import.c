@@ -89,7 +89,7 @@ static int import(jarva_db *db, const char *path, jarva_import_kind kind, int re
 
 static void test_same_wave_two_dialects(void)
 {
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     jarva_db *a = fresh_db("import_utf8.db");
     CHECK_INT(import(a, DATA "survey_2023_utf8.csv", JARVA_IMPORT_SURVEY, 0, &res), JARVA_OK);
     CHECK_INT(res.outcome, JARVA_IMPORTED);
@@ -122,7 +122,7 @@ static void test_same_wave_two_dialects(void)
 
 static void test_reimport_and_replace(void)
 {
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     jarva_db *db = fresh_db("import_replace.db");
     CHECK_INT(import(db, DATA "survey_2023_utf8.csv", JARVA_IMPORT_SURVEY, 0, &res), JARVA_OK);
     int64_t first = res.batch_id;
@@ -168,7 +168,7 @@ static void test_reimport_and_replace(void)
 
 static void test_other_kinds(void)
 {
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     jarva_db *db = fresh_db("import_kinds.db");
     CHECK_INT(import(db, DATA "staff_2024.csv", JARVA_IMPORT_STAFF, 0, &res), JARVA_OK);
     CHECK_INT(res.rows, 30);
@@ -209,7 +209,7 @@ static void test_other_kinds(void)
  * counts without an interval. */
 static void test_table_counts(void)
 {
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     jarva_db *db = fresh_db("import_counts.db");
     const char *path = test_tmp_path("police_list.csv");
     FILE *f = fopen(path, "wb");
@@ -333,7 +333,7 @@ static const bad_case bad_cases[] = {
 static void test_bad_inputs(void)
 {
     jarva_db *db = fresh_db("import_bad.db");
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     CHECK_INT(import(db, DATA "table.csv", JARVA_IMPORT_TABLE, 0, &res), JARVA_OK);
     char *before = everything(db);
     for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
@@ -371,7 +371,7 @@ static void test_question_missing_in_later_wave(void)
           "1,2026,Husby,a,1,K,16-29,1,1,1,1,1,1,1,1\n",
           f);
     fclose(f);
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     CHECK_INT(import(db, path, JARVA_IMPORT_SURVEY, 0, &res), JARVA_EFORMAT);
     CHECK_CONTAINS(jarva_errmsg(db), "missing column 'F12a' for question 'q_trygg_kvall'");
     /* A 2019 file lacking both is told about F12, the column of its years. */
@@ -397,7 +397,7 @@ static void test_area_names_fold(void)
           "s,2020,  RINKEBY/tensta ,m,40\n",
           f);
     fclose(f);
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     CHECK_INT(import(db, path, JARVA_IMPORT_TABLE, 0, &res), JARVA_OK);
     char *areas = dump(db, "SELECT area_id FROM published_value ORDER BY row_no");
     CHECK_STR(areas, "spanga-tensta\nrinkeby-tensta\n");
@@ -414,7 +414,7 @@ static void test_error_list_is_capped(void)
     for (int i = 0; i < 50; i++)
         fprintf(f, "%d,2023,Husby,a,-1,K,16-29,1,2,1,1,1,1,1,1,1\n", i);
     fclose(f);
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     CHECK_INT(import(db, path, JARVA_IMPORT_SURVEY, 0, &res), JARVA_EFORMAT);
     const char *msg = jarva_errmsg(db);
     int lines = 0;

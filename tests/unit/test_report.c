@@ -24,7 +24,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "4aa8bf4e5a6053115c72ab4b2f9b7fbbb6c42cd1e3916861fcd895e66922a645"
+#define GOLDEN_SHA256 "68584adce48301e05fa7e53f47920cb6221a434ca9d040a579c49b78a1fd369c"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 
@@ -70,7 +70,7 @@ static jarva_db *fixture_db(void)
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
         opts.kind = files[i].kind;
-        jarva_import_result res;
+        jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
         char path[4096];
         snprintf(path, sizeof path, "%s/import/%s", JARVA_TEST_DATA_DIR, files[i].file);
         CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);

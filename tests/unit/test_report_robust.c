@@ -30,7 +30,7 @@ static void import(jarva_db *db, const char *file, jarva_import_kind kind)
 {
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     opts.kind = kind;
-    jarva_import_result res;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     char path[4096];
     snprintf(path, sizeof path, "%s/import/%s", JARVA_TEST_DATA_DIR, file);
     CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);

@@ -14,8 +14,7 @@
 
 static jarva_estimate est(double value, double se)
 {
-    jarva_estimate e;
-    memset(&e, 0, sizeof e);
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     e.estimate = value;
     e.se = se;
     e.ci_low = value - 1.959964 * se;
@@ -36,8 +35,7 @@ static jarva_estimate est_no_n(double value)
 
 static jarva_estimate est_suppressed(void)
 {
-    jarva_estimate e;
-    memset(&e, 0, sizeof e);
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     e.suppressed = 1;
     e.flags = JARVA_EST_SUPPRESSED_N;
     e.n = 12;
@@ -51,7 +49,7 @@ static jarva_indicator share_indicator(void)
     ind.id = "safe-evening";
     ind.name_sv = "Andel som känner sig trygga ute sent en kväll (Polisens trygghetsmätning)";
     ind.name_en = "Share who feel safe out late in the evening (police survey)";
-    ind.source_kind = JARVA_SOURCE_TABLE;
+    ind.source_kind = JARVA_IMPORT_TABLE;
     ind.measure = JARVA_MEASURE_PROPORTION;
     ind.direction = JARVA_HIGHER_IS_BETTER;
     ind.percent = 1;
@@ -243,7 +241,7 @@ static void test_counts_and_means(void)
     /* An activity count with Garwood's interval for 4 events: 1.0899 to
      * 10.2416 (R: poisson.test(4)$conf.int). "per år" leaves the subject. */
     ind.name_sv = "Antal pressmeddelanden per år";
-    ind.source_kind = JARVA_SOURCE_ACTIVITY;
+    ind.source_kind = JARVA_IMPORT_ACTIVITIES;
     jarva_estimate count = est(4, 2);
     count.ci_low = 1.0899;
     count.ci_high = 10.2416;
@@ -255,7 +253,7 @@ static void test_counts_and_means(void)
 
     ind.name_sv = "Upplevd meningsfullhet i arbetet (medelvärde 1–5)";
     ind.measure = JARVA_MEASURE_MEAN;
-    ind.source_kind = JARVA_SOURCE_STAFF;
+    ind.source_kind = JARVA_IMPORT_STAFF;
     jarva_estimate mean = est(3.5, 0.25);
     s = sentence(JARVA__LANG_SV, &ind, years + 1, &mean, 1, NULL, 0, &it);
     /* 3.5 +- 1.959964 * 0.25 = 3.01 to 3.99. */
@@ -306,6 +304,7 @@ static void test_family_decides(void)
     it.status.baseline_value = 0.50;
     it.status.has_change = 1;
     char err[128];
+    it.status.change = (jarva_change)JARVA_CHANGE_INIT;
     CHECK_INT(jarva_change_between(&it.status.change, &series, 2019, 2023, 0.95, err, sizeof err),
               JARVA_OK);
     CHECK_REL(it.status.change.p_value, 0.033895, 1e-3);

@@ -31,7 +31,7 @@ static jarva_db *filled_db(void)
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
         opts.kind = files[i].kind;
         opts.catalog_dir = JARVA_SOURCE_DIR "/indicators";
-        jarva_import_result res;
+        jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
         if (jarva_import_file(&res, db, files[i].file, &opts)) {
             fprintf(stderr, "import: %s\n", jarva_errmsg(db));
             exit(1);
@@ -73,7 +73,7 @@ static const jarva_result *find(const jarva_result_list *l, const char *indicato
 
 static void test_compute_matches_references(jarva_db *db)
 {
-    jarva_compute_summary sum;
+    jarva_compute_summary sum = JARVA_COMPUTE_SUMMARY_INIT;
     CHECK_INT(jarva_compute(&sum, db, NULL), JARVA_OK);
     CHECK(sum.estimates > 0);
     CHECK(sum.indicators_with_data > 0);
@@ -154,7 +154,7 @@ static void test_series_and_status(jarva_db *db)
      * trend, so no probability: insufficient data, not a judgement on a
      * point value. The catalogue's baseline (64 % in 2022) is this series'
      * (the headline area, LPO Järva), and it is the latest: no change. */
-    jarva_target_status st;
+    jarva_target_status st = JARVA_TARGET_STATUS_INIT;
     int has_target = 0;
     CHECK_INT(jarva_status_assess(&st, &has_target, db, "safe-evening-police", NULL, 0, NULL),
               JARVA_OK);
@@ -192,7 +192,7 @@ static void test_series_and_status(jarva_db *db)
  * itself (measured at the target year). */
 static void test_plan_thresholds(jarva_db *db)
 {
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     CHECK_INT(jarva_plan_get(&plan, db), JARVA_OK);
     CHECK_REL(plan.on_track_probability, 0.75, 0);
     CHECK_REL(plan.off_track_probability, 0.25, 0);
@@ -202,7 +202,7 @@ static void test_plan_thresholds(jarva_db *db)
     CHECK_INT(exec(db, "UPDATE indicator SET target_value = 0.45, target_year = 2023 "
                        "WHERE id = 'safe-evening-survey'"),
               SQLITE_OK);
-    jarva_target_status st;
+    jarva_target_status st = JARVA_TARGET_STATUS_INIT;
     int has_target;
     CHECK_INT(jarva_status_assess(&st, &has_target, db, "safe-evening-survey", NULL, 0, NULL),
               JARVA_OK);

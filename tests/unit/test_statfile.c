@@ -113,12 +113,57 @@ static void test_not_statfiles(void)
     jarva__freeerr(&err);
 }
 
+/* Stored numbers converted by hand: 2023-11-14 is day 19675 after
+ * 1970-01-01, so day 23328 after 1960-01-01 (3653 days later) and second
+ * (19675 + 141428) * 86400 = 13919299200 after SPSS's 1582-10-14. */
+static void check_date(const char *kind, const char *format, double v, const char *want)
+{
+    char out[64] = "";
+    jarva__statfile_date d = jarva__statfile_date_kind(kind, format);
+    int n = d.is_date ? jarva__statfile_date_text(&d, v, out, sizeof out) : 0;
+    if (!want) {
+        CHECK_INT(n, 0);
+        return;
+    }
+    CHECK_INT(n, strlen(want));
+    CHECK_STR(out, want);
+    if (strcmp(out, want))
+        fprintf(stderr, "  %s %s %.17g\n", kind, format, v);
+}
+
+static void test_dates(void)
+{
+    check_date("sav", "DATE11", 13919299200.0, "2023-11-14");
+    check_date("por", "ADATE10", 13919299200.0, "2023-11-14");
+    check_date("sav", "DATETIME20", 13919299200.0 + 10 * 3600 + 30 * 60, "2023-11-14 10:30:00");
+    check_date("sav", "DATETIME20", 13919299200.0, "2023-11-14"); /* midnight */
+    check_date("sav", "F8.2", 13919299200.0, NULL);
+    check_date("sav", "TIME8", 3600, NULL); /* a duration */
+    check_date("dta", "%td", 23328, "2023-11-14");
+    check_date("dta", "%tdCCYY-NN-DD", 0, "1960-01-01");
+    check_date("dta", "%-td", -1, "1959-12-31");
+    check_date("dta", "%tc", 23328 * 86400000.0 + 37800000.0, "2023-11-14 10:30:00");
+    check_date("dta", "%9.0g", 23328, NULL);
+    check_date("dta", "%tm", 766, NULL); /* months: not read as a day */
+    check_date("sas7bdat", "DATE9", 23328, "2023-11-14");
+    check_date("xpt", "MMDDYY10.", 23328, "2023-11-14");
+    check_date("sas7bdat", "yymmdd10", 23328, "2023-11-14");
+    check_date("sas7bdat", "E8601DA", 23328.75, "2023-11-14");
+    check_date("sas7bdat", "DATETIME20.", 23328 * 86400.0 + 59, "2023-11-14 00:00:59");
+    check_date("sas7bdat", "BEST12", 23328, NULL);
+    check_date("sas7bdat", "DATE9", 1e12, NULL); /* beyond year 9999 */
+    check_date("sas7bdat", "DATE9", -1e12, NULL);
+    check_date("sav", "", 1, NULL);
+}
+
 int main(void)
 {
+    test_dates();
     test_first_case(DIR "trygghetsenkat-2025.sav");
     test_first_case(DIR "trygghetsenkat-2025.zsav");
     test_first_case(DIR "trygghetsenkat-2025.dta");
     test_first_case(DIR "trygghetsenkat-2025.sas7bdat");
+    test_first_case(DIR "trygghetsenkat-2025.xpt");
     test_labels_and_missing(DIR "trygghetsenkat-2025.sav", 0);
     test_labels_and_missing(DIR "trygghetsenkat-2025.dta", 0);
     test_labels_and_missing(DIR "personalenkat-missing.sav", 1);

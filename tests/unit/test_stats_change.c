@@ -7,7 +7,7 @@
 
 static jarva_estimate point(double estimate, double se, double df)
 {
-    jarva_estimate e = { 0 };
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     e.estimate = estimate;
     e.se = se;
     e.df = df;
@@ -28,7 +28,7 @@ static void test_change_reference(void)
         };
         const int years[] = { 2020, 2023 };
         jarva_series series = { 2, years, pts, NULL, 0 };
-        jarva_change c;
+        jarva_change c = JARVA_CHANGE_INIT;
         char err[200];
         CHECK_INT(jarva_change_between(&c, &series, 2020, 2023, 0.95, err, sizeof err), JARVA_OK);
         CHECK_REL(c.difference, csv_num(&ref, r, "diff"), 1e-12);
@@ -55,7 +55,7 @@ static void test_change_refusals(void)
     const int years[] = { 2019, 2021, 2023 };
     const int breaks[] = { 2021 };
     jarva_series series = { 3, years, pts, breaks, 1 };
-    jarva_change c;
+    jarva_change c = JARVA_CHANGE_INIT;
     char err[200];
     /* A break in (2019, 2023]: refused; (2021, 2023] holds none. */
     CHECK_INT(jarva_change_between(&c, &series, 2019, 2023, 0.95, err, sizeof err), JARVA_EINVAL);
@@ -110,13 +110,18 @@ static void test_trend_reference(void)
         CHECK_INT(numbers(csv_str(&ref, r, "estimates"), ev, 16), n);
         CHECK_INT(numbers(csv_str(&ref, r, "ses"), sv, 16), n);
         int years[16];
-        jarva_estimate pts[16];
+        jarva_estimate pts[16] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                   JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                   JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                   JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                   JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                   JARVA_ESTIMATE_INIT };
         for (size_t i = 0; i < n; i++) {
             years[i] = (int)yv[i];
             pts[i] = point(ev[i], sv[i], 100);
         }
         jarva_series series = { n, years, pts, NULL, 0 };
-        jarva_trend t;
+        jarva_trend t = JARVA_TREND_INIT;
         char err[200];
         CHECK_INT(jarva_trend_fit(&t, &series, 0.95, err, sizeof err), JARVA_OK);
         CHECK_INT(t.n_points, n);
@@ -145,7 +150,7 @@ static void test_trend_edges(void)
                               point(0.56, 0.02, 100) };
     const int years[] = { 2020, 2021, 2022, 2023 };
     jarva_series series = { 4, years, pts, NULL, 0 };
-    jarva_trend t;
+    jarva_trend t = JARVA_TREND_INIT;
     char err[200];
     /* Exactly on a line: slope 0.02, chisq 0. */
     CHECK_INT(jarva_trend_fit(&t, &series, 0.95, err, sizeof err), JARVA_OK);
@@ -179,7 +184,8 @@ static void test_trend_edges(void)
  * 0.0173515 per year, 0.5795845 at 2021, so the line gives 0.66634 at 2026
  * with se 0.03245 (ref_judgement.csv, case wls_a). */
 static const int a_years[] = { 2019, 2020, 2021, 2022, 2023 };
-static jarva_estimate a_points[5];
+static jarva_estimate a_points[5] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                      JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT };
 
 static jarva_target_status assess(const int *breaks, size_t break_count, double value, int year,
                                   int baseline_year, jarva_direction direction)
@@ -190,7 +196,7 @@ static jarva_target_status assess(const int *breaks, size_t break_count, double 
         for (size_t i = 0; i < 5; i++)
             if (a_years[i] == baseline_year)
                 target.baseline_value = a_points[i].estimate;
-    jarva_target_status st;
+    jarva_target_status st = JARVA_TARGET_STATUS_INIT;
     char err[200];
     CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, err, sizeof err), JARVA_OK);
     return st;

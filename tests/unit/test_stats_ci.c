@@ -78,7 +78,7 @@ static void test_interval_guards(void)
 
 static void test_table_share(void)
 {
-    jarva_estimate e;
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     char err[200];
     jarva_estimate_options opts = JARVA_ESTIMATE_OPTIONS_INIT;
     /* 63 % of 412: Wilson by default, se sqrt(p (1 - p) / n). */
@@ -110,7 +110,7 @@ static void test_table_share(void)
     CHECK_CONTAINS(err, "wilson or clopper-pearson");
     /* Beta is Clopper-Pearson here (Korn-Graubard with n_eff = n, df = n - 1). */
     opts.method = JARVA_CI_BETA;
-    jarva_estimate cp;
+    jarva_estimate cp = JARVA_ESTIMATE_INIT;
     CHECK_INT(jarva_estimate_table_share(&e, 0.25, 40, &opts, NULL, 0), JARVA_OK);
     opts.method = JARVA_CI_CLOPPER_PEARSON;
     CHECK_INT(jarva_estimate_table_share(&cp, 0.25, 40, &opts, NULL, 0), JARVA_OK);
@@ -119,7 +119,7 @@ static void test_table_share(void)
 
 static void test_count(void)
 {
-    jarva_estimate e;
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     char err[200];
     /* Zero events: [0, -log(alpha/2)] = [0, 3.6888794541139363]. */
     CHECK_INT(jarva_estimate_count(&e, 0, 1, NULL, err, sizeof err), JARVA_OK);
@@ -156,7 +156,7 @@ static void test_never_nan(void)
                 jarva_estimate_options opts = JARVA_ESTIMATE_OPTIONS_INIT;
                 opts.method = methods[m];
                 opts.level = 0.999999;
-                jarva_estimate e;
+                jarva_estimate e = JARVA_ESTIMATE_INIT;
                 int rc = jarva_estimate_proportions(&e, &data, NULL, 1, &opts, NULL, 0);
                 CHECK_INT(rc, JARVA_OK);
                 CHECK(isfinite(e.estimate) && isfinite(e.se) && isfinite(e.ci_low) &&

@@ -194,6 +194,7 @@ static jarva_estimate compute(const survey *s, const char *design, const char *l
     opts.level = level;
     opts.lonely_psu = lonely_of(lonely);
     jarva_estimate *out = calloc((size_t)domain_count, sizeof *out);
+    jarva_estimate_init(out, (size_t)domain_count);
     if (grouped)
         *rc = grouped_estimates(&data, domain, (size_t)domain_count, s->answer, &opts, proportion,
                                 out, err, errlen);
@@ -331,7 +332,7 @@ static void test_simple_reference(void)
         const char *kind = csv_str(&ref, r, "kind");
         jarva_estimate_options opts = JARVA_ESTIMATE_OPTIONS_INIT;
         opts.level = csv_num(&ref, r, "level");
-        jarva_estimate e;
+        jarva_estimate e = JARVA_ESTIMATE_INIT;
         char err[256];
         int rc;
         if (strcmp(kind, "poisson") == 0) {
@@ -364,7 +365,9 @@ static void test_multi_domain_equals_single(const survey *s)
         by_area[i] = s->area[i] - 1;
     }
     jarva_survey_data data = { n, values, s->weight, s->stratum, s->stratum_count, NULL };
-    jarva_estimate all[6], one;
+    jarva_estimate all[6] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                              JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT },
+                   one = JARVA_ESTIMATE_INIT;
     CHECK_INT(jarva_estimate_proportions(all, &data, by_area, 6, NULL, NULL, 0), JARVA_OK);
     for (int a = 0; a < 6; a++) {
         for (size_t i = 0; i < n; i++)

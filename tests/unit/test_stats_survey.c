@@ -36,7 +36,7 @@ static void test_hand_full(void)
     jarva_estimate_options opts = JARVA_ESTIMATE_OPTIONS_INIT;
     opts.min_n = 1;
     opts.min_cell = 1;
-    jarva_estimate e;
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     char err[200];
     CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, &opts, err, sizeof err), JARVA_OK);
     CHECK_STR(err, "");
@@ -73,7 +73,7 @@ static void test_hand_domain(void)
 {
     jarva_survey_data data = { 4, hand_y, hand_w, hand_st, 2, NULL };
     const int domain[] = { 0, 0, 0, -1 };
-    jarva_estimate e;
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     CHECK_INT(jarva_estimate_proportions(&e, &data, domain, 1, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(e.n, 3);
     CHECK_REL(e.estimate, 0.75, 1e-15);
@@ -115,7 +115,7 @@ static void test_domains_and_empty(void)
 {
     jarva_survey_data data = { 4, hand_y, hand_w, hand_st, 2, NULL };
     const int domain[] = { 0, 1, 0, 1 };
-    jarva_estimate e[3];
+    jarva_estimate e[3] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT };
     CHECK_INT(jarva_estimate_proportions(e, &data, domain, 3, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(e[0].n, 2);
     CHECK_INT(e[1].n, 2);
@@ -155,7 +155,7 @@ static void test_lonely(void)
     const char *const names[] = { "Norr", "Mitt", "Syd" };
     jarva_survey_data data = { 5, y, w, st, 3, names };
     jarva_estimate_options opts = JARVA_ESTIMATE_OPTIONS_INIT;
-    jarva_estimate e;
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     char err[200];
     CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, &opts, err, sizeof err),
               JARVA_ENUMERIC);
@@ -199,7 +199,7 @@ static void test_disclosure(void)
     for (size_t i = 0; i < 31; i++)
         y[i] = i < 3 ? 1 : 0;
     jarva_survey_data data = { 30, y, NULL, NULL, 0, NULL };
-    jarva_estimate e;
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, NULL, NULL, 0), JARVA_OK);
     CHECK(!e.suppressed);
     data.count = 29;
@@ -227,7 +227,7 @@ static void test_zero_variance(void)
     const double y[] = { 1, 1, 0, 0 };
     const unsigned st[] = { 0, 0, 1, 1 };
     jarva_survey_data data = { 4, y, NULL, st, 2, NULL };
-    jarva_estimate e;
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     CHECK_INT(jarva_estimate_proportions(&e, &data, NULL, 1, NULL, NULL, 0), JARVA_OK);
     CHECK_REL(e.estimate, 0.5, 0);
     CHECK_REL(e.se, 0, 1e-17);
@@ -238,7 +238,7 @@ static void test_zero_variance(void)
 static void test_refusals(void)
 {
     jarva_survey_data data = { 4, hand_y, hand_w, hand_st, 2, NULL };
-    jarva_estimate e[2];
+    jarva_estimate e[2] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT };
     char err[200];
     const double bad_w[] = { 1, 0, 2, 2 };
     data.weight = bad_w;

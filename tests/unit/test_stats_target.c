@@ -25,7 +25,7 @@ static size_t numbers(const char *text, double *out, size_t max)
 
 static jarva_estimate sampled(double estimate, double se)
 {
-    jarva_estimate e = { 0 };
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     e.estimate = estimate;
     e.se = se;
     e.df = INFINITY;
@@ -37,7 +37,7 @@ static jarva_estimate sampled(double estimate, double se)
 
 static jarva_estimate exact(double value)
 {
-    jarva_estimate e;
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     char err[128];
     CHECK_INT(jarva_estimate_exact(&e, value, 0, err, sizeof err), JARVA_OK);
     return e;
@@ -55,13 +55,18 @@ static void test_reference(void)
         CHECK_INT(numbers(csv_str(&ref, r, "ses"), se, 16), k);
         int is_exact = !strcmp(csv_str(&ref, r, "method"), "ols");
         int years[16];
-        jarva_estimate points[16];
+        jarva_estimate points[16] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                      JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                      JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                      JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                      JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                      JARVA_ESTIMATE_INIT };
         for (size_t i = 0; i < k; i++) {
             years[i] = (int)year_values[i];
             points[i] = is_exact ? exact(est[i]) : sampled(est[i], se[i]);
         }
         jarva_series series = { k, years, points, NULL, 0 };
-        jarva_trend t;
+        jarva_trend t = JARVA_TREND_INIT;
         char err[200];
         CHECK_INT(jarva_trend_fit(&t, &series, 0.95, err, sizeof err), JARVA_OK);
         CHECK_INT(t.n_points, k);
@@ -91,7 +96,7 @@ static void test_reference(void)
 
         jarva_target target = { (jarva_direction)(int)csv_num(&ref, r, "direction"),
                                 csv_num(&ref, r, "target"), target_year, 0, 0 };
-        jarva_target_status st;
+        jarva_target_status st = JARVA_TARGET_STATUS_INIT;
         CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, err, sizeof err), JARVA_OK);
         CHECK_STR(jarva_target_state_id(st.state), csv_str(&ref, r, "status"));
         if (st.state != JARVA_TARGET_ACHIEVED) {
@@ -122,14 +127,16 @@ static void test_count_zeros(void)
 {
     const int years[] = { 2019, 2020, 2021, 2022, 2023, 2024, 2025 };
     const double counts[] = { 0, 0, 1, 1, 0, 1, 1 };
-    jarva_estimate points[7];
+    jarva_estimate points[7] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                 JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT,
+                                 JARVA_ESTIMATE_INIT };
     for (size_t i = 0; i < 7; i++)
         points[i] = exact(counts[i]);
     CHECK(points[0].flags & JARVA_EST_EXACT);
     CHECK(points[0].flags & JARVA_EST_NO_CI);
     CHECK(!points[0].suppressed);
     jarva_series series = { 7, years, points, NULL, 0 };
-    jarva_trend t;
+    jarva_trend t = JARVA_TREND_INIT;
     CHECK_INT(jarva_trend_fit(&t, &series, 0.95, NULL, 0), JARVA_OK);
     CHECK_INT(t.n_points, 7);
     CHECK_INT(t.first_year, 2019);
@@ -155,7 +162,7 @@ static void test_count_zeros(void)
  * target. */
 static void test_exact_share(void)
 {
-    jarva_estimate e;
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     CHECK_INT(jarva_estimate_exact(&e, 20.0 / 20.0, 20, NULL, 0), JARVA_OK);
     CHECK_REL(e.estimate, 1, 0);
     CHECK(!e.suppressed);
@@ -164,12 +171,12 @@ static void test_exact_share(void)
     CHECK(e.flags & JARVA_EST_EXACT);
     CHECK_INT(jarva_estimate_exact(&e, 1.5, 20, NULL, 0), JARVA_EINVAL);
     const int years[] = { 2024, 2025 };
-    jarva_estimate points[2];
+    jarva_estimate points[2] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT };
     CHECK_INT(jarva_estimate_exact(&points[0], 0.8, 20, NULL, 0), JARVA_OK);
     CHECK_INT(jarva_estimate_exact(&points[1], 1.0, 20, NULL, 0), JARVA_OK);
     jarva_series series = { 2, years, points, NULL, 0 };
     jarva_target target = { JARVA_HIGHER_IS_BETTER, 1.0, 2026, 0, 0 };
-    jarva_target_status st;
+    jarva_target_status st = JARVA_TARGET_STATUS_INIT;
     CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.state, JARVA_TARGET_ACHIEVED);
     CHECK_INT(st.rule, JARVA_RULE_LATEST_MEETS_TARGET);
@@ -185,7 +192,7 @@ static void test_rules(void)
     jarva_estimate points[3] = { exact(2), exact(3), exact(4) };
     jarva_series series = { 3, years, points, NULL, 0 };
     jarva_target target = { JARVA_HIGHER_IS_BETTER, 6, 2024, 0, 0 };
-    jarva_target_status st;
+    jarva_target_status st = JARVA_TARGET_STATUS_INIT;
     CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.state, JARVA_TARGET_ON_TRACK); /* the line gives 6 in 2024: P = 1 */
     CHECK_INT(st.rule, JARVA_RULE_PROBABILITY_HIGH);
@@ -205,7 +212,7 @@ static void test_rules(void)
     jarva_estimate s[3] = { sampled(0.40, 0.05), sampled(0.45, 0.05), sampled(0.50, 0.05) };
     series.estimates = s;
     target.year = 2026;
-    jarva_trend t;
+    jarva_trend t = JARVA_TREND_INIT;
     CHECK_INT(jarva_trend_fit(&t, &series, 0.95, NULL, 0), JARVA_OK);
     CHECK_REL(t.dispersion, 1, 0);
     double se;
@@ -278,7 +285,7 @@ static void test_baseline(void)
                                  sampled(0.60, 0.02) };
     jarva_series series = { 4, years, points, NULL, 0 };
     jarva_target target = { JARVA_HIGHER_IS_BETTER, 0.7, 2027, 2021, 0.54 };
-    jarva_target_status st;
+    jarva_target_status st = JARVA_TARGET_STATUS_INIT;
     CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
     CHECK_INT(st.baseline_source, JARVA_BASELINE_CATALOGUE);
     CHECK_INT(st.baseline_year, 2021);

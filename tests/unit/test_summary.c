@@ -98,7 +98,7 @@ static void test_summary(jarva_db *db)
         const jarva_summary_item *it = jarva_summary_get(s, i);
         groups[it->group]++;
         /* The same status as asking for the indicator alone. */
-        jarva_target_status st;
+        jarva_target_status st = JARVA_TARGET_STATUS_INIT;
         int has_target = -1;
         CHECK_INT(
             jarva_status_assess(&st, &has_target, db, it->indicator->id, it->area_id, 0, NULL),

@@ -67,7 +67,7 @@ static int run_pipeline(pipeline *p)
 
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     opts.catalog_dir = CATALOG;
-    jarva_import_result imported;
+    jarva_import_result imported = JARVA_IMPORT_RESULT_INIT;
     opts.kind = JARVA_IMPORT_TABLE;
     if ((rc = jarva_import_file(&imported, db, DATA "table.csv", &opts)) != JARVA_OK)
         return pipeline_fail(p, db, rc, "import table");
@@ -76,12 +76,12 @@ static int run_pipeline(pipeline *p)
         return pipeline_fail(p, db, rc, "import survey");
 
     jarva_compute_options copts = JARVA_COMPUTE_OPTIONS_INIT;
-    jarva_compute_summary summary;
+    jarva_compute_summary summary = JARVA_COMPUTE_SUMMARY_INIT;
     if ((rc = jarva_compute(&summary, db, &copts)) != JARVA_OK)
         return pipeline_fail(p, db, rc, "compute");
     p->estimates = summary.estimates;
 
-    jarva_estimate city;
+    jarva_estimate city = JARVA_ESTIMATE_INIT;
     if ((rc = read_estimate(db, "worried-crime-city", 2020, "stockholm", &city)) != JARVA_OK)
         return pipeline_fail(p, db, rc, "read the city's estimate");
     p->city_share = city.estimate;
@@ -166,7 +166,7 @@ static void *estimator_thread(void *arg)
     opts.min_n = 1;
     opts.min_cell = 0;
     for (int i = 0; i < e->rounds; i++) {
-        jarva_estimate est[2];
+        jarva_estimate est[2] = { JARVA_ESTIMATE_INIT, JARVA_ESTIMATE_INIT };
         char err[256];
         int rc = jarva_estimate_proportions(est, &data, toy_domain, 2, &opts, err, sizeof err);
         if (rc != JARVA_OK || fabs(est[0].estimate - 5.0 / 7) > 1e-12 ||
@@ -213,7 +213,7 @@ static void *writer_thread(void *arg)
     int rc = jarva_db_open(&db, s->path, 0);
     jarva_compute_options opts = JARVA_COMPUTE_OPTIONS_INIT;
     for (int i = 0; rc == JARVA_OK && i < s->rounds; i++) {
-        jarva_compute_summary summary;
+        jarva_compute_summary summary = JARVA_COMPUTE_SUMMARY_INIT;
         rc = jarva_compute(&summary, db, &opts);
         if (rc == JARVA_OK && summary.estimates != s->expected)
             s->wrong_counts++;

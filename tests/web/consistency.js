@@ -57,9 +57,11 @@ function digits(value, decimals, lang) {
   return (value < 0 && rounded !== 0 ? '\u2212' : '') + text;
 }
 
-// Shares are read in percent: a proportion, or a rate whose unit is "%"
-// (indicators/README.md).
-const percent = (ind) => ind.measure === 'proportion' || (ind.measure === 'rate' && ind.unit === '%');
+// Shares are read in percent: a proportion, or a rate that `jarva indicators`
+// gives on the 0-1 scale (unit "proportion"; the catalogue writes "%",
+// indicators/README.md).
+const percent = (ind) =>
+  ind.measure === 'proportion' || (ind.measure === 'rate' && (ind.unit === 'proportion' || ind.unit === '%'));
 
 function shown(ind, value, lang, interval) {
   if (percent(ind)) return digits(value * 100, 0, lang);

@@ -4,104 +4,117 @@
 #ifndef JARVA_CLI_H
 #define JARVA_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include <jarva.h>
+
+#include "cli_opt.h"
 
 /* Exit codes: 0 success, 1 data or runtime error, 2 usage error. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
 typedef enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_CSV, CLI_FORMAT_JSON } cli_format;
 
-typedef struct cli_ctx {
+struct cli_ctx {
     const char *db_path;     /* --db, $JARVA_DB, ./jarva.db */
     const char *catalog_dir; /* --catalog, $JARVA_CATALOG, jarva_catalog_default_dir() */
+    const char *catalog_arg; /* --catalog as given, NULL if not */
     int catalog_given;       /* by --catalog or $JARVA_CATALOG, not the default */
-    cli_format format;       /* --format */
+    int format;              /* --format: a cli_format */
+    int raw_csv;             /* --raw-csv */
     int quiet;               /* --quiet */
-} cli_ctx;
+    int version;             /* --version (before the command only) */
+};
 
-typedef struct cli_command {
-    const char *name;
-    const char *summary;
-    int (*run)(cli_ctx *ctx, int argc, char **argv); /* argv[0] is the command name */
-} cli_command;
-
-/* Every command lives in its own cmd_*.c and is listed in main.c. */
-int cmd_init(cli_ctx *ctx, int argc, char **argv);
-int cmd_goals(cli_ctx *ctx, int argc, char **argv);
-int cmd_indicators(cli_ctx *ctx, int argc, char **argv);
-int cmd_show(cli_ctx *ctx, int argc, char **argv);
-int cmd_import(cli_ctx *ctx, int argc, char **argv);
-int cmd_batches(cli_ctx *ctx, int argc, char **argv);
-int cmd_estimate(cli_ctx *ctx, int argc, char **argv);
-int cmd_compute(cli_ctx *ctx, int argc, char **argv);
-int cmd_results(cli_ctx *ctx, int argc, char **argv);
-int cmd_trend(cli_ctx *ctx, int argc, char **argv);
-int cmd_status(cli_ctx *ctx, int argc, char **argv);
-int cmd_report(cli_ctx *ctx, int argc, char **argv);
-int cmd_mapping(cli_ctx *ctx, int argc, char **argv);
-int cmd_help(cli_ctx *ctx, int argc, char **argv);
+/* Every command lives in its own cmd_*.c, with its option table, and is
+ * listed in main.c. */
+extern const cli_command cli_cmd_init, cli_cmd_goals, cli_cmd_indicators, cli_cmd_show,
+    cli_cmd_import, cli_cmd_batches, cli_cmd_estimate, cli_cmd_compute, cli_cmd_results,
+    cli_cmd_trend, cli_cmd_status, cli_cmd_report, cli_cmd_mapping, cli_cmd_help;
 
 /* Prints "jarva: <message>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "jarva: <db's message>" and returns CLI_FAIL. */
 int cli_db_error(const jarva_db *db);
-/* Prints "jarva <cmd>: <message>" and a hint to --help; returns CLI_USAGE. */
+/* Prints "jarva <cmd>: <message>", the command's usage line and a hint to
+ * --help; returns CLI_USAGE. cmd NULL: jarva's own. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Parses a --format value; 0 on success, -1 if unknown. */
-int cli_parse_format(const char *value, cli_format *out);
-
-/* Options every command accepts after its name too: --db, --catalog, --format,
- * --quiet, --help. Returns 1 if argv[*i] was one of them (and consumed its
- * value), 0 if not, -1 on a usage error (already reported). *help is set by
- * --help / -h. */
-int cli_common_option(cli_ctx *ctx, const char *cmd, int argc, char **argv, int *i, int *help);
-
-/* One argument of a command's loop, for the options every command shares:
- * 1 if argv[*i] was one of them (go on), 0 if the command must look at it,
- * -1 if the command must return *exit_code now (CLI_OK after printing usage
- * for --help, CLI_USAGE after a usage error). */
-int cli_shared_arg(cli_ctx *ctx, const char *cmd, const char *usage, int argc, char **argv, int *i,
-                   int *exit_code);
+/* Writes size bytes to stdout; 0, or -1 with the reason kept in
+ * cli_stdout_errno for main's report of the write error (the caller prints
+ * nothing). */
+int cli_stdout_write(const void *data, size_t size);
+extern int cli_stdout_errno;
 
 /* Opens ctx->db_path; on failure prints the reason and returns NULL. */
 jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags);
 
 /* A table of UTF-8 strings printed as an aligned table, CSV (RFC 4180) or a
- * JSON array of objects keyed by the column names. NULL cells print as empty
- * (table, csv) or null (json). */
+ * JSON array of objects keyed by the column names. NULL and empty cells
+ * print as empty (table, csv) or null (json). */
 typedef struct cli_table cli_table;
 cli_table *cli_table_new(int ncols, const char *const *headers);
 /* Appends a row of ncols strings (copied). Returns 0, or -1 out of memory. */
 int cli_table_add(cli_table *t, const char *const *cells);
-/* Marks a column as numeric: right-aligned in tables, unquoted in JSON. */
+/* Marks a column as numeric: right-aligned in tables, a JSON number (null
+ * when empty). */
 void cli_table_numeric(cli_table *t, int col);
+/* Marks a column as boolean: cells "true" or "false", JSON true, false
+ * (null when empty). */
+void cli_table_bool(cli_table *t, int col);
 void cli_table_print(const cli_table *t, cli_format format, FILE *out);
 /* --raw-csv: CSV cells without the apostrophe that keeps a spreadsheet from
  * running a cell as a formula (jarva_csv_write_cell). */
 void cli_csv_raw(int raw);
 void cli_table_free(cli_table *t);
 
-/* Shared by the result commands (cmd_results.c, cmd_status.c). */
-typedef struct query_args {
-    const char *indicator;
-    const char *area;
-    int year;
-    int domains;
-    int areas;    /* --areas: every area with estimates */
-    double level; /* --level, 0: the default 0.95 */
-    const char *positional;
-} query_args;
-/* Parses --indicator, --year, --area, --areas, --domains, --level and one
- * positional word; -1 after a usage error, *done after --help. */
-int cli_parse_query(cli_ctx *ctx, const char *cmd, const char *usage, int argc, char **argv,
-                    query_args *q, int *done);
+/* The choices several commands take (cli_choices.c): their one home. */
+extern const cli_choice cli_ci_methods[];       /* jarva_ci_method */
+extern const cli_choice cli_lonely_psu_rules[]; /* jarva_lonely_psu */
+extern const cli_choice cli_encodings[];        /* jarva_encoding */
+extern const cli_choice cli_delimiters[];       /* the char */
+extern const cli_choice cli_decimal_marks[];    /* the char */
+
 /* A value for people (shares in percent, 1 decimal) or for programs (as
  * stored, 12 significant digits). */
 void cli_format_value(char *buf, size_t size, double v, int percent, cli_format format);
-/* "fail", "adjust", ... to the rule; -1 if unknown. */
-int cli_parse_lonely_psu(const char *s, jarva_lonely_psu *out);
+/* A number for csv and json (12 significant digits), or NULL (empty, null)
+ * when v is not finite. */
+const char *cli_number(char *buf, size_t size, double v);
+/* A whole number, or NULL when not present. */
+const char *cli_whole(char *buf, size_t size, long v, int present);
+
+/* The unit of the numbers printed for ind: "proportion" for shares in csv
+ * and json, "%" in a table, else the catalogue's unit (cli_common.c). */
+const char *cli_value_unit(const jarva_indicator *ind, cli_format format);
+
+/* What status and trend share (cli_assess.c). */
+/* The fewest decimals, from least, at which [lo, hi] excluding 0 prints
+ * excluding 0. */
+int cli_interval_decimals(double lo, double hi, int least);
+/* "+2.34 (95 % CI 0.05 to 4.6)" in the indicator's units, or "+2 (exact)". */
+void cli_change_text(char *buf, size_t size, const jarva_change *ch, int percent, double level);
+/* Whether the change since the baseline was tested. */
+int cli_change_tested(const jarva_target_status *st);
+/* The id of an area given by id, name or alias (new string), or NULL. */
+char *cli_area_id(jarva_db *db, const char *name);
+/* The area to assess indicator in: the one named (id, name or alias), else
+ * the indicator's headline area; a new string to free(). NULL after printing
+ * why. */
+char *cli_assess_area(jarva_db *db, const char *indicator, const char *name);
+/* The plan's thresholds (plan.csv) and the level asked for (0: default). */
+void cli_target_options(jarva_db *db, double level, jarva_target_options *o);
+
+/* Standard input as a private regular file, for the readers that take only
+ * those (cli_stdin.c): path is set to the copy (or left as given when it is
+ * not standard input); cli_stdin_release() removes the copy. 0, or -1 after
+ * printing why. */
+typedef struct cli_stdin_copy {
+    char dir[4096];
+    char path[4200];
+} cli_stdin_copy;
+int cli_stdin_spool(const char **path, uint64_t max_bytes, cli_stdin_copy *copy);
+void cli_stdin_release(cli_stdin_copy *copy);
 
 #endif /* JARVA_CLI_H */

@@ -1,5 +1,7 @@
-/* cli_common.c: error printing, the options every command shares, opening the
- * database. */
+/* cli_common.c: error printing, opening the database, and numbers as the
+ * commands print them. */
+#include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,109 +18,31 @@ void cli_error(const char *fmt, ...)
     va_end(ap);
 }
 
+/* The library's advice speaks of its API ("open it with JARVA_DB_CREATE");
+ * a person at the command line is told the command that does it. */
+static const struct {
+    const char *library;
+    const char *cli;
+} advice[] = {
+    { " (open it with JARVA_DB_CREATE to create it)",
+      " (create it with `jarva init`, or name another with --db)" },
+    { " (open it with JARVA_DB_CREATE to make it one)", " (`jarva init` makes it one)" },
+    { " (load one first)", " (load it with `jarva init`)" },
+    { " (open it writable once to migrate it)", " (`jarva init` migrates it)" },
+};
+
 int cli_db_error(const jarva_db *db)
 {
-    cli_error("%s", jarva_errmsg(db));
+    const char *message = jarva_errmsg(db);
+    for (size_t i = 0; i < sizeof advice / sizeof advice[0]; i++) {
+        const char *at = strstr(message, advice[i].library);
+        if (at && !at[strlen(advice[i].library)]) {
+            cli_error("%.*s%s", (int)(at - message), message, advice[i].cli);
+            return CLI_FAIL;
+        }
+    }
+    cli_error("%s", message);
     return CLI_FAIL;
-}
-
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "jarva%s%s: ", cmd ? " " : "", cmd ? cmd : "");
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    fprintf(stderr, "Try 'jarva %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
-    return CLI_USAGE;
-}
-
-int cli_parse_format(const char *value, cli_format *out)
-{
-    if (!strcmp(value, "table"))
-        *out = CLI_FORMAT_TABLE;
-    else if (!strcmp(value, "csv"))
-        *out = CLI_FORMAT_CSV;
-    else if (!strcmp(value, "json"))
-        *out = CLI_FORMAT_JSON;
-    else
-        return -1;
-    return 0;
-}
-
-/* Accepts "--name VALUE" and "--name=VALUE"; returns the value or NULL. */
-static const char *option_value(const char *name, int argc, char **argv, int *i, int *matched)
-{
-    size_t len = strlen(name);
-    *matched = 0;
-    if (strncmp(argv[*i], name, len) != 0)
-        return NULL;
-    if (argv[*i][len] == '=') {
-        *matched = 1;
-        return argv[*i] + len + 1;
-    }
-    if (argv[*i][len] != '\0')
-        return NULL;
-    *matched = 1;
-    if (*i + 1 >= argc)
-        return NULL;
-    return argv[++*i];
-}
-
-int cli_common_option(cli_ctx *ctx, const char *cmd, int argc, char **argv, int *i, int *help)
-{
-    const char *arg = argv[*i];
-    if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
-        *help = 1;
-        return 1;
-    }
-    if (!strcmp(arg, "--raw-csv")) {
-        cli_csv_raw(1);
-        return 1;
-    }
-    if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
-        ctx->quiet = 1;
-        return 1;
-    }
-    static const char *const names[] = { "--db", "--catalog", "--format" };
-    for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
-        int matched;
-        const char *value = option_value(names[n], argc, argv, i, &matched);
-        if (!matched)
-            continue;
-        if (!value || !*value) {
-            cli_usage_error(cmd, "option '%s' needs a value", names[n]);
-            return -1;
-        }
-        if (n == 0)
-            ctx->db_path = value;
-        else if (n == 1)
-            ctx->catalog_dir = value, ctx->catalog_given = 1;
-        else if (cli_parse_format(value, &ctx->format) != 0) {
-            cli_usage_error(cmd, "unknown format '%s' (table, csv or json)", value);
-            return -1;
-        }
-        return 1;
-    }
-    return 0;
-}
-
-int cli_shared_arg(cli_ctx *ctx, const char *cmd, const char *usage, int argc, char **argv, int *i,
-                   int *exit_code)
-{
-    int help = 0;
-    int taken = cli_common_option(ctx, cmd, argc, argv, i, &help);
-    if (taken < 0) {
-        *exit_code = CLI_USAGE;
-        return -1;
-    }
-    if (help) {
-        fputs(usage, stdout);
-        *exit_code = CLI_OK;
-        return -1;
-    }
-    return taken;
 }
 
 jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags)
@@ -130,4 +54,53 @@ jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags)
         return NULL;
     }
     return db;
+}
+
+void cli_format_value(char *buf, size_t size, double v, int percent, cli_format format)
+{
+    if (format != CLI_FORMAT_TABLE)
+        snprintf(buf, size, "%.12g", v);
+    else if (percent)
+        snprintf(buf, size, "%.1f", 100 * v);
+    else
+        snprintf(buf, size, "%.4g", v);
+}
+
+const char *cli_number(char *buf, size_t size, double v)
+{
+    if (!isfinite(v))
+        return NULL;
+    snprintf(buf, size, "%.12g", v);
+    return buf;
+}
+
+const char *cli_whole(char *buf, size_t size, long v, int present)
+{
+    if (!present)
+        return NULL;
+    snprintf(buf, size, "%ld", v);
+    return buf;
+}
+
+/* The unit of the numbers printed: in csv and json a share is a proportion
+ * 0-1 whatever the catalogue calls it ("%"). */
+const char *cli_value_unit(const jarva_indicator *ind, cli_format format)
+{
+    if (!ind)
+        return NULL;
+    if (ind->percent)
+        return format == CLI_FORMAT_TABLE ? "%" : "proportion";
+    return ind->unit && *ind->unit ? ind->unit : NULL;
+}
+
+int cli_stdout_errno;
+
+int cli_stdout_write(const void *data, size_t size)
+{
+    errno = 0;
+    if (fwrite(data, 1, size, stdout) == size)
+        return 0;
+    if (!cli_stdout_errno)
+        cli_stdout_errno = errno ? errno : EIO;
+    return -1;
 }

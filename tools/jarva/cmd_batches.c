@@ -1,22 +1,26 @@
 /* cmd_batches.c: `jarva batches` lists import batches; `jarva batches rm ID`
  * removes one and everything derived from it. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-static const char usage[] = "Usage: jarva batches [rm ID] [--format table|csv|json]\n"
-                            "\n"
-                            "Lists the import batches: kind, source, year, file name, SHA-256,\n"
-                            "rows, time and tool version. `rm ID` removes a batch, its rows and\n"
-                            "the estimates computed from it, in one transaction.\n";
+typedef struct batches_args {
+    int rm;
+    const char *id;
+} batches_args;
+
+static const cli_opt batches_opts[] = { CLI_WORD("rm", batches_args, rm, CLI_OPT_GROUP),
+                                        CLI_ARG("ID", batches_args, id, 0, NULL), CLI_END };
 
 static int remove_batch(cli_ctx *ctx, const char *id_text)
 {
     char *end;
+    errno = 0;
     long long id = strtoll(id_text, &end, 10);
-    if (*end || id <= 0)
+    if (end == id_text || *end || id <= 0 || errno == ERANGE)
         return cli_usage_error("batches", "'%s' is not a batch id", id_text);
     jarva_db *db = cli_open_db(ctx, 0);
     if (!db)
@@ -30,25 +34,14 @@ static int remove_batch(cli_ctx *ctx, const char *id_text)
     return rc ? CLI_FAIL : CLI_OK;
 }
 
-int cmd_batches(cli_ctx *ctx, int argc, char **argv)
+static int run_batches(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *words[2] = { NULL, NULL };
-    int nwords = 0;
-    for (int i = 1; i < argc; i++) {
-        int code, shared = cli_shared_arg(ctx, "batches", usage, argc, argv, &i, &code);
-        if (shared < 0)
-            return code;
-        if (shared)
-            continue;
-        if (argv[i][0] == '-' || nwords == 2)
-            return cli_usage_error("batches", "unexpected argument '%s'", argv[i]);
-        words[nwords++] = argv[i];
-    }
-    if (nwords) {
-        if (strcmp(words[0], "rm") != 0 || nwords != 2)
-            return cli_usage_error("batches", "expected `rm ID`");
-        return remove_batch(ctx, words[1]);
-    }
+    batches_args a = { 0, NULL };
+    int parsed = cli_opt_parse(&cli_cmd_batches, ctx, argc, argv, &a);
+    if (parsed != CLI_PARSED)
+        return parsed;
+    if (a.rm)
+        return remove_batch(ctx, a.id);
     jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
@@ -73,7 +66,7 @@ int cmd_batches(cli_ctx *ctx, int argc, char **argv)
         const char *cells[] = { id,
                                 jarva_import_kind_name(b->kind),
                                 b->source,
-                                b->year ? year : "",
+                                b->year ? year : NULL,
                                 b->file_name,
                                 rows,
                                 b->imported_at,
@@ -87,3 +80,11 @@ int cmd_batches(cli_ctx *ctx, int argc, char **argv)
     jarva_db_close(db);
     return CLI_OK;
 }
+
+const cli_command cli_cmd_batches = {
+    "batches", "list import batches, or remove one (batches rm ID)", batches_opts,
+    "Lists the import batches: kind, source, year, file name, SHA-256, rows, time\n"
+    "and tool version. `rm ID` removes a batch, its rows and the estimates computed\n"
+    "from it, in one transaction.\n",
+    run_batches
+};

@@ -4,71 +4,63 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 
-static const char estimate_usage[] =
-    "Usage: jarva estimate FILE.csv --var COL --positive CODES [--valid CODES]\n"
-    "                      [--by COL[,COL...]] [--weight COL] [--strata COL]\n"
-    "                      [--method logit|beta|mean|wilson|clopper-pearson] [--level L]\n"
-    "                      [--min-n N] [--min-cell N]\n"
-    "                      [--lonely-psu fail|adjust|remove|certainty|average]\n"
-    "                      [--delimiter D] [--decimal C] [--encoding E]\n"
-    "                      [--format table|csv|json]\n"
-    "\n"
-    "Estimates the share of positive answers to one question straight from a survey\n"
-    "CSV file (any dialect and encoding `jarva import` reads), without a database,\n"
-    "as R's svyby(~pos, ~by, subset(design, !is.na(pos)), svyciprop) does for\n"
-    "svydesign(ids = ~1, strata = ~strata, weights = ~weight).\n"
-    "\n"
-    "  --var COL          the question's column\n"
-    "  --positive CODES   answer codes counted as positive, e.g. 4,5\n"
-    "  --valid CODES      answer codes that count as an answer (default: every\n"
-    "                     non-empty one); others, e.g. 9 = don't know, are missing\n"
-    "  --by COLS          one row per combination of these columns' values; rows with\n"
-    "                     an empty value belong to none. Sorted by value: numerically\n"
-    "                     if all of a column's values are numbers, else by text\n"
-    "  --weight COL       design weights (default: all 1)\n"
-    "  --strata COL       strata (default: none)\n"
-    "  --method M         interval method (default logit)\n"
-    "  --level L          confidence level (default 0.95)\n"
-    "  --min-n N          suppress with fewer valid answers than N (default 30)\n"
-    "  --min-cell N       suppress with fewer than N positive or non-positive (default 3)\n"
-    "  --lonely-psu R     a stratum of one respondent: fail (default), adjust, remove,\n"
-    "                     certainty or average, as R's options(survey.lonely.psu)\n"
-    "  --delimiter D      ',', ';' or 'tab' (default: detected)\n"
-    "  --decimal C        '.' or ',' (default: seen in the data's numbers, else ','\n"
-    "                     for ';'-separated files and '.' for others)\n"
-    "  --encoding E       utf-8, windows-1252, utf-16le or utf-16be (default: detected)\n"
-    "\n"
-    "Columns: the --by columns as the file names them, then n (valid answers),\n"
-    "estimate, se, ci_low, ci_high, df, n_eff, suppressed. csv and json give shares\n"
-    "as proportions 0-1 with 17 significant digits, the table in percent. A\n"
-    "suppressed row (suppressed = 1) leaves estimate, se, ci_low, ci_high and n_eff\n"
-    "empty (null in json); so does the interval of an estimate without one (df 0).\n";
+typedef struct estimate_args {
+    const char *file;
+    const char *variable;
+    const char *positive;
+    const char *valid;
+    const char *by_text;
+    const char *weight;
+    const char *stratum;
+    int method;
+    double level;
+    unsigned min_n;
+    unsigned min_cell;
+    int lonely_psu;
+    int delimiter;
+    int decimal;
+    int encoding;
+} estimate_args;
 
-static int parse_choice(const char *s, const char *const *names, size_t count, int *out)
-{
-    for (size_t i = 0; i < count; i++)
-        if (!strcmp(s, names[i])) {
-            *out = (int)i;
-            return 0;
-        }
-    return -1;
-}
-
-static int parse_unsigned(const char *s, unsigned *out)
-{
-    char *end;
-    if (*s < '0' || *s > '9')
-        return -1;
-    unsigned long v = strtoul(s, &end, 10);
-    if (*end || v > 1000000000UL)
-        return -1;
-    *out = (unsigned)v;
-    return 0;
-}
+static const cli_opt estimate_opts[] = {
+    CLI_ARG("FILE.csv", estimate_args, file, CLI_OPT_REQUIRED,
+            "the survey file ('-': standard input)"),
+    CLI_VALUE("var", 0, "COL", estimate_args, variable, NULL, CLI_OPT_REQUIRED,
+              "the question's column"),
+    CLI_VALUE("positive", 0, "CODES", estimate_args, positive, NULL, CLI_OPT_REQUIRED,
+              "answer codes counted as positive, e.g. 4,5"),
+    CLI_VALUE("valid", 0, "CODES", estimate_args, valid, NULL, 0,
+              "answer codes that count as an answer (default: every non-empty one); others, "
+              "e.g. 9 = don't know, are missing"),
+    CLI_VALUE("by", 0, "COL[,COL...]", estimate_args, by_text, NULL, 0,
+              "one row per combination of these columns' values; rows with an empty value "
+              "belong to none. Sorted by value: numerically if all of a column's values are "
+              "numbers, else by text"),
+    CLI_VALUE("weight", 0, "COL", estimate_args, weight, NULL, 0,
+              "design weights (default: all 1)"),
+    CLI_VALUE("strata", 0, "COL", estimate_args, stratum, NULL, 0, "strata (default: none)"),
+    CLI_CHOICE("method", 0, estimate_args, method, cli_ci_methods, 0,
+               "the interval (default logit)"),
+    CLI_VALUE("level", 0, "L", estimate_args, level, &cli_type_level, 0,
+              "the confidence level (default 0.95)"),
+    CLI_VALUE("min-n", 0, "N", estimate_args, min_n, &cli_type_count, 0,
+              "suppress with fewer valid answers than N (default 30)"),
+    CLI_VALUE("min-cell", 0, "N", estimate_args, min_cell, &cli_type_count, 0,
+              "suppress with fewer than N positive or non-positive answers (default 3)"),
+    CLI_CHOICE("lonely-psu", 0, estimate_args, lonely_psu, cli_lonely_psu_rules, 0,
+               "a stratum of one respondent, as R's options(survey.lonely.psu) (default fail)"),
+    CLI_CHOICE("delimiter", 0, estimate_args, delimiter, cli_delimiters, 0,
+               "the field separator (default: detected)"),
+    CLI_CHOICE("decimal", 0, estimate_args, decimal, cli_decimal_marks, 0,
+               "the decimal mark (default: seen in the data's numbers, else ',' for "
+               "';'-separated files and '.' for others)"),
+    CLI_CHOICE("encoding", 0, estimate_args, encoding, cli_encodings, 0,
+               "the text encoding (default: detected)"),
+    CLI_END
+};
 
 /* Splits "a,b" into by[], in place; returns the count or -1 (an empty name). */
 static int split_by(char *list, const char **by, int max)
@@ -87,143 +79,36 @@ static int split_by(char *list, const char **by, int max)
     }
 }
 
-typedef struct estimate_args {
-    jarva_adhoc_options opts;
-    const char *file;
-    char *by_list;
-    const char *by[64];
-} estimate_args;
-
-static const char *const value_options[] = {
-    "--var",   "--positive", "--valid",    "--by",         "--weight",    "--strata",  "--method",
-    "--level", "--min-n",    "--min-cell", "--lonely-psu", "--delimiter", "--decimal", "--encoding"
-};
-enum { NVALUE_OPTIONS = sizeof value_options / sizeof value_options[0] };
-
-static int set_option(estimate_args *a, int which, const char *v)
+/* The options as the library takes them; by points into by_list (freed by
+ * the caller). 0, or a usage error's exit code. */
+static int adhoc_options(const estimate_args *a, jarva_adhoc_options *o, char **by_list,
+                         const char **by)
 {
-    static const char *const methods[] = { "logit", "beta", "mean", "wilson", "clopper-pearson" };
-    static const char *const lonely[] = { "fail", "adjust", "remove", "certainty", "average" };
-    /* The names `jarva import --encoding` takes. */
-    static const struct {
-        const char *name;
-        jarva_encoding encoding;
-    } encodings[] = {
-        { "auto", JARVA_ENCODING_AUTO },        { "utf-8", JARVA_ENCODING_UTF8 },
-        { "utf8", JARVA_ENCODING_UTF8 },        { "windows-1252", JARVA_ENCODING_CP1252 },
-        { "cp1252", JARVA_ENCODING_CP1252 },    { "win1252", JARVA_ENCODING_CP1252 },
-        { "utf-16le", JARVA_ENCODING_UTF16LE }, { "utf-16", JARVA_ENCODING_UTF16LE },
-        { "utf-16be", JARVA_ENCODING_UTF16BE }
-    };
-    jarva_adhoc_options *o = &a->opts;
-    int choice;
-    char *end;
-    switch (which) {
-    case 0: o->variable = v; return 0;
-    case 1: o->positive = v; return 0;
-    case 2: o->valid = v; return 0;
-    case 3:
-        free(a->by_list);
-        a->by_list = malloc(strlen(v) + 1);
-        if (!a->by_list)
-            return cli_usage_error("estimate", "out of memory");
-        strcpy(a->by_list, v);
-        choice = split_by(a->by_list, a->by, 64);
-        if (choice < 0)
-            return cli_usage_error("estimate", "--by '%s' is not a list of column names", v);
-        o->by = a->by;
-        o->by_count = (size_t)choice;
+    o->variable = a->variable;
+    o->positive = a->positive;
+    o->valid = a->valid;
+    o->weight = a->weight;
+    o->stratum = a->stratum;
+    o->estimate.method = (jarva_ci_method)a->method;
+    o->estimate.level = a->level;
+    o->estimate.min_n = a->min_n;
+    o->estimate.min_cell = a->min_cell;
+    o->estimate.lonely_psu = (jarva_lonely_psu)a->lonely_psu;
+    o->delimiter = (char)a->delimiter;
+    o->decimal = (char)a->decimal;
+    o->encoding = (jarva_encoding)a->encoding;
+    if (!a->by_text)
         return 0;
-    case 4: o->weight = v; return 0;
-    case 5: o->stratum = v; return 0;
-    case 6:
-        if (parse_choice(v, methods, 5, &choice))
-            return cli_usage_error("estimate", "unknown method '%s'", v);
-        o->estimate.method = (jarva_ci_method)(choice + JARVA_CI_LOGIT);
-        return 0;
-    case 7:
-        o->estimate.level = strtod(v, &end);
-        if (*end || end == v || !(o->estimate.level > 0 && o->estimate.level < 1))
-            return cli_usage_error("estimate", "--level '%s' is not in (0, 1)", v);
-        return 0;
-    case 8:
-    case 9:
-        if (parse_unsigned(v, which == 8 ? &o->estimate.min_n : &o->estimate.min_cell))
-            return cli_usage_error("estimate", "%s '%s' is not a whole number >= 0",
-                                   value_options[which], v);
-        return 0;
-    case 10:
-        if (parse_choice(v, lonely, 5, &choice))
-            return cli_usage_error("estimate", "unknown lonely-PSU rule '%s'", v);
-        o->estimate.lonely_psu = (jarva_lonely_psu)choice;
-        return 0;
-    case 11:
-        if (!strcmp(v, "tab") || !strcmp(v, "\t"))
-            o->delimiter = '\t';
-        else if (!strcmp(v, ",") || !strcmp(v, ";"))
-            o->delimiter = v[0];
-        else
-            return cli_usage_error("estimate", "--delimiter is ',', ';' or 'tab'");
-        return 0;
-    case 12:
-        if (strcmp(v, ".") && strcmp(v, ","))
-            return cli_usage_error("estimate", "--decimal is '.' or ','");
-        o->decimal = v[0];
-        return 0;
-    default:
-        for (size_t k = 0; k < sizeof encodings / sizeof encodings[0]; k++)
-            if (!strcasecmp(v, encodings[k].name)) {
-                o->encoding = encodings[k].encoding;
-                return 0;
-            }
-        return cli_usage_error("estimate", "unknown encoding '%s'", v);
+    *by_list = strdup(a->by_text);
+    if (!*by_list) {
+        cli_error("out of memory");
+        return CLI_FAIL;
     }
-}
-
-/* Parses the command line; returns -1 after a usage error, 1 after --help. */
-static int parse_args(cli_ctx *ctx, int argc, char **argv, estimate_args *a)
-{
-    for (int i = 1; i < argc; i++) {
-        int code, shared = cli_shared_arg(ctx, "estimate", estimate_usage, argc, argv, &i, &code);
-        if (shared < 0)
-            return code == CLI_OK ? 1 : -1;
-        if (shared)
-            continue;
-        const char *arg = argv[i];
-        int which = -1;
-        const char *value = NULL;
-        for (int k = 0; k < NVALUE_OPTIONS && which < 0; k++) {
-            size_t len = strlen(value_options[k]);
-            if (!strncmp(arg, value_options[k], len) && (arg[len] == '=' || !arg[len])) {
-                which = k;
-                value = arg[len] == '=' ? arg + len + 1 : (i + 1 < argc ? argv[++i] : NULL);
-            }
-        }
-        if (which >= 0) {
-            if (!value || !*value) {
-                cli_usage_error("estimate", "option '%s' needs a value", value_options[which]);
-                return -1;
-            }
-            if (set_option(a, which, value))
-                return -1;
-        } else if (arg[0] == '-' && arg[1]) {
-            cli_usage_error("estimate", "unknown option '%s'", arg);
-            return -1;
-        } else if (a->file) {
-            cli_usage_error("estimate", "unexpected argument '%s'", arg);
-            return -1;
-        } else {
-            a->file = arg;
-        }
-    }
-    const char *missing = !a->file            ? "a CSV file"
-                          : !a->opts.variable ? "--var"
-                          : !a->opts.positive ? "--positive"
-                                              : NULL;
-    if (missing) {
-        cli_usage_error("estimate", "%s is required", missing);
-        return -1;
-    }
+    int n = split_by(*by_list, by, 64);
+    if (n < 0)
+        return cli_usage_error("estimate", "--by '%s' is not a list of column names", a->by_text);
+    o->by = by;
+    o->by_count = (size_t)n;
     return 0;
 }
 
@@ -253,8 +138,9 @@ static void print_result(const jarva_adhoc_result *r, cli_format format)
     cli_table *t = cli_table_new(ncols, headers);
     if (!t)
         return;
-    for (int k = 0; k < 8; k++)
+    for (int k = 0; k < 7; k++)
         cli_table_numeric(t, (int)nby + k);
+    cli_table_bool(t, (int)nby + 7);
     for (size_t row = 0; row < jarva_adhoc_result_count(r); row++) {
         const jarva_estimate *e = jarva_adhoc_result_get(r, row);
         char text[8][40];
@@ -263,7 +149,7 @@ static void print_result(const jarva_adhoc_result *r, cli_format format)
             cells[c] = jarva_adhoc_result_value(r, row, c);
         snprintf(text[0], sizeof text[0], "%zu", e->n);
         snprintf(text[5], sizeof text[5], "%.17g", e->df);
-        snprintf(text[7], sizeof text[7], "%d", e->suppressed ? 1 : 0);
+        snprintf(text[7], sizeof text[7], "%s", e->suppressed ? "true" : "false");
         format_number(text[1], sizeof text[1], e->estimate, 1, format);
         format_number(text[2], sizeof text[2], e->se, 1, format);
         format_number(text[3], sizeof text[3], e->ci_low, 1, format);
@@ -281,19 +167,35 @@ static void print_result(const jarva_adhoc_result *r, cli_format format)
     cli_table_free(t);
 }
 
-int cmd_estimate(cli_ctx *ctx, int argc, char **argv)
+static int run_estimate(cli_ctx *ctx, int argc, char **argv)
 {
-    estimate_args a;
-    memset(&a, 0, sizeof a);
-    a.opts = (jarva_adhoc_options)JARVA_ADHOC_OPTIONS_INIT;
-    int parsed = parse_args(ctx, argc, argv, &a);
-    if (parsed) {
-        free(a.by_list);
-        return parsed < 0 ? CLI_USAGE : CLI_OK;
+    jarva_adhoc_options opts = JARVA_ADHOC_OPTIONS_INIT;
+    estimate_args a = { 0 };
+    a.method = (int)opts.estimate.method;
+    a.level = opts.estimate.level;
+    a.min_n = opts.estimate.min_n;
+    a.min_cell = opts.estimate.min_cell;
+    a.lonely_psu = (int)opts.estimate.lonely_psu;
+    a.encoding = (int)opts.encoding;
+    int rc = cli_opt_parse(&cli_cmd_estimate, ctx, argc, argv, &a);
+    if (rc != CLI_PARSED)
+        return rc;
+    char *by_list = NULL;
+    const char *by[64];
+    rc = adhoc_options(&a, &opts, &by_list, by);
+    /* Standard input ('-'): saved to a private file, as import does. */
+    cli_stdin_copy copy = { "", "" };
+    const char *file = a.file;
+    if (!rc && cli_stdin_spool(&file, 0, &copy) != 0)
+        rc = CLI_FAIL;
+    if (rc) {
+        free(by_list);
+        return rc;
     }
     jarva_adhoc_result *r = NULL;
     char message[2048];
-    int rc = jarva_adhoc_estimate(&r, a.file, &a.opts, message, sizeof message);
+    rc = jarva_adhoc_estimate(&r, file, &opts, message, sizeof message);
+    cli_stdin_release(&copy);
     if (rc) {
         cli_error("%s", message);
     } else {
@@ -303,6 +205,22 @@ int cmd_estimate(cli_ctx *ctx, int argc, char **argv)
                     jarva_adhoc_result_respondents(r), jarva_adhoc_result_valid(r));
     }
     jarva_adhoc_result_free(r);
-    free(a.by_list);
+    free(by_list);
     return rc ? CLI_FAIL : CLI_OK;
 }
+
+const cli_command cli_cmd_estimate = {
+    "estimate", "estimate a share from a survey CSV file, without a database", estimate_opts,
+    "Estimates the share of positive answers to one question straight from a survey\n"
+    "CSV file (any dialect and encoding `jarva import` reads), without a database,\n"
+    "as R's svyby(~pos, ~by, subset(design, !is.na(pos)), svyciprop) does for\n"
+    "svydesign(ids = ~1, strata = ~strata, weights = ~weight).\n"
+    "\n"
+    "Columns: the --by columns as the file names them, then n (valid answers),\n"
+    "estimate, se, ci_low, ci_high, df, n_eff, suppressed. csv and json give shares\n"
+    "as proportions 0-1 with 17 significant digits, the table in percent. A\n"
+    "suppressed row (suppressed true) leaves estimate, se, ci_low, ci_high and\n"
+    "n_eff empty (null in json); so does the interval of an estimate without one\n"
+    "(df 0).\n",
+    run_estimate
+};

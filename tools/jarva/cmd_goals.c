@@ -5,33 +5,17 @@
 
 #include "cli.h"
 
-static const char usage[] =
-    "Usage: jarva goals [--db PATH] [--format table|csv|json]\n"
-    "\n"
-    "Lists the goals of the communication plan: the overall goals (g1-g7), then\n"
-    "the communication goals of each audience, in plan order, with the number of\n"
-    "indicators that measure each goal.\n"
-    "\n"
-    "Columns: id, kind (overall or communication), audience, position,\n"
-    "indicators, text_sv; csv and json add text_en.\n"
-    "\n"
-    "Exit status: 0 success, 1 no database or catalogue, 2 usage error.\n";
+static const cli_opt goals_opts[] = { CLI_END };
 
-int cmd_goals(cli_ctx *ctx, int argc, char **argv)
+static int run_goals(cli_ctx *ctx, int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        int code, shared = cli_shared_arg(ctx, "goals", usage, argc, argv, &i, &code);
-        if (shared < 0)
-            return code;
-        if (!shared)
-            return cli_usage_error("goals", "unexpected argument '%s'", argv[i]);
-    }
-    /* Not read-only: a database from an older libjarva is migrated first, and a
-     * missing one is reported as such rather than as an SQLite open failure. */
+    int parsed = cli_opt_parse(&cli_cmd_goals, ctx, argc, argv, NULL);
+    if (parsed != CLI_PARSED)
+        return parsed;
     jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     jarva_goal_list *goals = NULL;
     if (jarva_plan_get(&plan, db) != JARVA_OK || jarva_goal_list_open(&goals, db) != JARVA_OK) {
         int rc = cli_db_error(db);
@@ -71,3 +55,16 @@ int cmd_goals(cli_ctx *ctx, int argc, char **argv)
     jarva_db_close(db);
     return rc;
 }
+
+const cli_command cli_cmd_goals = {
+    "goals", "list the plan's overall and communication goals", goals_opts,
+    "Lists the goals of the communication plan: the overall goals (g1-g7), then\n"
+    "the communication goals of each audience, in plan order, with the number of\n"
+    "indicators that measure each goal.\n"
+    "\n"
+    "Columns: id, kind (overall or communication), audience, position,\n"
+    "indicators, text_sv; csv and json add text_en.\n"
+    "\n"
+    "Exit status: 0 success, 1 no database or catalogue, 2 usage error.\n",
+    run_goals
+};

@@ -1,43 +1,49 @@
 /* cmd_help.c: `jarva help [COMMAND]`, the same as `jarva COMMAND --help` (and
- * `jarva --help` without a command), for people who type help first. */
+ * `jarva --help` without a command), for people who type help first; and
+ * `jarva help --man`, every command's synopsis as the man page holds it
+ * (tools/jarva/update-man.sh writes it into docs/jarva.1). */
 #include <stdio.h>
-#include <string.h>
 
 #include "cli.h"
 
-static const char usage[] =
-    "Usage: jarva help [COMMAND]\n"
-    "\n"
+typedef struct help_args {
+    const char *command;
+    int man;
+} help_args;
+
+static const cli_opt help_opts[] = { CLI_ARG("COMMAND", help_args, command, 0, NULL),
+                                     CLI_FLAG("man", 0, help_args, man, 1, CLI_OPT_HIDDEN, NULL),
+                                     CLI_END };
+
+static int run_help(cli_ctx *ctx, int argc, char **argv)
+{
+    help_args a = { NULL, 0 };
+    int parsed = cli_opt_parse(&cli_cmd_help, ctx, argc, argv, &a);
+    if (parsed != CLI_PARSED)
+        return parsed;
+    if (a.man) {
+        for (size_t i = 0; i < cli_ncommands; i++) {
+            printf(".SS %s\n", cli_commands[i]->name);
+            cli_opt_print_roff(cli_commands[i], stdout);
+        }
+        return CLI_OK;
+    }
+    if (!a.command) {
+        cli_opt_print_global_help(stdout);
+        return CLI_OK;
+    }
+    const cli_command *cmd = cli_command_find(a.command);
+    if (!cmd)
+        return cli_usage_error(NULL, "unknown command '%s'", a.command);
+    cli_opt_print_help(cmd, stdout);
+    return CLI_OK;
+}
+
+const cli_command cli_cmd_help = {
+    "help", "print the help of a command: the same as COMMAND --help", help_opts,
     "Prints the help of COMMAND, the same as `jarva COMMAND --help`; without\n"
     "COMMAND, the list of commands and global options (`jarva --help`).\n"
     "\n"
-    "Exit status: 0 success, 2 no such command or usage error.\n";
-
-/* main.c's main() is the one dispatcher: calling it with COMMAND --help makes
- * `help COMMAND` print exactly what `COMMAND --help` prints, for every command
- * in its table, without a second list of commands here. */
-int main(int argc, char **argv);
-
-int cmd_help(cli_ctx *ctx, int argc, char **argv)
-{
-    (void)ctx; /* global options do not change a help text */
-    char *command = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        }
-        if (argv[i][0] == '-')
-            return cli_usage_error("help", "unknown option '%s'", argv[i]);
-        if (command)
-            return cli_usage_error("help", "unexpected argument '%s'", argv[i]);
-        command = argv[i];
-    }
-    char program[] = "jarva", help_option[] = "--help";
-    char *args[4] = { program, help_option, NULL, NULL };
-    if (command) {
-        args[1] = command;
-        args[2] = help_option;
-    }
-    return main(command ? 3 : 2, args);
-}
+    "Exit status: 0 success, 2 no such command or usage error.\n",
+    run_help
+};

@@ -5,30 +5,29 @@
 
 #include "cli.h"
 
-static const char usage[] =
-    "Usage: jarva indicators [--goal ID] [--db PATH] [--format table|csv|json]\n"
-    "\n"
-    "Lists the indicators in plan order, or only those of goal ID.\n"
-    "Shares (proportions, and rates in %) are shown in percent.\n"
-    "\n"
-    "Columns: id, goal, audience, source_kind, measure, direction, baseline_year,\n"
-    "baseline, target_year, target, unit, name_sv; csv and json add name_en,\n"
-    "source, variable, positive_codes, valid_codes, event_type, counting_rule,\n"
-    "disaggregations, min_n and series_breaks.\n"
-    "\n"
-    "Exit status: 0 success, 1 no database, catalogue or such goal, 2 usage error.\n";
+typedef struct indicators_args {
+    const char *goal;
+} indicators_args;
+
+static const cli_opt indicators_opts[] = { CLI_VALUE("goal", 0, "ID", indicators_args, goal, NULL,
+                                                     0, "only the indicators of goal ID"),
+                                           CLI_END };
 
 static const char *const source_kinds[] = { "survey", "table", "staff", "activity" };
 static const char *const measures[] = { "proportion", "mean", "count", "rate" };
 
-/* A value as the catalogue files write it: shares in percent. */
-static void format_value(char *out, size_t size, int has, double value, int percent)
+/* A baseline or target: for people as the catalogue files write it (shares
+ * in percent); for programs shares as proportions 0-1, like every other
+ * machine-readable output (the unit column says which). */
+static void format_value(char *out, size_t size, int has, double value, int percent,
+                         cli_format format)
 {
-    if (!has) {
+    if (!has)
         out[0] = '\0';
-        return;
-    }
-    snprintf(out, size, "%.6g", percent ? value * 100.0 : value);
+    else if (format == CLI_FORMAT_TABLE)
+        snprintf(out, size, "%.6g", percent ? value * 100.0 : value);
+    else
+        snprintf(out, size, "%.12g", value);
 }
 
 static void format_year(char *out, size_t size, int has, int year)
@@ -39,15 +38,17 @@ static void format_year(char *out, size_t size, int has, int year)
         out[0] = '\0';
 }
 
-static int add_rows(cli_table *t, const jarva_indicator_list *list)
+static int add_rows(cli_table *t, const jarva_indicator_list *list, cli_format format)
 {
     for (size_t i = 0; i < jarva_indicator_list_count(list); i++) {
         const jarva_indicator *ind = jarva_indicator_list_get(list, i);
         char base_year[16], base[32], target_year[16], target[32], min_n[16], breaks[256];
         format_year(base_year, sizeof base_year, ind->has_baseline, ind->baseline_year);
-        format_value(base, sizeof base, ind->has_baseline, ind->baseline_value, ind->percent);
+        format_value(base, sizeof base, ind->has_baseline, ind->baseline_value, ind->percent,
+                     format);
         format_year(target_year, sizeof target_year, ind->has_target, ind->target_year);
-        format_value(target, sizeof target, ind->has_target, ind->target_value, ind->percent);
+        format_value(target, sizeof target, ind->has_target, ind->target_value, ind->percent,
+                     format);
         snprintf(min_n, sizeof min_n, "%d", ind->min_n);
         breaks[0] = '\0';
         for (size_t b = 0, used = 0; b < ind->series_break_count && used < sizeof breaks; b++) {
@@ -65,7 +66,7 @@ static int add_rows(cli_table *t, const jarva_indicator_list *list)
                                 base,
                                 target_year,
                                 target,
-                                ind->unit,
+                                cli_value_unit(ind, format),
                                 ind->name_sv,
                                 ind->name_en,
                                 ind->source,
@@ -76,38 +77,26 @@ static int add_rows(cli_table *t, const jarva_indicator_list *list)
                                 ind->counting_rule,
                                 ind->disaggregations,
                                 min_n,
-                                breaks };
+                                breaks,
+                                ind->has_target ? jarva_target_kind_name(ind->target_kind) : NULL,
+                                ind->target_decision };
         if (cli_table_add(t, cells) != 0)
             return -1;
     }
     return 0;
 }
 
-int cmd_indicators(cli_ctx *ctx, int argc, char **argv)
+static int run_indicators(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *goal = NULL;
-    for (int i = 1; i < argc; i++) {
-        int code, shared = cli_shared_arg(ctx, "indicators", usage, argc, argv, &i, &code);
-        if (shared < 0)
-            return code;
-        if (shared)
-            continue;
-        if (strcmp(argv[i], "--goal") == 0) {
-            if (i + 1 >= argc || !*argv[i + 1])
-                return cli_usage_error("indicators", "option '--goal' needs a value");
-            goal = argv[++i];
-        } else if (strncmp(argv[i], "--goal=", 7) == 0 && argv[i][7]) {
-            goal = argv[i] + 7;
-        } else {
-            return cli_usage_error("indicators", "unexpected argument '%s'", argv[i]);
-        }
-    }
-    /* Not read-only: a database from an older libjarva is migrated first, and a
-     * missing one is reported as such rather than as an SQLite open failure. */
+    indicators_args a = { NULL };
+    int parsed = cli_opt_parse(&cli_cmd_indicators, ctx, argc, argv, &a);
+    if (parsed != CLI_PARSED)
+        return parsed;
+    const char *goal = a.goal;
     jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     jarva_indicator_list *list = NULL;
     if (jarva_plan_get(&plan, db) != JARVA_OK ||
         jarva_indicator_list_open(&list, db, goal) != JARVA_OK) {
@@ -118,17 +107,17 @@ int cmd_indicators(cli_ctx *ctx, int argc, char **argv)
 
     int full = ctx->format != CLI_FORMAT_TABLE;
     static const char *const headers[] = {
-        "id",          "goal",         "audience",      "source_kind",
-        "measure",     "direction",    "baseline_year", "baseline",
-        "target_year", "target",       "unit",          "name_sv",
-        "name_en",     "source",       "variable",      "positive_codes",
-        "valid_codes", "event_type",   "counting_rule", "disaggregations",
-        "min_n",       "series_breaks"
+        "id",          "goal",          "audience",      "source_kind",
+        "measure",     "direction",     "baseline_year", "baseline",
+        "target_year", "target",        "unit",          "name_sv",
+        "name_en",     "source",        "variable",      "positive_codes",
+        "valid_codes", "event_type",    "counting_rule", "disaggregations",
+        "min_n",       "series_breaks", "target_kind",   "target_decision"
     };
     /* A table on a terminal keeps to what fits; csv and json carry every field. */
     cli_table *t = cli_table_new(full ? (int)(sizeof headers / sizeof headers[0]) : 12, headers);
     int rc = CLI_OK;
-    if (!t || add_rows(t, list) != 0) {
+    if (!t || add_rows(t, list, ctx->format) != 0) {
         cli_error("out of memory");
         rc = CLI_FAIL;
     } else {
@@ -142,3 +131,19 @@ int cmd_indicators(cli_ctx *ctx, int argc, char **argv)
     jarva_db_close(db);
     return rc;
 }
+
+const cli_command cli_cmd_indicators = {
+    "indicators", "list the indicators, optionally of one goal", indicators_opts,
+    "Lists the indicators in plan order, or only those of goal ID. In a table\n"
+    "shares (proportions, and rates in %) are shown in percent; csv and json give\n"
+    "baselines and targets of shares as proportions 0-1 (unit \"proportion\").\n"
+    "\n"
+    "Columns: id, goal, audience, source_kind, measure, direction, baseline_year,\n"
+    "baseline, target_year, target, unit, name_sv; csv and json add name_en,\n"
+    "source, variable, positive_codes, valid_codes, event_type, counting_rule,\n"
+    "disaggregations, min_n, series_breaks, target_kind (decided or proposed) and\n"
+    "target_decision.\n"
+    "\n"
+    "Exit status: 0 success, 1 no database, catalogue or such goal, 2 usage error.\n",
+    run_indicators
+};

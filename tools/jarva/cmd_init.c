@@ -5,23 +5,13 @@
 
 #include "cli.h"
 
-static const char usage[] =
-    "Usage: jarva init [--db PATH] [--catalog DIR]\n"
-    "\n"
-    "Creates the project database (mode 0600) if it does not exist, brings its\n"
-    "schema up to date, and loads the plan's catalogue (goals, indicators, areas)\n"
-    "from DIR, replacing the catalogue it held. Nothing is written if any file of\n"
-    "the catalogue has an error; each error is printed as file:line: message.\n";
+static const cli_opt init_opts[] = { CLI_END };
 
-int cmd_init(cli_ctx *ctx, int argc, char **argv)
+static int run_init(cli_ctx *ctx, int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        int code, shared = cli_shared_arg(ctx, "init", usage, argc, argv, &i, &code);
-        if (shared < 0)
-            return code;
-        if (!shared)
-            return cli_usage_error("init", "unexpected argument '%s'", argv[i]);
-    }
+    int parsed = cli_opt_parse(&cli_cmd_init, ctx, argc, argv, NULL);
+    if (parsed != CLI_PARSED)
+        return parsed;
     jarva_db *db = cli_open_db(ctx, JARVA_DB_CREATE);
     if (!db)
         return CLI_FAIL;
@@ -32,7 +22,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
         return CLI_FAIL;
     }
     if (!ctx->quiet) {
-        jarva_plan plan;
+        jarva_plan plan = JARVA_PLAN_INIT;
         if (jarva_plan_get(&plan, db) == JARVA_OK)
             fprintf(stderr, "jarva: %s: catalogue of plan %d loaded from %s\n", ctx->db_path,
                     plan.year, ctx->catalog_dir);
@@ -40,3 +30,13 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
     jarva_db_close(db);
     return CLI_OK;
 }
+
+const cli_command cli_cmd_init = {
+    "init", "create or update the database and load the plan's catalogue", init_opts,
+    "Creates the project database (mode 0600) if it does not exist, brings its\n"
+    "schema up to date, and loads the plan's catalogue (goals, indicators, areas)\n"
+    "from --catalog DIR, replacing the catalogue it held. Nothing is written if any\n"
+    "file of the catalogue has an error; each error is printed as file:line:\n"
+    "message.\n",
+    run_init
+};

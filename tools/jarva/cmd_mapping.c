@@ -8,48 +8,32 @@
 
 #include "cli.h"
 
-static const char usage[] =
-    "Usage: jarva mapping draft FILE [--source ID] [-o OUT]\n"
-    "\n"
-    "Writes a draft column mapping (field,column,years,codes,description) for the\n"
-    "export FILE (CSV, .xlsx, or .sav and the other statistics files): the role\n"
-    "each column's name suggests (lopnr, omrade, vikt,\n"
-    "strata, kon, aldersgrupp ...), the question a mapping of the database's\n"
-    "catalogue (--source ID's first) already maps the column to, or whose\n"
-    "indicator variable it is, and the codes the file holds. A column it cannot\n"
-    "place has the field '?': an import refuses the mapping until you name its\n"
-    "field or delete the row. A statistics file's variable and value labels go\n"
-    "into the description, its labelled codes into the codes.\n"
-    "\n"
-    "  --source ID   the source the mapping is for (its catalogue mapping first)\n"
-    "  -o OUT        write to OUT (never over an existing file) instead of stdout\n";
+typedef struct mapping_args {
+    int draft;
+    const char *file;
+    const char *source;
+    const char *output;
+} mapping_args;
 
-int cmd_mapping(cli_ctx *ctx, int argc, char **argv)
+static const cli_opt mapping_opts[] = {
+    CLI_WORD("draft", mapping_args, draft, CLI_OPT_REQUIRED),
+    CLI_ARG("FILE", mapping_args, file, CLI_OPT_REQUIRED, "the export to draft a mapping for"),
+    CLI_VALUE("source", 0, "ID", mapping_args, source, NULL, 0,
+              "the source the mapping is for (its catalogue mapping is asked first)"),
+    CLI_VALUE("output", 'o', "OUT", mapping_args, output, NULL, 0,
+              "write to OUT (never over an existing file); default, or '-': standard output"),
+    CLI_END
+};
+
+static int run_mapping(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *words[2] = { NULL, NULL };
-    const char *source = NULL, *out_path = NULL;
-    int nwords = 0;
-    for (int i = 1; i < argc; i++) {
-        int code, shared = cli_shared_arg(ctx, "mapping", usage, argc, argv, &i, &code);
-        if (shared < 0)
-            return code;
-        if (shared)
-            continue;
-        if (!strcmp(argv[i], "--source") || !strcmp(argv[i], "-o")) {
-            if (i + 1 >= argc || !argv[i + 1][0])
-                return cli_usage_error("mapping", "option '%s' needs a value", argv[i]);
-            *(argv[i][1] == 'o' ? &out_path : &source) = argv[i + 1];
-            i++;
-        } else if (!strncmp(argv[i], "--source=", 9)) {
-            source = argv[i] + 9;
-        } else if (argv[i][0] == '-' || nwords == 2) {
-            return cli_usage_error("mapping", "unexpected argument '%s'", argv[i]);
-        } else {
-            words[nwords++] = argv[i];
-        }
-    }
-    if (nwords != 2 || strcmp(words[0], "draft") != 0)
-        return cli_usage_error("mapping", "expected `draft FILE`");
+    mapping_args a = { 0, NULL, NULL, NULL };
+    int parsed = cli_opt_parse(&cli_cmd_mapping, ctx, argc, argv, &a);
+    if (parsed != CLI_PARSED)
+        return parsed;
+    const char *source = a.source;
+    const char *out_path = a.output && strcmp(a.output, "-") != 0 ? a.output : NULL;
+    const char *words[2] = { "draft", a.file };
     /* The catalogue's mappings and variables, if there is a database. */
     jarva_db *db = NULL;
     if (jarva_db_open(&db, ctx->db_path, JARVA_DB_READONLY) != JARVA_OK) {
@@ -92,9 +76,8 @@ int cmd_mapping(cli_ctx *ctx, int argc, char **argv)
             cli_error("%s", why);
             rc = CLI_FAIL;
         }
-    } else if (fputs(csv, stdout) == EOF || fflush(stdout) != 0) {
-        cli_error("stdout: write error: %s", strerror(errno));
-        rc = CLI_FAIL;
+    } else if (cli_stdout_write(csv, strlen(csv)) != 0) {
+        rc = CLI_FAIL; /* main says why */
     }
     size_t unplaced = 0;
     for (const char *p = csv; (p = strstr(p, "\n?,")) != NULL; p++)
@@ -105,3 +88,17 @@ int cmd_mapping(cli_ctx *ctx, int argc, char **argv)
     jarva_free(csv);
     return rc;
 }
+
+const cli_command cli_cmd_mapping = {
+    "mapping", "draft a column mapping from a file's columns (mapping draft FILE)", mapping_opts,
+    "Writes a draft column mapping (field,column,years,codes,description) for the\n"
+    "export FILE (CSV, .xlsx, or .sav and the other statistics files): the role\n"
+    "each column's name suggests (lopnr, omrade, vikt, strata, kon, aldersgrupp\n"
+    "...), the question a mapping of the database's catalogue (--source ID's\n"
+    "first) already maps the column to, or whose indicator variable it is, and the\n"
+    "codes the file holds. A column it cannot place has the field '?': an import\n"
+    "refuses the mapping until you name its field or delete the row. A statistics\n"
+    "file's variable and value labels go into the description, its labelled codes\n"
+    "into the codes.\n",
+    run_mapping
+};

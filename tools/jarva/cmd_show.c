@@ -5,17 +5,15 @@
 
 #include "cli.h"
 
-static const char usage[] =
-    "Usage: jarva show ID [--db PATH] [--format table|csv|json]\n"
-    "\n"
-    "Shows every field of the goal or indicator ID: a goal with its audience and\n"
-    "the ids of its indicators; an indicator with its source, codes (and their\n"
-    "labels, from the latest SPSS, Stata or SAS file imported) or counting\n"
-    "rule, baseline, target (shares in percent), breakdowns, disclosure threshold,\n"
-    "series breaks and description.\n"
-    "\n"
-    "Exit status: 0 success, 1 no such goal or indicator (or no database),\n"
-    "2 usage error.\n";
+typedef struct show_args {
+    const char *id;
+} show_args;
+
+static const cli_opt show_opts[] = {
+    CLI_ARG("ID", show_args, id, CLI_OPT_REQUIRED,
+            "a goal or indicator id, from `jarva goals` or `jarva indicators`"),
+    CLI_END
+};
 
 #define MAX_FIELDS 32
 
@@ -45,7 +43,7 @@ static void add_number(fields *f, const char *name, int has, double value)
     char *buffer = f->buffers[f->n];
     buffer[0] = '\0';
     if (has)
-        snprintf(buffer, sizeof f->buffers[0], "%.6g", value);
+        snprintf(buffer, sizeof f->buffers[0], "%.12g", value);
     f->numeric[f->n] = 1;
     add(f, name, buffer);
 }
@@ -117,7 +115,9 @@ static int show_indicator(jarva_db *db, const jarva_indicator *ind, cli_format f
                          ind->series_breaks[b]);
         used += w > 0 ? (size_t)w : 0;
     }
-    double scale = ind->percent ? 100.0 : 1.0;
+    /* Shares in percent for people, as proportions 0-1 for programs (the
+     * unit field says which). */
+    double scale = ind->percent && format == CLI_FORMAT_TABLE ? 100.0 : 1.0;
     add(&f, "id", ind->id);
     add(&f, "type", "indicator");
     add(&f, "goal", ind->goal_id);
@@ -141,7 +141,9 @@ static int show_indicator(jarva_db *db, const jarva_indicator *ind, cli_format f
     add_number(&f, "baseline", ind->has_baseline, ind->baseline_value * scale);
     add_number(&f, "target_year", ind->has_target, ind->target_year);
     add_number(&f, "target", ind->has_target, ind->target_value * scale);
-    add(&f, "unit", ind->unit);
+    add(&f, "target_kind", ind->has_target ? jarva_target_kind_name(ind->target_kind) : NULL);
+    add(&f, "target_decision", ind->target_decision);
+    add(&f, "unit", cli_value_unit(ind, format));
     add(&f, "disaggregations", ind->disaggregations);
     add_number(&f, "min_n", 1, ind->min_n);
     add(&f, "series_breaks", breaks);
@@ -208,31 +210,32 @@ static int show(jarva_db *db, const char *id, cli_format format)
     return rc;
 }
 
-int cmd_show(cli_ctx *ctx, int argc, char **argv)
+static int run_show(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *id = NULL;
-    for (int i = 1; i < argc; i++) {
-        int code, shared = cli_shared_arg(ctx, "show", usage, argc, argv, &i, &code);
-        if (shared < 0)
-            return code;
-        if (shared)
-            continue;
-        if (argv[i][0] == '-' && argv[i][1] != '\0')
-            return cli_usage_error("show", "unknown option '%s'", argv[i]);
-        if (id)
-            return cli_usage_error("show", "unexpected argument '%s' (one ID only)", argv[i]);
-        id = argv[i];
-    }
-    if (!id || !*id)
-        return cli_usage_error("show", "which goal or indicator? (an ID from `jarva goals` or "
-                                       "`jarva indicators`)");
-    /* Not read-only: a database from an older libjarva is migrated first, and a
-     * missing one is reported as such rather than as an SQLite open failure. */
+    show_args a = { NULL };
+    int parsed = cli_opt_parse(&cli_cmd_show, ctx, argc, argv, &a);
+    if (parsed != CLI_PARSED)
+        return parsed;
+    const char *id = a.id;
     jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
     if (!db)
         return CLI_FAIL;
-    jarva_plan plan;
+    jarva_plan plan = JARVA_PLAN_INIT;
     int rc = jarva_plan_get(&plan, db) == JARVA_OK ? show(db, id, ctx->format) : cli_db_error(db);
     jarva_db_close(db);
     return rc;
 }
+
+const cli_command cli_cmd_show = {
+    "show", "show one goal or indicator in full", show_opts,
+    "Shows every field of the goal or indicator ID: a goal with its audience and\n"
+    "the ids of its indicators; an indicator with its source, codes (and their\n"
+    "labels, from the latest SPSS, Stata or SAS file imported) or counting rule,\n"
+    "baseline, target, breakdowns, disclosure threshold, series breaks and\n"
+    "description. In a table shares are in percent; csv and json give them as\n"
+    "proportions 0-1 (unit \"proportion\").\n"
+    "\n"
+    "Exit status: 0 success, 1 no such goal or indicator (or no database),\n"
+    "2 usage error.\n",
+    run_show
+};

@@ -8,8 +8,8 @@
 struct cli_table {
     int ncols;
     char **headers;
-    unsigned char *numeric;
-    char **cells; /* nrows * ncols, row-major; NULL = no value */
+    unsigned char *numeric; /* per column: COL_TEXT, COL_NUMBER or COL_BOOL */
+    char **cells;           /* nrows * ncols, row-major; NULL = no value */
     size_t nrows, cap;
 };
 
@@ -41,10 +41,18 @@ cli_table *cli_table_new(int ncols, const char *const *headers)
     return t;
 }
 
+enum { COL_TEXT = 0, COL_NUMBER = 1, COL_BOOL = 2 };
+
 void cli_table_numeric(cli_table *t, int col)
 {
     if (t && col >= 0 && col < t->ncols)
-        t->numeric[col] = 1;
+        t->numeric[col] = COL_NUMBER;
+}
+
+void cli_table_bool(cli_table *t, int col)
+{
+    if (t && col >= 0 && col < t->ncols)
+        t->numeric[col] = COL_BOOL;
 }
 
 int cli_table_add(cli_table *t, const char *const *cells)
@@ -112,10 +120,10 @@ static void print_aligned(const cli_table *t, FILE *out)
             const char *cell = r == 0 ? t->headers[c] : t->cells[(r - 1) * (size_t)t->ncols + c];
             size_t fill = width[c] - display_width(cell);
             int last = c == t->ncols - 1;
-            if (t->numeric[c])
+            if (t->numeric[c] == COL_NUMBER)
                 pad(out, fill);
             fputs(cell ? cell : "", out);
-            if (!t->numeric[c] && !last)
+            if (t->numeric[c] != COL_NUMBER && !last)
                 pad(out, fill);
             if (!last)
                 fputs("  ", out);
@@ -168,23 +176,64 @@ static void print_json_string(const char *s, FILE *out)
     fputc('"', out);
 }
 
+/* Whether s is a JSON number (RFC 8259 section 6): what "%.12g" gives for
+ * a finite double, never "nan", "inf" or "0x1p3". */
+static int json_number(const char *s)
+{
+    if (*s == '-')
+        s++;
+    if (*s == '0')
+        s++;
+    else if (*s >= '1' && *s <= '9')
+        while (*s >= '0' && *s <= '9')
+            s++;
+    else
+        return 0;
+    if (*s == '.') {
+        if (*++s < '0' || *s > '9')
+            return 0;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-')
+            s++;
+        if (*s < '0' || *s > '9')
+            return 0;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    return *s == '\0';
+}
+
+/* A cell as JSON: numbers and booleans unquoted, null for no value (an
+ * empty cell, or a number or boolean that is not one), text quoted. An
+ * empty text is no value too: the catalogue leaves a field empty when it
+ * does not apply, and "" would read as a value. */
+static void print_json_cell(const char *cell, int type, FILE *out)
+{
+    if (type == COL_NUMBER && cell && json_number(cell))
+        fputs(cell, out);
+    else if (type == COL_BOOL && cell && (!strcmp(cell, "true") || !strcmp(cell, "false")))
+        fputs(cell, out);
+    else if (!cell || !*cell || type != COL_TEXT)
+        fputs("null", out);
+    else
+        print_json_string(cell, out);
+}
+
 static void print_json(const cli_table *t, FILE *out)
 {
     fputc('[', out);
     for (size_t r = 0; r < t->nrows; r++) {
         fputs(r ? ",\n {" : "\n {", out);
         for (int c = 0; c < t->ncols; c++) {
-            const char *cell = t->cells[r * (size_t)t->ncols + c];
             if (c)
                 fputs(", ", out);
             print_json_string(t->headers[c], out);
             fputs(": ", out);
-            if (!cell || (t->numeric[c] && !*cell))
-                fputs("null", out);
-            else if (t->numeric[c])
-                fputs(cell, out);
-            else
-                print_json_string(cell, out);
+            print_json_cell(t->cells[r * (size_t)t->ncols + c], t->numeric[c], out);
         }
         fputc('}', out);
     }

@@ -10,6 +10,7 @@
 
 #include "common.h"
 #include "db.h"
+#include "import.h" /* jarva_import_kind: the kind of data an indicator is computed from */
 
 #ifdef __cplusplus
 extern "C" {
@@ -19,13 +20,6 @@ typedef enum jarva_goal_kind {
     JARVA_GOAL_OVERALL = 0,      /* one of the plan's overall goals (övergripande mål) */
     JARVA_GOAL_COMMUNICATION = 1 /* a communication goal of one audience */
 } jarva_goal_kind;
-
-typedef enum jarva_source_kind {
-    JARVA_SOURCE_SURVEY = 0,  /* residents' survey microdata (trygghetsmätning) */
-    JARVA_SOURCE_TABLE = 1,   /* published survey tables (share and n) */
-    JARVA_SOURCE_STAFF = 2,   /* staff survey microdata */
-    JARVA_SOURCE_ACTIVITY = 3 /* activity logs */
-} jarva_source_kind;
 
 typedef enum jarva_measure {
     JARVA_MEASURE_PROPORTION = 0, /* share of positive among valid answers, 0–1 */
@@ -67,14 +61,24 @@ JARVA_API const char *jarva_catalog_default_dir(void);
  * JARVA_EFORMAT, JARVA_ENOMEM, JARVA_EDB or JARVA_EBUSY. */
 JARVA_API int jarva_catalog_load(jarva_db *db, const char *dir);
 
-/* The plan version in the database: its year and title, or JARVA_ENOTFOUND. */
+#define JARVA_PLAN_VERSION 1
+
+/* The plan version in the database: its year and title, or JARVA_ENOTFOUND.
+ * The caller sets version (JARVA_PLAN_INIT), so that a later libjarva whose
+ * plan has more fields knows how much the caller's struct holds. */
 typedef struct jarva_plan {
+    unsigned version; /* JARVA_PLAN_VERSION */
     int year;
     const char *title_sv;
     const char *title_en;
     double on_track_probability;  /* on track at a probability of at least this (0.75) */
     double off_track_probability; /* off track at a probability of at most this (0.25) */
 } jarva_plan;
+
+#define JARVA_PLAN_INIT                                                                            \
+    {                                                                                              \
+        JARVA_PLAN_VERSION, 0, NULL, NULL, 0, 0                                                    \
+    }
 
 /* Whether a target was decided (with a reference to the decision) or is a
  * proposal that nobody has adopted yet. */
@@ -106,7 +110,7 @@ typedef struct jarva_indicator {
     const char *audience_id; /* the goal's audience; NULL for an overall goal's indicator */
     const char *name_sv;
     const char *name_en;
-    jarva_source_kind source_kind;
+    jarva_import_kind source_kind; /* the kind of import its data comes from */
     jarva_measure measure;
     const char *source;         /* which survey or log, e.g. "jarva-trygghet" */
     const char *variable;       /* survey column, or published measure label */

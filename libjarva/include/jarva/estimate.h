@@ -38,6 +38,17 @@ typedef enum jarva_ci_method {
         5 /* Clopper-Pearson on the effective sample size (no df adjustment) */
 } jarva_ci_method;
 
+/* The method's name as options, stored estimates (jarva_result.method) and
+ * outputs spell it: "logit", "beta", "mean", "wilson", "clopper-pearson",
+ * and "default" for JARVA_CI_DEFAULT; "" for a value that is none of them.
+ * Static storage. */
+JARVA_API const char *jarva_ci_method_name(jarva_ci_method method);
+
+/* The method name designates (those of jarva_ci_method_name(), ASCII case
+ * ignored) in *out. JARVA_OK, or JARVA_EINVAL for NULL or an unknown name
+ * (*out unchanged). */
+JARVA_API int jarva_ci_method_parse(jarva_ci_method *out, const char *name);
+
 /* What to do with a stratum of a single respondent (a "lonely PSU"), as R's
  * options(survey.lonely.psu = ...) with survey.adjust.domain.lonely = FALSE.
  * A stratum is lonely when it has one respondent in the whole data; it matters
@@ -93,11 +104,19 @@ typedef enum jarva_estimate_flag {
                                 no interval: JARVA_EST_NO_CI is set too) and never suppressed */
 } jarva_estimate_flag;
 
+#define JARVA_ESTIMATE_VERSION 1
+
 /* One estimate. Fields are always finite numbers (df may be INFINITY); read
- * flags before using se and the interval. Outputs must honour `suppressed`. */
+ * flags before using se and the interval. Outputs must honour `suppressed`.
+ * A caller that has the library fill one, or hands it one in a series, sets
+ * version first (JARVA_ESTIMATE_INIT): it tells a later libjarva, whose
+ * estimates may have more fields, which layout the caller's memory has. A
+ * version the library does not know (0 from `{ 0 }`) is refused with
+ * JARVA_EINVAL. */
 typedef struct jarva_estimate {
-    double estimate; /* share (0-1), mean, count or rate */
-    double se;       /* standard error (Taylor linearisation for survey data) */
+    unsigned version; /* JARVA_ESTIMATE_VERSION */
+    double estimate;  /* share (0-1), mean, count or rate */
+    double se;        /* standard error (Taylor linearisation for survey data) */
     double ci_low;
     double ci_high;
     double df;         /* degrees of freedom of the t quantile; INFINITY for normal-based and
@@ -109,6 +128,15 @@ typedef struct jarva_estimate {
     int suppressed;    /* nonzero: too few respondents to publish (flags say why) */
     unsigned flags;    /* jarva_estimate_flag bits */
 } jarva_estimate;
+
+#define JARVA_ESTIMATE_INIT                                                                        \
+    {                                                                                              \
+        JARVA_ESTIMATE_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0                                       \
+    }
+
+/* Sets each of the count estimates at e to JARVA_ESTIMATE_INIT: for an array
+ * (from calloc, say) that an estimator is to fill. NULL or 0: nothing. */
+JARVA_API void jarva_estimate_init(jarva_estimate *e, size_t count);
 
 /* A short English description of one flag bit; "" for an unknown bit. Static. */
 JARVA_API const char *jarva_estimate_flag_text(unsigned flag);
@@ -130,7 +158,8 @@ typedef struct jarva_survey_data {
 /* Shares of positive answers among valid answers in domain_count domains at
  * once, in two passes over the data (O(count + domain_count * strata)).
  * domain[i] is respondent i's domain, 0 .. domain_count-1, or -1 for none;
- * domain NULL puts everyone in domain 0. out has domain_count elements.
+ * domain NULL puts everyone in domain 0. out has domain_count elements, each
+ * with its version set (JARVA_ESTIMATE_INIT).
  * Domains are R's subset(design, domain & !is.na(value)): respondents outside
  * keep their strata's sizes. Returns JARVA_OK (including empty domains, which
  * are flagged), JARVA_EINVAL (bad options, stratum or domain index, weight,
@@ -176,7 +205,8 @@ JARVA_API int jarva_estimate_count(jarva_estimate *out, double events, double ex
 JARVA_API int jarva_estimate_exact(jarva_estimate *out, double value, size_t n, char *errbuf,
                                    size_t errlen);
 
-/* The estimates of one indicator and area over the years, borrowed for a call. */
+/* The estimates of one indicator and area over the years, borrowed for a call;
+ * each estimate has its version set (those of jarva_series_open() have). */
 typedef struct jarva_series {
     size_t count;
     const int *years;                /* strictly ascending */
@@ -197,10 +227,14 @@ enum {
                                          (also JARVA_CHANGE_NO_TEST) */
 };
 
+#define JARVA_CHANGE_VERSION 1
+
 /* Change between two independent waves: difference = to - from,
  * se = sqrt(se_from^2 + se_to^2), Welch-Satterthwaite df, t interval and
- * two-sided p-value (normal when both df are infinite). */
+ * two-sided p-value (normal when both df are infinite). The caller sets
+ * version (JARVA_CHANGE_INIT) as for jarva_estimate. */
 typedef struct jarva_change {
+    unsigned version; /* JARVA_CHANGE_VERSION */
     int year_from;
     int year_to;
     double difference;
@@ -212,6 +246,11 @@ typedef struct jarva_change {
     int significant; /* p_value < 1 - level */
     unsigned flags;  /* JARVA_CHANGE_* */
 } jarva_change;
+
+#define JARVA_CHANGE_INIT                                                                          \
+    {                                                                                              \
+        JARVA_CHANGE_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0                                         \
+    }
 
 /* The change from year_from to year_to (both in the series, year_from <
  * year_to). JARVA_OK, JARVA_ENOTFOUND (a year is not in the series),
@@ -245,8 +284,11 @@ typedef enum jarva_trend_method {
  * - Exact points (JARVA_TREND_OLS): ordinary least squares, the residual
  *   variance as the error, t on k - 2 df; dispersion is 1 and chisq is the
  *   residual sum of squares. */
+#define JARVA_TREND_VERSION 1
+
 typedef struct jarva_trend {
-    size_t n_points; /* usable points fitted, k */
+    unsigned version; /* JARVA_TREND_VERSION, set by the caller (JARVA_TREND_INIT) */
+    size_t n_points;  /* usable points fitted, k */
     int first_year;
     int last_year;
     double centre_year; /* mean of the years fitted */
@@ -265,6 +307,11 @@ typedef struct jarva_trend {
     double dispersion; /* WLS: max(1, chisq / (k - 2)), already applied to the SEs; OLS: 1 */
     double df;         /* of the slope's t: k - 2, or INFINITY (normal) */
 } jarva_trend;
+
+#define JARVA_TREND_INIT                                                                           \
+    {                                                                                              \
+        JARVA_TREND_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, JARVA_TREND_WLS, 0, 0    \
+    }
 
 /* Fits the trend. JARVA_OK (possibly JARVA_TREND_INSUFFICIENT) or
  * JARVA_EINVAL (bad level, years not ascending, or a series break inside the
@@ -336,9 +383,14 @@ typedef struct jarva_target_options {
         JARVA_TARGET_OPTIONS_VERSION, 0.95, 0.75, 0.25, 3                                          \
     }
 
+#define JARVA_TARGET_STATUS_VERSION 1
+
 /* The judgement of one target. Values not available are NaN (check with
- * isnan()). Shares are on the 0-1 scale. */
+ * isnan()). Shares are on the 0-1 scale. The caller sets version
+ * (JARVA_TARGET_STATUS_INIT); it covers the estimate, trend and change
+ * inside, whose versions the library sets. */
 typedef struct jarva_target_status {
+    unsigned version; /* JARVA_TARGET_STATUS_VERSION */
     jarva_target_state state;
     jarva_target_rule rule;
     int latest_year; /* the latest published estimate (0 if none) */
@@ -365,6 +417,13 @@ typedef struct jarva_target_status {
     double mdc; /* minimum detectable change to the next wave (sampled estimates): (z_0.975 +
                    z_0.80) sqrt(2) se_latest; NaN for exact estimates */
 } jarva_target_status;
+
+#define JARVA_TARGET_STATUS_INIT                                                                   \
+    {                                                                                              \
+        JARVA_TARGET_STATUS_VERSION, JARVA_TARGET_INSUFFICIENT_DATA, JARVA_RULE_NO_ESTIMATE, 0, 0, \
+            JARVA_ESTIMATE_INIT, 0, 0, 0, 0, 0, 0, JARVA_TREND_INIT, JARVA_BASELINE_NONE, 0, 0,    \
+            JARVA_BASELINE_UNKNOWN, 0, JARVA_CHANGE_INIT, 0, 0, 0                                  \
+    }
 
 /* Assesses a target from a series (a NULL opts means the defaults): the
  * rules, the projection and the baseline rule are in stats_target.c and

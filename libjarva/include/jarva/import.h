@@ -35,10 +35,9 @@ typedef enum jarva_encoding {
 typedef void (*jarva_progress_fn)(void *ctx, uint64_t bytes_done, uint64_t bytes_total,
                                   uint64_t rows);
 
-/* Version 2 added max_bytes, weight_factor and accept_extreme_weights, and
- * the result's weight and stratum fields; a version 1 struct is still read
- * (the new fields take their defaults, and the result's new fields are not
- * written). Version 3 added sheet, version 4 header_row. */
+/* Version 2 added max_bytes, weight_factor and accept_extreme_weights; a
+ * version 1 struct is still read (the new fields take their defaults).
+ * Version 3 added sheet, version 4 header_row. */
 #define JARVA_IMPORT_OPTIONS_VERSION 4
 
 typedef struct jarva_import_options {
@@ -94,15 +93,19 @@ typedef enum jarva_import_outcome {
     JARVA_VALIDATED = 3  /* dry run: the file is valid, nothing written */
 } jarva_import_outcome;
 
+#define JARVA_IMPORT_RESULT_VERSION 1
+
+/* What an import did. The caller sets version (JARVA_IMPORT_RESULT_INIT),
+ * which says how much of the struct its memory holds. */
 typedef struct jarva_import_result {
+    unsigned version; /* JARVA_IMPORT_RESULT_VERSION */
     jarva_import_outcome outcome;
-    int64_t batch_id;    /* the new batch, or the existing one for JARVA_UNCHANGED */
-    int64_t replaced_id; /* the batch replaced, for JARVA_REPLACED */
-    int64_t rows;        /* data rows read */
-    int64_t unlinked;    /* tables: rows whose measure matches no indicator (kept) */
-    int year;            /* the wave's year (survey, staff), else 0 */
-    char sha256[65];     /* the file's SHA-256, hex */
-    /* Written only for options of version 2 and later: */
+    int64_t batch_id;        /* the new batch, or the existing one for JARVA_UNCHANGED */
+    int64_t replaced_id;     /* the batch replaced, for JARVA_REPLACED */
+    int64_t rows;            /* data rows read */
+    int64_t unlinked;        /* tables: rows whose measure matches no indicator (kept) */
+    int year;                /* the wave's year (survey, staff), else 0 */
+    char sha256[65];         /* the file's SHA-256, hex */
     double weight_ratio;     /* survey, staff: largest weight / smallest; 0 without weights */
     int64_t extreme_weights; /* weights beyond weight_factor (imported only when accepted) */
     /* Strata with a single respondent (survey, staff): their variance is
@@ -112,6 +115,14 @@ typedef struct jarva_import_result {
     int64_t lonely_strata;
     char lonely_stratum[64];
 } jarva_import_result;
+
+#define JARVA_IMPORT_RESULT_INIT                                                                   \
+    {                                                                                              \
+        JARVA_IMPORT_RESULT_VERSION, JARVA_IMPORTED, 0, 0, 0, 0, 0, { 0 }, 0, 0, 0,                \
+        {                                                                                          \
+            0                                                                                      \
+        }                                                                                          \
+    }
 
 /* Imports one file. On any error nothing is written: the database is as
  * before, and jarva_errmsg(db) lists the first opts->max_errors errors as

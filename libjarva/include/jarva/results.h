@@ -36,12 +36,21 @@ typedef struct jarva_compute_options {
         JARVA_COMPUTE_OPTIONS_VERSION, JARVA_ESTIMATE_OPTIONS_INIT, 1, NULL                        \
     }
 
+#define JARVA_COMPUTE_SUMMARY_VERSION 1
+
+/* What jarva_compute() did; the caller sets version (JARVA_COMPUTE_SUMMARY_INIT). */
 typedef struct jarva_compute_summary {
+    unsigned version;            /* JARVA_COMPUTE_SUMMARY_VERSION */
     size_t indicators_with_data; /* indicators that got at least one estimate */
     size_t indicators_without_data;
     size_t estimates;  /* rows written */
     size_t suppressed; /* of which suppressed */
 } jarva_compute_summary;
+
+#define JARVA_COMPUTE_SUMMARY_INIT                                                                 \
+    {                                                                                              \
+        JARVA_COMPUTE_SUMMARY_VERSION, 0, 0, 0, 0                                                  \
+    }
 
 /* Recomputes the estimates of every indicator × year × area (the whole of
  * Järva as area "jarva", and the breakdowns the indicator names: sex and age

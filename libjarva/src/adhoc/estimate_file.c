@@ -14,13 +14,6 @@
 #include "estimate_file_internal.h"
 #include "stats.h"
 
-/* A comma-separated list of answer codes, trimmed, empty items skipped. */
-typedef struct code_list {
-    char **codes;
-    size_t *lengths;
-    size_t count;
-} code_list;
-
 typedef struct adhoc {
     const jarva_adhoc_options *opts;
     jarva_estimate_options estimate;
@@ -29,7 +22,7 @@ typedef struct adhoc {
     char decimal;
     int var_col, weight_col, stratum_col;
     int *by_col;
-    code_list positive, valid;
+    jarva__code_list positive, valid;
     size_t n; /* respondents */
     size_t valid_count;
     /* Sums per (domain, stratum, answer 0 or 1). */
@@ -45,7 +38,11 @@ typedef struct adhoc {
     jarva__keytab *by_values; /* one per by column */
     jarva__keytab domains;    /* tuples of by value ids */
     uint32_t *tuple;
+    uint32_t *domain_of; /* DOMAIN_SLOTS: 1 + a domain's id, 0 unknown (domain_slot) */
 } adhoc;
+
+#define DOMAIN_SIDE 64
+#define DOMAIN_SLOTS (DOMAIN_SIDE * DOMAIN_SIDE)
 
 static void trim(const char **s, size_t *len)
 {
@@ -53,50 +50,6 @@ static void trim(const char **s, size_t *len)
         (*s)++, (*len)--;
     while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
         (*len)--;
-}
-
-static void codes_free(code_list *l)
-{
-    for (size_t i = 0; i < l->count; i++)
-        free(l->codes[i]);
-    free(l->codes);
-    free(l->lengths);
-    memset(l, 0, sizeof *l);
-}
-
-static int codes_parse(const char *text, code_list *out)
-{
-    memset(out, 0, sizeof *out);
-    size_t items = 1;
-    for (const char *p = text; *p; p++)
-        items += *p == ',';
-    out->codes = calloc(items, sizeof *out->codes);
-    out->lengths = calloc(items, sizeof *out->lengths);
-    if (!out->codes || !out->lengths)
-        return -1;
-    for (const char *p = text;;) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        const char *code = p;
-        trim(&code, &len);
-        if (len) {
-            out->codes[out->count] = jarva__strndup(code, len);
-            if (!out->codes[out->count])
-                return -1;
-            out->lengths[out->count++] = len;
-        }
-        if (!end)
-            return 0;
-        p = end + 1;
-    }
-}
-
-static int codes_contain(const code_list *l, const char *s, size_t len)
-{
-    for (size_t i = 0; i < l->count; i++)
-        if (l->lengths[i] == len && memcmp(l->codes[i], s, len) == 0)
-            return 1;
-    return 0;
 }
 
 /* ---- options and columns ---- */
@@ -135,18 +88,18 @@ static int check_options(adhoc *a, char *errbuf, size_t errlen)
     if ((unsigned)o->encoding > JARVA_ENCODING_UTF16BE)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "unknown encoding %d",
                                  (int)o->encoding);
-    if (!o->positive || codes_parse(o->positive, &a->positive))
+    if (!o->positive || jarva__code_list_parse(&a->positive, o->positive))
         return jarva__errbuf_set(errbuf, errlen, o->positive ? JARVA_ENOMEM : JARVA_EINVAL,
                                  o->positive ? "out of memory" : "no positive codes given");
     if (a->positive.count == 0)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "no positive codes in '%s'",
                                  o->positive);
-    if (o->valid && codes_parse(o->valid, &a->valid))
+    if (o->valid && jarva__code_list_parse(&a->valid, o->valid))
         return jarva__errbuf_set(errbuf, errlen, JARVA_ENOMEM, "out of memory");
     if (o->valid && *o->valid && a->valid.count == 0)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "no valid codes in '%s'", o->valid);
     for (size_t i = 0; i < a->positive.count && a->valid.count; i++)
-        if (!codes_contain(&a->valid, a->positive.codes[i], a->positive.lengths[i]))
+        if (!jarva__code_list_has(&a->valid, a->positive.codes[i], a->positive.lengths[i]))
             return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                      "positive code '%s' is not among the valid codes '%s'",
                                      a->positive.codes[i], o->valid);
@@ -173,6 +126,24 @@ static int find_column(adhoc *a, const char *what, const char *name, int *col)
                                "no column '%s' (%s) in the header; it has: %s", name, what, list);
 }
 
+/* Only the columns read are split (jarva__csv_select). */
+static int select_columns(adhoc *a)
+{
+    size_t nby = a->opts->by_count, n = 0;
+    size_t *columns = malloc((nby + 3) * sizeof *columns);
+    if (!columns)
+        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    int used[3] = { a->var_col, a->weight_col, a->stratum_col };
+    for (size_t k = 0; k < 3; k++)
+        if (used[k] >= 0)
+            columns[n++] = (size_t)used[k];
+    for (size_t c = 0; c < nby; c++)
+        columns[n++] = (size_t)a->by_col[c];
+    int rc = jarva__csv_select(a->csv, columns, n);
+    free(columns);
+    return rc ? jarva__seterr(&a->err, rc, "out of memory") : JARVA_OK;
+}
+
 static int resolve_columns(adhoc *a)
 {
     const jarva_adhoc_options *o = a->opts;
@@ -190,19 +161,26 @@ static int resolve_columns(adhoc *a)
                                          JARVA_EINVAL, "column '%s' is given twice as a domain",
                                          o->by[c]);
     }
-    return rc;
+    return rc ? rc : select_columns(a);
 }
 
 /* ---- rows ---- */
 
-/* A field's trimmed text, or NULL when it is missing or blank. */
+static int is_blank_at(const char *s, size_t i)
+{
+    return s[i] == ' ' || s[i] == '\t';
+}
+
+/* A field's trimmed text, or NULL when it is missing or blank. The reader
+ * has trimmed unquoted fields already; a quoted one may keep blanks. */
 static const char *field(const jarva__csv_row *row, int col, size_t *len)
 {
     if (col < 0 || (size_t)col >= row->nfields || !row->fields[col])
         return NULL;
     const char *s = row->fields[col];
     *len = row->lengths[col];
-    trim(&s, len);
+    if (*len && (is_blank_at(s, 0) || is_blank_at(s, *len - 1)))
+        trim(&s, len);
     return *len ? s : NULL;
 }
 
@@ -213,17 +191,59 @@ static double answer_value(const adhoc *a, const jarva__csv_row *row)
     const char *code = field(row, a->var_col, &len);
     if (!code)
         return NAN;
-    if (codes_contain(&a->positive, code, len))
+    if (jarva__code_list_has(&a->positive, code, len))
         return 1;
-    if (a->valid.count == 0 || codes_contain(&a->valid, code, len))
+    if (a->valid.count == 0 || jarva__code_list_has(&a->valid, code, len))
         return 0;
     return NAN;
+}
+
+/* Powers of ten that a double holds exactly (5^22 < 2^53). */
+static const double exact_powers[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+/* The weights of nearly every file: digits, optionally the decimal mark and
+ * digits ("213,94"), 15 significant digits at most. Read here without the
+ * general parser's copy and checks, to the same double it gives: Clinger's
+ * fast path (W. D. Clinger, "How to read floating point numbers
+ * accurately", PLDI 1990), as jarva__parse_double takes for such a number:
+ * the mantissa below 10^15 and 10^k (k <= 22) are exact doubles, so the one
+ * division is correctly rounded. 0, or -1 for anything else (a sign,
+ * spaces, grouping, an exponent: the general parser decides). */
+static int simple_weight(const char *s, size_t len, char decimal, double *out)
+{
+    uint64_t mantissa = 0;
+    size_t i = 0, significant = 0, digits = 0, frac = 0;
+    int mark = 0;
+    for (; i < len; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9) {
+            if (s[i] != decimal || mark)
+                return -1;
+            mark = 1;
+            continue;
+        }
+        digits++;
+        frac += mark;
+        if (significant == 0 && d == 0)
+            continue;
+        if (++significant > 15)
+            return -1;
+        mantissa = mantissa * 10 + d;
+    }
+    if (digits == 0 || frac > 22)
+        return -1;
+    *out = (double)mantissa / exact_powers[frac];
+    return 0;
 }
 
 static int read_weight(adhoc *a, const jarva__csv_row *row, double *out)
 {
     size_t len;
     const char *text = field(row, a->weight_col, &len);
+    if (text && simple_weight(text, len, a->decimal, out) == 0 && *out > 0)
+        return JARVA_OK;
     char copy[64];
     if (text && len < sizeof copy) {
         memcpy(copy, text, len);
@@ -279,6 +299,18 @@ static int read_stratum(adhoc *a, const jarva__csv_row *row, unsigned *out)
     return JARVA_OK;
 }
 
+/* Where a tuple of one or two by values with ids below 2^(DOMAIN_BITS / 2)
+ * each (nearly every ad-hoc domain: an area by an age group) finds its
+ * domain in a->domain_of, without hashing the tuple; -1 for other tuples. */
+static long domain_slot(const adhoc *a, size_t nby)
+{
+    if (nby == 1)
+        return a->tuple[0] < DOMAIN_SLOTS ? (long)a->tuple[0] : -1;
+    if (nby == 2 && a->tuple[0] < DOMAIN_SIDE && a->tuple[1] < DOMAIN_SIDE)
+        return (long)(a->tuple[0] * DOMAIN_SIDE + a->tuple[1]);
+    return -1;
+}
+
 /* The domain of a row: the id of its tuple of by values, -1 if one is empty. */
 static int read_domain(adhoc *a, const jarva__csv_row *row, int *out)
 {
@@ -298,9 +330,16 @@ static int read_domain(adhoc *a, const jarva__csv_row *row, int *out)
             return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
         a->tuple[c] = (uint32_t)id;
     }
+    long slot = domain_slot(a, nby);
+    if (slot >= 0 && a->domain_of[slot]) {
+        *out = (int)a->domain_of[slot] - 1;
+        return JARVA_OK;
+    }
     long id = jarva__keytab_add(&a->domains, a->tuple, nby * sizeof *a->tuple);
     if (id < 0)
         return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    if (slot >= 0)
+        a->domain_of[slot] = (uint32_t)id + 1;
     *out = (int)id;
     return JARVA_OK;
 }
@@ -469,7 +508,8 @@ static int run(adhoc *a, const char *path, jarva_adhoc_result *r)
     a->by_col = calloc(nby ? nby : 1, sizeof *a->by_col);
     a->by_values = calloc(nby ? nby : 1, sizeof *a->by_values);
     a->tuple = calloc(nby ? nby : 1, sizeof *a->tuple);
-    if (!a->by_col || !a->by_values || !a->tuple)
+    a->domain_of = calloc(DOMAIN_SLOTS, sizeof *a->domain_of);
+    if (!a->by_col || !a->by_values || !a->tuple || !a->domain_of)
         return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
     rc = resolve_columns(a);
     if (!rc)
@@ -490,8 +530,8 @@ static int run(adhoc *a, const char *path, jarva_adhoc_result *r)
 static void adhoc_free(adhoc *a)
 {
     jarva__csv_close(a->csv);
-    codes_free(&a->positive);
-    codes_free(&a->valid);
+    jarva__code_list_free(&a->positive);
+    jarva__code_list_free(&a->valid);
     jarva__sum_grid_free(&a->sums);
     free(a->stratum_size);
     free(a->stratum_line);
@@ -503,6 +543,7 @@ static void adhoc_free(adhoc *a)
     jarva__keytab_free(&a->domains);
     free(a->by_col);
     free(a->tuple);
+    free(a->domain_of);
     jarva__freeerr(&a->err);
 }
 
@@ -521,8 +562,8 @@ int jarva_adhoc_estimate(jarva_adhoc_result **out, const char *path,
     a.opts = opts;
     int rc = check_options(&a, errbuf, errlen);
     if (rc) {
-        codes_free(&a.positive);
-        codes_free(&a.valid);
+        jarva__code_list_free(&a.positive);
+        jarva__code_list_free(&a.valid);
         return rc;
     }
     jarva_adhoc_result *r = calloc(1, sizeof *r);

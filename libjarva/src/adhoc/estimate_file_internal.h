@@ -13,8 +13,9 @@
 /* Distinct byte strings numbered 0, 1, ... in order of first appearance, in
  * an open-addressing hash table (a million rows look up a few keys each). */
 typedef struct jarva__keytab {
-    char **keys;     /* NUL-terminated copies */
-    size_t *lengths; /* without the NUL */
+    char **keys;      /* NUL-terminated copies */
+    size_t *lengths;  /* without the NUL */
+    uint64_t *packed; /* a key of up to 8 bytes as a number (pack_short) */
     size_t count, cap;
     uint32_t *slots; /* id + 1; 0 = empty */
     size_t nslots;   /* a power of two, at least twice count */

@@ -198,25 +198,17 @@ static int is(const char *text, const char *word)
     return text && strcmp(text, word) == 0;
 }
 
-/* Whether every code of the list sub ("1,2") is in the list of set. */
+/* The first code of the list sub ("1,2") that the list set lacks, copied
+ * to code, or NULL if set has them all (util/code_list.c's rule). */
 static const char *first_missing_code(const char *sub, const char *set, char *code, size_t size)
 {
-    const char *p = sub;
-    while (*p) {
-        size_t len = strcspn(p, ",");
-        int found = 0;
-        for (const char *q = set; *q;) {
-            size_t qlen = strcspn(q, ",");
-            if (qlen == len && strncmp(p, q, len) == 0)
-                found = 1;
-            q += qlen + (q[qlen] == ',');
-        }
-        if (!found) {
-            snprintf(code, size, "%.*s", (int)len, p);
+    const char *item;
+    size_t len;
+    for (const char *p = sub; jarva__code_list_next(&p, &item, &len);)
+        if (!jarva__code_in(set, item, len)) {
+            snprintf(code, size, "%.*s", (int)len, item);
             return code;
         }
-        p += len + (p[len] == ',');
-    }
     return NULL;
 }
 
@@ -224,13 +216,14 @@ static const char *first_missing_code(const char *sub, const char *set, char *co
 static int numeric_range(const char *codes, double *lo, double *hi)
 {
     int any = 0;
-    for (const char *p = codes; *p;) {
-        size_t len = strcspn(p, ",");
+    const char *item;
+    size_t len;
+    for (const char *p = codes; jarva__code_list_next(&p, &item, &len);) {
         char token[64];
         double v;
         if (len >= sizeof token)
             return 0;
-        memcpy(token, p, len);
+        memcpy(token, item, len);
         token[len] = '\0';
         if (jarva__parse_double(token, '.', &v) != 0)
             return 0;
@@ -239,7 +232,6 @@ static int numeric_range(const char *codes, double *lo, double *hi)
         if (!any || v > *hi)
             *hi = v;
         any = 1;
-        p += len + (p[len] == ',');
     }
     return any;
 }

@@ -198,6 +198,11 @@ int jarva_plan_get(jarva_plan *out, jarva_db *db)
         jarva__clearerr(&db->err);
     if (!db || !out)
         return JARVA_EINVAL;
+    if (out->version != JARVA_PLAN_VERSION)
+        return jarva__seterr(&db->err, JARVA_EINVAL,
+                             "jarva_plan_get: plan version %u, this libjarva knows %d (initialise "
+                             "it from JARVA_PLAN_INIT)",
+                             out->version, JARVA_PLAN_VERSION);
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db->sql,
                            "SELECT year, title_sv, title_en, coalesce(on_track_probability, 0.75),"
@@ -271,7 +276,6 @@ int jarva_goal_list_open(jarva_goal_list **out, jarva_db *db)
 
 /* ---- indicators --------------------------------------------------------- */
 
-static const char *const source_kinds[] = { "survey", "table", "staff", "activity", NULL };
 static const char *const measures[] = { "proportion", "mean", "count", "rate", NULL };
 
 static int compare_int(const void *a, const void *b)
@@ -313,8 +317,8 @@ static void fill_indicator(cat_list *l, void *item, sqlite3_stmt *stmt)
     ind->audience_id = text(l, stmt, 2);
     ind->name_sv = text(l, stmt, 3);
     ind->name_en = text(l, stmt, 4);
-    ind->source_kind =
-        (jarva_source_kind)word((const char *)sqlite3_column_text(stmt, 5), source_kinds, 0);
+    ind->source_kind = JARVA_IMPORT_SURVEY; /* the catalogue check allows no other names */
+    jarva__import_kind_parse((const char *)sqlite3_column_text(stmt, 5), &ind->source_kind);
     ind->measure = (jarva_measure)word((const char *)sqlite3_column_text(stmt, 6), measures, 0);
     ind->source = text(l, stmt, 7);
     ind->variable = text(l, stmt, 8);

@@ -9,15 +9,14 @@
 
 const char *jarva__ci_method_name(jarva_ci_method method, int table)
 {
-    switch (method) {
-    case JARVA_CI_LOGIT: return "logit";
-    case JARVA_CI_BETA: return table ? "clopper-pearson" : "beta";
-    case JARVA_CI_MEAN: return "mean";
-    case JARVA_CI_WILSON: return "wilson";
-    case JARVA_CI_CLOPPER_PEARSON: return "clopper-pearson";
-    case JARVA_CI_DEFAULT: break;
-    }
-    return table ? "wilson" : "logit";
+    /* What the estimators do with each method (stats_estimate.c): a
+     * published share has no design, so beta is Clopper-Pearson there, and
+     * the default is Wilson for tables, logit for microdata. */
+    if (method == JARVA_CI_DEFAULT)
+        method = table ? JARVA_CI_WILSON : JARVA_CI_LOGIT;
+    else if (table && method == JARVA_CI_BETA)
+        method = JARVA_CI_CLOPPER_PEARSON;
+    return jarva_ci_method_name(method);
 }
 
 int jarva__compute_write(jarva__compute *c, const char *indicator_id, int year, const char *area_id,
@@ -92,12 +91,18 @@ int jarva_compute(jarva_compute_summary *out, jarva_db *db, const jarva_compute_
     if (!db)
         return JARVA_EINVAL;
     jarva__clearerr(&db->err);
-    jarva_compute_summary ignored;
+    if (out && out->version != JARVA_COMPUTE_SUMMARY_VERSION)
+        return jarva__seterr(
+            &db->err, JARVA_EINVAL,
+            "jarva_compute: summary version %u, this libjarva knows %d (initialise "
+            "it from JARVA_COMPUTE_SUMMARY_INIT)",
+            out->version, JARVA_COMPUTE_SUMMARY_VERSION);
+    jarva_compute_summary ignored = JARVA_COMPUTE_SUMMARY_INIT;
     jarva__compute c;
     memset(&c, 0, sizeof c);
     c.db = db;
     c.summary = out ? out : &ignored;
-    memset(c.summary, 0, sizeof *c.summary);
+    *c.summary = (jarva_compute_summary)JARVA_COMPUTE_SUMMARY_INIT;
     if (opts) {
         if (opts->version != JARVA_COMPUTE_OPTIONS_VERSION)
             return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_compute: options version %u",

@@ -28,8 +28,7 @@ int jarva__compute_tables(jarva__compute *c)
         const char *kind = (const char *)sqlite3_column_text(st, 3);
         int64_t batch = sqlite3_column_int64(st, 7);
         const char *measure = (const char *)sqlite3_column_text(st, 9);
-        jarva_estimate e;
-        memset(&e, 0, sizeof e);
+        jarva_estimate e = JARVA_ESTIMATE_INIT;
         const char *method = jarva__ci_method_name(opts.method, 1);
         if (sqlite3_column_int(st, 6)) {
             /* Suppressed at the source: stored as suppressed, never as 0. */
@@ -129,7 +128,7 @@ static int compute_activity_indicator(jarva__compute *c, const char *id, const c
         double n = sqlite3_column_double(st, 2);
         int64_t batches[16];
         size_t nb = parse_batches((const char *)sqlite3_column_text(st, 3), batches, 16);
-        jarva_estimate e;
+        jarva_estimate e = JARVA_ESTIMATE_INIT;
         if (share && n <= 0)
             continue;
         /* The activity log records every report, meeting and proposal: the

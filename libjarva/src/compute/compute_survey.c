@@ -97,27 +97,6 @@ typedef struct survey_indicator {
     unsigned by_mask;
 } survey_indicator;
 
-static int code_in(const char *list, const char *code)
-{
-    if (!list || !code)
-        return 0;
-    size_t n = strlen(code);
-    for (const char *p = list; *p;) {
-        while (*p == ' ' || *p == ',')
-            p++;
-        const char *end = p;
-        while (*end && *end != ',')
-            end++;
-        const char *trim = end;
-        while (trim > p && trim[-1] == ' ')
-            trim--;
-        if ((size_t)(trim - p) == n && !strncmp(p, code, n))
-            return 1;
-        p = end;
-    }
-    return 0;
-}
-
 static unsigned parse_by(const char *list, int staff)
 {
     unsigned mask = 0;
@@ -409,7 +388,7 @@ static void code_values(const wave *w, size_t v, const survey_indicator *ind, do
             continue;
         }
         const char *code = list->text[k];
-        int valid = ind->valid && *ind->valid ? code_in(ind->valid, code) : 1;
+        int valid = ind->valid && *ind->valid ? jarva__code_in(ind->valid, code, strlen(code)) : 1;
         if (!valid)
             values[k] = NAN;
         else if (ind->mean) {
@@ -417,7 +396,7 @@ static void code_values(const wave *w, size_t v, const survey_indicator *ind, do
             double x = strtod(code, &end);
             values[k] = (*end || end == code) ? NAN : x;
         } else
-            values[k] = code_in(ind->positive, code) ? 1.0 : 0.0;
+            values[k] = jarva__code_in(ind->positive, code, strlen(code)) ? 1.0 : 0.0;
     }
 }
 
@@ -489,7 +468,7 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
                 rc = jarva__seterr(&c->db->err, rc, "%s, %d: %s", ind->id, w->year, c->errbuf);
                 break;
             }
-            jarva_estimate e;
+            jarva_estimate e = JARVA_ESTIMATE_INIT;
             jarva__estimate_from_moments(&m, &opts, !ind->mean, &e);
             if (e.flags & JARVA_EST_EMPTY)
                 continue;

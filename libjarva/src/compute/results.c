@@ -71,7 +71,7 @@ static int indicator_exists(jarva_db *db, const char *id)
 
 static void read_estimate(sqlite3_stmt *st, int first, jarva_estimate *e)
 {
-    memset(e, 0, sizeof *e);
+    *e = (jarva_estimate)JARVA_ESTIMATE_INIT;
     e->n = (size_t)sqlite3_column_int64(st, first);
     e->n_positive = (size_t)sqlite3_column_int64(st, first + 1);
     double *fields[] = { &e->estimate, &e->se, &e->ci_low, &e->ci_high, &e->df, &e->n_eff };
@@ -370,7 +370,12 @@ int jarva_status_assess(jarva_target_status *out, int *has_target, jarva_db *db,
         jarva__clearerr(&db->err);
     if (!db || !indicator_id || !out)
         return JARVA_EINVAL;
-    memset(out, 0, sizeof *out);
+    if (out->version != JARVA_TARGET_STATUS_VERSION)
+        return jarva__seterr(&db->err, JARVA_EINVAL,
+                             "jarva_status_assess: status version %u, this libjarva knows %d "
+                             "(initialise it from JARVA_TARGET_STATUS_INIT)",
+                             out->version, JARVA_TARGET_STATUS_VERSION);
+    *out = (jarva_target_status)JARVA_TARGET_STATUS_INIT;
     if (has_target)
         *has_target = 0;
     sqlite3_stmt *st = NULL;

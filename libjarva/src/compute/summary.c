@@ -98,6 +98,7 @@ static int assess_all(jarva_db *db, jarva_summary *s, int year, const jarva_targ
         k->position = i;
         k->item.indicator = ind;
         k->item.change_p_adjusted = NAN;
+        k->item.status = (jarva_target_status)JARVA_TARGET_STATUS_INIT;
         rc = jarva_headline_area(&k->area, db, ind->id);
         if (!rc)
             rc = jarva_status_assess(&k->item.status, &k->item.has_target, db, ind->id, k->area,

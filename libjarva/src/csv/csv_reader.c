@@ -636,6 +636,7 @@ void jarva__csv_close(jarva__csv_reader *r)
     free(r->header_fields);
     free(r->header_lengths);
     free(r->failed_message);
+    free(r->wanted);
     free(r);
 }
 

@@ -1,6 +1,7 @@
-/* csv_reader_internal.h: what the two halves of the CSV reader share: the
- * reader's layout, csv_reader.c (opening, detection, accessors, messages) and
- * csv_stream.c (chunks, decoding, libcsv, records). */
+/* csv_reader_internal.h: what the parts of the CSV reader share: the
+ * reader's layout, csv_reader.c (opening, detection, accessors, messages),
+ * csv_stream.c (chunks, decoding, libcsv, records) and csv_plain.c (lines
+ * without quotes, split in place). */
 #ifndef JARVA_CSV_READER_INTERNAL_H
 #define JARVA_CSV_READER_INTERNAL_H
 
@@ -15,7 +16,12 @@
 #include "sha256.h"
 #include "text_encoding.h"
 
-#define CHUNK_SIZE (64 * 1024)
+/* The fuzz build (tests/fuzz/CMakeLists.txt) makes the chunk small, so that
+ * small inputs already cross chunk boundaries (and each input costs less). */
+#ifndef JARVA__CSV_CHUNK_SIZE
+#define JARVA__CSV_CHUNK_SIZE (64 * 1024)
+#endif
+#define CHUNK_SIZE JARVA__CSV_CHUNK_SIZE
 #define CARRY_MAX 4 /* bytes of an incomplete character kept for the next chunk */
 
 /* libcsv's parser states (libcsv.c 3.0.3); csv.h exposes pstate but not the
@@ -93,7 +99,11 @@ struct jarva__csv_reader {
     char *header_buf;
     const char **header_fields;
     size_t *header_lengths;
-    size_t expected;           /* fields per record; 0 until known */
+    size_t expected; /* fields per record; 0 until known */
+    /* jarva__csv_select: wanted[i] for the columns the caller reads, nwanted
+     * of them (1 + the last); NULL: all. */
+    unsigned char *wanted;
+    size_t nwanted;
     size_t trailing_delimiter; /* empty names the header ended with, dropped */
 
     int failed;
@@ -114,5 +124,17 @@ int jarva__csv_read_chunk(jarva__csv_reader *r, jarva__error *err);
 void jarva__csv_decode(jarva__csv_reader *r);
 int jarva__csv_next_record(jarva__csv_reader *r, jarva__error *err);
 long jarva__csv_record_field_line(const jarva__csv_reader *r, size_t index);
+/* The record being built (csv_stream.c): room for one more field and for
+ * len more bytes of buf (0, or -1 out of memory, callback_failed set), more
+ * fields (0 or -1). */
+int jarva__csv_make_room(jarva__csv_reader *r, size_t len);
+int jarva__csv_grow_fields(jarva__csv_reader *r);
+
+/* csv_plain.c: line s[0..n) (before its line break; no quote in it, no
+ * record open) into the record: its fields and the record's end, or nothing
+ * for a blank line; callback_failed out of memory. And the end of a record,
+ * for libcsv's callback too. */
+void jarva__csv_split_plain(jarva__csv_reader *r, const char *s, size_t n);
+void jarva__csv_end_record(jarva__csv_reader *r);
 
 #endif /* JARVA_CSV_READER_INTERNAL_H */

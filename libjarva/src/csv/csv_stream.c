@@ -1,7 +1,8 @@
 /* csv_stream.c: the reading half of the CSV reader. The file is read in
  * 64 KiB chunks, hashed, converted to UTF-8 and fed to libcsv one line at a
  * time: libcsv reports fields and records but not positions, so feeding it a
- * line per call is what tells each record its line. */
+ * line per call is what tells each record its line. A line without quotes
+ * is split by csv_plain.c instead. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -276,7 +277,7 @@ static int encoding_error(jarva__csv_reader *r, jarva__error *err)
 
 /* ---- libcsv callbacks: the record being built ---- */
 
-static int grow_fields(jarva__csv_reader *r)
+int jarva__csv_grow_fields(jarva__csv_reader *r)
 {
     size_t cap = r->fields_cap ? 2 * r->fields_cap : 32;
     size_t *lengths = realloc(r->lengths, cap * sizeof *lengths);
@@ -339,12 +340,12 @@ static void copy_field(char *to, const char *from, size_t len)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static int
-make_room(jarva__csv_reader *r, size_t len)
+int
+jarva__csv_make_room(jarva__csv_reader *r, size_t len)
 {
     if (r->callback_failed)
         return -1;
-    if ((r->nfields == r->fields_cap && grow_fields(r) != 0) ||
+    if ((r->nfields == r->fields_cap && jarva__csv_grow_fields(r) != 0) ||
         (r->buf_cap - r->buf_len <= len && grow_buf(r, len + 1) != 0)) {
         r->callback_failed = 1;
         return -1;
@@ -360,7 +361,8 @@ static void on_field(void *data, size_t len, void *ctx)
         r->too_long = r->nfields + 1;
         data = NULL; /* not copied: the record is an error anyway */
     }
-    if ((r->nfields == r->fields_cap || r->buf_cap - r->buf_len <= len) && make_room(r, len) != 0)
+    if ((r->nfields == r->fields_cap || r->buf_cap - r->buf_len <= len) &&
+        jarva__csv_make_room(r, len) != 0)
         return;
     size_t i = r->nfields;
     if (data) {
@@ -378,72 +380,8 @@ static void on_field(void *data, size_t len, void *ctx)
 
 static void on_record(int terminator, void *ctx)
 {
-    jarva__csv_reader *r = ctx;
     (void)terminator;
-    r->record_done = 1;
-    r->records++;
-}
-
-/* ---- lines without quotes ---- */
-
-static int is_blank_char(char c, char delimiter)
-{
-    return (c == ' ' || c == '\t') && c != delimiter;
-}
-
-/* A whole line with no quote in it, outside any quoted field, as libcsv
- * 3.0.3 reads it with this reader's options (csv_parse in libcsv.c): fields
- * end at the delimiter; spaces and tabs (unless the delimiter) around a field
- * are dropped; an empty field is missing; a line of nothing else is no
- * record. Most lines of a large export are like this, and copying the line
- * once and cutting it in place costs a fraction of libcsv's byte-at-a-time
- * state machine and its call for every field. n is the length before the
- * line break. */
-static void split_plain_line(jarva__csv_reader *r, const char *s, size_t n)
-{
-    char delimiter = r->dialect.delimiter;
-    size_t i = 0;
-    while (i < n && is_blank_char(s[i], delimiter))
-        i++;
-    if (i == n)
-        return; /* a blank line */
-    if (r->buf_cap - r->buf_len <= n && make_room(r, n) != 0)
-        return;
-    char *line = r->buf + r->buf_len;
-    memcpy(line, s, n);
-    line[n] = '\0';
-    r->buf_len += n + 1;
-    size_t nfields = r->nfields, present = r->present;
-    for (;;) {
-        size_t start = i;
-        while (i < n && line[i] != delimiter)
-            i++;
-        size_t end = i;
-        while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t'))
-            end--;
-        if (nfields == r->fields_cap && grow_fields(r) != 0) {
-            r->callback_failed = 1;
-            return;
-        }
-        if (end - start > r->dialect.max_field && !r->too_long)
-            r->too_long = nfields + 1;
-        if (end > start) {
-            line[end] = '\0'; /* the delimiter or a space, already passed */
-            r->fields[nfields] = line + start;
-            present++;
-        } else {
-            r->fields[nfields] = NULL;
-        }
-        r->lengths[nfields++] = end - start;
-        if (i == n)
-            break;
-        i++;
-        while (i < n && is_blank_char(line[i], delimiter))
-            i++;
-    }
-    r->nfields = nfields;
-    r->present = present;
-    on_record('\n', r);
+    jarva__csv_end_record(ctx);
 }
 
 /* ---- feeding libcsv ---- */
@@ -551,7 +489,7 @@ static int feed_piece(jarva__csv_reader *r, jarva__error *err)
         csv_set_blk_size(&r->parser, entry);
     size_t done;
     if (broken && r->parser.pstate == LIBCSV_ROW_NOT_BEGUN && !memchr(s, '"', end - r->pos)) {
-        split_plain_line(r, s, end - r->pos);
+        jarva__csv_split_plain(r, s, end - r->pos);
         done = len;
     } else {
         done = csv_parse(&r->parser, s, len, on_field, on_record, r);

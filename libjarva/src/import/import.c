@@ -16,17 +16,6 @@
 #include "px_internal.h"
 #include "sha256.h"
 
-const char *jarva_import_kind_name(jarva_import_kind kind)
-{
-    switch (kind) {
-    case JARVA_IMPORT_SURVEY: return "survey";
-    case JARVA_IMPORT_TABLE: return "table";
-    case JARVA_IMPORT_STAFF: return "staff";
-    case JARVA_IMPORT_ACTIVITIES: return "activity";
-    }
-    return "unknown";
-}
-
 static const char *default_source(jarva_import_kind kind)
 {
     switch (kind) {
@@ -382,8 +371,7 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
             if (imp.fd >= 0)
                 close(imp.fd);
             jarva__rollback(db);
-            jarva_import_result seen;
-            memset(&seen, 0, sizeof seen);
+            jarva_import_result seen = JARVA_IMPORT_RESULT_INIT;
             seen.outcome = JARVA_UNCHANGED;
             seen.batch_id = out->batch_id;
             memcpy(seen.sha256, out->sha256, sizeof seen.sha256);
@@ -425,10 +413,14 @@ int jarva_import_file(jarva_import_result *out, jarva_db *db, const char *path,
     jarva__clearerr(&db->err);
     if (!path || !given || !out)
         return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_import_file: NULL argument");
+    if (out->version != JARVA_IMPORT_RESULT_VERSION)
+        return jarva__seterr(&db->err, JARVA_EINVAL,
+                             "jarva_import_file: result version %u, this libjarva knows %d "
+                             "(initialise it from JARVA_IMPORT_RESULT_INIT)",
+                             out->version, JARVA_IMPORT_RESULT_VERSION);
     /* A version 1 struct ends before max_bytes: read no further, and give
-     * the rest its defaults; its result ends before weight_ratio. */
+     * the rest its defaults. */
     jarva_import_options opts;
-    size_t result_size = sizeof *out;
     static const jarva_import_options defaults = JARVA_IMPORT_OPTIONS_INIT;
     if (given->version >= 1 && given->version <= 3) {
         /* Each version's fields end where the next version's first begins. */
@@ -438,8 +430,6 @@ int jarva_import_file(jarva_import_result *out, jarva_db *db, const char *path,
         opts = defaults;
         memcpy(&opts, given, ends[given->version]);
         opts.version = JARVA_IMPORT_OPTIONS_VERSION;
-        if (given->version == 1)
-            result_size = offsetof(jarva_import_result, weight_ratio);
     } else if (given->version == JARVA_IMPORT_OPTIONS_VERSION) {
         opts = *given;
     } else {
@@ -459,9 +449,8 @@ int jarva_import_file(jarva_import_result *out, jarva_db *db, const char *path,
     if (opts.weight_factor != 0 && !(opts.weight_factor > 1 && isfinite(opts.weight_factor)))
         return jarva__seterr(&db->err, JARVA_EINVAL,
                              "the weight factor must be a number above 1 (%g)", opts.weight_factor);
-    jarva_import_result res;
-    memset(&res, 0, sizeof res);
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     int rc = import_file(db, path, &opts, &res);
-    memcpy(out, &res, result_size);
+    *out = res;
     return rc;
 }

@@ -54,38 +54,21 @@ static int parse_years(const char *s, int *from, int *to)
     return 0;
 }
 
-/* Splits "1,2,3" (spaces ignored) into a NULL-terminated array. */
+/* A mapping's codes "1,2,3" (util/code_list.c's rule) as a NULL-terminated
+ * array; NULL for none, and when memory runs out (no list rather than a
+ * short one). */
 static char **split_codes(const char *s)
 {
-    if (!s || !*s)
+    jarva__code_list list;
+    if (!s || jarva__code_list_parse(&list, s) != JARVA_OK || list.count == 0) {
+        if (s)
+            jarva__code_list_free(&list);
         return NULL;
-    size_t n = 1;
-    for (const char *p = s; *p; p++)
-        n += *p == ',';
-    char **codes = calloc(n + 1, sizeof *codes);
-    if (!codes)
-        return NULL;
-    size_t k = 0;
-    const char *start = s;
-    for (const char *p = s;; p++) {
-        if (*p == ',' || !*p) {
-            const char *a = start, *b = p;
-            while (a < b && *a == ' ')
-                a++;
-            while (b > a && b[-1] == ' ')
-                b--;
-            if (b > a && !(codes[k++] = jarva__strndup(a, (size_t)(b - a)))) {
-                /* Out of memory: no list rather than a short one. */
-                for (size_t i = 0; i + 1 < k; i++)
-                    free(codes[i]);
-                free(codes);
-                return NULL;
-            }
-            if (!*p)
-                break;
-            start = p + 1;
-        }
     }
+    char **codes = list.codes; /* NULL-terminated: parse leaves room for it */
+    list.codes = NULL;
+    list.count = 0;
+    jarva__code_list_free(&list);
     return codes;
 }
 

@@ -1,8 +1,9 @@
 /* statfile_internal.h: SPSS (.sav, .zsav, .por), Stata (.dta) and SAS
  * (.sas7bdat, .xpt) files read case by case through ReadStat: the
  * variables with their labels, each case's values as text (numbers as
- * numbers, whole ones without a fraction; system- and user-missing values
- * as missing), and the value labels. ReadStat pushes a whole file through
+ * numbers, whole ones without a fraction; a variable with a date format as
+ * ISO 8601 dates; system- and user-missing values as missing), and the
+ * value labels. ReadStat pushes a whole file through
  * callbacks; it runs on a thread of the reader's own, handing one case at a
  * time over, so that memory holds one case and the labels, never the file.
  * Internal to libjarva; import/ is the user. */
@@ -56,6 +57,22 @@ int jarva__statfile_next(jarva__statfile *f, jarva__statfile_row *row, jarva__er
 size_t jarva__statfile_nlabels(const jarva__statfile *f);
 void jarva__statfile_label(const jarva__statfile *f, size_t i, size_t *var, const char **code,
                            const char **label);
+
+/* A variable's date format (statfile_date.c): is_date 0 for a number. */
+typedef struct jarva__statfile_date {
+    int is_date;
+    double unit; /* seconds a stored unit stands for */
+    long epoch;  /* days from 1970-01-01 to the format's day 0 */
+    int with_time;
+} jarva__statfile_date;
+/* What format (ReadStat's format string) says of a variable of a file of
+ * kind ("sav", "por", "dta", "sas7bdat", "xpt"). */
+jarva__statfile_date jarva__statfile_date_kind(const char *kind, const char *format);
+/* The stored value as "YYYY-MM-DD" (or "YYYY-MM-DD HH:MM:SS" for a
+ * date-time off midnight) in out; its length, 0 if it is no date of the
+ * years 1 to 9999. */
+int jarva__statfile_date_text(const jarva__statfile_date *kind, double value, char *out,
+                              size_t size);
 
 uint64_t jarva__statfile_bytes_read(const jarva__statfile *f);
 uint64_t jarva__statfile_bytes_total(const jarva__statfile *f);

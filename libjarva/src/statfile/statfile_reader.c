@@ -45,6 +45,7 @@ struct jarva__statfile {
 
     /* Written by the parser before vars_ready, read-only after. */
     char **names, **var_labels, **var_sets;
+    jarva__statfile_date *dates;
     size_t nvars, vars_cap;
 
     /* The case being read (the parser's turn) or handed out (the
@@ -174,8 +175,8 @@ static void format_number(double v, char *out, size_t size)
 
 /* The value's text in out (a number) or *text (a string); NULL *text and
  * 0 for a missing value. */
-static int value_text(readstat_value_t value, readstat_variable_t *var, char *out, size_t size,
-                      const char **text)
+static int value_text(readstat_value_t value, readstat_variable_t *var,
+                      const jarva__statfile_date *date, char *out, size_t size, const char **text)
 {
     *text = NULL;
     if (var && readstat_value_is_missing(value, var))
@@ -198,6 +199,10 @@ static int value_text(readstat_value_t value, readstat_variable_t *var, char *ou
     double d = readstat_double_value(value);
     if (!isfinite(d))
         return 0;
+    if (date && date->is_date && jarva__statfile_date_text(date, d, out, size) > 0) {
+        *text = out;
+        return (int)strlen(out);
+    }
     format_number(d, out, size);
     *text = out;
     return (int)strlen(out);
@@ -221,11 +226,14 @@ static int on_variable(int index, readstat_variable_t *var, const char *val_labe
         if (l)
             f->var_labels = l;
         char **s = l ? realloc(f->var_sets, cap * sizeof *s) : NULL;
-        if (!s) {
+        if (s)
+            f->var_sets = s;
+        jarva__statfile_date *d = s ? realloc(f->dates, cap * sizeof *d) : NULL;
+        if (!d) {
             fail(f, JARVA_ENOMEM, "out of memory");
             return READSTAT_HANDLER_ABORT;
         }
-        f->var_sets = s;
+        f->dates = d;
         f->vars_cap = cap;
     }
     const char *name = readstat_variable_get_name(var);
@@ -233,6 +241,7 @@ static int on_variable(int index, readstat_variable_t *var, const char *val_labe
     f->names[f->nvars] = jarva__strdup(name ? name : "");
     f->var_labels[f->nvars] = label && *label ? jarva__strdup(label) : NULL;
     f->var_sets[f->nvars] = val_labels && *val_labels ? jarva__strdup(val_labels) : NULL;
+    f->dates[f->nvars] = jarva__statfile_date_kind(f->kind, readstat_variable_get_format(var));
     f->nvars++;
     if (!f->names[f->nvars - 1]) {
         fail(f, JARVA_ENOMEM, "out of memory");
@@ -246,7 +255,7 @@ static int on_value_label(const char *set, readstat_value_t value, const char *l
     jarva__statfile *f = ctx;
     char number[64];
     const char *code;
-    int n = value_text(value, NULL, number, sizeof number, &code);
+    int n = value_text(value, NULL, NULL, number, sizeof number, &code);
     if (!set || !label || n <= 0)
         return READSTAT_HANDLER_OK; /* a label for a missing value names no code */
     if (f->nsets == f->sets_cap) {
@@ -321,7 +330,7 @@ static int on_value(int obs, readstat_variable_t *var, readstat_value_t value, v
         f->buf_len = 0;
     char number[64];
     const char *text;
-    int n = value_text(value, var, number, sizeof number, &text);
+    int n = value_text(value, var, &f->dates[index], number, sizeof number, &text);
     f->off[index] = (size_t)-1;
     f->len[index] = 0;
     if (n > 0) {
@@ -362,14 +371,43 @@ static const char *format_title(const char *kind)
     return "a SAS file";
 }
 
+/* ReadStat's message made fit to show: it may quote the file's bytes (any
+ * encoding: each byte of bad UTF-8 or control character becomes '?'), name
+ * itself again, and end in "(retval = 2): Success (errno = 0)". */
+static void clean_message(const char *message, char *out, size_t size)
+{
+    if (!strncmp(message, "ReadStat: ", 10))
+        message += 10;
+    size_t n = strlen(message);
+    const char *tail = strstr(message, " (retval = ");
+    if (tail)
+        n = (size_t)(tail - message);
+    while (n && (message[n - 1] == '\n' || message[n - 1] == ' '))
+        n--;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        jarva__text_error e;
+        size_t first;
+        size_t ok = jarva__utf8_check((const unsigned char *)message + i, n - i, &e, &first);
+        if (o + ok + 2 > size)
+            break; /* whole characters only */
+        for (size_t k = 0; k < ok; k++, i++)
+            out[o++] = (unsigned char)message[i] < 0x20 ? '?' : message[i];
+        if (i < n) {
+            out[o++] = '?'; /* the byte the check stopped at */
+            i++;
+        }
+    }
+    out[o] = '\0';
+}
+
 static void on_error(const char *message, void *ctx)
 {
     jarva__statfile *f = ctx;
-    size_t n = strlen(message);
-    while (n && (message[n - 1] == '\n' || message[n - 1] == ' '))
-        n--;
-    fail(f, JARVA_EFORMAT, "%s: not readable as %s (ReadStat: %.*s)", f->path,
-         format_title(f->kind), (int)n, message);
+    char clean[512];
+    clean_message(message, clean, sizeof clean);
+    fail(f, JARVA_EFORMAT, "%s: not readable as %s (ReadStat: %s)", f->path, format_title(f->kind),
+         clean);
 }
 
 static void *parse_thread(void *arg)
@@ -591,6 +629,7 @@ void jarva__statfile_close(jarva__statfile *f)
     free(f->names);
     free(f->var_labels);
     free(f->var_sets);
+    free(f->dates);
     free(f->sets);
     free(f->labels);
     free(f->label_var);

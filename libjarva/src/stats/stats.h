@@ -25,6 +25,11 @@ int jarva__errbuf_set(char *errbuf, size_t errlen, int code, const char *fmt, ..
 /* Makes errbuf "" (if errbuf && errlen). */
 void jarva__errbuf_clear(char *errbuf, size_t errlen);
 
+/* JARVA_OK if a caller's struct has the version this libjarva writes, else
+ * JARVA_EINVAL naming what (e.g. "jarva_trend") and the _INIT macro to use. */
+int jarva__version_check(unsigned version, unsigned known, const char *what, char *errbuf,
+                         size_t errlen);
+
 /* Copies *opts (or the defaults for NULL) to *out after checking version,
  * method, level and lonely_psu; JARVA_OK or JARVA_EINVAL. */
 int jarva__estimate_options_check(const jarva_estimate_options *opts, jarva_estimate_options *out,

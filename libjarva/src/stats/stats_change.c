@@ -26,6 +26,10 @@ int jarva__series_check(const jarva_series *series, char *errbuf, size_t errlen)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "series without years or estimates");
     if (series->break_count && !series->breaks)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "series without its break years");
+    for (size_t i = 0; i < series->count; i++)
+        if (series->estimates[i].version != JARVA_ESTIMATE_VERSION)
+            return jarva__version_check(series->estimates[i].version, JARVA_ESTIMATE_VERSION,
+                                        "the series' jarva_estimate", errbuf, errlen);
     for (size_t i = 1; i < series->count; i++)
         if (series->years[i] <= series->years[i - 1])
             return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
@@ -79,6 +83,9 @@ int jarva_change_between(jarva_change *out, const jarva_series *series, int year
     if (!out || !(level > 0 && level < 1))
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "bad level %g or NULL result",
                                  level);
+    rc = jarva__version_check(out->version, JARVA_CHANGE_VERSION, "jarva_change", errbuf, errlen);
+    if (rc)
+        return rc;
     if (year_from >= year_to)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                  "change from %d to %d: the first year must come first", year_from,
@@ -101,7 +108,7 @@ int jarva_change_between(jarva_change *out, const jarva_series *series, int year
 void jarva__change_of(const jarva_estimate *from, double from_value, const jarva_estimate *to,
                       double level, jarva_change *out)
 {
-    *out = (jarva_change){ 0 };
+    *out = (jarva_change)JARVA_CHANGE_INIT;
     out->difference = to->estimate - from_value;
     double v_from = from->se * from->se, v_to = to->se * to->se;
     out->se = sqrt(v_from + v_to);
@@ -209,7 +216,10 @@ int jarva_trend_fit(jarva_trend *out, const jarva_series *series, double level, 
     if (!out || !(level > 0 && level < 1))
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "bad level %g or NULL result",
                                  level);
-    *out = (jarva_trend){ 0 };
+    rc = jarva__version_check(out->version, JARVA_TREND_VERSION, "jarva_trend", errbuf, errlen);
+    if (rc)
+        return rc;
+    *out = (jarva_trend)JARVA_TREND_INIT;
     out->p_value = 1; /* until a slope is fitted */
     out->dispersion = 1;
     out->df = INFINITY;
@@ -255,7 +265,7 @@ int jarva_trend_fit(jarva_trend *out, const jarva_series *series, double level, 
         spread += x[i] * x[i];
     }
     if (!(spread > 0) || fit_line(x, y, w, n, exact == n, level, out) != 0) {
-        jarva_trend empty = { 0 };
+        jarva_trend empty = JARVA_TREND_INIT;
         empty.n_points = n;
         empty.first_year = out->first_year;
         empty.last_year = out->last_year;

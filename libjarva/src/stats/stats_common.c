@@ -23,6 +23,17 @@ void jarva__errbuf_clear(char *errbuf, size_t errlen)
         errbuf[0] = '\0';
 }
 
+int jarva__version_check(unsigned version, unsigned known, const char *what, char *errbuf,
+                         size_t errlen)
+{
+    if (version == known)
+        return JARVA_OK;
+    return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
+                             "%s version %u: this libjarva knows %u (initialise it from its _INIT "
+                             "macro)",
+                             what, version, known);
+}
+
 int jarva__estimate_options_check(const jarva_estimate_options *opts, jarva_estimate_options *out,
                                   char *errbuf, size_t errlen)
 {

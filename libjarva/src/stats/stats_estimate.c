@@ -7,6 +7,12 @@
 
 #include "stats.h"
 
+void jarva_estimate_init(jarva_estimate *e, size_t count)
+{
+    for (size_t i = 0; e && i < count; i++)
+        e[i] = (jarva_estimate)JARVA_ESTIMATE_INIT;
+}
+
 /* No interval: both bounds hold the estimate so that nothing undefined can
  * reach an output; the flag says the interval is not one. */
 static void no_interval(jarva_estimate *e)
@@ -20,7 +26,7 @@ static void no_interval(jarva_estimate *e)
 static int survey_common(const jarva__domain_moments *m, const jarva_estimate_options *opts,
                          jarva_estimate *e)
 {
-    *e = (jarva_estimate){ 0 };
+    *e = (jarva_estimate)JARVA_ESTIMATE_INIT;
     e->n = m->n;
     e->n_positive = m->n_positive;
     e->estimate = m->mean;
@@ -105,7 +111,8 @@ static int begin_estimate(const jarva_estimate_options *in, jarva_estimate_optio
         return rc;
     if (!out)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "result is NULL");
-    return JARVA_OK;
+    return jarva__version_check(out->version, JARVA_ESTIMATE_VERSION, "jarva_estimate", errbuf,
+                                errlen);
 }
 
 void jarva__estimate_from_moments(const jarva__domain_moments *m,
@@ -140,6 +147,11 @@ static int survey_estimates(const jarva_survey_data *data, const int *domain, si
         return rc;
     if (domain_count == 0)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "no domain");
+    for (size_t d = 1; d < domain_count && rc == JARVA_OK; d++)
+        rc = jarva__version_check(out[d].version, JARVA_ESTIMATE_VERSION, "jarva_estimate", errbuf,
+                                  errlen);
+    if (rc)
+        return rc;
     jarva__domain_moments *moments = calloc(domain_count, sizeof *moments);
     if (!moments)
         return jarva__errbuf_set(errbuf, errlen, JARVA_ENOMEM, "out of memory");
@@ -193,7 +205,7 @@ int jarva_estimate_table_share(jarva_estimate *out, double share, double n,
     if (!wilson && !exact)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                  "a published share takes the wilson or clopper-pearson method");
-    *out = (jarva_estimate){ 0 };
+    *out = (jarva_estimate)JARVA_ESTIMATE_INIT;
     out->estimate = share;
     out->df = INFINITY;
     if (n == 0) {
@@ -229,7 +241,7 @@ int jarva_estimate_count(jarva_estimate *out, double events, double exposure,
     if (!(exposure > 0) || !isfinite(exposure))
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                  "exposure %g is not a positive number", exposure);
-    *out = (jarva_estimate){ 0 };
+    *out = (jarva_estimate)JARVA_ESTIMATE_INIT;
     out->n = (size_t)events;
     out->estimate = events / exposure;
     out->se = sqrt(events) / exposure;
@@ -254,10 +266,14 @@ int jarva_estimate_exact(jarva_estimate *out, double value, size_t n, char *errb
     jarva__errbuf_clear(errbuf, errlen);
     if (!out)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "result is NULL");
+    int rc = jarva__version_check(out->version, JARVA_ESTIMATE_VERSION, "jarva_estimate", errbuf,
+                                  errlen);
+    if (rc)
+        return rc;
     if (!isfinite(value) || (n > 0 && !(value >= 0 && value <= 1)))
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                  "exact value %g is not a number (or a share outside 0-1)", value);
-    *out = (jarva_estimate){ 0 };
+    *out = (jarva_estimate)JARVA_ESTIMATE_INIT;
     out->estimate = out->ci_low = out->ci_high = value;
     out->df = INFINITY;
     out->n = n ? n : (value >= 0 && value < 1e15 ? (size_t)value : 0);

@@ -186,9 +186,12 @@ int jarva_target_assess(jarva_target_status *out, const jarva_series *series,
         rc = check_target(target, opts, errbuf, errlen);
     if (!rc && !out)
         rc = jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "result is NULL");
+    if (!rc)
+        rc = jarva__version_check(out->version, JARVA_TARGET_STATUS_VERSION, "jarva_target_status",
+                                  errbuf, errlen);
     if (rc)
         return rc;
-    *out = (jarva_target_status){ 0 };
+    *out = (jarva_target_status)JARVA_TARGET_STATUS_INIT;
     out->state = JARVA_TARGET_INSUFFICIENT_DATA;
     out->rule = JARVA_RULE_NO_ESTIMATE;
     out->trend.flags = JARVA_TREND_INSUFFICIENT;

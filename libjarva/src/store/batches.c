@@ -14,13 +14,9 @@ struct jarva_batch_list {
 
 static jarva_import_kind kind_from_name(const char *name)
 {
-    if (name && !strcmp(name, "table"))
-        return JARVA_IMPORT_TABLE;
-    if (name && !strcmp(name, "staff"))
-        return JARVA_IMPORT_STAFF;
-    if (name && !strcmp(name, "activity"))
-        return JARVA_IMPORT_ACTIVITIES;
-    return JARVA_IMPORT_SURVEY;
+    jarva_import_kind kind = JARVA_IMPORT_SURVEY; /* the schema allows no other names */
+    jarva__import_kind_parse(name, &kind);
+    return kind;
 }
 
 void jarva_batch_list_free(jarva_batch_list *list)

@@ -27,11 +27,14 @@ void jarva_code_label_list_free(jarva_code_label_list *list)
 }
 
 /* The question's column in the latest batch that has labels for it. Codes
- * sort as numbers where they are numbers ("2" before "10"), else as text. */
+ * sort as numbers where they are numbers ("2" before "10"), else as text.
+ * The labels name the file's variable (F12A in a portable file), the batch
+ * the mapping's column (F12a): the import matches them ignoring ASCII case,
+ * and so does this. */
 static const char *const query =
     "WITH q AS (SELECT l.batch_id, l.source_column FROM batch_value_label l"
     "           JOIN batch_variable v ON v.batch_id = l.batch_id"
-    "                AND v.source_column = l.source_column"
+    "                AND v.source_column = l.source_column COLLATE NOCASE"
     "           WHERE v.name = (SELECT variable FROM indicator WHERE id = ?1)"
     "           ORDER BY l.batch_id DESC LIMIT 1)"
     " SELECT l.batch_id, l.source_column, l.code, l.label FROM batch_value_label l"

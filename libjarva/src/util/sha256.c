@@ -81,7 +81,7 @@ static void blocks_portable(uint32_t state[8], const unsigned char *data, size_t
 }
 
 #ifdef JARVA__SHA_X86
-static int cpu_has_sha(void)
+static int cpu_query_sha(void)
 {
     unsigned eax, ebx, ecx, edx;
     if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx))
@@ -90,6 +90,17 @@ static int cpu_has_sha(void)
     if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx))
         return 0;
     return ssse3 && sse41 && ((ebx >> 29) & 1);
+}
+
+/* Asked once: in a virtual machine cpuid traps to the hypervisor, which made
+ * it the costliest part of hashing a small file. */
+static int cpu_has_sha(void)
+{
+    static atomic_int known = -1;
+    int has = atomic_load(&known);
+    if (has < 0)
+        atomic_store(&known, has = cpu_query_sha());
+    return has;
 }
 
 /* The SHA-NI block function. The instructions keep the state as two vectors,

@@ -1,0 +1,3 @@
+jarva goals
+jarva --format csv goals
+jarva goals --format=json
