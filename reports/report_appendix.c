@@ -113,11 +113,15 @@ int jarva__report_activity(jarva__report *r)
                        "Aktivitetsindikatorerna räknar det som organisationerna har gjort enligt "
                        "aktivitetsloggen: rapporter som lämnats i tid, återkoppling på invånarnas "
                        "förslag, pressmaterial, forum med samarbetspartner med mera. Antal "
-                       "redovisas per år, andelar med vad de är andelar av.",
+                       "redovisas per år, och andelar med sin täljare och nämnare, till exempel 20 "
+                       "av 25 rapporter. Uppgifterna är totalräknade och har ingen "
+                       "urvalsosäkerhet.",
                        "The activity indicators count what the organisations did according to the "
                        "activity log: reports delivered on time, feedback on residents' "
                        "proposals, press material, forums with partners and more. Counts are "
-                       "given per year, shares with what they are shares of."));
+                       "given per year, and shares with their numerator and denominator, for "
+                       "example 20 of 25 reports. The figures are complete counts without "
+                       "sampling error."));
     int years[ACTIVITY_COLUMNS];
     size_t n_years = activity_years(r, years);
     if (n_years == 0) {
@@ -144,11 +148,9 @@ int jarva__report_activity(jarva__report *r)
         1 + n_years,
         caption,
         TR(r,
-           "Källa: Aktivitetsloggen. .. = redovisas inte eftersom underlaget är för litet "
-           "(färre än 3 på endera sidan) eller uppgift saknas för året. Inga data: "
-           "indikatorn har ingen uppgift alls.",
-           "Source: activity log. .. = not shown because the basis is too small (fewer than 3 "
-           "on either side) or no figure for the year. No data: the indicator has no "
+           "Källa: Aktivitetsloggen. .. = uppgift saknas för året. Inga data: indikatorn har "
+           "ingen uppgift alls.",
+           "Source: activity log. .. = no figure for the year. No data: the indicator has no "
            "figure at all."),
         true,
         0
@@ -194,10 +196,7 @@ static void series_breaks(jarva__report *r)
         jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
         return;
     }
-    char *text = jarva__pdf_aprintf("%s %s.",
-                                    TR(r, "Seriebrott i katalogen:",
-                                       "Series breaks in the "
-                                       "catalogue:"),
+    char *text = jarva__pdf_aprintf("%s %s.", TR(r, "Seriebrott:", "Series breaks:"),
                                     *list ? list : TR(r, "inga", "none"));
     if (text)
         jarva__pdf_body(r->doc, text);
@@ -232,9 +231,15 @@ static const char *survey_method_text(const jarva__report *r)
  * method, never a fixed "95 %". */
 static void ci_paragraph(jarva__report *r)
 {
-    char level[32], alpha[32], text[3000];
+    char level[32], alpha[32], significance[32], text[4000];
     jarva__report_level_text(r->lang, r->level, level, sizeof level);
     jarva__fmt_number(alpha, sizeof alpha, 1 - r->level, 1 - r->level < 0.01 ? 3 : 2, r->lang);
+    jarva__report_level_text(r->lang, 1 - r->level, significance, sizeof significance);
+    char one_in[32];
+    jarva__fmt_number(one_in, sizeof one_in, 1 / (1 - r->level), 0, r->lang);
+    size_t family = 0; /* the summary's Benjamini-Hochberg family (report_data.c) */
+    for (size_t i = 0; i < jarva_summary_count(r->summary); i++)
+        family += !isnan(jarva_summary_get(r->summary, i)->change_p_adjusted);
     if (r->lang == JARVA__LANG_SV)
         snprintf(text, sizeof text,
                  "Alla intervall är %s konfidensintervall. Andelar från enkäterna har %s, "
@@ -242,27 +247,44 @@ static void ci_paragraph(jarva__report *r)
                  "t-intervall. Aktivitetsloggens antal och andelar är totalräknade och har inget "
                  "intervall; publicerade andelar utan antal svarande har inget heller. En "
                  "förändring mellan två år prövas som skillnaden mellan två oberoende skattningar "
-                 "med Welch–Satterthwaites frihetsgrader. Den kallas statistiskt säkerställd när "
-                 "%s konfidensintervallet för skillnaden inte innehåller noll (p < %s). En "
+                 "med Welch–Satterthwaites frihetsgrader. Rapporten prövar många förändringar "
+                 "samtidigt, och på %s nivå blir i genomsnitt var %s:e prövning säkerställd av en "
+                 "slump även när inget har förändrats. Därför kallas en förändring statistiskt "
+                 "säkerställd när dess "
+                 "p-värde, justerat med Benjamini–Hochbergs metod, är mindre än %s. Familjen "
+                 "som justeras är förändringarna sedan utgångsvärdet för alla indikatorer i "
+                 "deras huvudområde, %zu prövade förändringar i denna rapport; metoden håller den "
+                 "förväntade andelen falska upptäckter bland "
+                 "de säkerställda förändringarna under %s. Intervallen som visas är de "
+                 "ojusterade %s konfidensintervallen för varje förändring för sig. En "
                  "förändring som inte är säkerställd behöver inte vara noll, och överlappande "
                  "intervall betyder inte att skillnaden saknas. Förändringar beräknas på de "
                  "oavrundade värdena och kan därför skilja sig med en enhet från skillnaden "
                  "mellan de avrundade värden som visas.",
-                 level, survey_method_text(r), level, alpha);
+                 level, survey_method_text(r), significance, one_in, alpha, family, significance,
+                 level);
     else
-        snprintf(text, sizeof text,
-                 "Every interval is a %s confidence interval. Survey shares have %s, published "
-                 "shares with a known number of respondents Wilson intervals and means t "
-                 "intervals. The activity log's counts and shares are complete counts and have "
-                 "no interval; nor do published shares without the number of respondents. A "
-                 "change between two years is tested as the difference of two independent "
-                 "estimates with Welch-Satterthwaite degrees of freedom. It is called "
-                 "statistically significant when the %s confidence interval of the difference "
-                 "excludes zero (p < %s). A change that is not significant need not be zero, and "
-                 "overlapping intervals do not mean there is no difference. Changes are computed "
-                 "from the unrounded values and may therefore differ by one unit from the "
-                 "difference of the rounded values shown.",
-                 level, survey_method_text(r), level, alpha);
+        snprintf(
+            text, sizeof text,
+            "Every interval is a %s confidence interval. Survey shares have %s, published "
+            "shares with a known number of respondents Wilson intervals and means t "
+            "intervals. The activity log's counts and shares are complete counts and have "
+            "no interval; nor do published shares without the number of respondents. A "
+            "change between two years is tested as the difference of two independent "
+            "estimates with Welch-Satterthwaite degrees of freedom. The report tests many "
+            "changes at once, and at the %s level one test in %s on average comes out "
+            "significant by chance even when nothing has changed. A change is therefore called "
+            "statistically significant when its p-value, adjusted by the Benjamini-Hochberg "
+            "method, is below %s. The family adjusted over is the changes since baseline of "
+            "every indicator in its headline area, %zu tested changes in this report; the "
+            "method keeps the expected share of false discoveries "
+            "among the significant changes below %s. The intervals shown are the unadjusted "
+            "%s confidence intervals of each change alone. A change that is not "
+            "significant need not be zero, and "
+            "overlapping intervals do not mean there is no difference. Changes are computed "
+            "from the unrounded values and may therefore differ by one unit from the "
+            "difference of the rounded values shown.",
+            level, survey_method_text(r), significance, one_in, alpha, family, significance, level);
     jarva__pdf_body(r->doc, text);
 }
 
@@ -270,23 +292,29 @@ int jarva__report_method(jarva__report *r)
 {
     jarva__pdf *doc = r->doc;
     if (jarva__pdf_new_page(doc, 0) != JARVA_OK ||
-        jarva__pdf_heading(doc, 1, TR(r, "Bilaga A. Metod", "Appendix A. Method")) != JARVA_OK)
+        jarva__pdf_heading(doc, 1,
+                           TR(r, "Bilaga A. Om statistiken", "Appendix A. About the statistics")) !=
+            JARVA_OK)
         return jarva__pdf_status(doc);
+    int rc = jarva__report_quality(r);
+    if (rc != JARVA_OK)
+        return rc;
     jarva__pdf_heading(doc, 2, TR(r, "Urval och skattningar", "Sampling and estimation"));
     jarva__pdf_body(
         doc, TR(r,
-                "Invånarenkäten och personalenkäten är stratifierade urval i ett steg. Andelar "
-                "och medelvärden skattas med urvalsvikterna, och deras standardfel med "
-                "Taylorlinjärisering, på samma sätt som R-paketet survey gör med "
-                "svydesign(ids = ~1, strata = ~stratum, weights = ~vikt). Frihetsgraderna är "
-                "antalet svarande minus antalet strata. Redovisningsgrupper (områden, kön, "
-                "åldersgrupper) skattas som delpopulationer, så att hela urvalets strata behålls.",
-                "The residents' and staff surveys are stratified single-stage samples. Shares "
-                "and means are estimated with the design weights, and their standard errors by "
-                "Taylor linearisation, as R's survey package does with svydesign(ids = ~1, "
-                "strata = ~stratum, weights = ~weight). The degrees of freedom are the number "
-                "of respondents minus the number of strata. Groups (areas, sex, age groups) are "
-                "estimated as domains, keeping the strata of the whole sample."));
+                "Enkätsvaren skattas som stratifierade urval i ett steg, med de strata och vikter "
+                "som källan anger (se Källorna ovan). Andelar och medelvärden skattas med "
+                "urvalsvikterna, och deras standardfel med Taylorlinjärisering, på samma sätt "
+                "som R-paketet survey gör med svydesign(ids = ~1, strata = ~stratum, weights = "
+                "~vikt). Frihetsgraderna är antalet svarande minus antalet strata. Områden "
+                "skattas som delpopulationer, så att hela urvalets strata behålls.",
+                "Survey answers are estimated as stratified single-stage samples, with the "
+                "strata and weights the source gives (see The sources above). Shares and means "
+                "are estimated with the design weights, and their standard errors by Taylor "
+                "linearisation, as R's survey package does with svydesign(ids = ~1, strata = "
+                "~stratum, weights = ~weight). The degrees of freedom are the number of "
+                "respondents minus the number of strata. Areas are estimated as domains, "
+                "keeping the strata of the whole sample."));
     jarva__pdf_heading(
         doc, 2, TR(r, "Konfidensintervall och förändringar", "Confidence intervals and changes"));
     ci_paragraph(r);
@@ -350,9 +378,9 @@ int jarva__report_method(jarva__report *r)
 static const char *kind_word(const jarva__report *r, jarva_import_kind kind)
 {
     switch (kind) {
-    case JARVA_IMPORT_SURVEY: return TR(r, "Invånarenkät", "Residents' survey");
+    case JARVA_IMPORT_SURVEY: return TR(r, "Enkätsvar", "Survey answers");
     case JARVA_IMPORT_TABLE: return TR(r, "Publicerad tabell", "Published table");
-    case JARVA_IMPORT_STAFF: return TR(r, "Personalenkät", "Staff survey");
+    case JARVA_IMPORT_STAFF: return TR(r, "Enkätsvar", "Survey answers");
     case JARVA_IMPORT_ACTIVITIES: return TR(r, "Aktivitetslogg", "Activity log");
     }
     return "";
@@ -379,25 +407,25 @@ int jarva__report_sources(jarva__report *r)
             doc, 1, TR(r, "Bilaga B. Dataunderlag", "Appendix B. Data provenance")) != JARVA_OK)
         return jarva__pdf_status(doc);
     jarva__pdf_body(doc, TR(r,
-                            "Varje importerad fil är ett parti (batch) i databasen. SHA-256 är "
-                            "filens kontrollsumma: samma fil ger alltid samma summa, så varje "
+                            "Tabellen visar varje fil som rapportens siffror bygger på. SHA-256 "
+                            "är filens kontrollsumma: samma fil ger alltid samma summa, så varje "
                             "siffra i rapporten kan spåras till exakt den fil den bygger på.",
-                            "Every imported file is a batch in the database. SHA-256 is the "
-                            "file's checksum: the same file always gives the same sum, so every "
-                            "figure in the report can be traced to exactly the file it rests "
-                            "on."));
+                            "The table lists every file the report's figures rest on. SHA-256 is "
+                            "the file's checksum: the same file always gives the same sum, so "
+                            "every figure in the report can be traced to exactly the file it "
+                            "rests on."));
     size_t n = jarva_batch_list_count(r->batches);
     if (n == 0)
         return jarva__pdf_body(
             doc, TR(r, "Inga filer har importerats.", "No files have been imported."));
     const jarva__pdf_column cols[] = {
-        { TR(r, "Nr", "No."), 0.35, JARVA__ALIGN_RIGHT },
+        { TR(r, "Nr", "No."), 0.45, JARVA__ALIGN_RIGHT },
         { TR(r, "Fil", "File"), 1.95, JARVA__ALIGN_LEFT },
-        { TR(r, "Typ och källa", "Kind and source"), 1.6, JARVA__ALIGN_LEFT },
-        { TR(r, "År", "Year"), 0.5, JARVA__ALIGN_RIGHT },
+        { TR(r, "Typ och källa", "Kind and source"), 1.5, JARVA__ALIGN_LEFT },
+        { TR(r, "År", "Year"), 0.65, JARVA__ALIGN_RIGHT },
         { TR(r, "Rader", "Rows"), 0.6, JARVA__ALIGN_RIGHT },
         { TR(r, "Importerad", "Imported"), 1.05, JARVA__ALIGN_LEFT },
-        { "SHA-256", 2.4, JARVA__ALIGN_LEFT },
+        { "SHA-256", 2.25, JARVA__ALIGN_LEFT },
     };
     char caption[200];
     snprintf(caption, sizeof caption, "%s %d. %s", TR(r, "Tabell", "Table"), ++r->table,
@@ -418,7 +446,7 @@ int jarva__report_sources(jarva__report *r)
             snprintf(kind, sizeof kind, "%s", kind_word(r, b->kind));
         else
             snprintf(kind, sizeof kind, "%s\n%s", kind_word(r, b->kind),
-                     jarva__report_source_name(r->lang, b->source));
+                     jarva__report_source_name(r, b->source));
         if (b->year)
             snprintf(year, sizeof year, "%d", b->year);
         else

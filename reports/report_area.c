@@ -87,6 +87,7 @@ bool jarva__report_area_test(const jarva_estimate *area, const jarva_estimate *w
     *out = (jarva_change)JARVA_CHANGE_INIT; /* the version tells the library what out holds */
     const jarva_series pair = { 2, years, estimates, NULL, 0 };
     char err[256];
+    *out = (jarva_change)JARVA_CHANGE_INIT; /* the caller sets the version (jarva/estimate.h) */
     return jarva_change_between(out, &pair, 0, 1, level, err, sizeof err) == JARVA_OK &&
            !(out->flags & JARVA_CHANGE_NO_TEST);
 }

@@ -24,6 +24,30 @@ const jarva_area *jarva__report_area(const jarva__report *r, const char *id)
     return NULL;
 }
 
+const char *jarva__report_goal_owner(const jarva__report *r, const jarva_indicator *ind)
+{
+    const char *owner = NULL;
+    for (size_t i = 0; ind && i < jarva_goal_list_count(r->goals); i++) {
+        const jarva_goal *g = jarva_goal_list_get(r->goals, i);
+        if (ind->goal_id && !strcmp(g->id, ind->goal_id))
+            owner = g->owner_id;
+    }
+    for (size_t i = 0; owner && i < jarva_organisation_list_count(r->organisations); i++) {
+        const jarva_organisation *o = jarva_organisation_list_get(r->organisations, i);
+        if (!strcmp(o->id, owner))
+            return r->lang == JARVA__LANG_EN && o->name_en ? o->name_en : o->name_sv;
+    }
+    return owner;
+}
+
+const char *jarva__report_area_name(const jarva__report *r, const char *id, const char *fallback)
+{
+    const jarva_area *a = jarva__report_area(r, id);
+    if (!a)
+        return fallback;
+    return r->lang == JARVA__LANG_EN && a->name_en && *a->name_en ? a->name_en : a->name;
+}
+
 static long find_year(const jarva_series *s, int year)
 {
     for (size_t i = 0; i < s->count; i++)
@@ -71,6 +95,8 @@ void jarva__report_analyse(jarva__report_item *it)
     it->base = -1;
     it->has_change = false;
     it->has_trend = false;
+    it->base_value = NAN;
+    it->change_p_adjusted = NAN;
     for (size_t i = 0; i < s->count; i++)
         if (jarva__report_shown(&s->estimates[i])) {
             it->shown++;
@@ -82,6 +108,8 @@ void jarva__report_analyse(jarva__report_item *it)
     char err[256];
     it->change = (jarva_change)JARVA_CHANGE_INIT;
     it->trend = (jarva_trend)JARVA_TREND_INIT;
+    if (it->base >= 0)
+        it->base_value = s->estimates[it->base].estimate;
     if (it->base >= 0)
         it->has_change =
             jarva_change_between(&it->change, s, s->years[it->base], s->years[it->latest_shown],
@@ -97,6 +125,39 @@ void jarva__report_analyse(jarva__report_item *it)
     it->has_trend = jarva_trend_fit(&it->trend, &segment, jarva__report_level(it), err,
                                     sizeof err) == JARVA_OK &&
                     !(it->trend.flags & JARVA_TREND_INSUFFICIENT);
+}
+
+void jarva__report_adopt_status(jarva__report_item *it, const jarva_summary_item *family)
+{
+    const jarva_target_status *st = &it->status;
+    const jarva_series *s = &it->series;
+    if (it->latest_shown < 0 || st->latest_year != s->years[it->latest_shown])
+        return; /* not the same latest value: keep the report's own comparison */
+    it->base = -1;
+    it->base_is_baseline = false;
+    it->base_value = NAN;
+    it->has_change = false;
+    if (st->baseline_source != JARVA_BASELINE_NONE && st->baseline_year < st->latest_year) {
+        long k = find_year(s, st->baseline_year);
+        if (k >= 0) {
+            it->base = k;
+            it->base_is_baseline = st->baseline_source == JARVA_BASELINE_CATALOGUE;
+            it->base_value = st->baseline_value;
+        }
+    }
+    if (it->base >= 0 && st->has_change) {
+        it->has_change = true;
+        it->change = st->change;
+    }
+    it->change_p_adjusted = NAN;
+    /* The word "statistiskt säkerställd" is judged in the family (issue 11,
+     * docs/status.md): the adjusted p-value, never the lone test. */
+    if (it->has_change && family && !(it->change.flags & JARVA_CHANGE_NO_TEST) &&
+        family->status.has_change && family->status.change.year_from == it->change.year_from &&
+        family->status.change.year_to == it->change.year_to) {
+        it->change_p_adjusted = family->change_p_adjusted;
+        it->change.significant = family->change_significant;
+    }
 }
 
 /* The areas compared: the latest year up to the report's in which at least
@@ -128,7 +189,7 @@ static int load_item(jarva__report *r, jarva__report_item *it)
     if (rc)
         return rc;
     const jarva_area *area = jarva__report_area(r, it->area_id);
-    it->area_name = area ? area->name : it->area_id;
+    it->area_name = jarva__report_area_name(r, it->area_id, area ? area->name : it->area_id);
     it->series = *jarva_series_data_series(it->data);
     while (it->series.count && it->series.years[it->series.count - 1] > r->year)
         it->series.count--;
@@ -148,13 +209,41 @@ static int load_item(jarva__report *r, jarva__report_item *it)
             snprintf(r->survey_method, sizeof r->survey_method, "%s", res->method);
     }
     jarva__report_analyse(it);
-    it->status = (jarva_target_status)JARVA_TARGET_STATUS_INIT;
-    rc = jarva_status_assess(&it->status, &it->has_target, db, it->ind->id, it->area_id, r->year,
-                             NULL);
-    if (rc)
-        return rc;
     choose_bars(r, it);
     return JARVA_OK;
+}
+
+/* The plan's thresholds and a level: the statuses and tests at the level the
+ * estimates were computed at, so that the printed interval and the word
+ * "säkerställd" speak of the same test. */
+static jarva_target_options target_options(const jarva__report *r, double level)
+{
+    jarva_target_options o = JARVA_TARGET_OPTIONS_INIT;
+    if (r->plan.on_track_probability > 0 && r->plan.on_track_probability < 1)
+        o.on_track = r->plan.on_track_probability;
+    if (r->plan.off_track_probability > 0 && r->plan.off_track_probability < 1)
+        o.off_track = r->plan.off_track_probability;
+    if (level > 0 && level < 1)
+        o.level = level;
+    return o;
+}
+
+/* Every item's status, and the summary whose Benjamini-Hochberg family
+ * decides which changes are called significant. */
+static int assess_items(jarva__report *r)
+{
+    jarva_target_options all = target_options(r, r->level);
+    int rc = jarva_summary_open(&r->summary, r->db, r->year, &all);
+    for (size_t i = 0; i < r->n_items && !rc; i++) {
+        jarva__report_item *it = &r->items[i];
+        jarva_target_options o = target_options(r, jarva__report_level(it));
+        it->status = (jarva_target_status)JARVA_TARGET_STATUS_INIT;
+        rc = jarva_status_assess(&it->status, &it->has_target, r->db, it->ind->id, it->area_id,
+                                 r->year, &o);
+        if (!rc)
+            jarva__report_adopt_status(it, jarva_summary_find(r->summary, it->ind->id));
+    }
+    return rc;
 }
 
 static const jarva_goal *find_goal(const jarva__report *r, const char *id)
@@ -188,7 +277,9 @@ int jarva__report_load(jarva__report *r)
     if (!rc)
         rc = jarva_batch_list_open(&r->batches, db);
     if (!rc)
-        rc = jarva_summary_open(&r->summary, db, r->year, NULL);
+        rc = jarva_source_info_list_open(&r->sources, db);
+    if (!rc)
+        rc = jarva_published_source_list_open(&r->published, db);
     if (rc)
         return rc;
     r->n_items = jarva_indicator_list_count(r->indicators);
@@ -203,7 +294,7 @@ int jarva__report_load(jarva__report *r)
     }
     if (!r->level)
         r->level = REPORT_LEVEL;
-    return rc;
+    return rc ? rc : assess_items(r);
 }
 
 void jarva__report_unload(jarva__report *r)
@@ -221,5 +312,7 @@ void jarva__report_unload(jarva__report *r)
     jarva_organisation_list_free(r->organisations);
     jarva_area_list_free(r->areas);
     jarva_batch_list_free(r->batches);
+    jarva_source_info_list_free(r->sources);
+    jarva_published_source_list_free(r->published);
     jarva_summary_free(r->summary);
 }

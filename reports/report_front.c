@@ -78,7 +78,7 @@ char *jarva__report_data_sources(jarva__report *r)
             continue;
         qsort(years, n, sizeof *years, compare_int);
         jarva__report_buf_add(&b, "%s%s (", b.len ? "; " : "",
-                              jarva__report_source_name(r->lang, source));
+                              jarva__report_source_name(r, source));
         add_year_list(&b, years, n);
         jarva__report_buf_add(&b, ")");
     }
@@ -336,16 +336,31 @@ void jarva__report_change_cell(const jarva__report *r, const jarva__report_item 
         snprintf(buf, cap, "%s", jarva__fmt_suppressed());
         return;
     }
+    if (it->base < 0 && it->status.baseline_source == JARVA_BASELINE_CATALOGUE &&
+        it->status.baseline_year == it->series.years[it->latest_shown]) {
+        /* The plan's baseline is the latest value: no change yet. */
+        snprintf(buf, cap, "%s %d\n%s", TR(r, "utgångsår", "baseline"), it->status.baseline_year,
+                 TR(r, "enligt planen", "plan's baseline"));
+        return;
+    }
     if (it->base < 0) {
         snprintf(buf, cap, "%s", TR(r, "ingen jämförbar mätning", "no comparable value"));
         return;
     }
     const jarva_series *s = &it->series;
-    double diff = s->estimates[it->latest_shown].estimate - s->estimates[it->base].estimate;
+    double base = isfinite(it->base_value) ? it->base_value : s->estimates[it->base].estimate;
+    double diff = s->estimates[it->latest_shown].estimate - base;
     char value[JARVA__FMT_SIZE];
-    jarva__report_diff(r->lang, it->ind, diff, JARVA__FMT_SIGN | JARVA__FMT_NO_UNIT, value,
-                       sizeof value);
-    snprintf(buf, cap, "%s %s %d\n%s", value, TR(r, "sedan", "since"), s->years[it->base],
+    jarva__report_diff_at(
+        r->lang, it->ind, diff,
+        jarva__report_change_decimals(it->ind, it->has_change ? &it->change : NULL),
+        JARVA__FMT_SIGN | JARVA__FMT_NO_UNIT, value, sizeof value);
+    /* The baseline's year and where it comes from beside every change. */
+    /* A no-break space keeps "sedan 2019" together when the cell wraps. */
+    snprintf(buf, cap, "%s %s\xC2\xA0%d\n%s\n%s", value, TR(r, "sedan", "since"),
+             s->years[it->base],
+             it->base_is_baseline ? TR(r, "enligt planen", "plan's baseline")
+                                  : TR(r, "första mätning", "first value"),
              jarva__report_test_word(r->lang, it->has_change ? &it->change : NULL));
 }
 
@@ -358,13 +373,22 @@ static void fill_row(const jarva__report *r, const jarva__report_item *it, summa
         snprintf(row->name, sizeof row->name, "%s", name);
     jarva__report_latest_cell(r, it, row->latest, sizeof row->latest);
     jarva__report_change_cell(r, it, row->change, sizeof row->change);
-    if (it->ind->has_target) {
-        char value[JARVA__FMT_SIZE];
-        jarva__report_value(r->lang, it->ind, it->ind->target_value, value, sizeof value);
-        snprintf(row->target, sizeof row->target, "%s (%d)", value, it->ind->target_year);
-    } else {
-        snprintf(row->target, sizeof row->target, "%s", TR(r, "inget mål", "no target"));
+    jarva__report_target_cell(r, it, row->target, sizeof row->target);
+}
+
+void jarva__report_target_cell(const jarva__report *r, const jarva__report_item *it, char *buf,
+                               size_t cap)
+{
+    if (!it->ind->has_target) {
+        snprintf(buf, cap, "%s", TR(r, "inget mål", "no target"));
+        return;
     }
+    char value[JARVA__FMT_SIZE];
+    jarva__report_value(r->lang, it->ind, it->ind->target_value, value, sizeof value);
+    /* A proposal is said to be one (issue 12); the note explains the word. */
+    snprintf(buf, cap, "%s (%d)%s", value, it->ind->target_year,
+             it->ind->target_kind == JARVA_TARGET_DECIDED ? TR(r, "\nbeslutat", "\ndecided")
+                                                          : TR(r, "\nförslag", "\nproposed"));
 }
 
 /* "Mål 2" or "Kommunikationsmål 3.1" and the goal's text. */
@@ -384,6 +408,40 @@ void jarva__report_goal_label(const jarva__report *r, const jarva_goal *g, char 
                  audience, g->position, jarva__report_goal_text(r->lang, g));
 }
 
+void jarva__report_summary_note(const jarva__report *r, char *note, size_t cap)
+{
+    char level[32];
+    jarva__report_level_text(r->lang, r->level, level, sizeof level);
+    if (r->lang == JARVA__LANG_SV)
+        snprintf(note, cap,
+                 "Förändringar av andelar anges i procentenheter. Förslag: förslag till målvärde, "
+                 "inte beslutat; beslutat: målvärdet är beslutat. Utgångsår: året för planens "
+                 "utgångsvärde (enligt planen) när det hör till samma serie, annars seriens första "
+                 "jämförbara mätning (första mätning). Säkerställd: statistiskt säkerställd efter "
+                 "justering för rapportens många jämförelser (Benjamini–Hochberg), se bilagan om "
+                 "metod; %s konfidensintervallet gäller förändringen för sig. Ej prövbar: "
+                 "publicerade andelar utan antal svarande, eller "
+                 "totalräknade uppgifter. Trend: lutningen för den senaste obrutna delen "
+                 "av serien, med minst tre mätningar. .. = redovisas inte eftersom för "
+                 "få svarade (färre än indikatorns gräns, oftast 30 svar, eller färre än 3 på "
+                 "endera sidan). Inga data: ingen skattning till och med rapportåret.",
+                 level);
+    else
+        snprintf(note, cap,
+                 "Changes of shares are in percentage points. Proposed: a proposed target, not "
+                 "decided; decided: the target has been decided. Baseline: the year of the plan's "
+                 "baseline (plan's baseline) when it belongs to the same series, else the series' "
+                 "first comparable value (first value). Significant: statistically significant "
+                 "after adjusting for the report's many comparisons (Benjamini–Hochberg), see "
+                 "the method appendix; the %s confidence interval is that of the change alone. "
+                 "Not testable: published shares without the number of respondents, or complete "
+                 "counts. Trend: the slope of the latest unbroken part of the "
+                 "series, with at least three points. .. = not shown because too few "
+                 "responded (fewer than the indicator's threshold, usually 30, or fewer than 3 on "
+                 "either side). No data: no estimate up to the report's year.",
+                 level);
+}
+
 static int summary_table(jarva__report *r)
 {
     char level[32], latest_head[96];
@@ -398,31 +456,12 @@ static int summary_table(jarva__report *r)
         { TR(r, "Målvärde (år)", "Target (year)"), 1.0, JARVA__ALIGN_RIGHT },
         { "Status", 1.45, JARVA__ALIGN_LEFT },
     };
-    char caption[160], note[1024];
+    char caption[160], note[2048];
     snprintf(
         caption, sizeof caption, "%s %d. %s %d", TR(r, "Tabell", "Table"), ++r->table,
         TR(r, "Målen och deras indikatorer till och med", "The goals and their indicators up to"),
         r->year);
-    if (r->lang == JARVA__LANG_SV)
-        snprintf(note, sizeof note,
-                 "Förändringar av andelar anges i procentenheter. Säkerställd: statistiskt "
-                 "säkerställd, det vill säga %s konfidensintervallet för förändringen "
-                 "innehåller inte noll. Ej prövbar: publicerade andelar utan antal svarande, eller "
-                 "totalräknade uppgifter. Trend: lutningen för den senaste obrutna delen "
-                 "av serien, med minst tre mätningar. .. = redovisas inte eftersom för "
-                 "få svarade (färre än indikatorns gräns, oftast 30 svar, eller färre än 3 på "
-                 "endera sidan). Inga data: ingen skattning till och med rapportåret.",
-                 level);
-    else
-        snprintf(note, sizeof note,
-                 "Changes of shares are in percentage points. Significant: statistically "
-                 "significant, that is, the %s confidence interval of the change excludes zero. "
-                 "Not testable: published shares without the number of respondents, or complete "
-                 "counts. Trend: the slope of the latest unbroken part of the "
-                 "series, with at least three points. .. = not shown because too few "
-                 "responded (fewer than the indicator's threshold, usually 30, or fewer than 3 on "
-                 "either side). No data: no estimate up to the report's year.",
-                 level);
+    jarva__report_summary_note(r, note, sizeof note);
     jarva__pdf_table_spec spec = { cols, 6, caption, note, true, 0 };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)

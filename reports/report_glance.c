@@ -111,15 +111,22 @@ void jarva__report_glance_cells(const jarva__report *r, const jarva_summary_item
     pace_text(r, it->indicator, it->status.pace, pace, sizeof pace);
     snprintf(c->paces, sizeof c->paces, "%s | %s", needed, pace);
     probability_text(r, it, c->prob, sizeof c->prob);
+    /* Who acts: the organisation that owns the goal (issue 12). */
+    const char *owner = jarva__report_goal_owner(r, it->indicator);
+    snprintf(c->owner_name, sizeof c->owner_name, "%s", owner ? owner : "..");
+    if (owner)
+        snprintf(c->owner, sizeof c->owner, "%s: %s", TR(r, "Ansvarig", "Owner"), owner);
+    else
+        c->owner[0] = '\0';
 }
 
 const char *jarva__report_glance_note(const jarva__report *r)
 {
     return TR(r,
-              "Kvar och takt i procentenheter för andelar. Takt som krävs: från det senaste "
-              "värdet till målvärdet på målåret; hittills: trendens lutning. Sannolikhet: att "
-              "målvärdet nås om trenden håller i sig. Förslag: förslag till målvärde, inte "
-              "beslutat. . = kan inte förekomma (ingen trend); .. = uppgift saknas.",
+              "Kvar och takt i procentenheter för andelar. Takt som krävs: per år till målåret; "
+              "hittills: trendens lutning. Sannolikhet: att målvärdet nås om trenden håller i "
+              "sig. Förslag: förslag till målvärde, inte beslutat. . = kan inte förekomma; "
+              ".. = uppgift saknas.",
               "Gap and pace in percentage points for shares. Pace needed: from the latest "
               "value to the target by the target year; so far: the trend's slope. "
               "Probability: that the target is met if the trend continues. Proposed: a "
@@ -134,13 +141,13 @@ static int action_table(jarva__report *r)
     char latest_head[64];
     snprintf(latest_head, sizeof latest_head, "%s %d", TR(r, "Senaste", "Latest"), r->year);
     const jarva__pdf_column cols[] = {
-        { TR(r, "Indikator", "Indicator"), 4.5, JARVA__ALIGN_LEFT },
+        { TR(r, "Indikator", "Indicator"), 4.85, JARVA__ALIGN_LEFT },
         { latest_head, 0.75, JARVA__ALIGN_RIGHT },
-        { TR(r, "Målvärde (år)", "Target (year)"), 1.35, JARVA__ALIGN_RIGHT },
+        { TR(r, "Målvärde (år)", "Target (year)"), 1.2, JARVA__ALIGN_RIGHT },
         { TR(r, "Kvar till målet", "Gap"), 0.55, JARVA__ALIGN_RIGHT },
         { TR(r, "Takt per år: krävs | hittills", "Pace a year: needed | so far"), 0.9,
           JARVA__ALIGN_RIGHT },
-        { TR(r, "Sannolikhet att nå målet", "Probability of reaching it"), 1.2,
+        { TR(r, "Sannolikhet att nå målet", "Probability of reaching it"), 1.0,
           JARVA__ALIGN_RIGHT },
     };
     char note[1024];
@@ -149,8 +156,9 @@ static int action_table(jarva__report *r)
     snprintf(caption, sizeof caption, "%s",
              TR(r, "Behöver åtgärd, det mål som ligger längst från sitt målvärde först",
                 "Needs action, the goal furthest from its target first"));
-    /* 7.5 pt so that the page holds the whole table and the lists under it. */
-    jarva__pdf_table_spec spec = { cols, 6, caption, note, true, 7.5 };
+    /* 7 pt so that the page holds the whole table (with each goal's owner) and
+     * the lists under it. */
+    jarva__pdf_table_spec spec = { cols, 6, caption, note, true, 7.0 };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)
         return jarva__pdf_status(r->doc);
@@ -173,9 +181,12 @@ static int action_table(jarva__report *r)
         }
         jarva__glance_cells c;
         jarva__report_glance_cells(r, it, &c);
+        /* The owner after the name, on its last line where it fits. */
+        char name[1400];
+        snprintf(name, sizeof name, "%s%s%s", jarva__report_ind_name(r->lang, it->indicator),
+                 c.owner[0] ? " \xC2\xB7 " : "", c.owner);
         jarva__pdf_cell cells[6] = {
-            { jarva__report_ind_name(r->lang, it->indicator), true,
-              jarva__report_mark(it->status.state), false },
+            { name, true, jarva__report_mark(it->status.state), false },
             { c.latest, false, JARVA__MARK_QUESTION, false },
             { c.target, false, JARVA__MARK_QUESTION, false },
             { c.gap, false, JARVA__MARK_QUESTION, false },
@@ -254,10 +265,10 @@ static int other_groups(jarva__report *r, const size_t *count)
     jarva__pdf_style caption = jarva__pdf_style_get(JARVA__STYLE_CAPTION);
     jarva__pdf_style small = jarva__pdf_style_get(JARVA__STYLE_SMALL);
     /* The table's size, so that the page holds all of it. */
-    caption.leading *= 8.5 / caption.size;
-    caption.size = 8.5;
-    small.leading *= 7.5 / small.size;
-    small.size = 7.5;
+    caption.leading *= 8.0 / caption.size;
+    caption.size = 8.0;
+    small.leading *= 7.0 / small.size;
+    small.size = 7.0;
     /* Indicators without a target are not goals to judge: Table 1 lists them. */
     for (int g = JARVA_SUMMARY_ON_TRACK; g <= JARVA_SUMMARY_NOT_JUDGED; g++) {
         if (!count[g])
@@ -276,9 +287,15 @@ static int other_groups(jarva__report *r, const size_t *count)
                 probability_text(r, it, p, sizeof p);
                 snprintf(why, sizeof why, "%s", p);
             } else if (g == JARVA_SUMMARY_ACHIEVED) {
+                /* «förslag till målvärde» for a proposal (issue 12). */
+                const jarva_indicator *ind = it->indicator;
                 latest_text(r, it, a, sizeof a);
-                target_text(r, it->indicator, b2, sizeof b2);
-                snprintf(why, sizeof why, "%s, %s %s", a, TR(r, "målvärde", "target"), b2);
+                jarva__report_value(r->lang, ind, ind->target_value, b2, sizeof b2);
+                snprintf(why, sizeof why, "%s, %s %s %s %d", a,
+                         ind->target_kind == JARVA_TARGET_DECIDED
+                             ? TR(r, "beslutat målvärde", "decided target")
+                             : TR(r, "förslag till målvärde", "proposed target"),
+                         b2, TR(r, "år", "by"), ind->target_year);
             }
             jarva__report_buf_add(&b, "%s%s%s%s%s", k++ ? "; " : "",
                                   jarva__report_ind_name(r->lang, it->indicator),

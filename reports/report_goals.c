@@ -38,14 +38,15 @@ void jarva__report_meta_line(const jarva__report *r, const jarva__report_item *i
 {
     const jarva_indicator *ind = it->ind;
     char value[JARVA__FMT_SIZE];
-    int len = snprintf(buf, cap, "%s: %s \xC2\xB7 %s: %s", TR(r, "Källa", "Source"),
-                       jarva__report_source_name(r->lang, ind->source), TR(r, "Område", "Area"),
-                       it->area_name);
-    if (len >= 0 && (size_t)len < cap && ind->has_baseline) {
-        jarva__report_value(r->lang, ind, ind->baseline_value, value, sizeof value);
-        len += snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s: %s (%d)",
-                        TR(r, "Utgångsvärde", "Baseline"), value, ind->baseline_year);
-    }
+    int len =
+        snprintf(buf, cap, "%s: %s \xC2\xB7 %s: %s", TR(r, "Källa", "Source"),
+                 jarva__report_source_name(r, ind->source), TR(r, "Område", "Area"), it->area_name);
+    /* The baseline by the one rule (docs/status.md), with its year and source. */
+    char baseline[2 * JARVA__FMT_SIZE];
+    jarva__report_baseline_text(r->lang, it, baseline, sizeof baseline);
+    if (len >= 0 && (size_t)len < cap && baseline[0])
+        len += snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s: %s",
+                        TR(r, "Utgångsvärde", "Baseline"), baseline);
     if (len >= 0 && (size_t)len < cap) {
         if (ind->has_target) {
             jarva__report_value(r->lang, ind, ind->target_value, value, sizeof value);
@@ -53,7 +54,7 @@ void jarva__report_meta_line(const jarva__report *r, const jarva__report_item *i
             snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s: %s %s %d",
                      ind->target_kind == JARVA_TARGET_DECIDED
                          ? TR(r, "Mål (beslutat)", "Target (decided)")
-                         : TR(r, "Mål (förslag)", "Target (proposed)"),
+                         : TR(r, "Förslag till målvärde", "Proposed target"),
                      value, TR(r, "år", "by"), ind->target_year);
         } else {
             snprintf(buf + len, cap - (size_t)len, " \xC2\xB7 %s",
@@ -191,7 +192,7 @@ static void chart_note(const jarva__report *r, const jarva__report_item *it, boo
                        size_t cap)
 {
     int len = snprintf(buf, cap, "%s: %s.", TR(r, "Källa", "Source"),
-                       jarva__report_source_name(r->lang, it->ind->source));
+                       jarva__report_source_name(r, it->ind->source));
     if (no_n && len >= 0 && (size_t)len < cap)
         snprintf(buf + len, cap - (size_t)len, " %s",
                  TR(r, "Konfidensintervall saknas för publicerade andelar utan antal svarande.",
@@ -312,9 +313,11 @@ static int build_series(jarva__report *r, const jarva__report_item *it, chart_se
                 }
             }
             if (pass == 0)
-                snprintf(cs->labels[cs->n], sizeof cs->labels[cs->n], "%s", res->area_name);
+                snprintf(cs->labels[cs->n], sizeof cs->labels[cs->n], "%s",
+                         jarva__report_area_name(r, res->area_id, res->area_name));
             else
-                snprintf(cs->labels[cs->n], sizeof cs->labels[cs->n], "%s (%s)", res->area_name,
+                snprintf(cs->labels[cs->n], sizeof cs->labels[cs->n], "%s (%s)",
+                         jarva__report_area_name(r, res->area_id, res->area_name),
                          TR(r, "jämförelse", "comparison"));
             cs->series[cs->n] =
                 (jarva__line_series){ NULL, cs->points + from, cs->n_points - from };
@@ -441,10 +444,12 @@ static int bar_chart(jarva__report *r, const jarva__report_item *it)
             no_n = no_n || (shown && (e->flags & JARVA_EST_NO_N));
             has_ci = has_ci || ci;
             if (rank == 2)
-                snprintf(labels[k], sizeof labels[k], "%s (%s)", res->area_name,
+                snprintf(labels[k], sizeof labels[k], "%s (%s)",
+                         jarva__report_area_name(r, res->area_id, res->area_name),
                          TR(r, "jämförelse", "comparison"));
             else
-                snprintf(labels[k], sizeof labels[k], "%s", res->area_name);
+                snprintf(labels[k], sizeof labels[k], "%s",
+                         jarva__report_area_name(r, res->area_id, res->area_name));
             bars[k] = (jarva__bar){ labels[k], shown ? e->estimate : NAN, ci ? e->ci_low : NAN,
                                     ci ? e->ci_high : NAN, rank == 0 };
             k++;

@@ -34,11 +34,16 @@ typedef struct jarva__report_item {
     long latest_shown;       /* index of the latest estimate that may be shown, -1 */
     long base;               /* index compared with latest_shown, -1 if none */
     bool base_is_baseline;   /* base is the catalogue's baseline year */
+    double base_value;       /* the baseline's value: the catalogue's, or the estimate at base */
     int break_year;          /* the series break that starts latest_shown's segment, 0 */
     bool has_change;
-    jarva_change change; /* from base to latest_shown */
-    bool has_trend;      /* a trend fitted through at least 3 points */
-    jarva_trend trend;   /* of latest_shown's segment */
+    jarva_change change; /* from base to latest_shown; significant as the family decides */
+    /* Benjamini-Hochberg adjusted p of the change over the report's family
+     * (jarva_summary_open(): every indicator's change since baseline in its
+     * headline area, as `jarva status` adjusts); NaN when not tested. */
+    double change_p_adjusted;
+    bool has_trend;    /* a trend fitted through at least 3 points */
+    jarva_trend trend; /* of latest_shown's segment */
     jarva_target_status status;
     int has_target;
     jarva_result_list *results; /* every estimate of the indicator (owned), for the bars */
@@ -62,8 +67,10 @@ typedef struct jarva__report {
     jarva_organisation_list *organisations;
     jarva_area_list *areas;
     jarva_batch_list *batches;
-    jarva_summary *summary;    /* every target's status, what needs action first */
-    jarva__report_item *items; /* one per indicator, in plan order */
+    jarva_source_info_list *sources;        /* sources.csv (may be empty) */
+    jarva_published_source_list *published; /* where the published figures came from */
+    jarva_summary *summary;                 /* every target's status, what needs action first */
+    jarva__report_item *items;              /* one per indicator, in plan order */
     size_t n_items;
     int figure; /* the last figure and table numbers used */
     int table;
@@ -106,11 +113,22 @@ void jarva__report_layout_free(jarva__report_layout *layout);
  * lang and year set). Returns a status with the message in the database. */
 int jarva__report_load(jarva__report *r);
 void jarva__report_unload(jarva__report *r);
+/* The organisation that owns an indicator's goal (goals.csv's owner), in
+ * the report's language; NULL if none is named. */
+const char *jarva__report_goal_owner(const jarva__report *r, const jarva_indicator *ind);
+/* An area's name in the report's language (areas.csv's name_en in English
+ * where given), or fallback for an unknown id. Valid while r is loaded. */
+const char *jarva__report_area_name(const jarva__report *r, const char *id, const char *fallback);
 /* The area with that id, or NULL. */
 const jarva_area *jarva__report_area(const jarva__report *r, const char *id);
 /* The analysis that needs no database: latest, base, change and trend from
  * it->series and it->ind (pure, for tests). */
 void jarva__report_analyse(jarva__report_item *it);
+/* Takes the baseline and the change from it->status (the one baseline rule
+ * of jarva_target_assess(), docs/status.md) and the change's significance
+ * from the summary's Benjamini-Hochberg family (it may be NULL: then the
+ * change's own test). Pure, for tests. */
+void jarva__report_adopt_status(jarva__report_item *it, const jarva_summary_item *family);
 /* Whether an estimate may be shown. */
 bool jarva__report_shown(const jarva_estimate *e);
 
@@ -150,13 +168,31 @@ void jarva__report_diff(jarva__lang lang, const jarva_indicator *ind, double dif
                         char *buf, size_t cap);
 void jarva__report_diff_interval(jarva__lang lang, const jarva_indicator *ind, double lo, double hi,
                                  char *buf, size_t cap);
+/* The same at the given decimals. */
+void jarva__report_diff_at(jarva__lang lang, const jarva_indicator *ind, double diff, int decimals,
+                           unsigned flags, char *buf, size_t cap);
+void jarva__report_diff_interval_at(jarva__lang lang, const jarva_indicator *ind, double lo,
+                                    double hi, int decimals, char *buf, size_t cap);
+/* The decimals a tested change and its interval are printed with: the
+ * indicator's, or more until an interval that excludes 0 prints excluding 0
+ * (issue 11); the indicator's own for an untested change. */
+int jarva__report_change_decimals(const jarva_indicator *ind, const jarva_change *change);
+/* Where an item's baseline comes from, as a noun phrase: "planens
+ * utgångsvärde" (the catalogue's, same series) or "första jämförbara
+ * mätningen" (the first estimate of the latest segment). Static. */
+const char *jarva__report_baseline_source(jarva__lang lang, const jarva__report_item *it);
+/* The baseline with its year and source, "50 % (2019, första jämförbara
+ * mätningen)"; "" when the series has none. */
+void jarva__report_baseline_text(jarva__lang lang, const jarva__report_item *it, char *buf,
+                                 size_t cap);
 /* The indicator's name, a goal's text and an audience's name in the language. */
 const char *jarva__report_ind_name(jarva__lang lang, const jarva_indicator *ind);
 const char *jarva__report_goal_text(jarva__lang lang, const jarva_goal *goal);
 const char *jarva__report_audience_name(jarva__lang lang, const jarva_audience *aud);
-/* The name of a survey, table or log id ("Polisens trygghetsmätning"); the
- * id itself if unknown. Static. */
-const char *jarva__report_source_name(jarva__lang lang, const char *source);
+/* The name of a survey, table or log id ("Polisens trygghetsmätning"), as
+ * the catalogue's sources.csv gives it (a built-in name without it); the id
+ * itself if unknown. Valid while r is loaded. */
+const char *jarva__report_source_name(const jarva__report *r, const char *source);
 /* A date as "29 november 2026" / "29 November 2026" from seconds since 1970,
  * or from the start of an ISO 8601 text; "" if it cannot be read. */
 void jarva__report_date_from_time(jarva__lang lang, long long seconds, char *buf, size_t cap);
@@ -186,9 +222,12 @@ int jarva__report_summary(jarva__report *r); /* report_front.c */
 int jarva__report_glance(jarva__report *r);  /* report_glance.c: «Läget i korthet» */
 /* The cells of a «Läget i korthet» row that needs action, shared by the PDF
  * and the web edition (report_glance.c): the latest value, the target with
- * its kind, the gap, the pace needed | so far, the probability. */
+ * its kind, the gap, the pace needed | so far, the probability, and the
+ * organisation that owns the goal. */
 typedef struct jarva__glance_cells {
     char latest[160], target[200], gap[64], paces[160], prob[64];
+    char owner[256];      /* "Ansvarig: Lokalpolisområde Järva" (goals.csv's owner), "" if none */
+    char owner_name[200]; /* "Lokalpolisområde Järva", ".." if none is named */
 } jarva__glance_cells;
 void jarva__report_glance_cells(const jarva__report *r, const jarva_summary_item *it,
                                 jarva__glance_cells *c);
@@ -213,7 +252,9 @@ int jarva__report_area_family(const jarva__report *r, double **p_values, double 
                               size_t *n);
 int jarva__report_activity(jarva__report *r); /* report_appendix.c */
 int jarva__report_method(jarva__report *r);   /* report_appendix.c */
-int jarva__report_sources(jarva__report *r);  /* report_appendix.c */
+/* The quality declaration, one table per source (report_quality.c). */
+int jarva__report_quality(jarva__report *r);
+int jarva__report_sources(jarva__report *r); /* report_appendix.c */
 /* Every survey, table and log the database holds, with its years, as one
  * sentence (the cover's "Datakällor"); malloc'd, NULL with the message set if
  * it failed (report_front.c). */
@@ -240,6 +281,13 @@ void jarva__report_meta_line(const jarva__report *r, const jarva__report_item *i
  * konfidensintervall" (at the stored level) only when has_ci. */
 void jarva__report_measure_text(const jarva__report *r, const jarva__report_item *it, bool has_ci,
                                 char *buf, size_t cap);
+/* The target with its year and kind, "70 % (2027)\nförslag" ("inget mål"). */
+void jarva__report_target_cell(const jarva__report *r, const jarva__report_item *it, char *buf,
+                               size_t cap);
+/* The note under the summary table (units, the baseline's source, what
+ * "säkerställd" means in the report's family, the symbols), shared by the
+ * PDF and the web edition. */
+void jarva__report_summary_note(const jarva__report *r, char *note, size_t cap);
 /* A change's test in a word: "säkerställd", "ej säkerställd", or "ej
  * prövbar" for NULL or an untestable change. Static. */
 const char *jarva__report_test_word(jarva__lang lang, const jarva_change *change);

@@ -152,10 +152,10 @@ static const char *untested_reason(jarva__lang lang, const jarva_estimate *from,
                                 "of respondents was not published.");
     if ((from->flags & JARVA_EST_NO_CI) && (to->flags & JARVA_EST_NO_CI))
         return jarva__report_tr(lang,
-                                " Uppgifterna är räkningar utan urvalsosäkerhet, så förändringen "
-                                "prövas inte statistiskt.",
-                                " The figures are counts without sampling error, so the change "
-                                "is not tested statistically.");
+                                " Uppgifterna är totalräknade och har ingen urvalsosäkerhet, så "
+                                "förändringen prövas inte statistiskt.",
+                                " The figures are complete counts without sampling error, so the "
+                                "change is not tested statistically.");
     return jarva__report_tr(lang,
                             " Förändringen kan inte prövas statistiskt eftersom osäkerheten inte "
                             "är känd.",
@@ -163,8 +163,23 @@ static const char *untested_reason(jarva__lang lang, const jarva_estimate *from,
                             "is not known.");
 }
 
-/* "... ökade från 56 % (2020) till 64 % (2022). Ökningen, 8 procentenheter
- * (95 % KI 3–13), är statistiskt säkerställd." */
+/* The words for "as many as" by what the indicator measures: counts are
+ * "lika många", a share "lika stor", a mean "lika högt". */
+static const char *same_as(jarva__lang lang, const jarva_indicator *ind)
+{
+    if (lang == JARVA__LANG_EN)
+        return "the same as in";
+    if (ind->measure == JARVA_MEASURE_COUNT)
+        return "lika många som år";
+    if (ind->percent || ind->measure == JARVA_MEASURE_PROPORTION)
+        return "lika stor som år";
+    return "lika högt som år";
+}
+
+/* "... ökade från 50 % (2019, planens utgångsvärde) till 63 % (2025).
+ * Ökningen, 12 procentenheter (95 % KI 9–16), är statistiskt säkerställd."
+ * The baseline is the status's (one rule, docs/status.md), with its year and
+ * where it comes from; the word "säkerställd" is the family's. */
 static void add_change(jarva__report_buf *b, jarva__lang lang, const jarva__report_item *it,
                        const char *subject)
 {
@@ -172,56 +187,73 @@ static void add_change(jarva__report_buf *b, jarva__lang lang, const jarva__repo
     const jarva_series *s = &it->series;
     const jarva_estimate *from = &s->estimates[it->base], *to = &s->estimates[it->latest_shown];
     int y0 = s->years[it->base], y1 = s->years[it->latest_shown];
+    double base_value = isfinite(it->base_value) ? it->base_value : from->estimate;
+    const char *source = jarva__report_baseline_source(lang, it);
     char v0[JARVA__FMT_SIZE], v1[JARVA__FMT_SIZE];
-    jarva__report_value(lang, it->ind, from->estimate, v0, sizeof v0);
+    jarva__report_value(lang, it->ind, base_value, v0, sizeof v0);
     jarva__report_value(lang, it->ind, to->estimate, v1, sizeof v1);
-    double diff = to->estimate - from->estimate;
+    double diff = to->estimate - base_value;
     if (!strcmp(v0, v1))
-        jarva__report_buf_add(
-            b, sv ? "%s var %s år %d, lika mycket som %d." : "%s was %s in %d, the same as in %d.",
-            subject, v1, y1, y0);
-    else if (diff > 0)
-        jarva__report_buf_add(
-            b, sv ? "%s ökade från %s (%d) till %s (%d)." : "%s rose from %s (%d) to %s (%d).",
-            subject, v0, y0, v1, y1);
+        jarva__report_buf_add(b,
+                              sv ? "%s var %s år %d, %s %d (%s)." : "%s was %s in %d, %s %d (%s).",
+                              subject, v1, y1, same_as(lang, it->ind), y0, source);
     else
         jarva__report_buf_add(
-            b, sv ? "%s minskade från %s (%d) till %s (%d)." : "%s fell from %s (%d) to %s (%d).",
-            subject, v0, y0, v1, y1);
+            b, sv ? "%s %s från %s (%d, %s) till %s (%d)." : "%s %s from %s (%d, %s) to %s (%d).",
+            subject, diff > 0 ? (sv ? "ökade" : "rose") : (sv ? "minskade" : "fell"), v0, y0,
+            source, v1, y1);
     if (!it->has_change || (it->change.flags & JARVA_CHANGE_NO_TEST)) {
         jarva__report_buf_add(b, "%s", untested_reason(lang, from, to));
         return;
     }
     /* The size of the change and its interval, the interval flipped with the
-     * sign for a decrease so that both speak of the same quantity. */
+     * sign for a decrease so that both speak of the same quantity, at the
+     * decimals that keep an interval excluding 0 printed excluding 0. */
+    int decimals = jarva__report_change_decimals(it->ind, &it->change);
     char size[JARVA__FMT_SIZE], nothing[JARVA__FMT_SIZE], ci[JARVA__FMT_SIZE];
     double lo = it->change.ci_low, hi = it->change.ci_high;
-    jarva__report_diff(lang, it->ind, fabs(it->change.difference), 0, size, sizeof size);
-    jarva__report_diff(lang, it->ind, 0.0, 0, nothing, sizeof nothing);
+    jarva__report_diff_at(lang, it->ind, fabs(it->change.difference), decimals, 0, size,
+                          sizeof size);
+    jarva__report_diff_at(lang, it->ind, 0.0, decimals, 0, nothing, sizeof nothing);
     bool up = it->change.difference > 0;
     bool zero = !strcmp(size, nothing); /* rounds to no change at the precision shown */
+    bool excludes_zero = lo > 0 || hi < 0;
     if (!up && !zero) {
         double t = lo;
         lo = -hi;
         hi = -t;
     }
-    jarva__report_diff_interval(lang, it->ind, lo, hi, ci, sizeof ci);
+    jarva__report_diff_interval_at(lang, it->ind, lo, hi, decimals, ci, sizeof ci);
     const char *noun = zero ? (sv ? "Skillnaden" : "The difference")
                        : up ? (sv ? "Ökningen" : "The increase")
                             : (sv ? "Minskningen" : "The decrease");
-    bool significant = it->change.significant && !(it->change.flags & JARVA_CHANGE_NO_TEST);
+    bool significant = it->change.significant;
     char level[32];
     jarva__report_level_text(lang, jarva__report_level(it), level, sizeof level);
     if (sv)
         jarva__report_buf_add(b,
                               " %s, %s (%s\xC2\xA0"
-                              "KI %s), är %sstatistiskt säkerställd.",
+                              "KI %s), är %sstatistiskt säkerställd",
                               noun, size, level, ci, significant ? "" : "inte ");
     else
         jarva__report_buf_add(b,
                               " %s, %s (%s\xC2\xA0"
-                              "CI %s), is %sstatistically significant.",
+                              "CI %s), is %sstatistically significant",
                               noun, size, level, ci, significant ? "" : "not ");
+    /* The interval alone excludes 0, the family's adjusted test does not:
+     * say so, or the reader sees a contradiction. */
+    if (!significant && excludes_zero && isfinite(it->change_p_adjusted)) {
+        char p[JARVA__FMT_SIZE];
+        if (jarva__fmt_number(p, sizeof p, it->change_p_adjusted, 2, lang) < 0)
+            snprintf(p, sizeof p, "%s", jarva__fmt_suppressed());
+        jarva__report_buf_add(b,
+                              sv ? " när hänsyn tas till rapportens många jämförelser "
+                                   "(justerat p = %s)"
+                                 : " once the report's many comparisons are taken into account "
+                                   "(adjusted p = %s)",
+                              p);
+    }
+    jarva__report_buf_add(b, ".");
 }
 
 /* "Trenden 2019–2025 är ökande, i genomsnitt 1,2 procentenheter per år." */
@@ -266,14 +298,17 @@ static void add_target(jarva__report_buf *b, jarva__lang lang, const jarva__repo
     }
     char target[JARVA__FMT_SIZE];
     jarva__report_value(lang, it->ind, it->ind->target_value, target, sizeof target);
-    jarva__report_buf_add(b,
-                          lang == JARVA__LANG_SV ? " Målet (%s) är %s år %d. Status: %s."
-                                                 : " The target (%s) is %s by %d. Status: %s.",
-                          it->ind->target_kind == JARVA_TARGET_DECIDED
-                              ? jarva__report_tr(lang, "beslutat", "decided")
-                              : jarva__report_tr(lang, "ett förslag", "a proposal"),
-                          target, it->ind->target_year,
-                          jarva__report_status_word(lang, it->status.state));
+    /* A proposal is said to be one (issue 12: «förslag till målvärde»). */
+    bool decided = it->ind->target_kind == JARVA_TARGET_DECIDED;
+    if (lang == JARVA__LANG_SV)
+        jarva__report_buf_add(b, " %s är %s år %d. Status: %s.",
+                              decided ? "Det beslutade målvärdet" : "Förslaget till målvärde",
+                              target, it->ind->target_year,
+                              jarva__report_status_word(lang, it->status.state));
+    else
+        jarva__report_buf_add(b, " The %s target is %s by %d. Status: %s.",
+                              decided ? "decided" : "proposed", target, it->ind->target_year,
+                              jarva__report_status_word(lang, it->status.state));
 }
 
 char *jarva__report_sentence(jarva__lang lang, int year, const jarva__report_item *it)
@@ -318,6 +353,17 @@ char *jarva__report_sentence(jarva__lang lang, int year, const jarva__report_ite
                                  : " Earlier values are not compared because the series "
                                    "broke in %d.",
                               it->break_year);
+    else if (it->base < 0 && it->status.baseline_source == JARVA_BASELINE_CATALOGUE &&
+             it->status.baseline_year == it->series.years[it->latest_shown])
+        /* The plan's baseline is the latest value (docs/status.md): an older
+         * value is not the baseline, so nothing is compared with it. */
+        jarva__report_buf_add(&b,
+                              sv ? " Planens utgångsvärde gäller %d, samma år som det senaste "
+                                   "värdet, så ingen förändring sedan utgångsvärdet kan redovisas "
+                                   "ännu."
+                                 : " The plan's baseline is for %d, the year of the latest value, "
+                                   "so no change since the baseline can be shown yet.",
+                              it->status.baseline_year);
     else if (it->base < 0)
         jarva__report_buf_add(&b, "%s",
                               sv ? " Det finns ingen tidigare jämförbar mätning."

@@ -98,21 +98,88 @@ void jarva__report_interval(jarva__lang lang, const jarva_indicator *ind, double
         snprintf(buf, cap, "%s", jarva__fmt_suppressed());
 }
 
+void jarva__report_diff_at(jarva__lang lang, const jarva_indicator *ind, double diff, int decimals,
+                           unsigned flags, char *buf, size_t cap)
+{
+    jarva__unit unit = ind->percent ? JARVA__UNIT_PP : JARVA__UNIT_NONE;
+    format_or_dash(buf, cap, diff, decimals, unit, flags, lang);
+}
+
 void jarva__report_diff(jarva__lang lang, const jarva_indicator *ind, double diff, unsigned flags,
                         char *buf, size_t cap)
 {
-    jarva__unit unit = ind->percent ? JARVA__UNIT_PP : JARVA__UNIT_NONE;
-    format_or_dash(buf, cap, diff, jarva__report_decimals(ind), unit, flags, lang);
+    jarva__report_diff_at(lang, ind, diff, jarva__report_decimals(ind), flags, buf, cap);
+}
+
+void jarva__report_diff_interval_at(jarva__lang lang, const jarva_indicator *ind, double lo,
+                                    double hi, int decimals, char *buf, size_t cap)
+{
+    /* Percentage points without their unit, which the sentence has said. */
+    double scale = ind->percent ? 100.0 : 1.0;
+    if (jarva__fmt_interval(buf, cap, lo * scale, hi * scale, decimals, JARVA__UNIT_NONE, lang) < 0)
+        snprintf(buf, cap, "%s", jarva__fmt_suppressed());
 }
 
 void jarva__report_diff_interval(jarva__lang lang, const jarva_indicator *ind, double lo, double hi,
                                  char *buf, size_t cap)
 {
-    /* Percentage points without their unit, which the sentence has said. */
+    jarva__report_diff_interval_at(lang, ind, lo, hi, interval_decimals(ind), buf, cap);
+}
+
+/* Whether a value prints as zero at these decimals (the formatter's own
+ * rounding, so the test and the print cannot disagree). */
+static bool prints_zero(double value, int decimals)
+{
+    char text[JARVA__FMT_SIZE], zero[JARVA__FMT_SIZE];
+    if (jarva__fmt_value(text, sizeof text, value, decimals, JARVA__UNIT_NONE, 0, JARVA__LANG_EN) <
+            0 ||
+        jarva__fmt_value(zero, sizeof zero, 0.0, decimals, JARVA__UNIT_NONE, 0, JARVA__LANG_EN) < 0)
+        return false;
+    return !strcmp(text, zero);
+}
+
+/* Issue 11: significance is decided on the unrounded values; an interval
+ * that excludes 0 is then printed with as many decimals as it takes to print
+ * excluding 0 ("1,99 procentenheter (95 % KI 0,01–3,96)", not "2 (0–4)"). */
+int jarva__report_change_decimals(const jarva_indicator *ind, const jarva_change *change)
+{
+    int least = interval_decimals(ind);
+    if (!change || (change->flags & JARVA_CHANGE_NO_TEST))
+        return jarva__report_decimals(ind);
     double scale = ind->percent ? 100.0 : 1.0;
-    if (jarva__fmt_interval(buf, cap, lo * scale, hi * scale, interval_decimals(ind),
-                            JARVA__UNIT_NONE, lang) < 0)
-        snprintf(buf, cap, "%s", jarva__fmt_suppressed());
+    double lo = change->ci_low * scale, hi = change->ci_high * scale;
+    if (!(lo > 0 || hi < 0))
+        return least;
+    double near = lo > 0 ? lo : hi;
+    for (int d = least; d < JARVA__FMT_MAX_DECIMALS; d++)
+        if (!prints_zero(near, d))
+            return d;
+    return JARVA__FMT_MAX_DECIMALS;
+}
+
+const char *jarva__report_baseline_source(jarva__lang lang, const jarva__report_item *it)
+{
+    bool catalogue = it->base >= 0 ? it->base_is_baseline
+                                   : it->status.baseline_source == JARVA_BASELINE_CATALOGUE;
+    return catalogue ? jarva__report_tr(lang, "planens utgångsvärde", "the plan's baseline")
+                     : jarva__report_tr(lang, "första jämförbara mätningen",
+                                        "the first comparable measurement");
+}
+
+void jarva__report_baseline_text(jarva__lang lang, const jarva__report_item *it, char *buf,
+                                 size_t cap)
+{
+    const jarva_target_status *st = &it->status;
+    const jarva_series *s = &it->series;
+    int year = it->base >= 0 ? s->years[it->base] : st->baseline_year;
+    double value = it->base >= 0 ? it->base_value : st->baseline_value;
+    if (!year || !isfinite(value) || (it->base < 0 && st->baseline_source == JARVA_BASELINE_NONE)) {
+        snprintf(buf, cap, "%s", "");
+        return;
+    }
+    char text[JARVA__FMT_SIZE];
+    jarva__report_value(lang, it->ind, value, text, sizeof text);
+    snprintf(buf, cap, "%s (%d, %s)", text, year, jarva__report_baseline_source(lang, it));
 }
 
 const char *jarva__report_ind_name(jarva__lang lang, const jarva_indicator *ind)
@@ -133,7 +200,9 @@ const char *jarva__report_audience_name(jarva__lang lang, const jarva_audience *
     return name && *name ? name : aud->name_sv ? aud->name_sv : aud->id;
 }
 
-/* The surveys, tables and logs the catalogue names (indicator.source). */
+/* The surveys, tables and logs the catalogue names (indicator.source), for
+ * a catalogue without sources.csv; with it, its names win (one name per
+ * source, issue 12). */
 static const struct {
     const char *id, *sv, *en;
 } source_names[] = {
@@ -153,10 +222,14 @@ static const struct {
     { "published", "Publicerade tabeller", "Published tables" },
 };
 
-const char *jarva__report_source_name(jarva__lang lang, const char *source)
+const char *jarva__report_source_name(const jarva__report *r, const char *source)
 {
     if (!source)
         return "";
+    jarva__lang lang = r->lang;
+    const jarva_source_info *info = jarva_source_info_find(r->sources, source);
+    if (info)
+        return lang == JARVA__LANG_EN && info->name_en ? info->name_en : info->name_sv;
     for (size_t i = 0; i < sizeof source_names / sizeof source_names[0]; i++)
         if (!strcmp(source, source_names[i].id))
             return lang == JARVA__LANG_EN ? source_names[i].en : source_names[i].sv;

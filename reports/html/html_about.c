@@ -45,24 +45,37 @@ int jarva__html_method(jarva__html *h)
     jarva__html_buf b = { 0 };
     jarva__html_begin(h, &b, "metod.html", TR(r, "Metod och kvalitet", "Method and quality"));
     html_add(&b, "<h2>%s</h2>\n", TR(r, "Hur siffrorna tas fram", "How the figures are made"));
+    char level[32], text[2000];
+    jarva__report_level_text(r->lang, r->level, level, sizeof level);
+    if (r->lang == JARVA__LANG_SV)
+        snprintf(text, sizeof text,
+                 "Andelar och medelvärden från enkäter skattas med hänsyn till urvalet: varje svar "
+                 "vägs med sin vikt, och osäkerheten räknas ut för den urvalsdesign som användes. "
+                 "Varje värde visas med ett %s konfidensintervall (KI), ett intervall som "
+                 "beräknas så att det i %s av fallen innehåller det sanna värdet. "
+                 "Aktivitetsloggens uppgifter är totalräknade och har ingen urvalsosäkerhet.",
+                 level, level);
+    else
+        snprintf(text, sizeof text,
+                 "Shares and means from surveys are estimated with the sample design in mind: each "
+                 "answer is weighted, and the uncertainty is computed for the design used. Every "
+                 "value is shown with a %s confidence interval (CI), an interval computed so that "
+                 "it contains the true value in %s of cases. The activity log's figures are "
+                 "complete counts and have no sampling error.",
+                 level, level);
+    para(&b, text);
     para(&b, TR(r,
-                "Andelar och medelvärden från enkäter skattas med hänsyn till urvalet: varje svar "
-                "vägs med sin vikt, och osäkerheten räknas ut för den urvalsdesign som användes. "
-                "Varje värde visas med ett 95-procentigt konfidensintervall (KI): ett intervall "
-                "som med 95\xC2\xA0% säkerhet innehåller det sanna värdet. Aktivitetsloggens "
-                "räkningar är fullständiga och har ingen urvalsosäkerhet.",
-                "Shares and means from surveys are estimated with the sample design in mind: each "
-                "answer is weighted, and the uncertainty is computed for the design used. Every "
-                "value is shown with a 95% confidence interval (CI): an interval that contains "
-                "the true value with 95% certainty. The activity log's counts are complete and "
-                "have no sampling error."));
-    para(&b, TR(r,
-                "En förändring kallas säkerställd när 95\xC2\xA0% konfidensintervallet för "
-                "förändringen inte innehåller noll. Trenden är en rät linje genom den senaste "
-                "obrutna delen av serien, med minst tre mätningar.",
-                "A change is called significant when the 95% confidence interval of the change "
-                "excludes zero. The trend is a straight line through the latest unbroken part "
-                "of the series, with at least three points."));
+                "Rapporten prövar många förändringar samtidigt. En förändring kallas därför "
+                "säkerställd när dess p-värde, justerat med Benjamini–Hochbergs metod över "
+                "förändringarna sedan utgångsvärdet för alla indikatorer, är mindre än "
+                "signifikansnivån; intervallet som visas gäller förändringen för sig. Trenden "
+                "är en rät linje genom den senaste obrutna delen av serien, med minst tre "
+                "mätningar.",
+                "The report tests many changes at once. A change is therefore called significant "
+                "when its p-value, adjusted by the Benjamini-Hochberg method over the changes "
+                "since baseline of every indicator, is below the significance level; the interval "
+                "shown is that of the change alone. The trend is a straight line through the "
+                "latest unbroken part of the series, with at least three points."));
     html_add(&b, "<h2>%s</h2>\n<dl class=\"facts\">\n",
              TR(r, "Status mot målet", "Status against the target"));
     static const jarva_target_state order[] = { JARVA_TARGET_ACHIEVED, JARVA_TARGET_ON_TRACK,

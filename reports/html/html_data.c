@@ -155,7 +155,7 @@ static void csv_row(const jarva__html *h, FILE *f, const row *w, bool excel)
     fputc(sep, f);
     csv_text(f, w->res->method, excel);
     fprintf(f, "%c%s%c", sep, w->shown ? "ja" : "nej", sep);
-    csv_text(f, jarva__report_source_name(r->lang, w->it->ind->source), excel);
+    csv_text(f, jarva__report_source_name(r, w->it->ind->source), excel);
     fputs(excel ? "\r\n" : "\n", f);
 }
 
@@ -192,7 +192,7 @@ static void json_row(const jarva__html *h, jarva__html_buf *b, const row *w, boo
     html_add(b, ", \"metod\": ");
     json_string(b, w->res->method);
     html_add(b, ", \"redovisas\": %s, \"kalla\": ", w->shown ? "true" : "false");
-    json_string(b, jarva__report_source_name(r->lang, w->it->ind->source));
+    json_string(b, jarva__report_source_name(r, w->it->ind->source));
     html_add(b, "}");
 }
 

@@ -70,6 +70,11 @@ static void needs_action(jarva__html *h, jarva__html_buf *b)
         jarva__report_glance_cells(r, it, &c);
         html_add(b, "<tr><th scope=\"row\">");
         jarva__html_text(b, jarva__report_ind_name(r->lang, it->indicator));
+        if (c.owner[0]) {
+            html_add(b, "<br><span class=\"owner\">");
+            jarva__html_text(b, c.owner);
+            html_add(b, "</span>");
+        }
         html_add(b, "</th><td data-ind=\"%s\">", it->indicator->id);
         jarva__html_status(b, r->lang, it->status.state);
         html_add(b, "</td><td class=\"num\">");
@@ -134,16 +139,11 @@ static void goals_table(jarva__html *h, jarva__html_buf *b)
                 jarva__html_summary_row(h, b, &r->items[i]);
         html_add(b, "</tbody>\n");
     }
-    html_add(b, "</table>\n</div>\n<p class=\"meta\">%s</p>\n",
-             TR(r,
-                "Förändringar av andelar anges i procentenheter. Säkerställd: 95\xC2\xA0% "
-                "konfidensintervallet för förändringen innehåller inte noll. Ej prövbar: "
-                "publicerade andelar utan antal svarande, eller räkningar utan urvalsosäkerhet. "
-                "\xE2\x80\x93 = redovisas inte eftersom för få svarade.",
-                "Changes of shares are in percentage points. Significant: the 95% confidence "
-                "interval of the change excludes zero. Not testable: published shares without "
-                "the number of respondents, or counts without sampling error. \xE2\x80\x93 = not "
-                "shown because too few responded."));
+    char note[2048];
+    jarva__report_summary_note(r, note, sizeof note);
+    html_add(b, "</table>\n</div>\n<p class=\"meta\">");
+    jarva__html_text(b, note);
+    html_add(b, "</p>\n");
 }
 
 static void more(jarva__html *h, jarva__html_buf *b)

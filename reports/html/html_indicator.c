@@ -72,13 +72,8 @@ void jarva__html_summary_row(jarva__html *h, jarva__html_buf *b, const jarva__re
     html_add(b, "</td><td>");
     jarva__html_text(b, jarva__report_trend_word(r->lang, it));
     html_add(b, "</td><td class=\"num\">");
-    if (it->ind->has_target) {
-        jarva__report_value(r->lang, it->ind, it->ind->target_value, cell, sizeof cell);
-        jarva__html_text(b, cell);
-        html_add(b, " (%d)", it->ind->target_year);
-    } else {
-        jarva__html_text(b, TR(r, "inget mål", "no target"));
-    }
+    jarva__report_target_cell(r, it, cell, sizeof cell);
+    jarva__html_lines(b, cell);
     html_add(b, "</td><td data-ind=\"%s\">", it->ind->id);
     if (it->has_target)
         jarva__html_status(b, r->lang, it->status.state);
@@ -232,7 +227,7 @@ static void chart(jarva__html *h, jarva__html_buf *b, const jarva__report_item *
     jarva__report_measure_text(r, it, has_ci, measure, sizeof measure);
     jarva__html_text(b, measure);
     html_add(b, ". %s: ", TR(r, "Källa", "Source"));
-    jarva__html_text(b, jarva__report_source_name(r->lang, it->ind->source));
+    jarva__html_text(b, jarva__report_source_name(r, it->ind->source));
     html_add(b, ".</figcaption>\n</figure>\n");
 }
 

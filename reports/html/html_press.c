@@ -75,9 +75,8 @@ static char *headline(const jarva__report *r, const jarva__report_item *it)
         return NULL;
     const char *verb;
     bool tested = it->has_change && !(it->change.flags & JARVA_CHANGE_NO_TEST);
-    double diff = it->base >= 0 ? it->series.estimates[it->latest_shown].estimate -
-                                      it->series.estimates[it->base].estimate
-                                : 0;
+    double diff =
+        it->base >= 0 ? it->series.estimates[it->latest_shown].estimate - it->base_value : 0;
     if (tested && it->change.significant)
         verb = diff > 0 ? TR(r, "har ökat", "has risen") : TR(r, "har minskat", "has fallen");
     else if (it->status.state == JARVA_TARGET_ACHIEVED && it->has_target)
@@ -106,7 +105,9 @@ static void figure_line(const jarva__report *r, const jarva__report_item *it, ch
     else {
         char interval[JARVA__FMT_SIZE];
         jarva__report_interval(r->lang, it->ind, e->ci_low, e->ci_high, interval, sizeof interval);
-        snprintf(ci, sizeof ci, "95\xC2\xA0%% %s %s", TR(r, "KI", "CI"), interval);
+        char level[32];
+        jarva__report_level_text(r->lang, jarva__report_level(it), level, sizeof level);
+        snprintf(ci, sizeof ci, "%s\xC2\xA0%s %s", level, TR(r, "KI", "CI"), interval);
     }
     int len = snprintf(buf, cap, "%s %s %d (%s)", value, TR(r, "år", "in"),
                        s->years[it->latest_shown], ci);
@@ -115,10 +116,12 @@ static void figure_line(const jarva__report *r, const jarva__report_item *it, ch
             snprintf(buf + len, cap - (size_t)len, ".");
         return;
     }
-    jarva__report_diff(r->lang, it->ind, e->estimate - s->estimates[it->base].estimate,
-                       JARVA__FMT_SIGN, diff, sizeof diff);
-    snprintf(buf + len, cap - (size_t)len, "; %s %s %d, %s.", diff, TR(r, "sedan", "since"),
-             s->years[it->base],
+    jarva__report_diff_at(
+        r->lang, it->ind, e->estimate - it->base_value,
+        jarva__report_change_decimals(it->ind, it->has_change ? &it->change : NULL),
+        JARVA__FMT_SIGN, diff, sizeof diff);
+    snprintf(buf + len, cap - (size_t)len, "; %s %s %d (%s), %s.", diff, TR(r, "sedan", "since"),
+             s->years[it->base], jarva__report_baseline_source(r->lang, it),
              jarva__report_test_word(r->lang, it->has_change ? &it->change : NULL));
 }
 
@@ -149,7 +152,7 @@ static void press_page_messages(jarva__html *h, jarva__html_buf *b, const size_t
         html_add(b, "</strong></p>\n<p>Status: ");
         jarva__html_status(b, r->lang, it->has_target ? it->status.state : JARVA_TARGET_NO_TARGET);
         html_add(b, "</p>\n<p class=\"meta\">%s: ", TR(r, "Källa", "Source"));
-        jarva__html_text(b, jarva__report_source_name(r->lang, it->ind->source));
+        jarva__html_text(b, jarva__report_source_name(r, it->ind->source));
         html_add(b, ", ");
         jarva__html_text(b, it->area_name);
         html_add(b, ".</p>\n</section>\n");
@@ -171,35 +174,67 @@ static void since_last(jarva__html *h, jarva__html_buf *b)
              TR(r, "Indikatorer som mättes", "Indicators measured in"), r->year,
              TR(r, "Indikator", "Indicator"), TR(r, "Förra mätningen", "Previous measurement"),
              TR(r, "Nu", "Now"), TR(r, "Förändring", "Change"));
+    /* The changes since the previous measurement are a family of their own:
+     * tested together, Benjamini-Hochberg adjusted (docs/status.md), so the
+     * word "säkerställd" here means what it means in the report. */
     size_t rows = 0;
+    long *prev = malloc((r->n_items ? r->n_items : 1) * sizeof *prev);
+    jarva_change *ch = malloc((r->n_items ? r->n_items : 1) * sizeof *ch);
+    double *p = malloc((r->n_items ? r->n_items : 1) * 2 * sizeof *p);
+    if (!prev || !ch || !p) {
+        free(prev);
+        free(ch);
+        free(p);
+        b->failed = true;
+        return;
+    }
     char value[JARVA__FMT_SIZE], diff[JARVA__FMT_SIZE], err[256];
     for (size_t i = 0; i < r->n_items; i++) {
         const jarva__report_item *it = &r->items[i];
         const jarva_series *s = &it->series;
+        prev[i] = -1;
+        p[i] = NAN;
+        ch[i] = (jarva_change)JARVA_CHANGE_INIT;
         if (it->latest_shown < 0 || s->years[it->latest_shown] != r->year)
             continue;
-        long prev = -1;
-        for (long k = it->latest_shown - 1; k >= 0 && prev < 0; k--)
+        for (long k = it->latest_shown - 1; k >= 0 && prev[i] < 0; k--)
             if (jarva__report_shown(&s->estimates[k]) && s->years[k] >= it->break_year)
-                prev = k;
-        jarva_change ch = JARVA_CHANGE_INIT;
-        if (prev < 0 || jarva_change_between(&ch, s, s->years[prev], r->year, REPORT_LEVEL, err,
-                                             sizeof err) != JARVA_OK)
+                prev[i] = k;
+        if (prev[i] >= 0 &&
+            jarva_change_between(&ch[i], s, s->years[prev[i]], r->year, jarva__report_level(it),
+                                 err, sizeof err) != JARVA_OK)
+            prev[i] = -1;
+        if (prev[i] >= 0 && !(ch[i].flags & JARVA_CHANGE_NO_TEST))
+            p[i] = ch[i].p_value;
+    }
+    if (jarva_p_adjust_bh(p + r->n_items, p, r->n_items) != JARVA_OK)
+        for (size_t i = 0; i < r->n_items; i++)
+            p[r->n_items + i] = NAN;
+    for (size_t i = 0; i < r->n_items; i++) {
+        const jarva__report_item *it = &r->items[i];
+        const jarva_series *s = &it->series;
+        if (prev[i] < 0)
             continue;
+        ch[i].significant =
+            isfinite(p[r->n_items + i]) && p[r->n_items + i] < 1 - jarva__report_level(it);
         rows++;
         html_add(b, "<tr><th scope=\"row\">");
         jarva__html_text(b, jarva__report_ind_name(r->lang, it->ind));
         html_add(b, "</th><td class=\"num\">");
-        jarva__report_value(r->lang, it->ind, s->estimates[prev].estimate, value, sizeof value);
-        html_add(b, "%s (%d)</td><td class=\"num\">", value, s->years[prev]);
+        jarva__report_value(r->lang, it->ind, s->estimates[prev[i]].estimate, value, sizeof value);
+        html_add(b, "%s (%d)</td><td class=\"num\">", value, s->years[prev[i]]);
         jarva__report_value(r->lang, it->ind, s->estimates[it->latest_shown].estimate, value,
                             sizeof value);
-        jarva__report_diff(r->lang, it->ind,
-                           s->estimates[it->latest_shown].estimate - s->estimates[prev].estimate,
-                           JARVA__FMT_SIGN, diff, sizeof diff);
+        jarva__report_diff_at(
+            r->lang, it->ind,
+            s->estimates[it->latest_shown].estimate - s->estimates[prev[i]].estimate,
+            jarva__report_change_decimals(it->ind, &ch[i]), JARVA__FMT_SIGN, diff, sizeof diff);
         html_add(b, "%s (%d)</td><td>%s, %s</td></tr>\n", value, r->year, diff,
-                 jarva__report_test_word(r->lang, &ch));
+                 jarva__report_test_word(r->lang, &ch[i]));
     }
+    free(prev);
+    free(ch);
+    free(p);
     if (!rows)
         html_add(b, "<tr><td colspan=\"4\">%s</td></tr>\n",
                  TR(r, "Inga indikatorer mättes både i år och tidigare.",
@@ -282,7 +317,7 @@ static int press_pdf(jarva__html *h, const size_t *idx, size_t n)
         snprintf(line + len, sizeof line - len, " Status: %s. %s: %s.",
                  it->has_target ? jarva__report_status_word(r->lang, it->status.state)
                                 : TR(r, "inget mål", "no target"),
-                 TR(r, "Källa", "Source"), jarva__report_source_name(r->lang, it->ind->source));
+                 TR(r, "Källa", "Source"), jarva__report_source_name(r, it->ind->source));
         jarva__pdf_paragraph(doc, &note, line, 8);
     }
     jarva__pdf_body(doc, TR(r,

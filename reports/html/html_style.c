@@ -44,6 +44,7 @@ const char jarva__html_css[] =
     "margin:1rem 0}\n"
     ".lead{font-size:1.1rem}\n"
     ".meta{color:var(--muted);font-size:.95rem}\n"
+    ".owner{font-weight:normal;color:var(--muted);font-size:.95rem}\n"
     ".table-wrap{overflow-x:auto;margin:.5rem 0 1rem;max-width:100%}\n"
     "table{border-collapse:collapse;font-size:.95rem}\n"
     "caption{text-align:left;font-weight:bold;padding:.25rem 0}\n"

@@ -234,6 +234,8 @@ title_misread|1|Källa: SCB, 2023\n$H\n|import survey --header-row 1 FILE|FILE:1
 value_in_unnamed_column|1|lopnr;ar;omrade;strata;vikt;kon;aldersgrupp;F12a;F14;F15;F20;F24;F25;F30;F31;F32;;\n1;2023;Husby;a;1;K;16-29;1;2;1;1;1;1;1;1;1;;x\n|import survey FILE|FILE:2:18: a value in a column without a name (the header's column 18 is empty)
 utf16_nobom_nul|1|a\0b\0\n\0\0\0|import survey FILE|FILE:2:1 (ab): NUL character
 catalogue_unknown_audience|1|-dir:unknown-audience|--catalog FILE init|unknown-audience/goals.csv:4: unknown audience 'nobody' (not in audiences.csv)
+catalogue_unknown_owner|1|-dir:unknown-owner|--catalog FILE init|unknown-owner/goals.csv:3: unknown owner organisation 'nobody' (not in organisations.csv)
+catalogue_duplicate_source|1|-dir:duplicate-source|--catalog FILE init|duplicate-source/sources.csv:3: duplicate id 'enkat' (first on line 2)
 catalogue_unknown_alias_area|1|-dir:unknown-alias-area|--catalog FILE init|unknown-alias-area/area_aliases.csv:3: unknown area 'north' (not in areas.csv)
 catalogue_unknown_parent|1|-dir:unknown-parent|--catalog FILE init|unknown-parent/areas.csv:4: unknown parent area 'nowhere' (not in areas.csv)
 catalogue_bad_source_kind|1|-dir:bad-source-kind|--catalog FILE init|bad-source-kind/indicators.csv:2: unknown source_kind 'poll' (expected survey, table, staff or activity)

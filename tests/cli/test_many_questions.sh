@@ -45,7 +45,7 @@ valid="$positive,svar-3-$pad,svar-4-$pad,svar-5-$pad"
 } >"$CAT/sources/many-questions.csv"
 questions="001 064 065 150 299 300"
 for q in $questions; do
-    echo "many-q$q,g2,Många q$q,Many q$q,survey,proportion,many-questions,q$q,\"$positive\",\"$valid\",,,higher,,,,,%,area,1,,,,,"
+    echo "many-q$q,g2,Många q$q,Many q$q,survey,proportion,many-questions,q$q,\"$positive\",\"$valid\",,,higher,,,,,%,area,1,,,,,,,,,"
 done >>"$CAT/indicators.csv"
 
 run --db "$DB" --catalog "$CAT" --quiet init

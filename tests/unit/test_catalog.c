@@ -133,7 +133,27 @@ static void test_real_structure(jarva_db *db)
     CHECK_STR(jarva_goal_list_get(goals, 7)->id, "c1-systematic-reporting");
     CHECK_STR(jarva_goal_list_get(goals, 7)->audience_id, "collaboration");
     CHECK(jarva_goal_list_get(goals, 99) == NULL);
+    /* Every goal names the organisation that owns it (goals.csv's owner). */
+    for (size_t i = 0; i < jarva_goal_list_count(goals); i++)
+        CHECK(jarva_goal_list_get(goals, i)->owner_id != NULL);
+    CHECK_STR(jarva_goal_list_get(goals, 0)->owner_id, "polisen-lpo-jarva");
     jarva_goal_list_free(goals);
+
+    /* sources.csv: one name per source, what is simulated, the primary
+     * publication of the published figures. */
+    jarva_source_info_list *sources = NULL;
+    CHECK_INT(jarva_source_info_list_open(&sources, db), JARVA_OK);
+    CHECK_INT(jarva_source_info_list_count(sources), 8);
+    const jarva_source_info *survey = jarva_source_info_find(sources, "jarva-trygghet");
+    CHECK(survey && survey->simulated);
+    CHECK_STR(survey ? survey->name_sv : "", "Järvas trygghetsenkät");
+    const jarva_source_info *police =
+        jarva_source_info_find(sources, "polisen-region-stockholm-trygghetsmatning");
+    CHECK(police && !police->simulated);
+    CHECK_INT(police ? police->reference_year : 0, 2022);
+    CHECK_CONTAINS(police ? police->response_rate_sv : "", "38 %");
+    CHECK(jarva_source_info_find(sources, "no-such-source") == NULL);
+    jarva_source_info_list_free(sources);
 
     /* The plan's four audiences with 1, 4, 3 and 2 communication goals. */
     jarva_audience_list *audiences = NULL;
@@ -396,6 +416,10 @@ typedef struct bad_case {
 static const bad_case bad_cases[] = {
     { "duplicate-id", JARVA_EFORMAT, "goals.csv:6: ", "duplicate id 'g2' (first on line 3)" },
     { "unknown-audience", JARVA_EFORMAT, "goals.csv:4: ", "unknown audience 'nobody'" },
+    { "unknown-owner", JARVA_EFORMAT,
+      "goals.csv:3: ", "unknown owner organisation 'nobody' (not in organisations.csv)" },
+    { "duplicate-source", JARVA_EFORMAT,
+      "sources.csv:3: ", "duplicate id 'enkat' (first on line 2)" },
     { "unknown-goal", JARVA_EFORMAT, "indicators.csv:3: ", "unknown goal 'g9'" },
     { "unknown-alias-area", JARVA_EFORMAT, "area_aliases.csv:3: ", "unknown area 'north'" },
     { "unknown-parent", JARVA_EFORMAT, "areas.csv:4: ", "unknown parent area 'nowhere'" },
@@ -448,6 +472,15 @@ static void test_bad_catalogues(void)
     jarva_db *db = fresh_db("catalog_bad.db");
     CHECK_INT(jarva_catalog_load(db, CASES "valid"), JARVA_OK);
     CHECK_STR(jarva_errmsg(db), "");
+    /* Without sources.csv and an owner column: an empty list, no owners. */
+    jarva_source_info_list *sources = NULL;
+    CHECK_INT(jarva_source_info_list_open(&sources, db), JARVA_OK);
+    CHECK_INT(jarva_source_info_list_count(sources), 0);
+    jarva_source_info_list_free(sources);
+    jarva_goal_list *goals = NULL;
+    CHECK_INT(jarva_goal_list_open(&goals, db), JARVA_OK);
+    CHECK(jarva_goal_list_count(goals) > 0 && jarva_goal_list_get(goals, 0)->owner_id == NULL);
+    jarva_goal_list_free(goals);
     CHECK_INT(exec(db, "INSERT INTO estimate(indicator_id, year, area_id, value, computed_at)"
                        " VALUES ('safe', 2025, 'east', 0.5, '2025-06-01')"),
               SQLITE_OK);

@@ -666,6 +666,14 @@ static void test_migration(void)
                               /* ... and version 7 */
                               "ALTER TABLE plan_version DROP COLUMN contact_sv; "
                               "ALTER TABLE plan_version DROP COLUMN contact_en; "
+                              /* ... and version 9 */
+                              "ALTER TABLE goal DROP COLUMN owner_id; "
+                              "ALTER TABLE area DROP COLUMN name_en; "
+                              "ALTER TABLE indicator DROP COLUMN question_sv; "
+                              "ALTER TABLE indicator DROP COLUMN question_en; "
+                              "ALTER TABLE indicator DROP COLUMN scale_sv; "
+                              "ALTER TABLE indicator DROP COLUMN scale_en; "
+                              "DROP TABLE source_info; "
                               "PRAGMA user_version = 1"),
               JARVA_OK);
     jarva_db_close(db);

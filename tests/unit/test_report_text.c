@@ -76,14 +76,16 @@ static void test_untestable_change(void)
     jarva_estimate e[] = { est_no_n(0.56), est_no_n(0.64) };
     jarva__report_item it;
     char *s = sentence(JARVA__LANG_SV, &ind, years, e, 2, NULL, 0, &it);
-    CHECK_STR(s, "Andelen som känner sig trygga ute sent en kväll ökade från 56" NB "% (2020) "
-                 "till 64" NB "% (2022). Förändringen kan inte prövas statistiskt eftersom "
+    CHECK_STR(s, "Andelen som känner sig trygga ute sent en kväll ökade från 56" NB
+                 "% (2020, första jämförbara mätningen) till 64" NB
+                 "% (2022). Förändringen kan inte prövas statistiskt eftersom "
                  "antalet svarande inte har publicerats. Indikatorn har inget målvärde.");
     CHECK(it.has_change && (it.change.flags & JARVA_CHANGE_NO_TEST));
     free(s);
     s = sentence(JARVA__LANG_EN, &ind, years, e, 2, NULL, 0, &it);
-    CHECK_STR(s, "The share who feel safe out late in the evening rose from 56% (2020) to 64% "
-                 "(2022). The change cannot be tested statistically because the number of "
+    CHECK_STR(s, "The share who feel safe out late in the evening rose from 56% (2020, the first "
+                 "comparable measurement) to 64% (2022). The change cannot be tested statistically "
+                 "because the number of "
                  "respondents was not published. The indicator has no target.");
     free(s);
 }
@@ -98,16 +100,18 @@ static void test_significant_change(void)
     jarva_estimate e[] = { est(0.56, 0.018), est(0.64, 0.018) };
     jarva__report_item it;
     char *s = sentence(JARVA__LANG_SV, &ind, years, e, 2, NULL, 0, &it);
-    CHECK_STR(s, "Andelen som känner sig trygga ute sent en kväll ökade från 56" NB "% (2020) "
-                 "till 64" NB "% (2022). Ökningen, 8" NB "procentenheter (95" NB "%" NB "KI 3" DASH
+    CHECK_STR(s, "Andelen som känner sig trygga ute sent en kväll ökade från 56" NB
+                 "% (2020, första jämförbara mätningen) till 64" NB "% (2022). Ökningen, 8" NB
+                 "procentenheter (95" NB "%" NB "KI 3" DASH
                  "13), är statistiskt säkerställd. Indikatorn har inget målvärde.");
     CHECK_REL(it.change.ci_low, 0.030107, 1e-4);
     CHECK_REL(it.change.ci_high, 0.129893, 1e-4);
     CHECK(it.change.significant);
     free(s);
     s = sentence(JARVA__LANG_EN, &ind, years, e, 2, NULL, 0, &it);
-    CHECK_STR(s, "The share who feel safe out late in the evening rose from 56% (2020) to 64% "
-                 "(2022). The increase, 8" NB "percentage points (95%" NB "CI 3" DASH
+    CHECK_STR(s, "The share who feel safe out late in the evening rose from 56% (2020, the first "
+                 "comparable measurement) to 64% (2022). The increase, 8" NB
+                 "percentage points (95%" NB "CI 3" DASH
                  "13), is statistically significant. The indicator has no target.");
     free(s);
 }
@@ -122,10 +126,12 @@ static void test_decrease_not_significant(void)
     jarva_estimate e[] = { est(0.30, 0.05), est(0.22, 0.05) };
     jarva__report_item it;
     char *s = sentence(JARVA__LANG_SV, &ind, years, e, 2, NULL, 0, &it);
-    CHECK_STR(s, "Andelen som känner sig trygga ute sent en kväll minskade från 30" NB "% (2021) "
-                 "till 22" NB "% (2023). Minskningen, 8" NB "procentenheter (95" NB "%" NB
-                 "KI " MINUS "6 till 22), är inte statistiskt säkerställd. Indikatorn har inget "
-                 "målvärde.");
+    CHECK_STR(s,
+              "Andelen som känner sig trygga ute sent en kväll minskade från 30" NB
+              "% (2021, första jämförbara "
+              "mätningen) till 22" NB "% (2023). Minskningen, 8" NB "procentenheter (95" NB "%" NB
+              "KI " MINUS "6 till 22), är inte statistiskt säkerställd. Indikatorn har inget "
+              "målvärde.");
     CHECK(!it.change.significant);
     free(s);
 }
@@ -151,11 +157,12 @@ static void test_trend_and_target(void)
     CHECK(it.has_trend);
     CHECK_REL(it.trend.slope, 0.025, 1e-9);
     char *s = jarva__report_sentence(JARVA__LANG_SV, 2025, &it);
-    CHECK_STR(s, "Andelen som känner sig trygga ute sent en kväll ökade från 50" NB "% (2019) "
-                 "till 60" NB "% (2023). Ökningen, 10" NB "procentenheter (95" NB "%" NB "KI 7" DASH
-                 "13), är statistiskt säkerställd. Trenden 2019" DASH "2023 är "
+    CHECK_STR(s, "Andelen som känner sig trygga ute sent en kväll ökade från 50" NB
+                 "% (2019, första jämförbara "
+                 "mätningen) till 60" NB "% (2023). Ökningen, 10" NB "procentenheter (95" NB "%" NB
+                 "KI 7" DASH "13), är statistiskt säkerställd. Trenden 2019" DASH "2023 är "
                  "ökande, i genomsnitt 2,5" NB "procentenheter per år (statistiskt "
-                 "säkerställd). Målet (ett förslag) är 70" NB "% år 2027. Status: På väg.");
+                 "säkerställd). Förslaget till målvärde är 70" NB "% år 2027. Status: På väg.");
     CHECK_STR(jarva__report_trend_word(JARVA__LANG_SV, &it), "Ökande");
     free(s);
 }
@@ -220,13 +227,15 @@ static void test_counts_and_means(void)
     e[0].flags = e[1].flags = JARVA_EST_NO_CI;
     jarva__report_item it;
     char *s = sentence(JARVA__LANG_SV, &ind, years, e, 2, NULL, 0, &it);
-    CHECK_STR(s, "Antalet områden i Järva på polisens lista var 2 år 2023, lika mycket som 2021. "
-                 "Uppgifterna är räkningar utan urvalsosäkerhet, så förändringen prövas inte "
-                 "statistiskt. Indikatorn har inget målvärde.");
+    CHECK_STR(s, "Antalet områden i Järva på polisens lista var 2 år 2023, lika många som år 2021 "
+                 "(första jämförbara mätningen). Uppgifterna är totalräknade och har ingen "
+                 "urvalsosäkerhet, så förändringen prövas inte statistiskt. Indikatorn har inget "
+                 "målvärde.");
     free(s);
     s = sentence(JARVA__LANG_EN, &ind, years, e, 2, NULL, 0, &it);
     CHECK_CONTAINS(s, "The number of areas of Järva on the police list was 2 in 2023, the same "
-                      "as in 2021.");
+                      "as in 2021 (the first comparable measurement). The figures are complete "
+                      "counts without sampling error");
     free(s);
 
     /* An activity count with Garwood's interval for 4 events: 1.0899 to
@@ -254,6 +263,80 @@ static void test_counts_and_means(void)
     free(s);
 }
 
+/* Issue 11: a change that excludes 0 prints excluding 0. 8 % to 6,01 %,
+ * se 0.0071 each: the change -0.0199 has se sqrt(2) * 0.0071 = 0.0100409,
+ * interval -0.0199 +- 1.959964 * 0.0100409 = -0.03958 to -0.00022, flipped
+ * 0.022 to 3.958 points: "0" at whole points and "0,0" at one decimal, so
+ * two decimals. z = 1.982, p = 0.047: significant on its own. */
+static void test_decimals_follow_the_test(void)
+{
+    jarva_indicator ind = share_indicator();
+    int years[] = { 2019, 2025 };
+    jarva_estimate e[] = { est(0.08, 0.0071), est(0.0601, 0.0071) };
+    jarva__report_item it;
+    char *s = sentence(JARVA__LANG_SV, &ind, years, e, 2, NULL, 0, &it);
+    CHECK(it.change.significant);
+    CHECK_CONTAINS(s, "Minskningen, 1,99" NB "procentenheter (95" NB "%" NB "KI 0,02" DASH
+                      "3,96), är statistiskt säkerställd.");
+    free(s);
+}
+
+/* The family decides (issue 11, item 8): 50 % to 53 %, se 0.01 each; the
+ * change 0.03 has interval 0.03 +- 1.959964 * 0.0141421 = 0.0023 to 0.0577
+ * (0,2-5,8 at the one decimal that keeps 0 out), p = 0.034 alone; the
+ * family's Benjamini-Hochberg p of 0.0816 is not below 0.05, and the
+ * sentence says why the interval and the word differ. The baseline is the
+ * plan's: its year and source are named. */
+static void test_family_decides(void)
+{
+    jarva_indicator ind = share_indicator();
+    int years[] = { 2019, 2023 };
+    jarva_estimate e[] = { est(0.50, 0.01), est(0.53, 0.01) };
+    jarva_series series = { 2, years, e, NULL, 0 };
+    jarva__report_item it;
+    memset(&it, 0, sizeof it);
+    it.ind = &ind;
+    it.series = series;
+    jarva__report_analyse(&it);
+    it.status.latest_year = 2023;
+    it.status.baseline_source = JARVA_BASELINE_CATALOGUE;
+    it.status.baseline_year = 2019;
+    it.status.baseline_value = 0.50;
+    it.status.has_change = 1;
+    char err[128];
+    it.status.change = (jarva_change)JARVA_CHANGE_INIT;
+    CHECK_INT(jarva_change_between(&it.status.change, &series, 2019, 2023, 0.95, err, sizeof err),
+              JARVA_OK);
+    CHECK_REL(it.status.change.p_value, 0.033895, 1e-3);
+    jarva_summary_item family;
+    memset(&family, 0, sizeof family);
+    family.status = it.status;
+    family.change_p_adjusted = 0.0816;
+    family.change_significant = 0;
+    jarva__report_adopt_status(&it, &family);
+    CHECK(it.base_is_baseline);
+    CHECK(!it.change.significant);
+    CHECK_REL(it.change_p_adjusted, 0.0816, 1e-12);
+    char *s = jarva__report_sentence(JARVA__LANG_SV, 2025, &it);
+    CHECK_STR(s, "Andelen som känner sig trygga ute sent en kväll ökade från 50" NB "% (2019, "
+                 "planens utgångsvärde) till 53" NB "% (2023). Ökningen, 3,0" NB "procentenheter "
+                 "(95" NB "%" NB "KI 0,2" DASH "5,8), är inte statistiskt säkerställd när hänsyn "
+                 "tas till rapportens många jämförelser (justerat p = 0,08). Indikatorn har inget "
+                 "målvärde.");
+    free(s);
+    s = jarva__report_sentence(JARVA__LANG_EN, 2025, &it);
+    CHECK_CONTAINS(s, "rose from 50% (2019, the plan's baseline) to 53% (2023)");
+    free(s);
+    /* Without a family, the lone test: significant. */
+    jarva__report_analyse(&it);
+    jarva__report_adopt_status(&it, NULL);
+    CHECK(it.change.significant);
+    CHECK(isnan(it.change_p_adjusted));
+    char cell[256];
+    jarva__report_baseline_text(JARVA__LANG_SV, &it, cell, sizeof cell);
+    CHECK_STR(cell, "50" NB "% (2019, planens utgångsvärde)");
+}
+
 static void test_words(void)
 {
     char buf[128];
@@ -274,8 +357,10 @@ static void test_words(void)
     CHECK_STR(buf, "..");
     jarva__report_interval(JARVA__LANG_EN, &ind, 0.239, 0.584, buf, sizeof buf);
     CHECK_STR(buf, "24" DASH "58%");
-    CHECK_STR(jarva__report_source_name(JARVA__LANG_SV, "jarva-trygghet"), "Järvas trygghetsenkät");
-    CHECK_STR(jarva__report_source_name(JARVA__LANG_SV, "unknown-source"), "unknown-source");
+    jarva__report r;
+    memset(&r, 0, sizeof r); /* no sources.csv: the built-in names */
+    CHECK_STR(jarva__report_source_name(&r, "jarva-trygghet"), "Järvas trygghetsenkät");
+    CHECK_STR(jarva__report_source_name(&r, "unknown-source"), "unknown-source");
     char *subject = jarva__report_subject(JARVA__LANG_EN, &ind);
     CHECK_STR(subject, "The share who feel safe out late in the evening");
     free(subject);
@@ -290,6 +375,8 @@ int main(void)
     test_series_break();
     test_suppressed();
     test_counts_and_means();
+    test_decimals_follow_the_test();
+    test_family_decides();
     test_words();
     return test_report();
 }

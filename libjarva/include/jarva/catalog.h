@@ -100,6 +100,8 @@ typedef struct jarva_goal {
     const char *text_sv;
     const char *text_en;
     int indicator_count;
+    const char *owner_id; /* the organisation that owns the goal (goals.csv's owner); NULL if
+                             none is named */
 } jarva_goal;
 
 typedef struct jarva_indicator {
@@ -134,6 +136,10 @@ typedef struct jarva_indicator {
     size_t series_break_count;
     const char *description_sv;
     const char *description_en;
+    /* The question as the respondents read it and its answer scale
+     * (indicators.csv's question_sv ... scale_en), NULL when not given. */
+    const char *question_sv, *question_en;
+    const char *scale_sv, *scale_en;
 } jarva_indicator;
 
 typedef struct jarva_goal_list jarva_goal_list;
@@ -174,6 +180,40 @@ JARVA_API size_t jarva_indicator_list_count(const jarva_indicator_list *list);
 JARVA_API const jarva_indicator *jarva_indicator_list_get(const jarva_indicator_list *list,
                                                           size_t i);
 JARVA_API void jarva_indicator_list_free(jarva_indicator_list *list);
+
+/* What a survey, table or log is (sources.csv, optional), for a quality
+ * declaration: the one name it goes by, who publishes it, whether its data
+ * are simulated, its population, sampling, fieldwork period and response
+ * rate in both languages, and its primary publication. Strings may be NULL
+ * when the catalogue leaves them out. */
+typedef struct jarva_source_info {
+    const char *id; /* as indicators.csv's source names it */
+    const char *name_sv;
+    const char *name_en;
+    const char *publisher;
+    int simulated; /* nonzero: example data made by tools/simulate, not real results */
+    const char *population_sv, *population_en;
+    const char *sampling_sv, *sampling_en;
+    const char *fieldwork_sv, *fieldwork_en;
+    const char *response_rate_sv, *response_rate_en;
+    const char *reference; /* title of the primary publication */
+    int reference_year;    /* 0 if none */
+    const char *url;
+} jarva_source_info;
+
+typedef struct jarva_source_info_list jarva_source_info_list;
+
+/* Every source the catalogue describes, in file order, in a new list in *out
+ * (empty when the catalogue has no sources.csv). Items and strings valid
+ * until the list is freed. JARVA_OK, JARVA_EINVAL, JARVA_ENOMEM or JARVA_EDB. */
+JARVA_API int jarva_source_info_list_open(jarva_source_info_list **out, jarva_db *db);
+JARVA_API size_t jarva_source_info_list_count(const jarva_source_info_list *list);
+JARVA_API const jarva_source_info *jarva_source_info_list_get(const jarva_source_info_list *list,
+                                                              size_t i);
+/* The source with that id, or NULL. */
+JARVA_API const jarva_source_info *jarva_source_info_find(const jarva_source_info_list *list,
+                                                          const char *id);
+JARVA_API void jarva_source_info_list_free(jarva_source_info_list *list);
 
 /* ---- the rest of the plan: organisations, priority areas, audiences,
  * principles and areas, each a list in plan order like the goals. ---- */
@@ -231,6 +271,8 @@ typedef struct jarva_area {
     jarva_area_kind kind;
     const char *parent_id; /* NULL at the top */
     int in_jarva;          /* 0 for comparison areas */
+    const char *name_en;   /* the English name where it differs ("Local police area Järva"),
+                              else NULL */
 } jarva_area;
 
 typedef struct jarva_organisation_list jarva_organisation_list;

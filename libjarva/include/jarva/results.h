@@ -149,6 +149,30 @@ JARVA_API int jarva_estimates_latest_year(int *year, jarva_db *db);
  * JARVA_EINVAL or JARVA_EDB. */
 JARVA_API int jarva_estimates_stale(int *stale, jarva_db *db);
 
+/* Where the published figures came from: one item per survey and source
+ * (the `source` column of `jarva import table`, usually the address of the
+ * publication), with the years it gives and how many values, for a quality
+ * declaration that names the primary source of every published figure. */
+typedef struct jarva_published_source {
+    const char *survey; /* the survey id, as indicators.csv's source names it */
+    const char *source; /* as imported; "" when the row gave none */
+    int year_first;
+    int year_last;
+    size_t values;
+} jarva_published_source;
+
+typedef struct jarva_published_source_list jarva_published_source_list;
+
+/* Every survey and source of the stored published values, ordered by survey
+ * and first year, in a new list in *out; free it with
+ * jarva_published_source_list_free() (NULL allowed). Items valid until then.
+ * JARVA_OK, JARVA_EINVAL, JARVA_ENOMEM or JARVA_EDB. */
+JARVA_API int jarva_published_source_list_open(jarva_published_source_list **out, jarva_db *db);
+JARVA_API size_t jarva_published_source_list_count(const jarva_published_source_list *list);
+JARVA_API const jarva_published_source *
+jarva_published_source_list_get(const jarva_published_source_list *list, size_t i);
+JARVA_API void jarva_published_source_list_free(jarva_published_source_list *list);
+
 #ifdef __cplusplus
 }
 #endif

@@ -74,6 +74,7 @@ static void check_goals(jarva__catalog *cat)
 {
     const jarva__cat_table *t = &cat->tables[CAT_GOALS];
     check_reference(cat, CAT_GOALS, GOAL_AUDIENCE, CAT_AUDIENCES, "audience");
+    check_reference(cat, CAT_GOALS, GOAL_OWNER, CAT_ORGANISATIONS, "owner organisation");
     for (size_t r = 0; r < t->nrows; r++) {
         const jarva__cat_row *row = &t->rows[r];
         const char *kind = value(row, GOAL_KIND);
@@ -439,6 +440,7 @@ void jarva__catalog_check(jarva__catalog *cat)
     check_unique(cat, CAT_AREAS, AREA_ID, "id", 0);
     check_unique(cat, CAT_ALIASES, ALIAS_ALIAS, "alias", 1);
     check_unique(cat, CAT_INDICATORS, IND_ID, "id", 0);
+    check_unique(cat, CAT_SOURCES, SRC_ID, "id", 0);
     check_goals(cat);
     check_area_parents(cat);
     check_area_names(cat);

@@ -20,6 +20,7 @@ enum {
     CAT_AREAS,
     CAT_ALIASES,
     CAT_INDICATORS,
+    CAT_SOURCES, /* optional: a catalogue without sources.csv loads (issue 12) */
     CAT_NFILES
 };
 
@@ -38,9 +39,30 @@ enum {
 enum { ORG_ID, ORG_NAME_SV, ORG_NAME_EN, ORG_ROLE };
 enum { PRIO_ID, PRIO_NAME_SV, PRIO_NAME_EN };
 enum { AUD_ID, AUD_NAME_SV, AUD_NAME_EN, AUD_DESC_SV, AUD_DESC_EN };
-enum { GOAL_ID, GOAL_KIND, GOAL_AUDIENCE, GOAL_TEXT_SV, GOAL_TEXT_EN };
+enum { GOAL_ID, GOAL_KIND, GOAL_AUDIENCE, GOAL_TEXT_SV, GOAL_TEXT_EN, GOAL_OWNER };
+/* sources.csv: what each survey, table or log is, for the quality
+ * declaration (the report's «Om statistiken»). */
+enum {
+    SRC_ID,
+    SRC_NAME_SV,
+    SRC_NAME_EN,
+    SRC_PUBLISHER,
+    SRC_SIMULATED,
+    SRC_POPULATION_SV,
+    SRC_POPULATION_EN,
+    SRC_SAMPLING_SV,
+    SRC_SAMPLING_EN,
+    SRC_FIELDWORK_SV,
+    SRC_FIELDWORK_EN,
+    SRC_RESPONSE_SV,
+    SRC_RESPONSE_EN,
+    SRC_REFERENCE,
+    SRC_REFERENCE_YEAR,
+    SRC_URL,
+    SRC_NCOLUMNS
+};
 enum { PRIN_ID, PRIN_TEXT_SV, PRIN_TEXT_EN };
-enum { AREA_ID, AREA_NAME, AREA_KIND, AREA_PARENT, AREA_IN_JARVA };
+enum { AREA_ID, AREA_NAME, AREA_KIND, AREA_PARENT, AREA_IN_JARVA, AREA_NAME_EN };
 enum { ALIAS_ALIAS, ALIAS_AREA };
 enum {
     IND_ID,
@@ -67,7 +89,11 @@ enum {
     IND_DESC_SV,
     IND_DESC_EN,
     IND_TARGET_KIND,
-    IND_TARGET_DECISION
+    IND_TARGET_DECISION,
+    IND_QUESTION_SV,
+    IND_QUESTION_EN,
+    IND_SCALE_SV,
+    IND_SCALE_EN
 };
 
 /* One value of a row: its text after trimming and canonicalisation (NULL when

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalog_internal.h"
 #include "csv_reader.h"
@@ -99,14 +100,17 @@ static const col_spec aud_cols[] = { ID("id", REQUIRED), TEXT("name_sv", REQUIRE
                                      TEXT("name_en", REQUIRED),
                                      TEXT("description_sv", OPTIONAL_COLUMN),
                                      TEXT("description_en", OPTIONAL_COLUMN) };
-static const col_spec goal_cols[] = { ID("id", REQUIRED), ENUM("kind", REQUIRED, goal_kind_words),
-                                      ID("audience", 0), TEXT("text_sv", REQUIRED),
-                                      TEXT("text_en", REQUIRED) };
+static const col_spec goal_cols[] = {
+    ID("id", REQUIRED),        ENUM("kind", REQUIRED, goal_kind_words),
+    ID("audience", 0),         TEXT("text_sv", REQUIRED),
+    TEXT("text_en", REQUIRED), ID("owner", OPTIONAL_COLUMN)
+};
 static const col_spec prin_cols[] = { ID("id", REQUIRED), TEXT("text_sv", REQUIRED),
                                       TEXT("text_en", REQUIRED) };
-static const col_spec area_cols[] = { ID("id", REQUIRED), TEXT("name", REQUIRED),
-                                      ENUM("kind", REQUIRED, area_kind_words), ID("parent", 0),
-                                      INT("in_jarva", REQUIRED, 0, 1) };
+static const col_spec area_cols[] = {
+    ID("id", REQUIRED), TEXT("name", REQUIRED),          ENUM("kind", REQUIRED, area_kind_words),
+    ID("parent", 0),    INT("in_jarva", REQUIRED, 0, 1), TEXT("name_en", OPTIONAL_COLUMN)
+};
 static const col_spec alias_cols[] = { TEXT("alias", REQUIRED), ID("area", REQUIRED) };
 static const col_spec ind_cols[] = {
     ID("id", REQUIRED),
@@ -134,6 +138,29 @@ static const col_spec ind_cols[] = {
     TEXT("description_en", OPTIONAL_COLUMN),
     ENUM("target_kind", OPTIONAL_COLUMN, target_kind_words),
     TEXT("target_decision", OPTIONAL_COLUMN),
+    TEXT("question_sv", OPTIONAL_COLUMN),
+    TEXT("question_en", OPTIONAL_COLUMN),
+    TEXT("scale_sv", OPTIONAL_COLUMN),
+    TEXT("scale_en", OPTIONAL_COLUMN),
+};
+
+static const col_spec source_cols[] = {
+    ID("id", REQUIRED),
+    TEXT("name_sv", REQUIRED),
+    TEXT("name_en", REQUIRED),
+    TEXT("publisher", OPTIONAL_COLUMN),
+    INT("simulated", REQUIRED, 0, 1),
+    TEXT("population_sv", OPTIONAL_COLUMN),
+    TEXT("population_en", OPTIONAL_COLUMN),
+    TEXT("sampling_sv", OPTIONAL_COLUMN),
+    TEXT("sampling_en", OPTIONAL_COLUMN),
+    TEXT("fieldwork_sv", OPTIONAL_COLUMN),
+    TEXT("fieldwork_en", OPTIONAL_COLUMN),
+    TEXT("response_rate_sv", OPTIONAL_COLUMN),
+    TEXT("response_rate_en", OPTIONAL_COLUMN),
+    TEXT("reference", OPTIONAL_COLUMN),
+    INT("reference_year", OPTIONAL_COLUMN, YEAR_MIN, YEAR_MAX),
+    TEXT("url", OPTIONAL_COLUMN),
 };
 
 #define SPEC(file, cols)                                                                           \
@@ -146,7 +173,7 @@ static const file_spec specs[CAT_NFILES] = {
     SPEC("priority_areas.csv", prio_cols), SPEC("audiences.csv", aud_cols),
     SPEC("goals.csv", goal_cols),          SPEC("principles.csv", prin_cols),
     SPEC("areas.csv", area_cols),          SPEC("area_aliases.csv", alias_cols),
-    SPEC("indicators.csv", ind_cols),
+    SPEC("indicators.csv", ind_cols),      SPEC("sources.csv", source_cols),
 };
 
 const char *jarva__catalog_file(int file)
@@ -487,6 +514,12 @@ static void parse_file(jarva__catalog *cat, int file, const char *dir)
     table->path = jarva__aprintf("%s%s%s", dir, slash ? "" : "/", spec->file);
     if (!table->path) {
         jarva__cat_nomem(errors);
+        return;
+    }
+    /* sources.csv is optional: without it the sources are named by id and
+     * the quality declaration says less (older catalogues load as before). */
+    if (file == CAT_SOURCES && access(table->path, F_OK) != 0) {
+        table->complete = 1;
         return;
     }
 

@@ -154,6 +154,7 @@ LIST_TYPE(jarva_priority_area_list, jarva_priority_area)
 LIST_TYPE(jarva_audience_list, jarva_audience)
 LIST_TYPE(jarva_principle_list, jarva_principle)
 LIST_TYPE(jarva_area_list, jarva_area)
+LIST_TYPE(jarva_source_info_list, jarva_source_info)
 
 /* ---- plan --------------------------------------------------------------- */
 
@@ -257,6 +258,7 @@ static void fill_goal(cat_list *l, void *item, sqlite3_stmt *stmt)
     g->text_sv = text(l, stmt, 6);
     g->text_en = text(l, stmt, 7);
     g->indicator_count = sqlite3_column_int(stmt, 8);
+    g->owner_id = text(l, stmt, 9);
 }
 
 int jarva_goal_list_open(jarva_goal_list **out, jarva_db *db)
@@ -267,7 +269,7 @@ int jarva_goal_list_open(jarva_goal_list **out, jarva_db *db)
     return jarva_goal_list_new(
         db, out,
         "SELECT g.id, g.kind, g.position, g.audience_id, a.name_sv, a.name_en, g.text_sv,"
-        " g.text_en, (SELECT count(*) FROM indicator i WHERE i.goal_id = g.id)"
+        " g.text_en, (SELECT count(*) FROM indicator i WHERE i.goal_id = g.id), g.owner_id"
         " FROM goal g LEFT JOIN audience a ON a.id = g.audience_id" GOAL_ORDER,
         NULL, fill_goal);
 }
@@ -344,6 +346,10 @@ static void fill_indicator(cat_list *l, void *item, sqlite3_stmt *stmt)
     ind->target_kind =
         kind && !strcmp(kind, "decided") ? JARVA_TARGET_DECIDED : JARVA_TARGET_PROPOSED;
     ind->target_decision = text(l, stmt, 25);
+    ind->question_sv = text(l, stmt, 26);
+    ind->question_en = text(l, stmt, 27);
+    ind->scale_sv = text(l, stmt, 28);
+    ind->scale_en = text(l, stmt, 29);
 }
 
 #define INDICATOR_SELECT                                                                           \
@@ -352,7 +358,7 @@ static void fill_indicator(cat_list *l, void *item, sqlite3_stmt *stmt)
     " i.direction, i.baseline_year, i.baseline_value, i.target_year, i.target_value, i.unit,"      \
     " i.disaggregations, i.min_n, i.description_sv, i.description_en,"                             \
     " (SELECT group_concat(b.year) FROM indicator_series_break b WHERE b.indicator_id = i.id),"    \
-    " i.target_kind, i.target_decision"                                                            \
+    " i.target_kind, i.target_decision, i.question_sv, i.question_en, i.scale_sv, i.scale_en"      \
     " FROM indicator i JOIN goal g ON g.id = i.goal_id"                                            \
     " LEFT JOIN audience a ON a.id = g.audience_id"
 #define INDICATOR_ORDER " ORDER BY g.kind = 'communication', a.position, g.position, i.position"
@@ -514,9 +520,10 @@ static void fill_area(cat_list *l, void *item, sqlite3_stmt *stmt)
     a->kind = (jarva_area_kind)word((const char *)sqlite3_column_text(stmt, 3), area_kinds, 1);
     a->parent_id = text(l, stmt, 4);
     a->in_jarva = sqlite3_column_int(stmt, 5);
+    a->name_en = text(l, stmt, 6);
 }
 
-#define AREA_SELECT "SELECT id, position, name, kind, parent_id, in_jarva FROM area"
+#define AREA_SELECT "SELECT id, position, name, kind, parent_id, in_jarva, name_en FROM area"
 
 int jarva_area_list_open(jarva_area_list **out, jarva_db *db)
 {
@@ -551,4 +558,50 @@ const char *jarva_target_kind_name(jarva_target_kind kind)
     case JARVA_TARGET_DECIDED: return "decided";
     default: return "";
     }
+}
+
+/* ---- sources ------------------------------------------------------------ */
+
+static void fill_source_info(cat_list *l, void *item, sqlite3_stmt *stmt)
+{
+    jarva_source_info *s = item;
+    s->id = text(l, stmt, 0);
+    s->name_sv = text(l, stmt, 1);
+    s->name_en = text(l, stmt, 2);
+    s->publisher = text(l, stmt, 3);
+    s->simulated = sqlite3_column_int(stmt, 4);
+    s->population_sv = text(l, stmt, 5);
+    s->population_en = text(l, stmt, 6);
+    s->sampling_sv = text(l, stmt, 7);
+    s->sampling_en = text(l, stmt, 8);
+    s->fieldwork_sv = text(l, stmt, 9);
+    s->fieldwork_en = text(l, stmt, 10);
+    s->response_rate_sv = text(l, stmt, 11);
+    s->response_rate_en = text(l, stmt, 12);
+    s->reference = text(l, stmt, 13);
+    s->reference_year = sqlite3_column_int(stmt, 14);
+    s->url = text(l, stmt, 15);
+}
+
+int jarva_source_info_list_open(jarva_source_info_list **out, jarva_db *db)
+{
+    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
+    if (db)
+        jarva__clearerr(&db->err);
+    return jarva_source_info_list_new(
+        db, out,
+        "SELECT id, name_sv, name_en, publisher, simulated, population_sv, population_en,"
+        " sampling_sv, sampling_en, fieldwork_sv, fieldwork_en, response_rate_sv,"
+        " response_rate_en, reference, reference_year, url FROM source_info ORDER BY position",
+        NULL, fill_source_info);
+}
+
+const jarva_source_info *jarva_source_info_find(const jarva_source_info_list *list, const char *id)
+{
+    for (size_t i = 0; id && i < jarva_source_info_list_count(list); i++) {
+        const jarva_source_info *s = jarva_source_info_list_get(list, i);
+        if (!strcmp(s->id, id))
+            return s;
+    }
+    return NULL;
 }

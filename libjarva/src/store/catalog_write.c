@@ -91,6 +91,18 @@ static void bind_goal(sqlite3_stmt *stmt, const jarva__cat_table *t, size_t r)
     sqlite3_bind_int(stmt, 4, position);
     bind_text(stmt, 5, jarva__cat_text(row, GOAL_TEXT_SV));
     bind_text(stmt, 6, jarva__cat_text(row, GOAL_TEXT_EN));
+    bind_text(stmt, 7, jarva__cat_text(row, GOAL_OWNER));
+}
+
+static void bind_source_info(sqlite3_stmt *stmt, const jarva__cat_table *t, size_t r)
+{
+    const jarva__cat_row *row = &t->rows[r];
+    sqlite3_bind_int64(stmt, 1, (sqlite3_int64)r + 1);
+    for (int c = 0; c < SRC_NCOLUMNS; c++)
+        if (c == SRC_SIMULATED || c == SRC_REFERENCE_YEAR)
+            bind_int(stmt, 2 + c, &row->cells[c]);
+        else
+            bind_text(stmt, 2 + c, jarva__cat_text(row, c));
 }
 
 static void bind_principle(sqlite3_stmt *stmt, const jarva__cat_table *t, size_t r)
@@ -111,6 +123,7 @@ static void bind_area(sqlite3_stmt *stmt, const jarva__cat_table *t, size_t r)
     bind_text(stmt, 4, jarva__cat_text(row, AREA_KIND));
     bind_text(stmt, 5, jarva__cat_text(row, AREA_PARENT));
     bind_int(stmt, 6, &row->cells[AREA_IN_JARVA]);
+    bind_text(stmt, 7, jarva__cat_text(row, AREA_NAME_EN));
 }
 
 /* Baselines and targets of shares are written in percent and stored 0–1. */
@@ -160,6 +173,10 @@ static void bind_indicator(sqlite3_stmt *stmt, const jarva__cat_table *t, size_t
     else
         sqlite3_bind_null(stmt, 24);
     bind_text(stmt, 25, jarva__cat_text(row, IND_TARGET_DECISION));
+    bind_text(stmt, 26, jarva__cat_text(row, IND_QUESTION_SV));
+    bind_text(stmt, 27, jarva__cat_text(row, IND_QUESTION_EN));
+    bind_text(stmt, 28, jarva__cat_text(row, IND_SCALE_SV));
+    bind_text(stmt, 29, jarva__cat_text(row, IND_SCALE_EN));
 }
 
 typedef struct upsert {
@@ -196,27 +213,38 @@ static const upsert upserts[] = {
       " description_en = excluded.description_en",
       bind_audience },
     { CAT_GOALS,
-      "INSERT INTO goal(id, kind, audience_id, position, text_sv, text_en)"
-      " VALUES (?, ?, ?, ?, ?, ?)"
+      "INSERT INTO goal(id, kind, audience_id, position, text_sv, text_en, owner_id)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)"
       " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, audience_id = excluded.audience_id,"
-      " position = excluded.position, text_sv = excluded.text_sv, text_en = excluded.text_en",
+      " position = excluded.position, text_sv = excluded.text_sv, text_en = excluded.text_en,"
+      " owner_id = excluded.owner_id",
       bind_goal },
+    { CAT_SOURCES,
+      "INSERT INTO source_info(position, id, name_sv, name_en, publisher, simulated,"
+      " population_sv, population_en, sampling_sv, sampling_en, fieldwork_sv, fieldwork_en,"
+      " response_rate_sv, response_rate_en, reference, reference_year, url)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      bind_source_info },
     { CAT_PRINCIPLES,
       "INSERT INTO principle(id, position, text_sv, text_en) VALUES (?, ?, ?, ?)"
       " ON CONFLICT(id) DO UPDATE SET position = excluded.position, text_sv = excluded.text_sv,"
       " text_en = excluded.text_en",
       bind_principle },
     { CAT_AREAS,
-      "INSERT INTO area(id, position, name, kind, parent_id, in_jarva) VALUES (?, ?, ?, ?, ?, ?)"
+      "INSERT INTO area(id, position, name, kind, parent_id, in_jarva, name_en)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)"
       " ON CONFLICT(id) DO UPDATE SET position = excluded.position, name = excluded.name,"
-      " kind = excluded.kind, parent_id = excluded.parent_id, in_jarva = excluded.in_jarva",
+      " kind = excluded.kind, parent_id = excluded.parent_id, in_jarva = excluded.in_jarva,"
+      " name_en = excluded.name_en",
       bind_area },
     { CAT_INDICATORS,
       "INSERT INTO indicator(id, goal_id, position, name_sv, name_en, source_kind, measure,"
       " source, variable, positive_codes, valid_codes, event_type, counting_rule, direction,"
       " baseline_year, baseline_value, target_year, target_value, unit, disaggregations, min_n,"
-      " description_sv, description_en, target_kind, target_decision)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      " description_sv, description_en, target_kind, target_decision, question_sv, question_en,"
+      " scale_sv, scale_en)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+      " ?)"
       " ON CONFLICT(id) DO UPDATE SET goal_id = excluded.goal_id, position = excluded.position,"
       " name_sv = excluded.name_sv, name_en = excluded.name_en,"
       " source_kind = excluded.source_kind, measure = excluded.measure,"
@@ -228,7 +256,9 @@ static const upsert upserts[] = {
       " target_value = excluded.target_value, unit = excluded.unit,"
       " disaggregations = excluded.disaggregations, min_n = excluded.min_n,"
       " description_sv = excluded.description_sv, description_en = excluded.description_en,"
-      " target_kind = excluded.target_kind, target_decision = excluded.target_decision",
+      " target_kind = excluded.target_kind, target_decision = excluded.target_decision,"
+      " question_sv = excluded.question_sv, question_en = excluded.question_en,"
+      " scale_sv = excluded.scale_sv, scale_en = excluded.scale_en",
       bind_indicator },
 };
 
@@ -466,6 +496,9 @@ int jarva__catalog_write(jarva_db *db, jarva__catalog *cat)
     rc = jarva__exec(db, "PRAGMA defer_foreign_keys = ON");
     if (!rc)
         rc = jarva__exec(db, "DELETE FROM plan_version");
+    /* Nothing refers to a source's description: replaced whole. */
+    if (!rc)
+        rc = jarva__exec(db, "DELETE FROM source_info");
     for (size_t u = 0; !rc && u < sizeof upserts / sizeof upserts[0]; u++)
         rc = run_rows(db, cat, upserts[u].file, upserts[u].sql, upserts[u].bind);
     if (!rc)

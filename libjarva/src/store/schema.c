@@ -419,6 +419,37 @@ static const char *const schema_v9_after[] = {
     NULL,
 };
 
+/* Version 10 (issue 12). The organisation that owns a goal (goals.csv's
+ * owner), each question's wording and answer scale, and what each source is (sources.csv), for the report's quality
+ * declaration: population, sampling, fieldwork, response rate, primary
+ * publication, and whether its data are simulated. */
+static const char *const schema_v10[] = {
+    /* No REFERENCES: the catalogue check names an unknown owner with its
+     * line, and a plain column can be dropped again (tests make old files). */
+    "ALTER TABLE goal ADD COLUMN owner_id TEXT",
+    "ALTER TABLE area ADD COLUMN name_en TEXT",
+    "ALTER TABLE indicator ADD COLUMN question_sv TEXT",
+    "ALTER TABLE indicator ADD COLUMN question_en TEXT",
+    "ALTER TABLE indicator ADD COLUMN scale_sv TEXT",
+    "ALTER TABLE indicator ADD COLUMN scale_en TEXT",
+    "CREATE TABLE IF NOT EXISTS source_info ("
+    "  id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL,"
+    "  name_sv TEXT NOT NULL,"
+    "  name_en TEXT NOT NULL,"
+    "  publisher TEXT,"
+    "  simulated INTEGER NOT NULL CHECK (simulated IN (0, 1)),"
+    "  population_sv TEXT, population_en TEXT,"
+    "  sampling_sv TEXT, sampling_en TEXT,"
+    "  fieldwork_sv TEXT, fieldwork_en TEXT,"
+    "  response_rate_sv TEXT, response_rate_en TEXT,"
+    "  reference TEXT,"
+    "  reference_year INTEGER,"
+    "  url TEXT"
+    ") STRICT",
+    NULL,
+};
+
 typedef struct migration {
     int to_version;
     const char *const *statements; /* NULL-terminated */
@@ -441,6 +472,7 @@ static const migration migrations[] = {
     { 7, schema_v7, NULL, NULL },
     { 8, schema_v8, NULL, NULL },
     { 9, schema_v9, jarva__answers_migrate_respondents, schema_v9_after },
+    { 10, schema_v10, NULL, NULL },
 };
 /* clang-format on */
 

@@ -14,6 +14,12 @@ case_sed() {
 
 case_sed duplicate-id goals.csv '$a g2,overall,,Dubblett.,Duplicate.'
 case_sed unknown-audience goals.csv '4s/,staff,/,nobody,/'
+# goals.csv's optional owner column naming an organisation that does not exist.
+case_sed unknown-owner goals.csv '1s/$/,owner/; 2s/$/,sdf/; 3s/$/,nobody/; 4,5s/$/,/'
+# The optional sources.csv with one source twice.
+case_sed duplicate-source goals.csv ''
+printf '%s\n' 'id,name_sv,name_en,simulated' 'enkat,Enkäten,The survey,1' \
+    'enkat,Enkäten igen,The survey again,0' >duplicate-source/sources.csv
 case_sed unknown-goal indicators.csv '3s/^listed,g2,/listed,g9,/'
 case_sed unknown-alias-area area_aliases.csv '3s/,west$/,north/'
 case_sed unknown-parent areas.csv '4s/,whole,1$/,nowhere,1/'
