@@ -43,7 +43,7 @@ for run in $(seq "$runs"); do
         sqlite3 "$work/shell.db" -cmd '.mode csv' -cmd '.separator ";"' ".import $work/survey.csv t"
     read -r sqlite_s sqlite_kb sqlite_u sqlite_sys <"$work/sqlite.time"
 
-    stored=$(sqlite3 "$work/jarva.db" 'SELECT count(*) FROM response')
+    stored=$(sqlite3 "$work/jarva.db" 'SELECT sum(count) FROM column_block WHERE column_no = -9')
     echo "run $run: jarva import survey ${jarva_s} s (peak RSS $((jarva_kb / 1024)) MiB," \
         "$stored rows stored, validated); sqlite3 .import ${sqlite_s} s" \
         "(peak RSS $((sqlite_kb / 1024)) MiB, no validation)"
@@ -88,7 +88,7 @@ if command -v Rscript >/dev/null && Rscript -e 'library(haven)' >/dev/null 2>&1 
                 "$jarva" --db "$work/fmt.db" --catalog "$work/catalog" --quiet \
                 import survey --source bench-survey "$work/$f"
             read -r s kb <"$work/fmt.time"
-            [ "$(sqlite3 "$work/fmt.db" 'SELECT count(*) FROM response')" = "$format_rows" ] ||
+            [ "$(sqlite3 "$work/fmt.db" 'SELECT sum(count) FROM column_block WHERE column_no = -9')" = "$format_rows" ] ||
                 { echo "$f: not every row stored" >&2; exit 1; }
             line="$line ${f##*.} ${s} s ($((kb / 1024)) MiB)"
             echo "$s" >>"$work/fmt.${f##*.}"

@@ -44,7 +44,7 @@ for w in $(seq 0 $((waves - 1))); do
 done
 measure compute compute
 measure report report --year $((1990 + waves - 1)) -o "$work/report.pdf"
-respondents=$(sqlite3 "$work/jarva.db" 'SELECT count(*) FROM response')
+respondents=$(sqlite3 "$work/jarva.db" 'SELECT sum(count) FROM column_block WHERE column_no = -9')
 estimates=$(sqlite3 "$work/jarva.db" "SELECT count(*) FROM estimate WHERE indicator_id LIKE 'bench-%'")
 echo "stored: $respondents respondents in $waves waves, $estimates bench estimates," \
     "database $(du -m "$work/jarva.db" | cut -f1) MB"

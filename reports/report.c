@@ -125,6 +125,13 @@ static int create_document(jarva__report *r, const jarva_report_options *opts)
     return jarva__pdf_create(&r->doc, &po);
 }
 
+int jarva__report_flow_section(jarva__report *r, double height)
+{
+    if (jarva__pdf_cursor(r->doc) < jarva__pdf_get_frame(r->doc).top - 0.01)
+        return jarva__pdf_need(r->doc, height);
+    return jarva__pdf_status(r->doc);
+}
+
 int jarva__report_new_part(jarva__report *r)
 {
     if (r->continue_page) {

@@ -103,7 +103,9 @@ int jarva__report_activity(jarva__report *r)
         n_activity += is_activity(&r->items[i]);
     if (!n_activity)
         return jarva__pdf_status(r->doc);
-    if (jarva__pdf_new_page(r->doc, 0) != JARVA_OK ||
+    /* The section goes on below the last where it fits whole: its heading,
+     * introduction and table (about 36 points a row). */
+    if (jarva__report_flow_section(r, 130.0 + 36.0 * (double)n_activity) != JARVA_OK ||
         jarva__report_section(r, TR(r, "Aktiviteter", "Activities")) != JARVA_OK)
         return jarva__pdf_status(r->doc);
     jarva__pdf_body(r->doc,

@@ -84,6 +84,7 @@ bool jarva__report_area_test(const jarva_estimate *area, const jarva_estimate *w
 {
     const int years[2] = { 0, 1 };
     const jarva_estimate estimates[2] = { *whole, *area };
+    *out = (jarva_change)JARVA_CHANGE_INIT; /* the version tells the library what out holds */
     const jarva_series pair = { 2, years, estimates, NULL, 0 };
     char err[256];
     *out = (jarva_change)JARVA_CHANGE_INIT; /* the caller sets the version (jarva/estimate.h) */

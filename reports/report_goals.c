@@ -330,21 +330,22 @@ static int build_series(jarva__report *r, const jarva__report_item *it, chart_se
 }
 
 /* Whether the current page is filled enough to be left for the next: no
- * page but a part's last may be less than half filled (issue 12), and the
- * cursor lies a little below the last ink, hence 55 %. */
+ * page but a part's last may be less than half filled (issue 12). The last
+ * ink lies above the cursor by the space after it (14 points after a
+ * chart), which does not count. */
 static bool half_filled(const jarva__pdf *doc)
 {
     jarva__pdf_frame f = jarva__pdf_get_frame(doc);
-    return f.top - jarva__pdf_cursor(doc) >= 0.55 * (f.top - f.bottom);
+    return f.top - jarva__pdf_cursor(doc) - 16.0 >= 0.5 * (f.top - f.bottom);
 }
 
 /* The line chart's height: its usual one, or less (down to LINE_CHART_MIN)
- * where that keeps it on a page that would otherwise stay half empty. */
+ * where that keeps it on the page of its texts. */
 static double line_chart_height(const jarva__report *r, bool several)
 {
     double usual = LINE_CHART_HEIGHT + (several ? 20.0 : 0.0);
     double room = jarva__pdf_space_left(r->doc) - 14.0;
-    if (room < usual && room >= LINE_CHART_MIN + (several ? 20.0 : 0.0) && !half_filled(r->doc))
+    if (room < usual && room >= LINE_CHART_MIN + (several ? 20.0 : 0.0))
         return room;
     return usual;
 }
@@ -481,6 +482,14 @@ static int bar_chart(jarva__report *r, const jarva__report_item *it)
     return rc;
 }
 
+/* Whether an indicator gets a chart over the years: a line needs two
+ * shown values; one value is in the sentence (and the bar chart compares
+ * the areas), not on a chart with a lone dot. */
+static bool has_line_chart(const jarva__report_item *it)
+{
+    return it->shown >= 2;
+}
+
 /* The texts of an indicator's block: its name, the line under it and the
  * sentence, and the height that must stay together on a page (the texts
  * and the line chart). */
@@ -488,7 +497,8 @@ typedef struct block_text {
     const char *name;
     char meta[1024];
     char *sentence;
-    double keep;
+    double keep;  /* the texts and the chart at its usual height */
+    double least; /* the texts and the chart at its least height */
 } block_text;
 
 static int block_prepare(jarva__report *r, const jarva__report_item *it, block_text *b)
@@ -507,8 +517,9 @@ static int block_prepare(jarva__report *r, const jarva__report_item *it, block_t
     jarva__pdf_text_box(doc, &caption, 0, 0, f.width, b->name, false, &h_name);
     jarva__pdf_text_box(doc, &note, 0, 0, f.width, b->meta, false, &h_meta);
     jarva__pdf_text_box(doc, &body, 0, 0, f.width, b->sentence, false, &h_text);
-    double chart = it->shown > 0 ? LINE_CHART_HEIGHT + 14.0 : 0.0;
+    double chart = has_line_chart(it) ? LINE_CHART_HEIGHT + 14.0 : 0.0;
     b->keep = 12.0 + h_name + 2.0 + h_meta + 5.0 + h_text + 8.0 + chart;
+    b->least = b->keep - (has_line_chart(it) ? LINE_CHART_HEIGHT - LINE_CHART_MIN : 0.0);
     int rc = jarva__pdf_status(doc);
     if (rc) { /* the callers return at once: the sentence is theirs only on success */
         free(b->sentence);
@@ -529,10 +540,14 @@ static int indicator_block(jarva__report *r, const jarva__report_item *it)
         return jarva__pdf_status(doc);
     const char *name = b.name, *meta = b.meta;
     char *sentence = b.sentence;
-    /* The name, the lines under it and the chart start on the same page,
-     * unless that would leave this page less than half filled: then the
-     * texts stay here and the chart shrinks to the room left, or follows. */
-    if (half_filled(doc) || jarva__pdf_space_left(doc) < b.keep - LINE_CHART_HEIGHT)
+    /* The name, the lines under it and the chart stay on one page, the
+     * chart shrunk to the room left if need be; unless that would leave
+     * this page less than half filled: then the texts stay here and the
+     * chart follows on the next. */
+    double texts = b.keep - (has_line_chart(it) ? LINE_CHART_HEIGHT + 14.0 : 0.0);
+    bool stay = r->stay_on_page || !half_filled(doc);
+    r->stay_on_page = false;
+    if (jarva__pdf_space_left(doc) < b.least && (!stay || jarva__pdf_space_left(doc) < texts))
         jarva__pdf_need(doc, b.keep);
     if (jarva__pdf_cursor(doc) < f.top - 0.01)
         jarva__pdf_advance(doc, 12.0);
@@ -540,32 +555,43 @@ static int indicator_block(jarva__report *r, const jarva__report_item *it)
     jarva__pdf_paragraph(doc, &note, meta, 5.0);
     jarva__pdf_paragraph(doc, &body, sentence, 8.0);
     free(sentence);
-    if (it->shown > 0 && line_chart(r, it) != JARVA_OK)
+    if (has_line_chart(it) && line_chart(r, it) != JARVA_OK)
         return jarva__pdf_status(doc);
     if (it->bar_year && bar_chart(r, it) != JARVA_OK)
         return jarva__pdf_status(doc);
     return jarva__pdf_status(doc);
 }
 
+/* The room a goal's heading needs with its first indicator's texts and
+ * (least) chart, which it stays with. */
+static double goal_need(jarva__report *r, const jarva_goal *goal, const char *label)
+{
+    jarva__pdf_style h2 = jarva__pdf_style_get(JARVA__STYLE_H2);
+    double h = 0, first = 0;
+    jarva__pdf_text_box(r->doc, &h2, 0, 0, jarva__pdf_get_frame(r->doc).width, label, false, &h);
+    for (size_t i = 0; i < r->n_items; i++)
+        if (r->items[i].goal == goal) {
+            block_text b;
+            if (block_prepare(r, &r->items[i], &b) == JARVA_OK) {
+                free(b.sentence);
+                first = b.least;
+            }
+            break;
+        }
+    return 10.0 + h + 4.0 + first;
+}
+
 static int goal_block(jarva__report *r, const jarva_goal *goal)
 {
     char label[1200];
     jarva__report_goal_label(r, goal, label, sizeof label);
-    /* The heading stays on a page with its first indicator's texts and chart. */
-    for (size_t i = 0; i < r->n_items; i++)
-        if (r->items[i].goal == goal) {
-            block_text b;
-            double h = 0;
-            jarva__pdf_style h2 = jarva__pdf_style_get(JARVA__STYLE_H2);
-            if (block_prepare(r, &r->items[i], &b) != JARVA_OK)
-                return jarva__pdf_status(r->doc);
-            free(b.sentence);
-            jarva__pdf_text_box(r->doc, &h2, 0, 0, jarva__pdf_get_frame(r->doc).width, label, false,
-                                &h);
-            if (half_filled(r->doc))
-                jarva__pdf_need(r->doc, 10.0 + h + 4.0 + b.keep);
-            break;
-        }
+    /* The heading stays on a page with its first indicator's texts and
+     * chart; on a page less than half filled it stays there all the same,
+     * and so do those texts. */
+    if (half_filled(r->doc) && !r->stay_on_page)
+        jarva__pdf_need(r->doc, goal_need(r, goal, label));
+    else
+        r->stay_on_page = true;
     if (jarva__pdf_heading(r->doc, 2, label) != JARVA_OK)
         return jarva__pdf_status(r->doc);
     size_t shown = 0;
@@ -580,21 +606,65 @@ static int goal_block(jarva__report *r, const jarva_goal *goal)
     return jarva__pdf_status(r->doc);
 }
 
+/* The first goal of a kind (and audience), or NULL. */
+static const jarva_goal *first_goal(const jarva__report *r, jarva_goal_kind kind,
+                                    const char *audience_id)
+{
+    for (size_t g = 0; g < jarva_goal_list_count(r->goals); g++) {
+        const jarva_goal *goal = jarva_goal_list_get(r->goals, g);
+        if (goal->kind == kind &&
+            (!audience_id || (goal->audience_id && !strcmp(goal->audience_id, audience_id))))
+            return goal;
+    }
+    return NULL;
+}
+
+/* A section goes on below the one before where its heading, its
+ * introduction and its first goal's heading and first indicator fit
+ * (issue 12: sections continue on the same page where they fit); else on a
+ * new page. */
+static int section_start(jarva__report *r, const char *title, const char *intro,
+                         const jarva_goal *first)
+{
+    jarva__pdf *doc = r->doc;
+    jarva__pdf_frame f = jarva__pdf_get_frame(doc);
+    jarva__pdf_style h1 = jarva__pdf_style_get(JARVA__STYLE_H1);
+    jarva__pdf_style body = jarva__pdf_style_get(JARVA__STYLE_BODY);
+    double h_title = 0, h_intro = 0, h_goal = 0;
+    char heading[700], label[1200];
+    snprintf(heading, sizeof heading, "%d %s", r->section + 1, title);
+    jarva__pdf_text_box(doc, &h1, 0, 0, f.width, heading, false, &h_title);
+    if (intro && *intro)
+        jarva__pdf_text_box(doc, &body, 0, 0, f.width, intro, false, &h_intro);
+    if (first) {
+        jarva__report_goal_label(r, first, label, sizeof label);
+        h_goal = goal_need(r, first, label);
+    }
+    double need = 14.0 + h_title + 6.0 + h_intro + 6.0 + h_goal;
+    if (jarva__pdf_cursor(doc) < f.top - 0.01 && jarva__pdf_space_left(doc) < need) {
+        if (half_filled(doc) || jarva__pdf_space_left(doc) < need - h_goal + 120.0)
+            jarva__pdf_new_page(doc, JARVA__PAGE_FLOW);
+        else
+            r->stay_on_page = true; /* the first goal's heading and texts follow here */
+    }
+    return jarva__report_section(r, title);
+}
+
 static int overall_section(jarva__report *r)
 {
-    if (jarva__pdf_new_page(r->doc, 0) != JARVA_OK ||
-        jarva__report_section(r, TR(r, "Övergripande mål", "Overall goals")) != JARVA_OK)
+    const char *intro = TR(r,
+                           "De övergripande målen gäller samverkan som helhet: trygghet, barns och "
+                           "ungas villkor, kriminella miljöer, medarbetarnas trygghet, våld och "
+                           "stadsmiljö. Kommunikationen bidrar till dem men är inte ensam om att "
+                           "påverka dem.",
+                           "The overall goals concern the collaboration as a whole: safety, the "
+                           "conditions of children and young people, criminal networks, the "
+                           "safety of staff, violence and the urban environment. Communication "
+                           "contributes to them but is not alone in affecting them.");
+    if (section_start(r, TR(r, "Övergripande mål", "Overall goals"), intro,
+                      first_goal(r, JARVA_GOAL_OVERALL, NULL)) != JARVA_OK)
         return jarva__pdf_status(r->doc);
-    jarva__pdf_body(r->doc,
-                    TR(r,
-                       "De övergripande målen gäller samverkan som helhet: trygghet, barns och "
-                       "ungas villkor, kriminella miljöer, medarbetarnas trygghet, våld och "
-                       "stadsmiljö. Kommunikationen bidrar till dem men är inte ensam om att "
-                       "påverka dem.",
-                       "The overall goals concern the collaboration as a whole: safety, the "
-                       "conditions of children and young people, criminal networks, the "
-                       "safety of staff, violence and the urban environment. Communication "
-                       "contributes to them but is not alone in affecting them."));
+    jarva__pdf_body(r->doc, intro);
     size_t goals = 0;
     for (size_t g = 0; g < jarva_goal_list_count(r->goals); g++) {
         const jarva_goal *goal = jarva_goal_list_get(r->goals, g);
@@ -614,9 +684,10 @@ static int audience_section(jarva__report *r, const jarva_audience *aud)
     char title[600];
     snprintf(title, sizeof title, "%s %d: %s", TR(r, "Målgrupp", "Audience"), aud->position,
              jarva__report_audience_name(r->lang, aud));
-    if (jarva__pdf_new_page(r->doc, 0) != JARVA_OK || jarva__report_section(r, title) != JARVA_OK)
-        return jarva__pdf_status(r->doc);
     const char *description = r->lang == JARVA__LANG_EN ? aud->description_en : aud->description_sv;
+    if (section_start(r, title, description, first_goal(r, JARVA_GOAL_COMMUNICATION, aud->id)) !=
+        JARVA_OK)
+        return jarva__pdf_status(r->doc);
     if (description && *description)
         jarva__pdf_body(r->doc, description);
     size_t goals = 0;

@@ -78,6 +78,8 @@ typedef struct jarva__report {
     double level;           /* the level of the stored estimates (REPORT_LEVEL if none) */
     char survey_method[32]; /* the stored CI method of survey shares ("logit", "beta"), or "" */
     bool continue_page;     /* the next part goes on below the contents, on their page */
+    bool stay_on_page;      /* a heading stayed on a page less than half filled: its first
+                          indicator's texts stay with it (report_goals.c) */
 } jarva__report;
 
 /* ---- report.c ---- */
@@ -351,6 +353,10 @@ void jarva__report_goal_label(const jarva__report *r, const jarva_goal *g, char 
 /* Starts a part of the report on a new page, or on the contents' page
  * when that has room saved for it (report.c). */
 int jarva__report_new_part(jarva__report *r);
+/* Lets a section go on below the one before when `height` points (its
+ * heading and what must stay with it) fit, else on a new page (issue 12:
+ * sections continue on the same page where they fit; report.c). */
+int jarva__report_flow_section(jarva__report *r, double height);
 /* A level-1 heading numbered as the next section ("3 Målgrupp: ..."). */
 int jarva__report_section(jarva__report *r, const char *title);
 

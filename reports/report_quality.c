@@ -174,7 +174,11 @@ static int questions_text(const jarva__report *r, const char *source, jarva__rep
         jarva__report_buf scale = { 0 };
         scale_text(r, ind, labels, &scale);
         char *text = jarva__report_buf_take(&scale);
-        if (text && *text)
+        if (!text) { /* out of memory: the report fails, never a shorter text */
+            jarva_code_label_list_free(labels);
+            return jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
+        }
+        if (*text)
             ADD_TR(r, b, " (%s)", " (%s)", text);
         free(text);
         if (ind->measure == JARVA_MEASURE_PROPORTION && ind->positive_codes) {

@@ -18,7 +18,7 @@ max_file=800
 max_function=150
 
 files=$(find libjarva reports tools tests bench examples cmake \
-    \( -path tests/data -o -path '*/build*' \) -prune -o \
+    \( -path tests/data -o -path '*/build*' -o -name node_modules \) -prune -o \
     -type f \( -name '*.c' -o -name '*.h' -o -name '*.cpp' -o -name '*.in' -o -name '*.sh' \
     -o -name '*.R' -o -name '*.py' -o -name '*.cmake' -o -name CMakeLists.txt \) -print | sort)
 files="$files CMakeLists.txt"

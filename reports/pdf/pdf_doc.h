@@ -186,6 +186,8 @@ typedef struct jarva__pdf_box {
     double x0, y0, x1, y1, width;
     bool chrome;
     char text[48]; /* the start of a text, Windows-1252 */
+    double size;   /* a text's font size, and whether bold */
+    bool bold;
 } jarva__pdf_box;
 
 /* Starts recording every later drawing call (off by default: a report

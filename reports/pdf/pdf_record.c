@@ -72,6 +72,8 @@ void jarva__pdf_record_text(jarva__pdf *doc, double left, double baseline, jarva
     b->x1 = left + width;
     b->y0 = baseline - jarva__pdf_descent(doc, font, size);
     b->y1 = baseline + jarva__pdf_cap_height(doc, font, size);
+    b->size = size;
+    b->bold = font == JARVA__FONT_BOLD;
     size_t n = len < sizeof b->text - 1 ? len : sizeof b->text - 1;
     memcpy(b->text, cp1252, n);
     b->text[n] = '\0';

@@ -84,6 +84,11 @@ gen_weight_1e308() { weights_then 1e308; }
 gen_weight_10000x() { weights_then 10000; }
 gen_weight_tiny() { weights_then 0.0001; }
 gen_weight_comma_10000x() { weights_then '"10000,5"'; }
+gen_weight_spilled() { # 200,001 weights (more than the 65,536 kept in memory): 1 and 3, one 10000
+    awk -v h="$H" 'BEGIN { print h; for (i = 1; i <= 200001; i++)
+        printf "%d,2023,Husby,a,%s,K,16-29,1,2,1,1,1,1,1,1,1\n", i,
+            i == 150001 ? "10000" : i % 2 ? "1" : "3" }'
+}
 gen_weight_sum_overflow() { # every weight alike (median 1e308), their sum infinite
     printf '%s\n' "$H"
     for i in 1 2 3; do printf '%s,2023,Husby,a,1e308,K,16-29,1,2,1,1,1,1,1,1,1\n' $i; done
@@ -179,6 +184,7 @@ cp1252_then_utf8|1|!gen_cp1252_then_utf8|import survey FILE|FILE:1701:4 (strata)
 weight_1e308|1|!gen_weight_1e308|import survey FILE|FILE:6:5 (vikt): weight 1e+308 is 1e+308 times the file's median weight 1 (beyond a factor of 1000 it is taken for an error); if it is right, import with --accept-extreme-weights
 weight_10000x|1|!gen_weight_10000x|import survey FILE|FILE:6:5 (vikt): weight 10000 is 10000 times the file's median weight 1
 weight_10000x_factor|1|!gen_weight_10000x|import survey --weight-factor 5000 FILE|FILE:6:5 (vikt): weight 10000 is 10000 times the file's median weight 1 (beyond a factor of 5000
+weight_spilled_median|1|!gen_weight_spilled|import survey FILE|FILE:150002:5 (vikt): weight 10000 is 3333 times the file's median weight 3 (beyond
 weight_tiny|1|!gen_weight_tiny|import survey FILE|FILE:6:5 (vikt): weight 0.0001 is 1/10000 of the file's median weight 1
 weight_decimal_comma_10000x|1|!gen_weight_comma_10000x|import survey --decimal , FILE|FILE:6:5 (vikt): weight 10000.5 is 10000 times the file's median weight 1
 weight_sum_overflow|1|!gen_weight_sum_overflow|import survey FILE|FILE:3:5 (vikt): the weights add up to more than the largest number there is

@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_completion.sh: the bash completion (tools/completion/jarva.bash)
-# offers the commands of `jarva --help`, each command's options, option
-# values, and goal and indicator ids from the database on the command line.
+# offers the commands of `jarva --help`, each command's options and choice
+# values from its option table (`jarva help --options`), and goal and
+# indicator ids from the database on the command line.
 # Runs the completion function as bash would, without bash-completion.
 . "$(dirname "$0")/lib.sh"
 COMPLETION=$JARVA_SRC/tools/completion/jarva.bash
@@ -56,6 +57,12 @@ tab --format ""
 offers_only "--format values" csv json table
 tab results --format = j
 offers_only "--format=j (split at '=' as bash does)" json
+tab report --format ""
+offers_only "report's own --format, from its table" html pdf
+tab import --encoding ""
+offers_only "--encoding values (the listed ones)" utf-16be utf-16le utf-8 windows-1252
+tab import --year 2025 ""
+offers_only "a value skipped by its table's kind" activities staff survey table
 tab compute --method ""
 offers "--method values" logit beta mean wilson clopper-pearson
 tab import ""

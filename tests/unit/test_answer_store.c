@@ -73,6 +73,19 @@ static jarva_db *fresh(const char *name)
     return db;
 }
 
+/* Duplicates reported: each "dup" after the first, on line 1002, 2002, ...
+ * in order, first seen on line 2. */
+static size_t dup_seen;
+static int on_duplicate(void *ctx, int64_t line, const char *id, int64_t first)
+{
+    (void)ctx;
+    dup_seen++;
+    CHECK_INT(line, (int64_t)dup_seen * 1000 + 2);
+    CHECK_STR(id, "dup");
+    CHECK_INT(first, 2);
+    return 0;
+}
+
 static void test_round_trip(void)
 {
     jarva_db *db = fresh("answer_store.db");
@@ -89,6 +102,13 @@ static void test_round_trip(void)
     int ok = 1;
     for (size_t i = 0; i < ROWS && ok; i++) {
         jarva__answers_put_weight(e, 1.0 + (double)i / 8);
+        /* Respondent "r<i>" on line i + 2, except every 1000th: "dup" (lines 2,
+         * 1002, ...), duplicates found by jarva__answers_duplicates. */
+        if (i % 1000)
+            snprintf(buf, sizeof buf, "r%zu", i);
+        else
+            snprintf(buf, sizeof buf, "dup");
+        ok &= jarva__answers_put_respondent(e, buf, strlen(buf), (int64_t)i + 2) == 0;
         snprintf(buf, sizeof buf, "s%zu", i % 4);
         ok &= jarva__answers_put(e, JARVA__COL_STRATUM, buf, strlen(buf)) == 0;
         /* No area for every tenth respondent: missing, not put at all. */
@@ -154,28 +174,31 @@ static void test_round_trip(void)
     jarva__answers_codes_free(q2, nq2);
     jarva__answers_codes_free(areas, nareas);
 
-    /* The answer view, through the respondents' seq, gives the same texts. */
-    sqlite3_stmt *st = NULL;
-    CHECK_INT(jarva__begin_write(db), JARVA_OK);
-    sqlite3_prepare_v2(db->sql,
-                       "INSERT INTO response(batch_id, row_no, respondent_id, year, weight, seq) "
-                       "VALUES (1, ?1 + 2, 'r' || ?1, 2025, 1, ?1)",
-                       -1, &st, NULL);
-    for (size_t i = 0; i < ROWS; i += 97) {
-        sqlite3_bind_int64(st, 1, (sqlite3_int64)i);
-        CHECK_INT(sqlite3_step(st), SQLITE_DONE);
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
-    CHECK_INT(jarva__commit(db), JARVA_OK);
+    /* The view response gives each respondent's line, id, seq, weight and
+     * area back, and the answer view their answers. */
+    char *people =
+        dump(db->sql, "SELECT count(*), sum(row_no = seq + 2), sum(weight = 1 + seq / 8.0),"
+                      " sum(respondent_id = CASE WHEN seq % 1000 THEN 'r' || seq ELSE 'dup'"
+                      " END), sum(coalesce(area_id, '') = CASE WHEN seq % 10 = 0 THEN ''"
+                      " WHEN seq % 2 THEN 'husby' ELSE 'kista' END), sum(year = 2025),"
+                      " sum(stratum = 's' || (seq % 4)), count(sex) FROM response");
+    char want_people[128];
+    snprintf(want_people, sizeof want_people, "%d|%d|%d|%d|%d|%d|%d|0\n", ROWS, ROWS, ROWS, ROWS,
+             ROWS, ROWS, ROWS);
+    CHECK_STR(people, want_people);
+    free(people);
+    dup_seen = 0;
+    CHECK_INT(jarva__answers_duplicates(db, 1, on_duplicate, NULL), JARVA_OK);
+    CHECK_INT(dup_seen, (ROWS - 1) / 1000); /* all but the first of ids 0, 1000, ... */
     char *view = dump(db->sql, "SELECT substr(respondent_id, 2), variable, coalesce(code, '') "
-                               "FROM answer ORDER BY CAST(substr(respondent_id, 2) AS INTEGER), "
-                               "variable");
+                               "FROM answer WHERE respondent_id <> 'dup'"
+                               " AND CAST(substr(respondent_id, 2) AS INTEGER) % 97 = 0"
+                               " ORDER BY CAST(substr(respondent_id, 2) AS INTEGER), variable");
     size_t len = 0, cap = 1 << 16;
     char *want = malloc(cap);
     want[0] = '\0';
     for (size_t i = 0; i < ROWS; i += 97)
-        for (int q = 0; q < 3; q++) {
+        for (int q = 0; q < 3 && i % 1000; q++) {
             answer_text(i, q, buf, sizeof buf);
             if (len + 128 >= cap)
                 want = realloc(want, cap *= 2);

@@ -358,8 +358,13 @@ static const char imported[] =
     " value_kind, value) VALUES (1, 2, 'safe-evening-police',"
     " 'polisen-region-stockholm-trygghetsmatning', 'trygg ute sent en kväll i området', 2022,"
     " 'lpo-jarva', 'share', 0.64);"
-    "INSERT INTO response(batch_id, row_no, respondent_id, year, area_id, organisation_id,"
-    " weight, seq) VALUES (2, 2, 'r1', 2025, 'husby', 'jarva-sdf', 1.5, 0);"
+    /* One respondent (schema 9: the view response reads the blocks): id 'r1'
+     * on line 2, area husby, organisation jarva-sdf, weight 1.5 (IEEE bytes
+     * 3ff8000000000000, little-endian). */
+    "INSERT INTO column_block VALUES (2, -9, 0, 1, x'00000000020000007231'),"
+    " (2, -8, 0, 1, x'02000000'), (2, -3, 0, 1, x'01'), (2, -6, 0, 1, x'01'),"
+    " (2, -1, 0, 1, x'000000000000f83f');"
+    "INSERT INTO column_code VALUES (2, -3, 1, 'husby'), (2, -6, 1, 'jarva-sdf');"
     "INSERT INTO activity(batch_id, row_no, date, year, organisation_id, audience_id, type,"
     " area_id) VALUES (1, 3, '2025-03-01', 2025, 'jarva-sdf', 'residents', 'press_material',"
     " 'husby');"
@@ -583,8 +588,11 @@ static void test_removal(void)
     CHECK_INT(exec(db, "INSERT INTO batch(id, kind, source, year, file_name, sha256, rows,"
                        " imported_at, tool_version) VALUES (1, 'survey', 'test-survey', 2025,"
                        " 's.csv', 'dd', 1, '2025-01-01', '0.1.0');"
-                       "INSERT INTO response(batch_id, row_no, respondent_id, year, area_id,"
-                       " weight, seq) VALUES (1, 2, 'r1', 2025, 'west', 1, 0)"),
+                       /* A respondent in area west (see imported[]). */
+                       "INSERT INTO column_block VALUES (1, -9, 0, 1, x'00000000020000007231'),"
+                       " (1, -8, 0, 1, x'02000000'), (1, -3, 0, 1, x'01'),"
+                       " (1, -1, 0, 1, x'000000000000f03f');"
+                       "INSERT INTO column_code VALUES (1, -3, 1, 'west')"),
               SQLITE_OK);
     char *before = dump(db);
     CHECK_INT(jarva_catalog_load(db, CASES "smaller"), JARVA_EFORMAT);

@@ -24,7 +24,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "68584adce48301e05fa7e53f47920cb6221a434ca9d040a579c49b78a1fd369c"
+#define GOLDEN_SHA256 "a99a72f66f964fa6517345b721916c63dde6010ed24870b022d4ea499f061a44"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 

@@ -18,9 +18,7 @@
 
 static jarva_estimate normal_estimate(double value, double se)
 {
-    jarva_estimate e;
-    memset(&e, 0, sizeof e);
-    e.version = JARVA_ESTIMATE_VERSION; /* the caller sets it (jarva/estimate.h) */
+    jarva_estimate e = JARVA_ESTIMATE_INIT;
     e.estimate = value;
     e.se = se;
     e.df = INFINITY;
@@ -33,7 +31,7 @@ static jarva_estimate normal_estimate(double value, double se)
 static void test_pair(void)
 {
     jarva_estimate area = normal_estimate(0.76, 0.025), whole = normal_estimate(0.63, 0.012);
-    jarva_change c;
+    jarva_change c = JARVA_CHANGE_INIT;
     CHECK(jarva__report_area_test(&area, &whole, 0.95, &c));
     CHECK_REL(c.difference, 0.13, 1e-12);
     CHECK_REL(c.se, 0.027730849247724097, 1e-12);

@@ -16,6 +16,7 @@
 #include "harness.h"
 #include "jarva_internal.h"
 #include "jarva/report.h"
+#include "pdf_table.h"
 #include "report_internal.h"
 #include "report_sample.h"
 
@@ -180,6 +181,30 @@ static size_t half_empty_pages(const char *what, const jarva__report_layout *lay
     return found;
 }
 
+/* Counts the headings left at the foot of a page the text runs on from:
+ * the lowest text on such a page is bold and at least 10 points (a
+ * heading, an indicator's name, a table's caption) with nothing below. */
+static size_t stranded_headings(const char *what, const jarva__report_layout *lay)
+{
+    size_t found = 0;
+    for (size_t p = 0; p + 1 < lay->n_pages; p++) {
+        if (!(lay->page_flags[p + 1] & JARVA__PAGE_FLOW))
+            continue;
+        const jarva__pdf_box *lowest = NULL;
+        for (size_t i = 0; i < lay->n_boxes; i++) {
+            const jarva__pdf_box *b = &lay->boxes[i];
+            if (b->page == p && !b->chrome && (!lowest || fmin(b->y0, b->y1) < lowest->y0))
+                lowest = b;
+        }
+        if (lowest && lowest->ink == JARVA__INK_TEXT && lowest->bold && lowest->size >= 10.0) {
+            fprintf(stderr, "%s: page %zu ends with the heading \"%s\"\n", what, p + 1,
+                    lowest->text);
+            found++;
+        }
+    }
+    return found;
+}
+
 static void check_report(jarva_db *db, const char *what, const char *lang, int year)
 {
     jarva_report_options opts = JARVA_REPORT_OPTIONS_INIT;
@@ -198,11 +223,15 @@ static void check_report(jarva_db *db, const char *what, const char *lang, int y
     for (size_t i = 0; i < lay.n_boxes; i++)
         texts += lay.boxes[i].ink == JARVA__INK_TEXT;
     CHECK(texts > 20 * lay.n_pages / 4); /* the recorder saw the text */
-    size_t hits = collisions(what, &lay), empty = half_empty_pages(what, &lay);
-    fprintf(stderr, "%s: %zu pages, %zu boxes, %zu collisions, %zu half-empty pages\n", what,
-            lay.n_pages, lay.n_boxes, hits, empty);
+    size_t hits = collisions(what, &lay), empty = half_empty_pages(what, &lay),
+           stranded = stranded_headings(what, &lay);
+    fprintf(stderr,
+            "%s: %zu pages, %zu boxes, %zu collisions, %zu half-empty pages, %zu stranded "
+            "headings\n",
+            what, lay.n_pages, lay.n_boxes, hits, empty, stranded);
     CHECK_INT((int)hits, 0);
     CHECK_INT((int)empty, 0);
+    CHECK_INT((int)stranded, 0);
     jarva__report_layout_free(&lay);
 }
 
@@ -212,14 +241,14 @@ static void check_report(jarva_db *db, const char *what, const char *lang, int y
 static void test_checks_can_fail(void)
 {
     jarva__pdf_box boxes[] = {
-        { JARVA__INK_TEXT, 0, 100, 100, 140, 108, 0, false, "label" },
-        { JARVA__INK_LINE, 0, 80, 104, 300, 104, 1.1, false, "" },     /* through it */
-        { JARVA__INK_TEXT, 0, 130, 102, 170, 110, 0, false, "other" }, /* over it */
-        { JARVA__INK_FILL, 0, 60, 98, 120, 112, 0, false, "" },        /* half under it */
-        { JARVA__INK_TEXT, 1, 100, 500, 140, 508, 0, false, "row" },
-        { JARVA__INK_FILL, 1, 60, 496, 400, 512, 0, false, "" },     /* its ground */
-        { JARVA__INK_GRID, 1, 120, 450, 120, 600, 0.5, false, "" },  /* a grid line */
-        { JARVA__INK_TEXT, 1, 400, 80, 440, 88, 0, true, "Sida 2" }, /* the foot */
+        { JARVA__INK_TEXT, 0, 100, 100, 140, 108, 0, false, "label", 0, false },
+        { JARVA__INK_LINE, 0, 80, 104, 300, 104, 1.1, false, "", 0, false },     /* through it */
+        { JARVA__INK_TEXT, 0, 130, 102, 170, 110, 0, false, "other", 0, false }, /* over it */
+        { JARVA__INK_FILL, 0, 60, 98, 120, 112, 0, false, "", 0, false },        /* half under it */
+        { JARVA__INK_TEXT, 1, 100, 500, 140, 508, 0, false, "row", 0, false },
+        { JARVA__INK_FILL, 1, 60, 496, 400, 512, 0, false, "", 0, false },     /* its ground */
+        { JARVA__INK_GRID, 1, 120, 450, 120, 600, 0.5, false, "", 0, false },  /* a grid line */
+        { JARVA__INK_TEXT, 1, 400, 80, 440, 88, 0, true, "Sida 2", 0, false }, /* the foot */
     };
     /* Page 2 runs on to page 3. */
     unsigned flags[] = { 0, 0, JARVA__PAGE_FLOW };
@@ -234,13 +263,56 @@ static void test_checks_can_fail(void)
     CHECK_INT((int)half_empty_pages("constructed", &lay), 1);
     boxes[4].y0 = 300, boxes[4].y1 = 308; /* now to 300: 67 % */
     CHECK_INT((int)half_empty_pages("constructed", &lay), 0);
+    /* A 12-point bold line as the lowest text of page 2 is a stranded
+     * heading; as plain text it is not. */
+    boxes[4].bold = true, boxes[4].size = 12.0;
+    CHECK_INT((int)stranded_headings("constructed", &lay), 1);
+    boxes[4].bold = false;
+    CHECK_INT((int)stranded_headings("constructed", &lay), 0);
     boxes[4].y0 = 500, boxes[4].y1 = 508;
     flags[2] = 0; /* page 2 ends its part */
     CHECK_INT((int)half_empty_pages("constructed", &lay), 0);
 }
 
+/* A table's column of figures gets the width to keep "+0,5 sedan 2021"
+ * on one line although its weight alone would wrap it, taken from the
+ * column of running text; the running text still wraps. */
+static void test_table_widths(void)
+{
+    jarva__pdf *doc = NULL;
+    jarva__pdf_options po = JARVA__PDF_OPTIONS_INIT;
+    CHECK_INT(jarva__pdf_create(&doc, &po), JARVA_OK);
+    jarva__pdf_record_boxes(doc);
+    jarva__pdf_new_page(doc, 0);
+    const jarva__pdf_column cols[] = { { "Indikator", 6.0, JARVA__ALIGN_LEFT },
+                                       { "Förändring", 0.6, JARVA__ALIGN_RIGHT } };
+    jarva__pdf_table_spec spec = { cols, 2, NULL, NULL, false, 0 };
+    jarva__pdf_table *t = NULL;
+    CHECK_INT(jarva__pdf_table_begin(doc, &spec, &t), JARVA_OK);
+    const char *row[] = { "Andel medarbetare som ser hur det egna arbetet bidrar till det "
+                          "gemensamma trygghetsarbetet i Järva, med en lång text som måste "
+                          "brytas över flera rader i sin kolumn",
+                          "+0,5 sedan 2021\nsäkerställd" };
+    jarva__pdf_table_row_text(t, row);
+    CHECK_INT(jarva__pdf_table_end(t), JARVA_OK);
+    size_t n, whole = 0, name_lines = 0;
+    const jarva__pdf_box *boxes = jarva__pdf_boxes(doc, &n);
+    for (size_t i = 0; i < n; i++) {
+        whole += boxes[i].ink == JARVA__INK_TEXT && !strcmp(boxes[i].text, "+0,5 sedan 2021");
+        name_lines += boxes[i].ink == JARVA__INK_TEXT && !strncmp(boxes[i].text, "Andel", 5);
+    }
+    CHECK_INT((int)whole, 1);
+    CHECK_INT((int)name_lines, 1);
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += boxes[i].ink == JARVA__INK_TEXT;
+    CHECK(lines >= 4); /* the header, two or more lines of the name, the figure and its test */
+    jarva__pdf_free(doc);
+}
+
 int main(void)
 {
+    test_table_widths();
     test_checks_can_fail();
     /* Another database to look at, such as the example's (examples/run.sh). */
     const char *other = getenv("JARVA_LAYOUT_DB");

@@ -1,8 +1,9 @@
 # bash completion for jarva(1) (bash 4 or later). Installed as
 # share/bash-completion/completions/jarva; to try it from a source tree:
 #   . tools/completion/jarva.bash
-# Commands and each command's options are read from `jarva --help` and
-# `jarva COMMAND --help`, so they follow the program; goal, indicator and area
+# Commands are read from `jarva --help`, each command's options, which take a
+# value and the values a choice allows from `jarva help --options COMMAND`
+# (printed from the option tables), so they follow the program; goal, indicator and area
 # ids come from the database named on the command line (--db, else $JARVA_DB,
 # else ./jarva.db).
 # shellcheck disable=SC2207 # COMPREPLY=($(compgen -W ...)): the words are ids and names
@@ -65,12 +66,24 @@ _jarva_commands()
         sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p'
 }
 
-# Options a command's help names (--long only), or the global ones.
-_jarva_options()
+# The option tables of COMMAND (none: before the command) and the global
+# ones, a line each: "--name flag", "--name value [CHOICE...]", or "@N
+# CHOICE..." for a positional argument; the command's first.
+_jarva_spec()
 {
-    local -a args=(--help)
-    [[ -n $1 ]] && args=("$1" --help)
-    "$_jarva_prog" "${args[@]}" 2>/dev/null | grep -o -- '--[a-z][a-z-]*' | sort -u
+    "$_jarva_prog" help --options ${1:+"$1"} 2>/dev/null
+}
+
+# _jarva_spec_of SPEC NAME: the words after NAME on its first line of SPEC.
+_jarva_spec_of()
+{
+    local line
+    while IFS= read -r line; do
+        if [[ ${line%% *} == "$2" ]]; then
+            printf '%s\n' "${line#* }"
+            return
+        fi
+    done <<<"$1"
 }
 
 _jarva()
@@ -96,28 +109,31 @@ _jarva()
     local _jarva_prog=${words[0]} _jarva_db=${JARVA_DB-} _jarva_catalog=${JARVA_CATALOG-}
     _jarva_prog=${_jarva_prog/#\~/$HOME}
 
-    # The command, its position, and the global options given before it.
-    local command="" i word
+    # The command, its position, and the global options given before it;
+    # an option's value is skipped when its table says it takes one.
+    local command="" i word spec kind
     local -a positional=()
+    spec=$(_jarva_spec "")
     for ((i = 1; i < cword; i++)); do
         word=${words[i]}
         [[ $word == "=" ]] && continue
         case $word in
-        --db | --catalog | --format | --goal | --indicator | --area | --year | --level | \
-            --method | --source | --delimiter | --encoding | --decimal | --var | --positive | \
-            --valid | --by | --weight | --strata | --min-n | --min-cell | --lonely-psu | --lang | \
-            --notice | --font-dir | -o | --output)
-            if [[ ${words[i + 1]-} == "=" ]]; then ((i++)); fi
-            [[ $word == --db ]] && _jarva_db=${words[i + 1]-}
-            [[ $word == --catalog ]] && _jarva_catalog=${words[i + 1]-}
-            ((i++))
-            ;;
         --db=*) _jarva_db=${word#--db=} ;;
         --catalog=*) _jarva_catalog=${word#--catalog=} ;;
-        -*) ;;
+        -*=*) ;;
+        -?*)
+            kind=$(_jarva_spec_of "$spec" "$word")
+            if [[ $kind == value* ]]; then
+                if [[ ${words[i + 1]-} == "=" ]]; then ((i++)); fi
+                [[ $word == --db ]] && _jarva_db=${words[i + 1]-}
+                [[ $word == --catalog ]] && _jarva_catalog=${words[i + 1]-}
+                ((i++))
+            fi
+            ;;
         *)
             if [[ -z $command ]]; then
                 command=$word
+                spec=$(_jarva_spec "$command")
             else
                 positional+=("$word")
             fi
@@ -127,7 +143,12 @@ _jarva()
     _jarva_db=${_jarva_db/#\~/$HOME}
     _jarva_catalog=${_jarva_catalog/#\~/$HOME}
 
-    # Values of options.
+    # Values of options: a choice's from its table, others by what they name.
+    kind=$(_jarva_spec_of "$spec" "$prev")
+    if [[ $prev == -?* && $kind == "value "* ]]; then
+        COMPREPLY=($(compgen -W "${kind#value }" -- "$cur"))
+        return
+    fi
     case $prev in
     --db)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur") # names may hold spaces
@@ -137,18 +158,6 @@ _jarva()
     --catalog | --font-dir)
         mapfile -t COMPREPLY < <(compgen -d -- "$cur")
         compopt -o filenames 2>/dev/null
-        return
-        ;;
-    --format)
-        COMPREPLY=($(compgen -W "table csv json" -- "$cur"))
-        return
-        ;;
-    --lonely-psu)
-        COMPREPLY=($(compgen -W "fail adjust remove certainty average" -- "$cur"))
-        return
-        ;;
-    --lang)
-        COMPREPLY=($(compgen -W "sv en" -- "$cur"))
         return
         ;;
     -o | --output)
@@ -163,22 +172,6 @@ _jarva()
         [[ $command == estimate && -n ${positional[0]-} ]] &&
             COMPREPLY=($(compgen -P "$before" -W "$(_jarva_columns "${positional[0]}")" \
                 -- "${cur#"$before"}"))
-        return
-        ;;
-    --method)
-        COMPREPLY=($(compgen -W "logit beta mean wilson clopper-pearson" -- "$cur"))
-        return
-        ;;
-    --delimiter)
-        COMPREPLY=($(compgen -W "tab , ;" -- "$cur"))
-        return
-        ;;
-    --encoding)
-        COMPREPLY=($(compgen -W "utf-8 windows-1252 utf-16le utf-16be" -- "$cur"))
-        return
-        ;;
-    --decimal)
-        COMPREPLY=($(compgen -W ". ," -- "$cur"))
         return
         ;;
     --goal)
@@ -204,7 +197,7 @@ _jarva()
     esac
 
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$(_jarva_options "$command") -h -q" -- "$cur"))
+        COMPREPLY=($(compgen -W "$(printf '%s\n' "$spec" | grep -v '^@' | cut -d' ' -f1)" -- "$cur"))
         return
     fi
     if [[ -z $command ]]; then
@@ -219,7 +212,7 @@ _jarva()
         ;;
     import)
         if [[ ${#positional[@]} -eq 0 ]]; then
-            COMPREPLY=($(compgen -W "survey table staff activities" -- "$cur"))
+            COMPREPLY=($(compgen -W "$(_jarva_spec_of "$spec" @1)" -- "$cur"))
         elif [[ ${#positional[@]} -eq 1 ]]; then
             _jarva_files "$cur" csv CSV tsv TSV txt TXT
         fi
@@ -234,7 +227,7 @@ _jarva()
         ;;
     batches)
         if [[ ${#positional[@]} -eq 0 ]]; then
-            COMPREPLY=($(compgen -W "rm" -- "$cur"))
+            COMPREPLY=($(compgen -W "$(_jarva_spec_of "$spec" @1)" -- "$cur"))
         elif [[ ${#positional[@]} -eq 1 && ${positional[0]} == rm ]]; then
             COMPREPLY=($(compgen -W "$(_jarva_ids batches)" -- "$cur"))
         fi

@@ -70,11 +70,25 @@ void cli_csv_raw(int raw);
 void cli_table_free(cli_table *t);
 
 /* The choices several commands take (cli_choices.c): their one home. */
-extern const cli_choice cli_ci_methods[];       /* jarva_ci_method */
+extern cli_choice cli_ci_methods[];             /* jarva_ci_method, named by the library */
 extern const cli_choice cli_lonely_psu_rules[]; /* jarva_lonely_psu */
 extern const cli_choice cli_encodings[];        /* jarva_encoding */
 extern const cli_choice cli_delimiters[];       /* the char */
 extern const cli_choice cli_decimal_marks[];    /* the char */
+/* Fills the choices whose words the library names; main() calls it first. */
+void cli_choices_init(void);
+
+/* The options of a CSV file's dialect, as import and estimate take them:
+ * rows of an option table whose args struct T has int fields delimiter,
+ * decimal and encoding. */
+#define CLI_DIALECT_OPTS(T)                                                                        \
+    CLI_CHOICE("delimiter", 0, T, delimiter, cli_delimiters, 0,                                    \
+               "the field separator (default: detected)"),                                         \
+        CLI_CHOICE("decimal", 0, T, decimal, cli_decimal_marks, 0,                                 \
+                   "the decimal mark (default: seen in the data's numbers, else ',' for "          \
+                   "';'-separated files and '.' for others)"),                                     \
+        CLI_CHOICE("encoding", 0, T, encoding, cli_encodings, 0,                                   \
+                   "the text encoding (default: detected)")
 
 /* A value for people (shares in percent, 1 decimal) or for programs (as
  * stored, 12 significant digits). */
@@ -88,6 +102,9 @@ const char *cli_whole(char *buf, size_t size, long v, int present);
 /* The unit of the numbers printed for ind: "proportion" for shares in csv
  * and json, "%" in a table, else the catalogue's unit (cli_common.c). */
 const char *cli_value_unit(const jarva_indicator *ind, cli_format format);
+
+/* "proportion", "mean", "count" or "rate", as indicators.csv writes it. */
+const char *cli_measure_name(jarva_measure measure);
 
 /* What status and trend share (cli_assess.c). */
 /* The fewest decimals, from least, at which [lo, hi] excluding 0 prints

@@ -3,12 +3,22 @@
  * entries are spellings accepted and not listed; case does not matter. */
 #include "cli.h"
 
-const cli_choice cli_ci_methods[] = { { "logit", JARVA_CI_LOGIT, 0 },
-                                      { "beta", JARVA_CI_BETA, 0 },
-                                      { "mean", JARVA_CI_MEAN, 0 },
-                                      { "wilson", JARVA_CI_WILSON, 0 },
-                                      { "clopper-pearson", JARVA_CI_CLOPPER_PEARSON, 0 },
-                                      { NULL, 0, 0 } };
+/* The interval methods by the library's own names (jarva_ci_method_name(),
+ * the names it parses and stores with each estimate): filled in by
+ * cli_choices_init(), so the CLI holds no second spelling of them. */
+cli_choice cli_ci_methods[] = { { NULL, JARVA_CI_LOGIT, 0 },
+                                { NULL, JARVA_CI_BETA, 0 },
+                                { NULL, JARVA_CI_MEAN, 0 },
+                                { NULL, JARVA_CI_WILSON, 0 },
+                                { NULL, JARVA_CI_CLOPPER_PEARSON, 0 },
+                                { NULL, JARVA_CI_DEFAULT, 1 },
+                                { NULL, 0, 0 } };
+
+void cli_choices_init(void)
+{
+    for (size_t i = 0; i + 1 < sizeof cli_ci_methods / sizeof cli_ci_methods[0]; i++)
+        cli_ci_methods[i].name = jarva_ci_method_name((jarva_ci_method)cli_ci_methods[i].value);
+}
 
 const cli_choice cli_lonely_psu_rules[] = {
     { "fail", JARVA_LONELY_PSU_FAIL, 0 },       { "adjust", JARVA_LONELY_PSU_ADJUST, 0 },

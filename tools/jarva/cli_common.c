@@ -104,3 +104,9 @@ int cli_stdout_write(const void *data, size_t size)
         cli_stdout_errno = errno ? errno : EIO;
     return -1;
 }
+
+const char *cli_measure_name(jarva_measure measure)
+{
+    static const char *const names[] = { "proportion", "mean", "count", "rate" };
+    return (unsigned)measure < sizeof names / sizeof names[0] ? names[measure] : "";
+}

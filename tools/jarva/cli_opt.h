@@ -122,6 +122,9 @@ void cli_opt_print_usage(const cli_command *cmd, FILE *out);
 void cli_opt_print_help(const cli_command *cmd, FILE *out);
 /* The command's synopsis as man(7) roff, as docs/jarva.1 holds it. */
 void cli_opt_print_roff(const cli_command *cmd, FILE *out);
+/* The options of cmd (NULL: those before a command) and the global ones,
+ * for the shell completion (`jarva help --options [COMMAND]`). */
+void cli_opt_print_spec(const cli_command *cmd, FILE *out);
 /* `jarva --help`: the global usage, the commands, the global options. */
 void cli_opt_print_global_help(FILE *out);
 

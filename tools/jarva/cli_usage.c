@@ -311,3 +311,42 @@ void cli_opt_print_roff(const cli_command *cmd, FILE *out)
         i++;
     }
 }
+
+/* For the shell completion: one line per option, "NAME flag" or "NAME value
+ * [CHOICE...]" (a one-letter name and the long one on lines of their own),
+ * the command's options before the global ones so that the first line of a
+ * name is the one that applies; and "@N CHOICE..." for the N-th positional
+ * argument when it is a choice or a literal word. */
+static void print_spec_table(const cli_opt *opts, FILE *out)
+{
+    size_t position = 0;
+    for (const cli_opt *o = opts; o->kind != CLI_OPT_END; o++) {
+        char choices[512];
+        choices_text(o, choices, sizeof choices);
+        for (char *p = choices; *p; p++)
+            if (*p == '|')
+                *p = ' ';
+        if (positional(o)) {
+            position++;
+            if (o->kind == CLI_OPT_WORD)
+                fprintf(out, "@%zu %s\n", position, o->name);
+            else if (o->choices)
+                fprintf(out, "@%zu %s\n", position, choices);
+            continue;
+        }
+        const char *kind = o->kind == CLI_OPT_VALUE ? "value" : "flag";
+        const char *sep = choices[0] ? " " : "";
+        if (o->alias)
+            fprintf(out, "-%c %s%s%s\n", o->alias, kind, sep, choices);
+        fprintf(out, "--%s %s%s%s\n", o->name, kind, sep, choices);
+    }
+}
+
+void cli_opt_print_spec(const cli_command *cmd, FILE *out)
+{
+    if (cmd)
+        print_spec_table(cmd->opts, out);
+    else
+        print_spec_table(cli_main_opts, out);
+    print_spec_table(cli_global_opts, out);
+}

@@ -52,13 +52,7 @@ static const cli_opt estimate_opts[] = {
               "suppress with fewer than N positive or non-positive answers (default 3)"),
     CLI_CHOICE("lonely-psu", 0, estimate_args, lonely_psu, cli_lonely_psu_rules, 0,
                "a stratum of one respondent, as R's options(survey.lonely.psu) (default fail)"),
-    CLI_CHOICE("delimiter", 0, estimate_args, delimiter, cli_delimiters, 0,
-               "the field separator (default: detected)"),
-    CLI_CHOICE("decimal", 0, estimate_args, decimal, cli_decimal_marks, 0,
-               "the decimal mark (default: seen in the data's numbers, else ',' for "
-               "';'-separated files and '.' for others)"),
-    CLI_CHOICE("encoding", 0, estimate_args, encoding, cli_encodings, 0,
-               "the text encoding (default: detected)"),
+    CLI_DIALECT_OPTS(estimate_args),
     CLI_END
 };
 

@@ -1,7 +1,8 @@
 /* cmd_help.c: `jarva help [COMMAND]`, the same as `jarva COMMAND --help` (and
  * `jarva --help` without a command), for people who type help first; and
  * `jarva help --man`, every command's synopsis as the man page holds it
- * (tools/jarva/update-man.sh writes it into docs/jarva.1). */
+ * (tools/jarva/update-man.sh writes it into docs/jarva.1); and `jarva help
+ * --options [COMMAND]`, the options as the bash completion reads them. */
 #include <stdio.h>
 
 #include "cli.h"
@@ -9,15 +10,18 @@
 typedef struct help_args {
     const char *command;
     int man;
+    int options;
 } help_args;
 
-static const cli_opt help_opts[] = { CLI_ARG("COMMAND", help_args, command, 0, NULL),
-                                     CLI_FLAG("man", 0, help_args, man, 1, CLI_OPT_HIDDEN, NULL),
-                                     CLI_END };
+static const cli_opt help_opts[] = {
+    CLI_ARG("COMMAND", help_args, command, 0, NULL),
+    CLI_FLAG("man", 0, help_args, man, 1, CLI_OPT_HIDDEN, NULL),
+    CLI_FLAG("options", 0, help_args, options, 1, CLI_OPT_HIDDEN, NULL), CLI_END
+};
 
 static int run_help(cli_ctx *ctx, int argc, char **argv)
 {
-    help_args a = { NULL, 0 };
+    help_args a = { NULL, 0, 0 };
     int parsed = cli_opt_parse(&cli_cmd_help, ctx, argc, argv, &a);
     if (parsed != CLI_PARSED)
         return parsed;
@@ -28,14 +32,15 @@ static int run_help(cli_ctx *ctx, int argc, char **argv)
         }
         return CLI_OK;
     }
-    if (!a.command) {
-        cli_opt_print_global_help(stdout);
-        return CLI_OK;
-    }
-    const cli_command *cmd = cli_command_find(a.command);
-    if (!cmd)
+    const cli_command *cmd = a.command ? cli_command_find(a.command) : NULL;
+    if (a.command && !cmd)
         return cli_usage_error(NULL, "unknown command '%s'", a.command);
-    cli_opt_print_help(cmd, stdout);
+    if (a.options)
+        cli_opt_print_spec(cmd, stdout);
+    else if (cmd)
+        cli_opt_print_help(cmd, stdout);
+    else
+        cli_opt_print_global_help(stdout);
     return CLI_OK;
 }
 

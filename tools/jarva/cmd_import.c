@@ -127,13 +127,6 @@ static const cli_opt import_opts[] = {
               "init` stored it"),
     CLI_VALUE("year", 0, "YEAR", import_args, year, &cli_type_year, 0,
               "the wave's year when the file has no year column"),
-    CLI_CHOICE("delimiter", 0, import_args, delimiter, cli_delimiters, 0,
-               "the field separator (default: detected)"),
-    CLI_CHOICE("encoding", 0, import_args, encoding, cli_encodings, 0,
-               "the text encoding (default: detected)"),
-    CLI_CHOICE("decimal", 0, import_args, decimal, cli_decimal_marks, 0,
-               "the decimal mark (default: seen in the data's numbers, else ',' for "
-               "';'-separated files and '.' for others)"),
     CLI_VALUE("sheet", 0, "NAME", import_args, sheet, NULL, 0,
               "the sheet of an .xlsx workbook (default: the first)"),
     CLI_FLAG("percent", 0, import_args, share_in_percent, 1, 0,
@@ -153,6 +146,7 @@ static const cli_opt import_opts[] = {
     CLI_FLAG("dry-run", 0, import_args, dry_run, 1, 0, "validate and report, write nothing"),
     CLI_FLAG("replace", 0, import_args, replace, 1, 0,
              "replace the wave's earlier file (survey, staff)"),
+    CLI_DIALECT_OPTS(import_args),
     CLI_END
 };
 
@@ -207,6 +201,9 @@ static int run_import(cli_ctx *ctx, int argc, char **argv)
     }
     jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     int rc = jarva_import_file(&res, db, file, &opts);
+    /* Messages name what the user gave; a copy of standard input is gone. */
+    if (copy.path[0] || !strcmp(a.file, "-"))
+        file = "stdin";
     cli_stdin_release(&copy);
     if (progress.shown)
         fputc('\n', stderr);

@@ -13,9 +13,6 @@ static const cli_opt indicators_opts[] = { CLI_VALUE("goal", 0, "ID", indicators
                                                      0, "only the indicators of goal ID"),
                                            CLI_END };
 
-static const char *const source_kinds[] = { "survey", "table", "staff", "activity" };
-static const char *const measures[] = { "proportion", "mean", "count", "rate" };
-
 /* A baseline or target: for people as the catalogue files write it (shares
  * in percent); for programs shares as proportions 0-1, like every other
  * machine-readable output (the unit column says which). */
@@ -59,8 +56,8 @@ static int add_rows(cli_table *t, const jarva_indicator_list *list, cli_format f
         const char *cells[] = { ind->id,
                                 ind->goal_id,
                                 ind->audience_id,
-                                source_kinds[ind->source_kind],
-                                measures[ind->measure],
+                                jarva_import_kind_name(ind->source_kind),
+                                cli_measure_name(ind->measure),
                                 ind->direction == JARVA_LOWER_IS_BETTER ? "lower" : "higher",
                                 base_year,
                                 base,

@@ -17,7 +17,8 @@ typedef struct mapping_args {
 
 static const cli_opt mapping_opts[] = {
     CLI_WORD("draft", mapping_args, draft, CLI_OPT_REQUIRED),
-    CLI_ARG("FILE", mapping_args, file, CLI_OPT_REQUIRED, "the export to draft a mapping for"),
+    CLI_ARG("FILE", mapping_args, file, CLI_OPT_REQUIRED,
+            "the export to draft a mapping for ('-': standard input, CSV)"),
     CLI_VALUE("source", 0, "ID", mapping_args, source, NULL, 0,
               "the source the mapping is for (its catalogue mapping is asked first)"),
     CLI_VALUE("output", 'o', "OUT", mapping_args, output, NULL, 0,
@@ -25,15 +26,9 @@ static const cli_opt mapping_opts[] = {
     CLI_END
 };
 
-static int run_mapping(cli_ctx *ctx, int argc, char **argv)
+/* Drafts the mapping of file and writes it to out_path (NULL: stdout). */
+static int draft(const cli_ctx *ctx, const char *file, const char *source, const char *out_path)
 {
-    mapping_args a = { 0, NULL, NULL, NULL };
-    int parsed = cli_opt_parse(&cli_cmd_mapping, ctx, argc, argv, &a);
-    if (parsed != CLI_PARSED)
-        return parsed;
-    const char *source = a.source;
-    const char *out_path = a.output && strcmp(a.output, "-") != 0 ? a.output : NULL;
-    const char *words[2] = { "draft", a.file };
     /* The catalogue's mappings and variables, if there is a database. */
     jarva_db *db = NULL;
     if (jarva_db_open(&db, ctx->db_path, JARVA_DB_READONLY) != JARVA_OK) {
@@ -49,13 +44,13 @@ static int run_mapping(cli_ctx *ctx, int argc, char **argv)
         }
     }
     char *csv = NULL;
-    if (jarva_mapping_draft(&csv, db, words[1], source) != JARVA_OK) {
+    if (jarva_mapping_draft(&csv, db, file, source) != JARVA_OK) {
         cli_db_error(db);
         jarva_db_close(db);
         return CLI_FAIL;
     }
     /* Never over the export or the database (and its -wal, -shm). */
-    const char *inputs[2] = { words[1], ctx->db_path };
+    const char *inputs[2] = { file, ctx->db_path };
     if (out_path && jarva_output_check_db(db, out_path, inputs, 2) != JARVA_OK) {
         cli_db_error(db);
         jarva_db_close(db);
@@ -86,6 +81,23 @@ static int run_mapping(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "jarva: %zu column%s not placed (field '?'): edit them before importing\n",
                 unplaced, unplaced == 1 ? "" : "s");
     jarva_free(csv);
+    return rc;
+}
+
+static int run_mapping(cli_ctx *ctx, int argc, char **argv)
+{
+    mapping_args a = { 0, NULL, NULL, NULL };
+    int parsed = cli_opt_parse(&cli_cmd_mapping, ctx, argc, argv, &a);
+    if (parsed != CLI_PARSED)
+        return parsed;
+    const char *out_path = a.output && strcmp(a.output, "-") != 0 ? a.output : NULL;
+    const char *file = a.file;
+    /* Standard input ('-'): saved to a private file, as import does. */
+    cli_stdin_copy copy;
+    if (cli_stdin_spool(&file, 0, &copy) != 0)
+        return CLI_FAIL;
+    int rc = draft(ctx, file, a.source, out_path);
+    cli_stdin_release(&copy);
     return rc;
 }
 

@@ -106,8 +106,6 @@ static int code_labels(jarva_db *db, const char *id, char *out, size_t size)
 
 static int show_indicator(jarva_db *db, const jarva_indicator *ind, cli_format format)
 {
-    static const char *const source_kinds[] = { "survey", "table", "staff", "activity" };
-    static const char *const measures[] = { "proportion", "mean", "count", "rate" };
     fields f = { .n = 0 };
     char breaks[256] = "";
     for (size_t b = 0, used = 0; b < ind->series_break_count && used < sizeof breaks; b++) {
@@ -124,8 +122,8 @@ static int show_indicator(jarva_db *db, const jarva_indicator *ind, cli_format f
     add(&f, "audience", ind->audience_id);
     add(&f, "name_sv", ind->name_sv);
     add(&f, "name_en", ind->name_en);
-    add(&f, "source_kind", source_kinds[ind->source_kind]);
-    add(&f, "measure", measures[ind->measure]);
+    add(&f, "source_kind", jarva_import_kind_name(ind->source_kind));
+    add(&f, "measure", cli_measure_name(ind->measure));
     add(&f, "source", ind->source);
     add(&f, "variable", ind->variable);
     add(&f, "positive_codes", ind->positive_codes);

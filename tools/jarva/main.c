@@ -41,6 +41,7 @@ static int flushed(int rc)
 
 int main(int argc, char **argv)
 {
+    cli_choices_init();
     cli_ctx ctx = { 0 };
     ctx.db_path = getenv("JARVA_DB");
     if (!ctx.db_path || !*ctx.db_path)

@@ -135,7 +135,8 @@ void jarva__import_progress(jarva__import *imp, int final);
 typedef struct jarva__row_writer jarva__row_writer;
 /* target: "table(a, b, c)". row: the tuple of one row, "(:a, ?, NULL)": a
  * "?" for each value added per row, named parameters for values the same in
- * every row (jarva__rows_constant), literals. */
+ * every row (jarva__rows_constant), literals. Both NULL: a writer of jobs
+ * only (jarva__rows_job), each handed to the thread as it is added. */
 int jarva__rows_open(jarva_db *db, const char *target, const char *row, jarva__row_writer **out);
 /* Sets the named parameter of every row; before the first row is ended.
  * name is kept: a string literal. */

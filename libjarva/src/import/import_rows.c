@@ -275,12 +275,15 @@ int jarva__rows_open(jarva_db *db, const char *target, const char *row, jarva__r
     if (!w)
         return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     w->db = db;
-    w->target = jarva__strdup(target);
-    w->row = jarva__strdup(row);
-    int rc = w->target && w->row ? prepare(w, ROWS_PER_INSERT, &w->full) : JARVA_ENOMEM;
+    int rc = JARVA_OK;
+    if (target) {
+        w->target = jarva__strdup(target);
+        w->row = jarva__strdup(row);
+        rc = w->target && w->row ? prepare(w, ROWS_PER_INSERT, &w->full) : JARVA_ENOMEM;
+    }
     if (rc == JARVA_EDB)
         rc = jarva__sqlerr(db, "preparing the insert");
-    if (rc == JARVA_OK && find_slots(w) == JARVA_ERROR)
+    if (rc == JARVA_OK && target && find_slots(w) == JARVA_ERROR)
         rc = jarva__seterr(&db->err, JARVA_ERROR, "internal error: %s: values unlike rows", row);
     for (int k = 0; k < CHUNKS && rc == JARVA_OK; k++) {
         w->chunks[k].values =
@@ -477,5 +480,11 @@ int jarva__rows_job(jarva__row_writer *w, int (*run)(sqlite3 *sql, void *arg),
         c->jobs_cap = cap;
     }
     c->jobs[c->njobs++] = (job){ run, free_arg, arg };
+    /* Without rows nothing else fills a chunk: each job is handed over at
+     * once, so that at most CHUNKS of them wait. */
+    if (!w->target && hand_over(w, 0) != 0) {
+        stop_writer(w, 1);
+        return failure(w);
+    }
     return JARVA_OK;
 }

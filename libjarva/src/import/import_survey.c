@@ -2,8 +2,10 @@
  * respondent. The source's column mapping says which column is what; answers
  * are kept exactly as coded, empty meaning missing, in the blocks of
  * answer_store.c (one per question and 4096 respondents, with the design
- * columns), written by the row writer's thread after the rows of response
- * (see docs/schema.md). */
+ * columns and, since schema 9, the respondents' lines and ids), written by
+ * the row writer's thread while the next block is read (see
+ * docs/schema.md). */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -332,61 +334,10 @@ static const char *check_role_value(survey_state *s, const jarva__csv_row *row, 
     return code;
 }
 
-/* The field as text, an empty one as NULL; nothing for a column the file
- * lacks (NULL in open_rows's tuple). */
-static void add_field(jarva__row_writer *w, const jarva__csv_row *row, int col)
-{
-    const char *v = field_or_null(row, col);
-    if (col < 0)
-        return;
-    if (is_blank(v))
-        jarva__rows_null(w);
-    else
-        jarva__rows_text(w, v, row->lengths[col]);
-}
-
-/* The same for a value already checked (check_role_value). */
-static void add_text(jarva__row_writer *w, int col, const char *v)
-{
-    if (col < 0)
-        return;
-    if (is_blank(v))
-        jarva__rows_null(w);
-    else
-        jarva__rows_text(w, v, strlen(v));
-}
-
-/* The rows of response: the values of every row (batch, year) and columns
- * the file lacks are in the statement, the rest added per row. */
+/* The writer's thread for the blocks: no rows of its own (schema 9). */
 static int open_rows(survey_state *s)
 {
-    static const struct {
-        const char *name;
-        int role; /* -1: always present */
-    } columns[] = { { "row_no", -1 },
-                    { "respondent_id", -1 },
-                    { "area_id", ROLE_AREA },
-                    { "organisation_id", ROLE_ORGANISATION },
-                    { "role", ROLE_ROLE },
-                    { "stratum", ROLE_STRATUM },
-                    { "weight", -1 },
-                    { "sex", ROLE_SEX },
-                    { "age_group", ROLE_AGE_GROUP },
-                    { "seq", -1 } };
-    char target[256] = "response(batch_id, year";
-    char row[128] = "(:batch, :year";
-    for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
-        int present = columns[i].role < 0 || s->role_col[columns[i].role] >= 0;
-        strcat(target, ", ");
-        strcat(target, columns[i].name);
-        strcat(row, present ? ", ?" : ", NULL");
-    }
-    strcat(target, ")");
-    strcat(row, ")");
-    int rc = jarva__rows_open(s->imp->db, target, row, &s->rows);
-    if (rc == JARVA_OK)
-        jarva__rows_constant(s->rows, ":batch", s->imp->batch_id);
-    return rc;
+    return jarva__rows_open(s->imp->db, NULL, NULL, &s->rows);
 }
 
 /* id as a whole number written without leading zeros (so that two ids with
@@ -443,33 +394,22 @@ static int note_id(survey_state *s, const char *id, size_t len)
     return 0;
 }
 
+static int report_duplicate(void *ctx, int64_t line, const char *id, int64_t first)
+{
+    survey_state *s = ctx;
+    jarva__import *imp = s->imp;
+    jarva__import_error(&imp->errors, imp->reader, (long)line, s->role_col[ROLE_RESPONDENT],
+                        "duplicate respondent id '%s' (first on line %lld)", id, (long long)first);
+    return imp->errors.count >= JARVA__IMPORT_ERROR_LIMIT;
+}
+
 /* Every row whose respondent id appeared on an earlier line of the batch, in
- * file order. The GROUP BY sorts in SQLite's sorter, whose memory is bounded
- * by the page cache (it spills to a temporary file). */
+ * file order, from the blocks written (jarva__answers_duplicates). */
 static int report_duplicates(survey_state *s)
 {
-    jarva__import *imp = s->imp;
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(imp->db->sql,
-                           "SELECT r.row_no, r.respondent_id, d.first FROM response r"
-                           " JOIN (SELECT respondent_id, min(row_no) AS first FROM response"
-                           "       WHERE batch_id = ?1 GROUP BY respondent_id"
-                           "       HAVING count(*) > 1) d ON d.respondent_id = r.respondent_id"
-                           " WHERE r.batch_id = ?1 AND r.row_no > d.first ORDER BY r.row_no",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        return jarva__sqlerr(imp->db, "looking for duplicate respondent ids");
-    sqlite3_bind_int64(stmt, 1, imp->batch_id);
-    int step = SQLITE_DONE;
-    while (imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
-           (step = sqlite3_step(stmt)) == SQLITE_ROW)
-        jarva__import_error(
-            &imp->errors, imp->reader, (long)sqlite3_column_int64(stmt, 0),
-            s->role_col[ROLE_RESPONDENT], "duplicate respondent id '%s' (first on line %lld)",
-            (const char *)sqlite3_column_text(stmt, 1), (long long)sqlite3_column_int64(stmt, 2));
-    sqlite3_finalize(stmt);
-    if (imp->errors.count < JARVA__IMPORT_ERROR_LIMIT && step != SQLITE_DONE)
-        return jarva__sqlerr(imp->db, "looking for duplicate respondent ids");
-    return JARVA_OK;
+    if (s->imp->errors.count >= JARVA__IMPORT_ERROR_LIMIT)
+        return JARVA_OK;
+    return jarva__answers_duplicates(s->imp->db, s->imp->batch_id, report_duplicate, s);
 }
 
 /* Checks each of the row's answer codes against the mapping. */
@@ -502,24 +442,23 @@ static void free_block(void *block)
 /* The row's weight, design columns and answers into the blocks; a block
  * complete goes to the row writer. area_id and org_id are the resolved ids. */
 static int store_answers(survey_state *s, const jarva__csv_row *row, double weight,
-                         const char *area_id, const char *org_id)
+                         const char *area_id, const char *org_id, const char *const checked[3])
 {
     jarva__answer_encoder *e = s->answers;
+    /* Sex, age group and role as check_role_value() spelled them. */
     const char *design[JARVA__DESIGN_CODED] = { field_or_null(row, s->role_col[ROLE_STRATUM]),
                                                 area_id,
-                                                field_or_null(row, s->role_col[ROLE_SEX]),
-                                                field_or_null(row, s->role_col[ROLE_AGE_GROUP]),
+                                                checked[0],
+                                                checked[1],
                                                 org_id,
-                                                field_or_null(row, s->role_col[ROLE_ROLE]) };
-    static const int design_col[JARVA__DESIGN_CODED] = { ROLE_STRATUM,   -1, ROLE_SEX,
-                                                         ROLE_AGE_GROUP, -1, ROLE_ROLE };
+                                                checked[2] };
+    int id_col = s->role_col[ROLE_RESPONDENT];
+    int failed =
+        jarva__answers_put_respondent(e, row->fields[id_col], row->lengths[id_col], row->line);
     jarva__answers_put_weight(e, weight);
-    int failed = 0;
     for (int c = 0; c < JARVA__DESIGN_CODED; c++) {
         const char *v = design[c];
-        size_t len = !v                  ? 0
-                     : design_col[c] < 0 ? strlen(v)
-                                         : row->lengths[s->role_col[design_col[c]]];
+        size_t len = !v ? 0 : c == 0 ? row->lengths[s->role_col[ROLE_STRATUM]] : strlen(v);
         failed |= jarva__answers_put(e, JARVA__COL_STRATUM - c, v, len);
     }
     for (size_t q = 0; q < s->nquestions; q++) {
@@ -562,6 +501,19 @@ static int is_outside(const survey_state *s, const char *area_id)
         if (!strcmp(s->outside[i], area_id))
             return 1;
     return 0;
+}
+
+/* jarva__weights_add or _check failed: -1 out of memory, -2 the temporary
+ * file of the weights (errno says why). */
+static int weights_failed(jarva__import *imp, int failure)
+{
+    if (failure == -1)
+        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    char reason[128];
+    if (strerror_r(errno, reason, sizeof reason) != 0)
+        snprintf(reason, sizeof reason, "error %d", errno);
+    return jarva__seterr(&imp->db->err, JARVA_EIO,
+                         "a temporary file for the weights (the median check): %s", reason);
 }
 
 static int import_row(survey_state *s, const jarva__csv_row *row)
@@ -637,8 +589,11 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
             jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_WEIGHT],
                                 "weight '%s' is not a positive number%s",
                                 decimal_text ? decimal_text : "", hint);
-        } else if (jarva__weights_add(&s->weights, weight, row->line))
-            return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+        } else {
+            int added = jarva__weights_add(&s->weights, weight, row->line);
+            if (added)
+                return weights_failed(imp, added);
+        }
     }
     if (s->strata) {
         const char *v = field_or_null(row, s->role_col[ROLE_STRATUM]);
@@ -657,26 +612,15 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
      * stop writing. */
     if (errors->count)
         return JARVA_OK;
-    jarva__row_writer *w = s->rows;
-    jarva__rows_constant(w, ":year", imp->year);
-    jarva__rows_int(w, row->line);
-    add_field(w, row, s->role_col[ROLE_RESPONDENT]);
-    if (s->role_col[ROLE_AREA] >= 0)
-        jarva__rows_text(w, area_id, area_id ? strlen(area_id) : 0);
-    if (s->role_col[ROLE_ORGANISATION] >= 0)
-        jarva__rows_text(w, org_id, org_id ? strlen(org_id) : 0);
-    add_text(w, s->role_col[ROLE_ROLE], staff_role);
-    add_field(w, row, s->role_col[ROLE_STRATUM]);
-    jarva__rows_double(w, weight);
-    add_text(w, s->role_col[ROLE_SEX], sex);
-    add_text(w, s->role_col[ROLE_AGE_GROUP], age_group);
-    jarva__rows_int(w, s->seq++);
-    int rc = jarva__rows_end(w);
-    return rc ? rc : store_answers(s, row, weight, area_id, org_id);
+    s->seq++;
+    const char *design[3] = { sex, age_group, staff_role };
+    return store_answers(s, row, weight, area_id, org_id, design);
 }
 
-/* The last, partial block and every column's codes, once the row writer
- * has finished and the connection is ours again. */
+/* The last, partial block, once the row writer has finished and the
+ * connection is ours again (also after an error: the duplicates among the
+ * rows before it are looked for in the blocks), and, without errors, every
+ * column's codes. */
 static int finish_answers(survey_state *s)
 {
     jarva_db *db = s->imp->db;
@@ -687,7 +631,7 @@ static int finish_answers(survey_state *s)
                  ? jarva__sqlerr(db, "storing answers")
                  : JARVA_OK;
     jarva__answers_block_free(block);
-    if (!rc)
+    if (!rc && s->imp->errors.count == 0)
         rc = jarva__answers_write_codes(db, s->answers);
     return rc;
 }
@@ -699,10 +643,11 @@ static int check_design(survey_state *s)
 {
     jarva__import *imp = s->imp;
     jarva_import_result *res = imp->result;
-    if (jarva__weights_check(&s->weights, imp, s->role_col[ROLE_WEIGHT], imp->opts->weight_factor,
-                             imp->opts->accept_extreme_weights, &res->weight_ratio,
-                             &res->extreme_weights))
-        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+    int checked = jarva__weights_check(&s->weights, imp, s->role_col[ROLE_WEIGHT],
+                                       imp->opts->weight_factor, imp->opts->accept_extreme_weights,
+                                       &res->weight_ratio, &res->extreme_weights);
+    if (checked)
+        return weights_failed(imp, checked);
     if (s->strata)
         res->lonely_strata =
             jarva__strata_lonely(s->strata, res->lonely_stratum, sizeof res->lonely_stratum);
@@ -755,7 +700,7 @@ int jarva__import_survey(jarva__import *imp)
      * duplicates among them are found too. */
     if (!rc)
         rc = jarva__rows_finish(s.rows);
-    if (!rc && imp->errors.count == 0)
+    if (!rc)
         rc = finish_answers(&s);
     if (!rc && s.ids_seen && !s.ids_ascending_numbers && !s.ids_ascending_bytes)
         rc = report_duplicates(&s);

@@ -23,7 +23,12 @@ enum {
     JARVA__COL_SEX = -4,
     JARVA__COL_AGE_GROUP = -5,
     JARVA__COL_ORGANISATION = -6,
-    JARVA__COL_ROLE = -7
+    JARVA__COL_ROLE = -7,
+    /* Schema 9: the respondents themselves, not coded. Row numbers: 4 bytes
+     * each (the file's line); ids: count + 1 offsets of 4 bytes, then the ids'
+     * bytes one after the other (id k is bytes [offset k, offset k + 1)). */
+    JARVA__COL_ROW_NO = -8,
+    JARVA__COL_RESPONDENT = -9
 };
 #define JARVA__DESIGN_CODED 6 /* stratum .. role */
 
@@ -42,6 +47,11 @@ void jarva__answers_encoder_free(jarva__answer_encoder *e);
  * question's position. 0, or -1 out of memory. */
 int jarva__answers_put(jarva__answer_encoder *e, int column, const char *text, size_t len);
 void jarva__answers_put_weight(jarva__answer_encoder *e, double weight);
+/* The current respondent's id (len bytes) and line; once given for one
+ * respondent, blocks hold the respondent columns. 0, or -1 (out of memory, or
+ * a line beyond 2^32 - 1). */
+int jarva__answers_put_respondent(jarva__answer_encoder *e, const char *id, size_t len,
+                                  int64_t row_no);
 /* Ends the respondent. When that completes a block (or, with last, when any
  * respondent is pending) *block is the encoded block, for the caller to write
  * and free; else NULL. 0, or -1 out of memory. */
@@ -77,6 +87,22 @@ void jarva__answers_reader_free(jarva__answer_reader *r);
  * with jarva__answers_codes_free(). JARVA_OK or an error on db. */
 int jarva__answers_codes(jarva_db *db, int64_t batch_id, int column, char ***texts, size_t *count);
 void jarva__answers_codes_free(char **texts, size_t count);
+
+/* Every respondent id that an earlier line of the batch has too, in file
+ * order: each(ctx, line, id, first line with it); each returns 0 to go on.
+ * Sorts in a temporary table (SQLite's sorter: memory bounded by its cache,
+ * the rest in a temporary file). JARVA_OK, or an error on db. */
+int jarva__answers_duplicates(jarva_db *db, int64_t batch_id,
+                              int (*each)(void *ctx, int64_t line, const char *id, int64_t first),
+                              void *ctx);
+
+/* Schema 9: the rows of the table response (one per respondent) into the
+ * respondent columns' blocks, then the table dropped and the view response
+ * made in its place. JARVA_OK, or an error on db. */
+int jarva__answers_migrate_respondents(jarva_db *db);
+
+/* answer_view.c: (re)creates the views response and answer over the blocks. */
+int jarva__answers_create_views(jarva_db *db);
 
 /* ---- migration (answer_migrate.c) ---- */
 

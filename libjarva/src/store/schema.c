@@ -346,32 +346,35 @@ static const char *const schema_v6_tables[] = {
  * little-endian; each byte's value is its place in the 256 bytes 00..ff
  * (SQLite has no function that reads a BLOB as a number). Code 0 (missing)
  * has no text: code is NULL, as the JSON list's null was. */
+#define ANSWER_VIEW                                                                                \
+    "CREATE VIEW answer AS"                                                                        \
+    "  WITH bytes(b) AS (SELECT x'"                                                                \
+    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"                             \
+    "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"                             \
+    "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"                             \
+    "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"                             \
+    "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"                             \
+    "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"                             \
+    "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"                             \
+    "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"                             \
+    "'),"                                                                                          \
+    "  cell AS (SELECT r.batch_id, r.respondent_id, r.year, r.area_id, v.position, v.name,"        \
+    "                  k.data, length(k.data) / k.count AS w,"                                     \
+    "                  (r.seq % 4096) * (length(k.data) / k.count) AS o"                           \
+    "           FROM response r JOIN batch_variable v ON v.batch_id = r.batch_id"                  \
+    "           JOIN column_block k ON k.batch_id = r.batch_id AND k.column_no = v.position"       \
+    "             AND k.block = r.seq / 4096)"                                                     \
+    "  SELECT a.batch_id, a.respondent_id, a.year, a.area_id, a.name AS variable,"                 \
+    "         c.value AS code"                                                                     \
+    "  FROM cell a CROSS JOIN bytes"                                                               \
+    "  LEFT JOIN column_code c ON c.batch_id = a.batch_id AND c.column_no = a.position"            \
+    "    AND c.code = instr(b, substr(a.data, a.o + 1, 1)) - 1"                                    \
+    "      + CASE WHEN a.w > 1 THEN (instr(b, substr(a.data, a.o + 2, 1)) - 1) * 256 ELSE 0 END"   \
+    "      + CASE WHEN a.w > 2 THEN (instr(b, substr(a.data, a.o + 3, 1)) - 1) * 65536"            \
+    "          + (instr(b, substr(a.data, a.o + 4, 1)) - 1) * 16777216 ELSE 0 END"
+
 static const char *const schema_v6_views[] = {
-    "CREATE VIEW answer AS"
-    "  WITH bytes(b) AS (SELECT x'"
-    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
-    "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
-    "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
-    "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
-    "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
-    "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
-    "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
-    "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"
-    "'),"
-    "  cell AS (SELECT r.batch_id, r.respondent_id, r.year, r.area_id, v.position, v.name,"
-    "                  k.data, length(k.data) / k.count AS w,"
-    "                  (r.seq % 4096) * (length(k.data) / k.count) AS o"
-    "           FROM response r JOIN batch_variable v ON v.batch_id = r.batch_id"
-    "           JOIN column_block k ON k.batch_id = r.batch_id AND k.column_no = v.position"
-    "             AND k.block = r.seq / 4096)"
-    "  SELECT a.batch_id, a.respondent_id, a.year, a.area_id, a.name AS variable,"
-    "         c.value AS code"
-    "  FROM cell a CROSS JOIN bytes"
-    "  LEFT JOIN column_code c ON c.batch_id = a.batch_id AND c.column_no = a.position"
-    "    AND c.code = instr(b, substr(a.data, a.o + 1, 1)) - 1"
-    "      + CASE WHEN a.w > 1 THEN (instr(b, substr(a.data, a.o + 2, 1)) - 1) * 256 ELSE 0 END"
-    "      + CASE WHEN a.w > 2 THEN (instr(b, substr(a.data, a.o + 3, 1)) - 1) * 65536"
-    "          + (instr(b, substr(a.data, a.o + 4, 1)) - 1) * 16777216 ELSE 0 END",
+    ANSWER_VIEW,
     NULL,
 };
 
@@ -398,11 +401,30 @@ static const char *const schema_v8[] = {
     NULL,
 };
 
-/* Version 9 (issue 12). The organisation that owns a goal (goals.csv's
- * owner), each question's wording and answer scale, and what each source is (sources.csv), for the report's quality
+/* Version 9 (issue 16): respondents stored in blocks too. A row of the table
+ * response per respondent, with its index, was most of what SQLite did in an
+ * import (two b-tree inserts and a record of a dozen columns per respondent);
+ * the line and the id now are two more columns of column_block (answer_store.h:
+ * JARVA__COL_ROW_NO, JARVA__COL_RESPONDENT), written a block of 4096 at a
+ * time, and the rest was in the blocks already. jarva__answers_migrate_
+ * respondents() moves the rows and makes response a view of the blocks with
+ * the columns it had (but the rowid id), for analysts in the sqlite3 shell
+ * (answer_view.c); the answer view reads it as before. */
+static const char *const schema_v9[] = {
+    "DROP VIEW IF EXISTS answer",
+    NULL,
+};
+static const char *const schema_v9_after[] = {
+    "INSERT OR IGNORE INTO design_column VALUES (-8, 'row_no'), (-9, 'respondent_id')",
+    NULL,
+};
+
+/* Version 10 (issue 12). The organisation that owns a goal (goals.csv's
+ * owner), an area's English name, each question's wording and answer scale,
+ * and what each source is (sources.csv), for the report's quality
  * declaration: population, sampling, fieldwork, response rate, primary
  * publication, and whether its data are simulated. */
-static const char *const schema_v9[] = {
+static const char *const schema_v10[] = {
     /* No REFERENCES: the catalogue check names an unknown owner with its
      * line, and a plain column can be dropped again (tests make old files). */
     "ALTER TABLE goal ADD COLUMN owner_id TEXT",
@@ -450,7 +472,8 @@ static const migration migrations[] = {
     { 6, schema_v6_tables, jarva__answers_migrate_json, schema_v6_views },
     { 7, schema_v7, NULL, NULL },
     { 8, schema_v8, NULL, NULL },
-    { 9, schema_v9, NULL, NULL },
+    { 9, schema_v9, jarva__answers_migrate_respondents, schema_v9_after },
+    { 10, schema_v10, NULL, NULL },
 };
 /* clang-format on */
 

@@ -1,5 +1,10 @@
-# A dry run from standard input: nothing on stdout; the summary on stderr.
-jarva import survey --dry-run - <"$DATA/simulerade-trygghetsenkat-2025.csv"
+# Standard input: '-' or /dev/stdin, redirected from a file or through a
+# pipe (saved to a private file first). The summary is on stderr: shown here.
+f=$DATA/simulerade-trygghetsenkat-2025.csv
+jarva import survey --dry-run - <"$f" 2>&1
 echo "exit $?"
-jarva import survey --dry-run --quiet /dev/stdin <"$DATA/simulerade-trygghetsenkat-2025.csv"
+cat "$f" | jarva import survey --dry-run /dev/stdin 2>&1
 echo "exit $?"
+cat "$f" | jarva import survey --quiet - 2>&1
+echo "exit $?"
+ls
