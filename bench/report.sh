@@ -20,9 +20,13 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Ilibjarva/include -Ireports/include -Itests/unit \
+# The generated headers (version.h) are in the build tree; the static
+# library needs every library libjarva links (see libjarva/CMakeLists.txt).
+cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Ilibjarva/include -I"$build/libjarva/include" \
+    -Ireports/include -Itests/unit \
     bench/report_bench.c tests/unit/report_sample.c "$build/reports/libjarva-report.a" \
-    "$build/libjarva/libjarva.a" -lhpdf -lsqlite3 -lcsv -lgsl -lgslcblas -lpthread -lm -o "$work/report_bench"
+    "$build/libjarva/libjarva.a" -lhpdf -lsqlite3 -lcsv -lgsl -lgslcblas -lzip -lexpat -lreadstat \
+    -lz -lpthread -lm -o "$work/report_bench"
 "$work/report_bench" "$work/jarva.db" indicators "$work/bench.pdf" "$respondents" 5
 
 SOURCE_DATE_EPOCH=1767225600 /usr/bin/time -f '%e %M' -o "$work/time" \

@@ -174,7 +174,7 @@ static int questions_text(const jarva__report *r, const char *source, jarva__rep
         jarva__report_buf scale = { 0 };
         scale_text(r, ind, labels, &scale);
         char *text = jarva__report_buf_take(&scale);
-        if (!text) { /* out of memory: the report fails, never a shorter text */
+        if (!text) { /* out of memory: stop, never print a shorter declaration */
             jarva_code_label_list_free(labels);
             return jarva__pdf_fail(r->doc, JARVA_ENOMEM, "out of memory");
         }

@@ -57,8 +57,6 @@ tab --format ""
 offers_only "--format values" csv json table
 tab results --format = j
 offers_only "--format=j (split at '=' as bash does)" json
-tab report --format ""
-offers_only "report's own --format, from its table" html pdf
 tab import --encoding ""
 offers_only "--encoding values (the listed ones)" utf-16be utf-16le utf-8 windows-1252
 tab import --year 2025 ""
@@ -87,10 +85,15 @@ tab estimate "$survey" --weight v
 offers_only "--weight" vikt
 tab estimate "$survey" --lonely-psu a
 offers_only "--lonely-psu" adjust average
-tab report --lang ""
-offers_only "--lang" en sv
-tab report -o "$T/files/"
-offers_only "report -o: PDF files and directories" "$T/files/b.pdf" "$T/files/sub"
+# report, when the build has it (JARVA_BUILD_REPORT).
+if "$JARVA" report --help >/dev/null 2>&1; then
+    tab report --format ""
+    offers_only "report's own --format, from its table" html pdf
+    tab report --lang ""
+    offers_only "--lang" en sv
+    tab report -o "$T/files/"
+    offers_only "report -o: PDF files and directories" "$T/files/b.pdf" "$T/files/sub"
+fi
 tab estimate --
 offers "estimate's options" --var --positive --by --weight --strata --min-n --lonely-psu
 

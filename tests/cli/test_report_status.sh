@@ -100,11 +100,11 @@ checks=$((checks + 1))
 [ "$last_off" -lt "$first_unc" ] || fail "an uncertain goal comes before an off-track one"
 
 # Table 2 (activities per year) has every year the activity sentences
-# compare with ("... ökade från 68 % (2019, första jämförbara mätningen) till
-# 80 % (2025)"; the baseline's year is followed by its source).
+# compare with (their baseline: "Utgångsvärde: 68 % (2019, första jämförbara
+# mätningen)", the year the sentence "ökade från 68 % (2019 ...) till ..." starts from).
 head2=$(pdftotext -layout "$T/report.pdf" - | grep -a -A1 "Tabell 2\. Aktiviteter per år" | tail -n 1)
-years=$(grep -ao "Källa: Aktivitetsloggen · Område[^·]*·[^·]*·[^·]* år [0-9]\{4\} [A-ZÅÄÖ][^(]*([0-9]\{4\}[,)]" \
-    "$T/all.txt" | grep -o "([0-9]\{4\}[,)]$" | tr -d '(),' | sort -u)
+years=$(grep -ao "Källa: Aktivitetsloggen · Område[^·]*· Utgångsvärde: [^(]*([0-9]\{4\}" \
+    "$T/all.txt" | grep -o "[0-9]\{4\}$" | sort -u)
 checks=$((checks + 1))
 [ -n "$years" ] || fail "found no activity sentence comparing with a year"
 for y in $years; do

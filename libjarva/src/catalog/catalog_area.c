@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog_internal.h"
+#include "store_internal.h"
 
 /* Latin-1 letters (the second byte of a UTF-8 sequence starting 0xC3, lower
  * case) folded to ASCII; 0 keeps the letter. Indexed by byte - 0xA0. */
@@ -72,62 +73,40 @@ char *jarva__area_fold(const char *name)
     return out;
 }
 
-static int exact_match(jarva_db *db, const char *name, char **id_out)
+/* Folded names compared one by one: the catalogue has a few hundred names
+ * and aliases, and a lookup runs once per file or command, not per row. */
+typedef struct folded_search {
+    char *want;
+    char **id_out;
+    jarva_db *db;
+    int rc;
+} folded_search;
+
+static int compare_folded(void *ctx, const char *id, const char *name)
 {
-    sqlite3_stmt *stmt = NULL;
-    int rc = JARVA_ENOTFOUND;
-    /* Ids first, then names and aliases (NOCASE: ASCII case is ignored). */
-    if (sqlite3_prepare_v2(db->sql,
-                           "SELECT id FROM area WHERE id = ?1"
-                           " UNION ALL SELECT id FROM area WHERE name = ?1 COLLATE NOCASE"
-                           " UNION ALL SELECT area_id FROM area_alias WHERE alias = ?1"
-                           " LIMIT 1",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        return jarva__sqlerr(db, "looking up an area");
-    sqlite3_bind_text(stmt, 1, name, -1, SQLITE_TRANSIENT);
-    int step = sqlite3_step(stmt);
-    if (step == SQLITE_ROW) {
-        *id_out = jarva__strdup((const char *)sqlite3_column_text(stmt, 0));
-        rc = *id_out ? JARVA_OK : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-    } else if (step != SQLITE_DONE) {
-        rc = jarva__sqlerr(db, "looking up an area");
+    folded_search *s = ctx;
+    char *have = jarva__area_fold(name);
+    if (!have) {
+        s->rc = jarva__seterr(&s->db->err, JARVA_ENOMEM, "out of memory");
+        return 1;
     }
-    sqlite3_finalize(stmt);
-    return rc;
+    int same = strcmp(have, s->want) == 0;
+    free(have);
+    if (!same)
+        return 0;
+    *s->id_out = jarva__strdup(id);
+    s->rc = *s->id_out ? JARVA_OK : jarva__seterr(&s->db->err, JARVA_ENOMEM, "out of memory");
+    return 1;
 }
 
 static int folded_match(jarva_db *db, const char *name, char **id_out)
 {
-    char *want = jarva__area_fold(name);
-    if (!want)
+    folded_search s = { jarva__area_fold(name), id_out, db, JARVA_ENOTFOUND };
+    if (!s.want)
         return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-    sqlite3_stmt *stmt = NULL;
-    int rc = JARVA_ENOTFOUND;
-    if (sqlite3_prepare_v2(db->sql,
-                           "SELECT id, id FROM area UNION ALL SELECT id, name FROM area"
-                           " UNION ALL SELECT area_id, alias FROM area_alias",
-                           -1, &stmt, NULL) != SQLITE_OK) {
-        free(want);
-        return jarva__sqlerr(db, "looking up an area");
-    }
-    int step = SQLITE_DONE;
-    while (rc == JARVA_ENOTFOUND && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-        char *have = jarva__area_fold((const char *)sqlite3_column_text(stmt, 1));
-        if (!have) {
-            rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-            break;
-        }
-        if (strcmp(have, want) == 0) {
-            *id_out = jarva__strdup((const char *)sqlite3_column_text(stmt, 0));
-            rc = *id_out ? JARVA_OK : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-        }
-        free(have);
-    }
-    if (rc == JARVA_ENOTFOUND && step != SQLITE_DONE)
-        rc = jarva__sqlerr(db, "looking up an area");
-    sqlite3_finalize(stmt);
-    free(want);
-    return rc;
+    int rc = jarva__store_area_names(db, compare_folded, &s);
+    free(s.want);
+    return rc ? rc : s.rc;
 }
 
 int jarva__area_resolve(jarva_db *db, const char *name, char **id_out)
@@ -135,7 +114,7 @@ int jarva__area_resolve(jarva_db *db, const char *name, char **id_out)
     *id_out = NULL;
     if (!name || !*name)
         return jarva__seterr(&db->err, JARVA_EINVAL, "no area name given");
-    int rc = exact_match(db, name, id_out);
+    int rc = jarva__store_area_exact(db, name, id_out);
     if (rc == JARVA_ENOTFOUND)
         rc = folded_match(db, name, id_out);
     if (rc == JARVA_ENOTFOUND)

@@ -23,67 +23,14 @@ int jarva__compute_write(jarva__compute *c, const char *indicator_id, int year, 
                          const char *domain, const jarva_estimate *e, const char *method,
                          const int64_t *batches, size_t nbatches)
 {
-    sqlite3_stmt *st = c->insert;
-    int shown = !e->suppressed && !(e->flags & JARVA_EST_EMPTY);
-    sqlite3_bind_text(st, 1, indicator_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 2, year);
-    sqlite3_bind_text(st, 3, area_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, domain, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 5, (sqlite3_int64)e->n);
-    if (shown)
-        sqlite3_bind_int64(st, 6, (sqlite3_int64)e->n_positive);
-    else
-        sqlite3_bind_null(st, 6);
-    const double values[] = { e->estimate, e->se, e->ci_low, e->ci_high, e->df, e->n_eff };
-    for (int k = 0; k < 6; k++) {
-        /* Suppressed estimates are not stored at all: no export or report can
-         * then show one by mistake. */
-        if (shown)
-            sqlite3_bind_double(st, 7 + k, values[k]);
-        else
-            sqlite3_bind_null(st, 7 + k);
-    }
-    sqlite3_bind_text(st, 13, method, -1, SQLITE_STATIC);
-    sqlite3_bind_double(st, 14, c->opts.estimate.level);
-    sqlite3_bind_int(st, 15, e->suppressed ? 1 : 0);
-    sqlite3_bind_int(st, 16, (int)e->flags);
-    sqlite3_bind_text(st, 17, c->now, -1, SQLITE_STATIC);
-    int step = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (step != SQLITE_DONE)
-        return jarva__sqlerr(c->db, "storing an estimate");
-    int64_t id = sqlite3_last_insert_rowid(c->db->sql);
-    for (size_t b = 0; b < nbatches; b++) {
-        sqlite3_bind_int64(c->link, 1, id);
-        sqlite3_bind_int64(c->link, 2, batches[b]);
-        step = sqlite3_step(c->link);
-        sqlite3_reset(c->link);
-        if (step != SQLITE_DONE && sqlite3_errcode(c->db->sql) != SQLITE_CONSTRAINT)
-            return jarva__sqlerr(c->db, "linking an estimate to its batch");
-    }
+    int rc = jarva__estimate_writer_put(c->writer, indicator_id, year, area_id, domain, e, method,
+                                        batches, nbatches);
+    if (rc)
+        return rc;
     c->summary->estimates++;
     if (e->suppressed)
         c->summary->suppressed++;
     return JARVA_OK;
-}
-
-static int count_indicators(jarva__compute *c)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(c->db->sql,
-                           "SELECT (SELECT count(DISTINCT indicator_id) FROM estimate), "
-                           "(SELECT count(*) FROM indicator)",
-                           -1, &st, NULL) != SQLITE_OK)
-        return jarva__sqlerr(c->db, "counting indicators");
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW) {
-        c->summary->indicators_with_data = (size_t)sqlite3_column_int64(st, 0);
-        c->summary->indicators_without_data =
-            (size_t)(sqlite3_column_int64(st, 1) - sqlite3_column_int64(st, 0));
-    }
-    int rc = step == SQLITE_ROW ? JARVA_OK : jarva__sqlerr(c->db, "counting indicators");
-    sqlite3_finalize(st);
-    return rc;
 }
 
 int jarva_compute(jarva_compute_summary *out, jarva_db *db, const jarva_compute_options *opts)
@@ -123,18 +70,7 @@ int jarva_compute(jarva_compute_summary *out, jarva_db *db, const jarva_compute_
     int rc = jarva__begin_write(db);
     if (rc)
         return rc;
-    rc = jarva__exec(db, "DELETE FROM estimate");
-    if (!rc && (sqlite3_prepare_v2(db->sql,
-                                   "INSERT INTO estimate(indicator_id, year, area_id, domain, n, "
-                                   "n_positive, value, se, ci_low, ci_high, df, n_eff, method, "
-                                   "level, suppressed, flags, computed_at) VALUES "
-                                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                   -1, &c.insert, NULL) != SQLITE_OK ||
-                sqlite3_prepare_v2(db->sql,
-                                   "INSERT OR IGNORE INTO estimate_batch(estimate_id, batch_id) "
-                                   "VALUES (?, ?)",
-                                   -1, &c.link, NULL) != SQLITE_OK))
-        rc = jarva__sqlerr(db, "preparing the estimates");
+    rc = jarva__estimate_writer_open(&c.writer, db, c.now, c.opts.estimate.level);
     if (!rc)
         rc = jarva__compute_surveys(&c);
     if (!rc)
@@ -144,9 +80,9 @@ int jarva_compute(jarva_compute_summary *out, jarva_db *db, const jarva_compute_
     if (!rc)
         rc = jarva__compute_protect(&c);
     if (!rc)
-        rc = count_indicators(&c);
-    sqlite3_finalize(c.insert);
-    sqlite3_finalize(c.link);
+        rc = jarva__store_indicator_counts(db, &c.summary->indicators_with_data,
+                                           &c.summary->indicators_without_data);
+    jarva__estimate_writer_free(c.writer);
     if (rc) {
         jarva__rollback(db);
         return rc;

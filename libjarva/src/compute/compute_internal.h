@@ -6,13 +6,13 @@
 #include <stdint.h>
 
 #include "jarva_internal.h"
+#include "store_internal.h"
 
 typedef struct jarva__compute {
     jarva_db *db;
     jarva_compute_options opts;
     jarva_compute_summary *summary;
-    sqlite3_stmt *insert;
-    sqlite3_stmt *link;
+    jarva__estimate_writer *writer;
     char now[32];
     char errbuf[512];
 } jarva__compute;

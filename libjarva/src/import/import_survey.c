@@ -62,7 +62,6 @@ typedef struct survey_state {
     jarva__weights weights; /* checked against their median after the last row */
     jarva__strata *strata;  /* respondents per stratum, for lonely strata */
     jarva__answer_encoder *answers;
-    int64_t seq; /* respondents written */
     int year_checked;
     /* Respondent ids are distinct for certain while each one is greater than
      * the one before, as a whole number or as bytes (exports are mostly
@@ -612,7 +611,6 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
      * stop writing. */
     if (errors->count)
         return JARVA_OK;
-    s->seq++;
     const char *design[3] = { sex, age_group, staff_role };
     return store_answers(s, row, weight, area_id, org_id, design);
 }

@@ -7,6 +7,7 @@
 
 #include "catalog_internal.h"
 #include "jarva_internal.h"
+#include "store_internal.h"
 
 struct jarva_result_list {
     jarva_result *items;
@@ -321,8 +322,9 @@ done:
     return rc;
 }
 
-/* The plan's status thresholds (plan.csv), or the defaults. */
-static int plan_thresholds(jarva_db *db, jarva_target_options *opts)
+/* The plan's status thresholds (plan.csv) into opts; opts unchanged when no
+ * plan is loaded. */
+int jarva__store_plan_thresholds(jarva_db *db, jarva_target_options *opts)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db->sql,
@@ -343,41 +345,9 @@ static int plan_thresholds(jarva_db *db, jarva_target_options *opts)
     return rc;
 }
 
-/* Whether area_id (NULL: the headline area) is the indicator's headline
- * area, the one the catalogue's baseline describes. */
-static int is_headline(jarva_db *db, const char *indicator_id, const char *area_id, int *out)
+int jarva__store_indicator_target(jarva_db *db, const char *indicator_id, jarva_target *target,
+                                  int *targeted)
 {
-    *out = 1;
-    if (!area_id)
-        return JARVA_OK;
-    char *headline = NULL, *area = NULL;
-    int rc = jarva_headline_area(&headline, db, indicator_id);
-    if (!rc)
-        rc = jarva__area_resolve(db, area_id, &area);
-    if (!rc)
-        *out = !strcmp(headline, area);
-    free(headline);
-    free(area);
-    return rc;
-}
-
-int jarva_status_assess(jarva_target_status *out, int *has_target, jarva_db *db,
-                        const char *indicator_id, const char *area_id, int year,
-                        const jarva_target_options *opts)
-{
-    /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
-    if (db)
-        jarva__clearerr(&db->err);
-    if (!db || !indicator_id || !out)
-        return JARVA_EINVAL;
-    if (out->version != JARVA_TARGET_STATUS_VERSION)
-        return jarva__seterr(&db->err, JARVA_EINVAL,
-                             "jarva_status_assess: status version %u, this libjarva knows %d "
-                             "(initialise it from JARVA_TARGET_STATUS_INIT)",
-                             out->version, JARVA_TARGET_STATUS_VERSION);
-    *out = (jarva_target_status)JARVA_TARGET_STATUS_INIT;
-    if (has_target)
-        *has_target = 0;
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db->sql,
                            "SELECT direction, target_value, target_year, baseline_year, "
@@ -393,55 +363,16 @@ int jarva_status_assess(jarva_target_status *out, int *has_target, jarva_db *db,
         sqlite3_finalize(st);
         return rc;
     }
-    jarva_target target;
     const char *direction = (const char *)sqlite3_column_text(st, 0);
-    target.direction =
+    target->direction =
         direction && !strcmp(direction, "lower") ? JARVA_LOWER_IS_BETTER : JARVA_HIGHER_IS_BETTER;
-    int targeted =
+    *targeted =
         sqlite3_column_type(st, 1) != SQLITE_NULL && sqlite3_column_type(st, 2) != SQLITE_NULL;
-    target.value = sqlite3_column_double(st, 1);
-    target.year = sqlite3_column_int(st, 2);
+    target->value = sqlite3_column_double(st, 1);
+    target->year = sqlite3_column_int(st, 2);
     int catalogue_baseline = sqlite3_column_type(st, 4) != SQLITE_NULL;
-    target.baseline_year = catalogue_baseline ? sqlite3_column_int(st, 3) : 0;
-    target.baseline_value = sqlite3_column_double(st, 4);
+    target->baseline_year = catalogue_baseline ? sqlite3_column_int(st, 3) : 0;
+    target->baseline_value = sqlite3_column_double(st, 4);
     sqlite3_finalize(st);
-    jarva_target_options plan = JARVA_TARGET_OPTIONS_INIT;
-    int rc = opts ? JARVA_OK : plan_thresholds(db, &plan);
-    /* The catalogue's baseline describes the headline area's series; any
-     * other area's baseline is its own first estimate (stats_target.c). */
-    int headline = 1;
-    if (!rc && target.baseline_year)
-        rc = is_headline(db, indicator_id, area_id, &headline);
-    if (rc)
-        return rc;
-    if (!headline)
-        target.baseline_year = 0;
-    if (!targeted) {
-        /* No target to judge, but the same trend, baseline and change for
-         * the series: assessed against a placeholder, then labelled. */
-        target.value = 0;
-        target.year = 0;
-    } else if (has_target)
-        *has_target = 1;
-    jarva_series_data *data = NULL;
-    rc = jarva_series_open(&data, db, indicator_id, area_id);
-    if (rc)
-        return rc;
-    /* As of a year: the later estimates do not exist yet. */
-    jarva_series series = *jarva_series_data_series(data);
-    while (year && series.count && series.years[series.count - 1] > year)
-        series.count--;
-    char errbuf[256];
-    rc = jarva_target_assess(out, &series, &target, opts ? opts : &plan, errbuf, sizeof errbuf);
-    jarva_series_data_free(data);
-    if (rc)
-        return jarva__seterr(&db->err, rc, "%s: %s", indicator_id, errbuf);
-    if (!targeted) {
-        out->state = JARVA_TARGET_NO_TARGET;
-        out->rule = JARVA_RULE_NO_TARGET;
-        out->gap = out->projected_value = out->projected_se = out->probability = NAN;
-        out->required_pace = NAN;
-        out->has_projection = out->measured_at_target_year = 0;
-    }
     return JARVA_OK;
 }
