@@ -335,24 +335,51 @@ int jarva__report_glance(jarva__report *r)
     size_t off = 0;
     for (size_t i = 0; i < jarva_summary_count(r->summary); i++)
         off += jarva_summary_get(r->summary, i)->status.state == JARVA_TARGET_OFF_TRACK;
-    char text[1024];
-    if (r->lang == JARVA__LANG_SV)
-        snprintf(text, sizeof text,
-                 "%zu av planens %zu målvärden behöver åtgärder enligt uppgifterna till och med "
-                 "%d: %zu är inte på väg och %zu är osäkra. %zu är på väg och %zu är uppnådda; "
-                 "%zu kan inte bedömas ännu.",
-                 count[JARVA_SUMMARY_NEEDS_ACTION], targets, r->year, off,
-                 count[JARVA_SUMMARY_NEEDS_ACTION] - off, count[JARVA_SUMMARY_ON_TRACK],
-                 count[JARVA_SUMMARY_ACHIEVED], count[JARVA_SUMMARY_NOT_JUDGED]);
+    bool sv = r->lang == JARVA__LANG_SV;
+    size_t need = count[JARVA_SUMMARY_NEEDS_ACTION];
+    jarva__report_buf b = { 0 };
+    /* Counts of zero are left out: "0 är osäkra" says nothing. */
+    if (!need)
+        jarva__report_buf_add(&b,
+                              sv ? "Inget av planens %zu målvärden behöver åtgärder enligt "
+                                   "uppgifterna till och med %d."
+                                 : "None of the plan's %zu targets needs action on the figures up "
+                                   "to %d.",
+                              targets, r->year);
     else
-        snprintf(text, sizeof text,
-                 "%zu of the plan's %zu targets need action on the figures up to %d: %zu are off "
-                 "track and %zu uncertain. %zu are on track and %zu achieved; %zu cannot be judged "
-                 "yet.",
-                 count[JARVA_SUMMARY_NEEDS_ACTION], targets, r->year, off,
-                 count[JARVA_SUMMARY_NEEDS_ACTION] - off, count[JARVA_SUMMARY_ON_TRACK],
-                 count[JARVA_SUMMARY_ACHIEVED], count[JARVA_SUMMARY_NOT_JUDGED]);
+        jarva__report_buf_add(&b,
+                              sv ? "%zu av planens %zu målvärden behöver åtgärder enligt "
+                                   "uppgifterna till och med %d: "
+                                 : "%zu of the plan's %zu targets need action on the figures up "
+                                   "to %d: ",
+                              need, targets, r->year);
+    if (need && off)
+        jarva__report_buf_add(&b, sv ? "%zu är inte på väg" : "%zu off track", off);
+    if (need && off && need > off)
+        jarva__report_buf_add(&b, sv ? " och " : " and ");
+    if (need > off)
+        jarva__report_buf_add(&b, sv ? "%zu är osäkra" : "%zu uncertain", need - off);
+    if (need)
+        jarva__report_buf_add(&b, ".");
+    const size_t rest[3] = { count[JARVA_SUMMARY_ON_TRACK], count[JARVA_SUMMARY_ACHIEVED],
+                             count[JARVA_SUMMARY_NOT_JUDGED] };
+    const char *const rest_sv[3] = { "är på väg", "är uppnådda", "kan inte bedömas ännu" };
+    const char *const rest_en[3] = { "on track", "achieved", "cannot be judged yet" };
+    size_t shown = 0, nonzero = (rest[0] > 0) + (rest[1] > 0) + (rest[2] > 0);
+    for (int k = 0; k < 3; k++) {
+        if (!rest[k])
+            continue;
+        const char *sep = !shown ? " " : shown + 1 == nonzero ? (sv ? " och " : " and ") : ", ";
+        jarva__report_buf_add(&b, "%s%zu %s", sep, rest[k], sv ? rest_sv[k] : rest_en[k]);
+        shown++;
+    }
+    if (shown)
+        jarva__report_buf_add(&b, ".");
+    char *text = jarva__report_buf_take(&b);
+    if (!text)
+        return jarva__pdf_fail(doc, JARVA_ENOMEM, "out of memory");
     jarva__pdf_body(doc, text);
+    free(text);
     if (count[JARVA_SUMMARY_NEEDS_ACTION])
         action_table(r);
     return other_groups(r, count);

@@ -208,6 +208,63 @@ const char *jarva__report_trend_word(jarva__lang lang, const jarva__report_item 
 const char *jarva__report_status_word(jarva__lang lang, jarva_target_state state);
 jarva__pdf_mark jarva__report_mark(jarva_target_state state);
 
+/* ---- report_phrases.c: the sentence generator's words, sv and en ---- */
+
+typedef enum jarva__phrase {
+    PH_NO_DATA,
+    PH_NONE_SHOWN,
+    PH_TOO_FEW_ANSWERS,
+    PH_TOO_SMALL_BASIS,
+    PH_LIST_AND,
+    PH_VALUE,
+    PH_VALUE_CI,
+    PH_VALUE_NO_N,
+    PH_END,
+    PH_ROSE,
+    PH_FELL,
+    PH_SAME_COUNT,
+    PH_SAME_SHARE,
+    PH_SAME_MEAN,
+    PH_SOURCE_PLAN,
+    PH_SOURCE_FIRST,
+    PH_UNTESTED_NO_N,
+    PH_UNTESTED_EXACT,
+    PH_UNTESTED_UNKNOWN,
+    PH_INCREASE,
+    PH_DECREASE,
+    PH_DIFFERENCE,
+    PH_SIGNIFICANT,
+    PH_NOT_SIGNIFICANT,
+    PH_NOT_AFTER_ADJUSTMENT,
+    PH_BREAK,
+    PH_NO_EARLIER,
+    PH_BASELINE_IS_LATEST,
+    PH_BASELINE_BEFORE_BREAK,
+    PH_LATEST_WITHHELD,
+    PH_NO_TREND,
+    PH_TREND,
+    PH_RISING,
+    PH_FALLING,
+    PH_NO_TARGET,
+    PH_TARGET_PROPOSED,
+    PH_TARGET_DECIDED
+} jarva__phrase;
+
+/* A value for a phrase's {name}. */
+typedef struct jarva__slot {
+    const char *name, *value;
+} jarva__slot;
+
+/* A phrase's text in the language (static; "" for an unknown id). */
+const char *jarva__report_phrase_text(jarva__lang lang, jarva__phrase id);
+/* Appends the phrase with its {name}s replaced by the n slots' values; a
+ * name without a slot is left as written. */
+void jarva__report_phrase(jarva__report_buf *b, jarva__lang lang, jarva__phrase id,
+                          const jarva__slot *slots, size_t n);
+#define PHRASE(b, lang, id, ...)                                                                   \
+    jarva__report_phrase((b), (lang), (id), (const jarva__slot[]){ __VA_ARGS__ },                  \
+                         sizeof((const jarva__slot[]){ __VA_ARGS__ }) / sizeof(jarva__slot))
+
 /* ---- report_sentence.c ---- */
 
 /* The sentences that state an indicator's result with its uncertainty, in

@@ -161,9 +161,7 @@ const char *jarva__report_baseline_source(jarva__lang lang, const jarva__report_
 {
     bool catalogue = it->base >= 0 ? it->base_is_baseline
                                    : it->status.baseline_source == JARVA_BASELINE_CATALOGUE;
-    return catalogue ? jarva__report_tr(lang, "planens utgångsvärde", "the plan's baseline")
-                     : jarva__report_tr(lang, "första jämförbara mätningen",
-                                        "the first comparable measurement");
+    return jarva__report_phrase_text(lang, catalogue ? PH_SOURCE_PLAN : PH_SOURCE_FIRST);
 }
 
 void jarva__report_baseline_text(jarva__lang lang, const jarva__report_item *it, char *buf,

@@ -154,7 +154,7 @@ if "$JARVA" report --help >/dev/null 2>&1 && command -v pdftotext >/dev/null; th
     targets=$((off + unc + on + ach + ins))
     checks=$((checks + 1))
     grep -qF "$((off + unc)) av planens $targets målvärden behöver åtgärder" "$T/glance.txt" &&
-        grep -qF "$off är inte på väg och $unc är osäkra. $on är på väg och $ach är uppnådda; $ins kan inte bedömas ännu." "$T/glance.txt" ||
+        grep -qF "$off är inte på väg och $unc är osäkra. $on är på väg, $ach är uppnådda och $ins kan inte bedömas ännu." "$T/glance.txt" ||
         fail "«Läget i korthet» does not give jarva status's counts ($off $unc $on $ach $ins): $(head -c 400 "$T/glance.txt")"
     for pair in "off_track:Inte på väg:$off" "uncertain:Osäkert:$unc" "on_track:På väg:$on" \
         "achieved:Uppnått:$ach" "insufficient_data:Otillräckliga data:$ins"; do

@@ -666,7 +666,7 @@ static void test_migration(void)
                               /* ... and version 7 */
                               "ALTER TABLE plan_version DROP COLUMN contact_sv; "
                               "ALTER TABLE plan_version DROP COLUMN contact_en; "
-                              /* ... and version 9 */
+                              /* ... and version 10 */
                               "ALTER TABLE goal DROP COLUMN owner_id; "
                               "ALTER TABLE area DROP COLUMN name_en; "
                               "ALTER TABLE indicator DROP COLUMN question_sv; "

@@ -24,7 +24,7 @@
 #include "report_sample.h"
 #include "sha256.h"
 
-#define GOLDEN_SHA256 "18e5c4932b2a442f6191a66cb81363edaff4761e771c46ea749063e30529293a"
+#define GOLDEN_SHA256 "a99a72f66f964fa6517345b721916c63dde6010ed24870b022d4ea499f061a44"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 

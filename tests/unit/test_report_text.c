@@ -337,6 +337,26 @@ static void test_family_decides(void)
     CHECK_STR(cell, "50" NB "% (2019, planens utgångsvärde)");
 }
 
+/* The phrase table: every phrase in both languages, and slots filled by
+ * name whatever their order; an unknown slot stays visible. */
+static void test_phrases(void)
+{
+    for (int id = PH_NO_DATA; id <= PH_TARGET_DECIDED; id++) {
+        CHECK(*jarva__report_phrase_text(JARVA__LANG_SV, (jarva__phrase)id) != '\0');
+        CHECK(*jarva__report_phrase_text(JARVA__LANG_EN, (jarva__phrase)id) != '\0');
+    }
+    jarva__report_buf b = { 0 };
+    PHRASE(&b, JARVA__LANG_SV, PH_TARGET_PROPOSED, { "status", "Osäkert" }, { "year", "2027" },
+           { "target", "70 %" });
+    char *text = jarva__report_buf_take(&b);
+    CHECK_STR(text, " Förslaget till målvärde är 70 % år 2027. Status: Osäkert.");
+    free(text);
+    PHRASE(&b, JARVA__LANG_EN, PH_BREAK, { "other", "x" });
+    text = jarva__report_buf_take(&b);
+    CHECK_STR(text, " Earlier values are not compared because the series broke in {year}.");
+    free(text);
+}
+
 static void test_words(void)
 {
     char buf[128];
@@ -377,6 +397,7 @@ int main(void)
     test_counts_and_means();
     test_decimals_follow_the_test();
     test_family_decides();
+    test_phrases();
     test_words();
     return test_report();
 }

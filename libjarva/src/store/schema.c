@@ -420,7 +420,8 @@ static const char *const schema_v9_after[] = {
 };
 
 /* Version 10 (issue 12). The organisation that owns a goal (goals.csv's
- * owner), each question's wording and answer scale, and what each source is (sources.csv), for the report's quality
+ * owner), an area's English name, each question's wording and answer scale,
+ * and what each source is (sources.csv), for the report's quality
  * declaration: population, sampling, fieldwork, response rate, primary
  * publication, and whether its data are simulated. */
 static const char *const schema_v10[] = {
