@@ -179,6 +179,18 @@ run --db "$T/sav.db" show safe-evening-survey
 expect_out "1 = mycket trygg; 2 = ganska trygg; 3 = ganska otrygg; 4 = mycket otrygg; 9 = vet ej (batch 1, F12a)" "value labels shown"
 run --db "$T/csv1.db" show safe-evening-survey
 expect_no_out "mycket trygg" "no labels from a CSV"
+# ... and the report's quality declaration (Bilaga A) names the codes with
+# the file's labels (a build without the report has no report command).
+if "$JARVA" report --help >/dev/null 2>&1 && command -v pdftotext >/dev/null; then
+    run --db "$T/sav.db" report --year 2025 --allow-stale -o "$T/sav.pdf"
+    expect_status 0 "report from the .sav batch"
+    pdftotext "$T/sav.pdf" - | tr '\n' ' ' | tr -s ' ' >"$OUT"
+    expect_out "1 mycket trygg; 2 ganska trygg; 3 ganska otrygg; 4 mycket otrygg; 9 vet ej" \
+        "the report names the codes with the .sav's labels"
+    run --db "$T/csv1.db" report --year 2025 --allow-stale -o "$T/csv1.pdf"
+    pdftotext "$T/csv1.pdf" - | tr '\n' ' ' | tr -s ' ' >"$OUT"
+    expect_no_out "1 mycket trygg; 2 ganska trygg" "no file labels in a report from a CSV"
+fi
 checks=$((checks + 1))
 [ "$(sqlite3 "$T/dta.db" "SELECT count(*) FROM batch_value_label WHERE source_column = 'F20'")" = 3 ] ||
     fail "Stata's labels, stored after the data"
