@@ -60,18 +60,22 @@ static cli_table *results_table(const jarva_result_list *list, jarva_indicator_l
          * cells would give it away (docs/disclosure.md). */
         n[0] = '\0';
         if (!e->suppressed) {
-            snprintf(n, sizeof n, "%zu", e->n);
+            /* A published share without its number of respondents has
+             * neither n nor a standard error: empty (null), never 0. */
+            if (!(e->flags & JARVA_EST_NO_N))
+                snprintf(n, sizeof n, "%zu", e->n);
             cli_format_value(est, sizeof est, e->estimate, percent, format);
             /* exact: a complete count or a share of one (activity log,
              * published list): no se and no interval, nothing was sampled. */
-            if (!(e->flags & JARVA_EST_EXACT))
+            if (!(e->flags & (JARVA_EST_EXACT | JARVA_EST_NO_N)))
                 cli_format_value(se, sizeof se, e->se, percent, format);
             if (!(e->flags & JARVA_EST_NO_CI)) {
                 cli_format_value(lo, sizeof lo, e->ci_low, percent, format);
                 cli_format_value(hi, sizeof hi, e->ci_high, percent, format);
             }
         } else if (format == CLI_FORMAT_TABLE) {
-            snprintf(est, sizeof est, "–");
+            /* SCB's symbol for a figure withheld: «..» («–» means zero). */
+            snprintf(est, sizeof est, "..");
         }
         const char *cells[NCOLS] = { r->indicator_id,
                                      year,

@@ -129,7 +129,7 @@ static void print_trend_table(const jarva_series *s, const jarva_target_status *
         /* n of a suppressed cell is never shown: the total minus the other
          * cells would give it away (docs/disclosure.md). */
         n[0] = '\0';
-        if (!e->suppressed)
+        if (!e->suppressed && !(e->flags & JARVA_EST_NO_N))
             snprintf(n, sizeof n, "%zu", e->n);
         if (!e->suppressed) {
             cli_format_value(est, sizeof est, e->estimate, percent, CLI_FORMAT_TABLE);
@@ -138,7 +138,7 @@ static void print_trend_table(const jarva_series *s, const jarva_target_status *
                 cli_format_value(hi, sizeof hi, e->ci_high, percent, CLI_FORMAT_TABLE);
             }
         } else
-            snprintf(est, sizeof est, "–");
+            snprintf(est, sizeof est, ".."); /* SCB: withheld; «–» means zero */
         const char *note = e->suppressed                  ? "suppressed"
                            : (e->flags & JARVA_EST_EXACT) ? "exact"
                                                           : "";
