@@ -33,4 +33,11 @@ char *fuzz_scratch_path(const char *name);
 /* Writes data to path, replacing it; aborts if that fails (a broken harness). */
 void fuzz_write_file(const char *path, const void *data, size_t size);
 
+struct jarva_db;
+/* Imports path as a staff file of 2025 (the workbook and statistics-file
+ * harnesses) and checks what every import promises: a failure names itself
+ * and stores nothing; a success stores its batch and exactly res.rows
+ * respondents, and removing the batch removes them and its value labels. */
+void fuzz_check_staff_import(struct jarva_db *db, const char *path);
+
 #endif /* JARVA_FUZZ_H */

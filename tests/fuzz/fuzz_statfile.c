@@ -78,38 +78,6 @@ static void check_read(const char *path, size_t stop_after)
     jarva__freeerr(&err);
 }
 
-static long long stored_rows(void)
-{
-    sqlite3_stmt *stmt = NULL;
-    long long n = -1;
-    if (sqlite3_prepare_v2(db->sql,
-                           "SELECT (SELECT count(*) FROM batch) + (SELECT count(*) FROM response)"
-                           " + (SELECT count(*) FROM batch_value_label)",
-                           -1, &stmt, NULL) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return n;
-}
-
-static void check_import(const char *path)
-{
-    jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
-    opts.kind = JARVA_IMPORT_STAFF;
-    opts.year = 2025;
-    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
-    int rc = jarva_import_file(&res, db, path, &opts);
-    if (rc != JARVA_OK) {
-        FUZZ_ASSERT(rc < 0 && jarva_errcode(db) == rc && jarva_errmsg(db)[0] != '\0');
-        FUZZ_ASSERT(stored_rows() == 0);
-        return;
-    }
-    FUZZ_ASSERT(res.outcome == JARVA_IMPORTED && res.rows > 0);
-    FUZZ_ASSERT(stored_rows() >= res.rows + 1);
-    FUZZ_ASSERT(jarva_batch_remove(db, res.batch_id) == JARVA_OK);
-    FUZZ_ASSERT(stored_rows() == 0);
-}
-
 /* "SPSSPORT" after the 200-byte vendor header and the 256-byte character
  * table, both broken into 80-character lines: near byte 464. */
 static int has_portable_signature(const uint8_t *data, size_t size)
@@ -124,11 +92,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_write_file(sav_path, data, size);
     check_read(sav_path, size % 7 == 0 ? 1 : 0);
-    check_import(sav_path);
+    fuzz_check_staff_import(db, sav_path);
     if (size < 4 || memcmp(data, "$FL2", 4) != 0) {
         fuzz_write_file(dta_path, data, size);
         check_read(dta_path, 0);
-        check_import(dta_path);
+        fuzz_check_staff_import(db, dta_path);
     }
     /* The other formats only where their signature is: read as them,
      * other bytes would fail at once and only cost time. */
@@ -142,7 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (other) {
         fuzz_write_file(other, data, size);
         check_read(other, size % 5 == 0 ? 1 : 0);
-        check_import(other);
+        fuzz_check_staff_import(db, other);
     }
     return 0;
 }

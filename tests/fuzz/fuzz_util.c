@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "jarva_internal.h"
 
 static char scratch[4096];
 
@@ -73,4 +74,38 @@ void fuzz_write_file(const char *path, const void *data, size_t size)
         size -= (size_t)n;
     }
     close(fd);
+}
+
+/* Batches and respondents, and with labels the batches' value labels. */
+static long long stored_rows(jarva_db *db, int labels)
+{
+    sqlite3_stmt *stmt = NULL;
+    long long n = -1;
+    const char *sql = labels
+                          ? "SELECT (SELECT count(*) FROM batch) + (SELECT count(*) FROM response)"
+                            " + (SELECT count(*) FROM batch_value_label)"
+                          : "SELECT (SELECT count(*) FROM batch) + (SELECT count(*) FROM response)";
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return n;
+}
+
+void fuzz_check_staff_import(jarva_db *db, const char *path)
+{
+    jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
+    opts.kind = JARVA_IMPORT_STAFF;
+    opts.year = 2025;
+    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
+    int rc = jarva_import_file(&res, db, path, &opts);
+    if (rc != JARVA_OK) {
+        FUZZ_ASSERT(rc < 0 && jarva_errcode(db) == rc && jarva_errmsg(db)[0] != '\0');
+        FUZZ_ASSERT(stored_rows(db, 1) == 0);
+        return;
+    }
+    FUZZ_ASSERT(res.outcome == JARVA_IMPORTED && res.rows > 0);
+    FUZZ_ASSERT(stored_rows(db, 0) == (long long)res.rows + 1);
+    FUZZ_ASSERT(jarva_batch_remove(db, res.batch_id) == JARVA_OK);
+    FUZZ_ASSERT(stored_rows(db, 1) == 0);
 }

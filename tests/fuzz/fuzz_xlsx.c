@@ -132,41 +132,10 @@ static void check_read(void)
     jarva__freeerr(&err);
 }
 
-static long long stored_rows(void)
-{
-    sqlite3_stmt *stmt = NULL;
-    long long n = -1;
-    if (sqlite3_prepare_v2(db->sql,
-                           "SELECT (SELECT count(*) FROM batch) + (SELECT count(*) FROM response)",
-                           -1, &stmt, NULL) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return n;
-}
-
-static void check_import(void)
-{
-    jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
-    opts.kind = JARVA_IMPORT_STAFF;
-    opts.year = 2025;
-    jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
-    int rc = jarva_import_file(&res, db, path, &opts);
-    if (rc != JARVA_OK) {
-        FUZZ_ASSERT(rc < 0 && jarva_errcode(db) == rc && jarva_errmsg(db)[0] != '\0');
-        FUZZ_ASSERT(stored_rows() == 0);
-        return;
-    }
-    FUZZ_ASSERT(res.outcome == JARVA_IMPORTED && res.rows > 0);
-    FUZZ_ASSERT(stored_rows() == res.rows + 1);
-    FUZZ_ASSERT(jarva_batch_remove(db, res.batch_id) == JARVA_OK);
-    FUZZ_ASSERT(stored_rows() == 0);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     build(data, size);
     check_read();
-    check_import();
+    fuzz_check_staff_import(db, path);
     return 0;
 }
