@@ -235,51 +235,24 @@ static void lead_text(const jarva__report *r, const area_profiles *p, size_t a, 
                 worse++;
         }
     }
-    const char *name = p->areas[a]->name;
-    if (tested == 0) {
-        snprintf(buf, cap, "%s",
-                 TR(r,
-                    "Ingen skillnad mot Järva som helhet kan prövas: ett av värdena saknas, är "
-                    "för osäkert eller har inget intervall.",
-                    "No difference from Järva as a whole can be tested: one of the values is "
-                    "missing, too uncertain or has no interval."));
-        return;
-    }
-    if (r->lang == JARVA__LANG_SV) {
-        if (better + worse == 0)
-            snprintf(buf, cap,
-                     "%s skiljer sig inte säkert från Järva som helhet i någon av de %zu "
-                     "jämförelser som kan prövas.",
-                     name, tested);
-        else if (better == 0 || worse == 0)
-            snprintf(buf, cap,
-                     "%s skiljer sig säkert från Järva som helhet i %zu av %zu jämförelser, "
-                     "%s till det %s.",
-                     name, better + worse, tested, better + worse == 1 ? "den" : "alla",
-                     worse ? "sämre" : "bättre");
-        else
-            snprintf(buf, cap,
-                     "%s skiljer sig säkert från Järva som helhet i %zu av %zu jämförelser: "
-                     "bättre i %zu och sämre i %zu.",
-                     name, better + worse, tested, better, worse);
-    } else {
-        if (better + worse == 0)
-            snprintf(buf, cap,
-                     "%s does not differ significantly from Järva as a whole in any of the %zu "
-                     "comparisons that can be tested.",
-                     name, tested);
-        else if (better == 0 || worse == 0)
-            snprintf(buf, cap,
-                     "%s differs significantly from Järva as a whole in %zu of %zu comparisons, "
-                     "%s for the %s.",
-                     name, better + worse, tested, better + worse == 1 ? "that one" : "all",
-                     worse ? "worse" : "better");
-        else
-            snprintf(buf, cap,
-                     "%s differs significantly from Järva as a whole in %zu of %zu comparisons: "
-                     "better in %zu and worse in %zu.",
-                     name, better + worse, tested, better, worse);
-    }
+    jarva__phrase id = tested == 0                    ? PH_AREA_UNTESTABLE
+                       : better + worse == 0          ? PH_AREA_NO_DIFFERENCE
+                       : better && worse              ? PH_AREA_MIXED
+                       : better + worse == 1 && worse ? PH_AREA_ONE_WORSE
+                       : better + worse == 1          ? PH_AREA_ONE_BETTER
+                       : worse                        ? PH_AREA_ALL_WORSE
+                                                      : PH_AREA_ALL_BETTER;
+    char n_tested[24], n_differ[24], n_better[24], n_worse[24];
+    snprintf(n_tested, sizeof n_tested, "%zu", tested);
+    snprintf(n_differ, sizeof n_differ, "%zu", better + worse);
+    snprintf(n_better, sizeof n_better, "%zu", better);
+    snprintf(n_worse, sizeof n_worse, "%zu", worse);
+    jarva__report_buf b = { 0 };
+    PHRASE(&b, r->lang, id, { "area", p->areas[a]->name }, { "tested", n_tested },
+           { "differ", n_differ }, { "better", n_better }, { "worse", n_worse });
+    char *text = jarva__report_buf_take(&b);
+    snprintf(buf, cap, "%s", text ? text : ""); /* NULL: out of memory, the caller's draw fails */
+    free(text);
 }
 
 static int area_table(jarva__report *r, const area_profiles *p, size_t a)

@@ -247,7 +247,14 @@ typedef enum jarva__phrase {
     PH_FALLING,
     PH_NO_TARGET,
     PH_TARGET_PROPOSED,
-    PH_TARGET_DECIDED
+    PH_TARGET_DECIDED,
+    PH_AREA_UNTESTABLE,
+    PH_AREA_NO_DIFFERENCE,
+    PH_AREA_ONE_BETTER,
+    PH_AREA_ONE_WORSE,
+    PH_AREA_ALL_BETTER,
+    PH_AREA_ALL_WORSE,
+    PH_AREA_MIXED
 } jarva__phrase;
 
 /* A value for a phrase's {name}. */

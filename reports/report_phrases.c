@@ -100,6 +100,43 @@ static const struct {
       " The proposed target is {target} by {year}. Status: {status}." },
     { PH_TARGET_DECIDED, " Det beslutade målvärdet är {target} år {year}. Status: {status}.",
       " The decided target is {target} by {year}. Status: {status}." },
+    /* The line above an area's profile (report_area.c): how many of its
+     * comparisons with Järva as a whole differ after the adjustment. */
+    { PH_AREA_UNTESTABLE,
+      "Ingen skillnad mot Järva som helhet kan prövas: ett av värdena saknas, är för osäkert "
+      "eller har inget intervall.",
+      "No difference from Järva as a whole can be tested: one of the values is missing, too "
+      "uncertain or has no interval." },
+    { PH_AREA_NO_DIFFERENCE,
+      "{area} skiljer sig inte säkert från Järva som helhet i någon av de {tested} jämförelser "
+      "som kan prövas.",
+      "{area} does not differ significantly from Järva as a whole in any of the {tested} "
+      "comparisons that can be tested." },
+    { PH_AREA_ONE_BETTER,
+      "{area} skiljer sig säkert från Järva som helhet i {differ} av {tested} jämförelser, den "
+      "till det bättre.",
+      "{area} differs significantly from Järva as a whole in {differ} of {tested} comparisons, "
+      "that one for the better." },
+    { PH_AREA_ONE_WORSE,
+      "{area} skiljer sig säkert från Järva som helhet i {differ} av {tested} jämförelser, den "
+      "till det sämre.",
+      "{area} differs significantly from Järva as a whole in {differ} of {tested} comparisons, "
+      "that one for the worse." },
+    { PH_AREA_ALL_BETTER,
+      "{area} skiljer sig säkert från Järva som helhet i {differ} av {tested} jämförelser, alla "
+      "till det bättre.",
+      "{area} differs significantly from Järva as a whole in {differ} of {tested} comparisons, "
+      "all for the better." },
+    { PH_AREA_ALL_WORSE,
+      "{area} skiljer sig säkert från Järva som helhet i {differ} av {tested} jämförelser, alla "
+      "till det sämre.",
+      "{area} differs significantly from Järva as a whole in {differ} of {tested} comparisons, "
+      "all for the worse." },
+    { PH_AREA_MIXED,
+      "{area} skiljer sig säkert från Järva som helhet i {differ} av {tested} jämförelser: "
+      "bättre i {better} och sämre i {worse}.",
+      "{area} differs significantly from Järva as a whole in {differ} of {tested} comparisons: "
+      "better in {better} and worse in {worse}." },
 };
 
 const char *jarva__report_phrase_text(jarva__lang lang, jarva__phrase id)
