@@ -101,6 +101,21 @@ int jarva__answers_duplicates(jarva_db *db, int64_t batch_id,
  * made in its place. JARVA_OK, or an error on db. */
 int jarva__answers_migrate_respondents(jarva_db *db);
 
+/* The 256 bytes 00..ff as the body of an SQL blob literal (x'...'): the
+ * answer views read a stored byte as a number by its place in it, since
+ * SQLite has no function that reads a BLOB as a number. One copy for the
+ * views of schema 6 (schema.c) and of schema 9 on (answer_view.c); the text
+ * of a released migration stays what it was. */
+#define JARVA__SQL_BYTES_00_FF                                                                     \
+    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"                             \
+    "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"                             \
+    "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"                             \
+    "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"                             \
+    "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"                             \
+    "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"                             \
+    "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"                             \
+    "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"
+
 /* answer_view.c: (re)creates the views response and answer over the blocks. */
 int jarva__answers_create_views(jarva_db *db);
 
