@@ -11,6 +11,6 @@ bench_catalog() {
         for q in $(seq -w 1 20); do echo "q$q,F$q,,\"1,2,3,4,5,9\""; done
     } >"$1/catalog/sources/bench-estimate.csv"
     for q in $(seq -w 1 20); do
-        echo "bench-q$q,g2,Bänk q$q,Bench q$q,survey,proportion,bench-estimate,q$q,\"1,2\",\"1,2,3,4,5\",,,higher,,,,,%,area,30,,,,,"
+        echo "bench-q$q,g2,Bänk q$q,Bench q$q,survey,proportion,bench-estimate,q$q,\"1,2\",\"1,2,3,4,5\",,,higher,,,,,%,area,30,,,,,,,,,"
     done >>"$1/catalog/indicators.csv"
 }

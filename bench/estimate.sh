@@ -58,10 +58,7 @@ have_r=1
 Rscript -e 'library(survey)' >/dev/null 2>&1 || have_r=0
 [ -x /usr/bin/time ] || apt-get install -y -qq --no-install-recommends time >/dev/null
 
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DJARVA_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j2 --target jarva_cli >/dev/null
-case $build in /*) ;; *) build=$PWD/$build ;; esac
-jarva=$build/tools/jarva/jarva
+. bench/bench_jarva.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -57,10 +57,7 @@ if [ ! -f "$cache/node_modules/@duckdb/node-api/package.json" ]; then
 fi
 duckdb_have=$(node -p "require('$cache/node_modules/@duckdb/node-api/package.json').version")
 
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DJARVA_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j2 --target jarva_cli >/dev/null
-case $build in /*) ;; *) build=$PWD/$build ;; esac
-jarva=$build/tools/jarva/jarva
+. bench/bench_jarva.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp bench/peers.mjs "$cache/peers.mjs" # Node resolves the package from the script's folder
