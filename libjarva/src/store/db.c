@@ -29,7 +29,8 @@ int jarva__sqlerr(jarva_db *db, const char *what)
     int sqlcode = sqlite3_errcode(db->sql);
     if ((sqlcode & 0xff) == SQLITE_READONLY)
         return refuse_write(db, what);
-    int code = (sqlcode == SQLITE_BUSY || sqlcode == SQLITE_LOCKED) ? JARVA_EBUSY : JARVA_EDB;
+    int code = ((sqlcode & 0xff) == SQLITE_BUSY || (sqlcode & 0xff) == SQLITE_LOCKED) ? JARVA_EBUSY
+                                                                                      : JARVA_EDB;
     return jarva__seterr(&db->err, code, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->sql));
 }
 
@@ -195,11 +196,19 @@ static char *file_uri(const char *path, const char *query)
     return uri;
 }
 
-static int configure_connection(jarva_db *db, unsigned flags)
+/* First thing after opening: every statement after it, the foreign-database
+ * check included, may meet another process's write lock and must wait for it
+ * rather than fail with "database is locked". */
+static int wait_for_locks(jarva_db *db)
 {
     sqlite3_extended_result_codes(db->sql, 1);
     if (sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS) != SQLITE_OK)
         return jarva__sqlerr(db, "setting the busy timeout");
+    return JARVA_OK;
+}
+
+static int configure_connection(jarva_db *db, unsigned flags)
+{
     /* foreign_keys and synchronous are per connection; journal_mode=WAL persists
      * in the file. synchronous=FULL because a batch must survive power loss once
      * its import has said it is done. */
@@ -281,6 +290,8 @@ int jarva_db_open(jarva_db **out, const char *path, unsigned flags)
      * write fails with JARVA_EREADONLY. */
     if (!memory && sqlite3_db_readonly(db->sql, "main") == 1)
         flags |= JARVA_DB_READONLY;
+    if ((rc = wait_for_locks(db)) != JARVA_OK)
+        return rc;
     /* Before configure_connection() turns WAL on, which writes the file. */
     if (!memory && !(flags & JARVA_DB_READONLY) && (rc = refuse_foreign(db)) != JARVA_OK)
         return rc;
@@ -293,9 +304,14 @@ int jarva_db_open(jarva_db **out, const char *path, unsigned flags)
         sqlite3_stmt *stmt = NULL;
         if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
             return jarva__sqlerr(db, "reading the schema version");
-        if (sqlite3_step(stmt) == SQLITE_ROW)
+        int step = sqlite3_step(stmt);
+        if (step == SQLITE_ROW)
             version = sqlite3_column_int(stmt, 0);
         sqlite3_finalize(stmt);
+        /* A step that failed (a lock held past the timeout, an I/O error) is
+         * that error, not "not a jarva database". */
+        if (step != SQLITE_ROW)
+            return jarva__sqlerr(db, "reading the schema version");
         if (version > jarva_db_schema_version())
             return jarva__seterr(&db->err, JARVA_EVERSION,
                                  "%s: schema version %d is newer than this libjarva (%s) knows "
