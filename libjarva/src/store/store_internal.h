@@ -46,4 +46,9 @@ int jarva__store_area_exact(jarva_db *db, const char *name, char **id_out);
 int jarva__store_area_names(jarva_db *db, int (*each)(void *ctx, const char *id, const char *name),
                             void *ctx);
 
+/* The store's other parts, one header each so that each is read on its own. */
+#include "store_catalog.h"
+#include "store_compute.h"
+#include "store_import.h"
+
 #endif /* JARVA_STORE_INTERNAL_H */
