@@ -156,17 +156,32 @@ static const char *field(const jarva__csv_row *row, int col, size_t *len)
 }
 
 /* 1 positive, 0 valid, NaN missing (see jarva/adhoc.h). */
+static double code_value(const adhoc *a, const char *code, size_t len)
+{
+    if (jarva__code_list_has(&a->positive, code, len))
+        return 1;
+    if (a->valid.count == 0 || jarva__code_list_has(&a->valid, code, len))
+        return 0;
+    return NAN;
+}
+
+/* The value of every one-byte code (nearly every survey answer: 1-5, 9),
+ * looked up instead of searching both lists for each respondent. */
+static void one_byte_values(adhoc *a)
+{
+    for (int b = 0; b < 256; b++) {
+        char code = (char)b;
+        a->one_byte[b] = code_value(a, &code, 1);
+    }
+}
+
 static double answer_value(const adhoc *a, const jarva__csv_row *row)
 {
     size_t len;
     const char *code = field(row, a->var_col, &len);
     if (!code)
         return NAN;
-    if (jarva__code_list_has(&a->positive, code, len))
-        return 1;
-    if (a->valid.count == 0 || jarva__code_list_has(&a->valid, code, len))
-        return 0;
-    return NAN;
+    return len == 1 ? a->one_byte[(unsigned char)code[0]] : code_value(a, code, len);
 }
 
 /* Powers of ten that a double holds exactly (5^22 < 2^53). */
@@ -556,6 +571,7 @@ int jarva__adhoc_estimate_parts(jarva_adhoc_result **out, const char *path,
     int rc = check_options(&a, errbuf, errlen);
     jarva_adhoc_result *r = NULL;
     if (!rc) {
+        one_byte_values(&a);
         r = calloc(1, sizeof *r);
         int ignored;
         rc = r ? run(&a, path, split_hint, parts ? parts : &ignored, r)

@@ -47,6 +47,7 @@ typedef struct jarva__adhoc {
     int var_col, weight_col, stratum_col;
     int *by_col;
     jarva__code_list positive, valid;
+    double one_byte[256]; /* the value of each one-byte answer code */
     jarva__adhoc_tally all;
 } jarva__adhoc;
 
