@@ -62,8 +62,9 @@ static const char *path_of(const char *name, const text *t)
 
 #define AREAS 6
 #define AGES 4
-static const char *const areas[AREAS] = { "Akalla", "Hjulsta", "Husby", "Kista", "Rinkeby",
-                                          "Tensta" };
+static const char *const areas[AREAS] = {
+    "Akalla", "Hjulsta", "Husby", "Kista", "Rinkeby", "Tensta"
+};
 static const char *const ages[AGES] = { "16-29", "30-49", "50-64", "65-84" };
 
 /* Respondent i: area, age group (indexes), stratum, weight (decimal
@@ -104,8 +105,7 @@ static void add_rows(text *t, size_t from, size_t to, counts *c, const char *eol
 {
     for (size_t i = from; i < to; i++) {
         person p = respondent(i);
-        add(t, "%zu;%s;%s;%d;%s;%s%s", i + 1, areas[p.area], ages[p.age], p.stratum, p.w, p.q,
-            eol);
+        add(t, "%zu;%s;%s;%d;%s;%s%s", i + 1, areas[p.area], ages[p.age], p.stratum, p.w, p.q, eol);
         if (c && p.q[0] >= '1' && p.q[0] <= '5')
             c->n[p.area][p.age]++;
     }
@@ -140,7 +140,8 @@ static int compare(const char *path, const jarva_adhoc_options *o, uint64_t hint
     int parts_one = 0, parts_two = 0;
     int rc_one =
         jarva__adhoc_estimate_parts(&one, path, o, UINT64_MAX, &parts_one, err_one, sizeof err_one);
-    int rc_two = jarva__adhoc_estimate_parts(&two, path, o, hint, &parts_two, err_two, sizeof err_two);
+    int rc_two =
+        jarva__adhoc_estimate_parts(&two, path, o, hint, &parts_two, err_two, sizeof err_two);
     CHECK_INT(parts_one, 1);
     CHECK_INT(rc_two, rc_one);
     CHECK_STR(err_two, err_one);

@@ -128,9 +128,9 @@ static int resolve_columns(adhoc *a)
         rc = find_column(a, "a domain", o->by[c], &a->by_col[c]);
         for (size_t k = 0; k < c && !rc; k++)
             if (a->by_col[k] == a->by_col[c])
-                rc = jarva__csv_error_at(a->all.csv, jarva__csv_header(a->all.csv)->line, 0, &a->all.err,
-                                         JARVA_EINVAL, "column '%s' is given twice as a domain",
-                                         o->by[c]);
+                rc = jarva__csv_error_at(a->all.csv, jarva__csv_header(a->all.csv)->line, 0,
+                                         &a->all.err, JARVA_EINVAL,
+                                         "column '%s' is given twice as a domain", o->by[c]);
     }
     return rc ? rc : select_columns(a);
 }
@@ -291,7 +291,8 @@ static long domain_slot(const tally *t, size_t nby)
 {
     if (nby == 1)
         return t->tuple[0] < JARVA__ADHOC_DOMAIN_SLOTS ? (long)t->tuple[0] : -1;
-    if (nby == 2 && t->tuple[0] < JARVA__ADHOC_DOMAIN_SIDE && t->tuple[1] < JARVA__ADHOC_DOMAIN_SIDE)
+    if (nby == 2 && t->tuple[0] < JARVA__ADHOC_DOMAIN_SIDE &&
+        t->tuple[1] < JARVA__ADHOC_DOMAIN_SIDE)
         return (long)(t->tuple[0] * JARVA__ADHOC_DOMAIN_SIDE + t->tuple[1]);
     return -1;
 }
@@ -383,7 +384,6 @@ int jarva__adhoc_read_rows(const adhoc *a, tally *t, atomic_int *cancel, int fir
     }
     return got < 0 ? got : JARVA_OK;
 }
-
 
 /* With JARVA_LONELY_PSU_FAIL: a stratum of one respondent who is in a domain
  * with a valid answer makes that domain's variance undefined (R's

@@ -177,8 +177,8 @@ void jarva__csv_resume(jarva__csv_reader *r);
  * lines from 1 at offset: add jarva__csv_line(first) - 1 at the split for
  * the file's. Its messages are for the caller to judge, not to show: the
  * line numbers are the part's. JARVA_OK or JARVA_ENOMEM. */
-int jarva__csv_open_part(jarva__csv_reader **out, const jarva__csv_reader *first,
-                         uint64_t offset, jarva__error *err);
+int jarva__csv_open_part(jarva__csv_reader **out, const jarva__csv_reader *first, uint64_t offset,
+                         jarva__error *err);
 /* The line of the next byte to read (at a split point: its line). */
 long jarva__csv_line(const jarva__csv_reader *r);
 /* With JARVA__ENC_AUTO and no BOM: 1 while the file read so far is ASCII

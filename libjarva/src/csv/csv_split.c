@@ -23,8 +23,8 @@ int jarva__csv_split_point(const jarva__csv_reader *r, uint64_t hint, uint64_t *
      * file must be read in one stream. */
     if (r->dialect.encoding != JARVA__ENC_UTF8 && r->dialect.encoding != JARVA__ENC_CP1252)
         return -1;
-    if (!r->dialect.no_hash || r->fd_borrowed || r->stop_at || r->finished || r->failed ||
-        r->eof || hint < r->bytes_read || hint >= r->file_size)
+    if (!r->dialect.no_hash || r->fd_borrowed || r->stop_at || r->finished || r->failed || r->eof ||
+        hint < r->bytes_read || hint >= r->file_size)
         return -1;
     char buf[8192];
     for (uint64_t at = hint; at < r->file_size && at - hint < SPLIT_SEARCH;) {
@@ -54,8 +54,8 @@ int jarva__csv_at_stop(jarva__csv_reader *r)
     /* Everything before stop_at is decoded and parsed (the caller saw to
      * it), no record or quoted field is open, and the last byte was the line
      * feed before stop_at: the state a reader starting there begins in. */
-    if (r->parser.pstate == LIBCSV_ROW_NOT_BEGUN && r->nfields == 0 &&
-        r->raw_used == r->raw_len && r->bytes_read == r->stop_at && !r->after_cr) {
+    if (r->parser.pstate == LIBCSV_ROW_NOT_BEGUN && r->nfields == 0 && r->raw_used == r->raw_len &&
+        r->bytes_read == r->stop_at && !r->after_cr) {
         r->stopped = 1;
         return 1;
     }
@@ -146,8 +146,8 @@ static int copy_decided(jarva__csv_reader *p, const jarva__csv_reader *r)
     return 0;
 }
 
-int jarva__csv_open_part(jarva__csv_reader **out, const jarva__csv_reader *first,
-                         uint64_t offset, jarva__error *err)
+int jarva__csv_open_part(jarva__csv_reader **out, const jarva__csv_reader *first, uint64_t offset,
+                         jarva__error *err)
 {
     *out = NULL;
     jarva__csv_reader *p = calloc(1, sizeof *p);
