@@ -10,18 +10,22 @@
 #include "jarva/import.h"
 #include "jarva_internal.h"
 #include "sha256.h"
+#include "store_internal.h"
 
 /* A name → id map over the catalogue's areas (names, ids and aliases),
  * organisations or audiences, with a nearest-name suggestion for typos. */
 typedef struct jarva__lookup jarva__lookup;
 
-/* A lookup from a query returning (key, display name, id) rows. */
-int jarva__lookup_query(jarva_db *db, const char *sql, jarva__lookup **out);
 /* Adds one more name; 0, or -1 out of memory. */
 int jarva__lookup_add(jarva__lookup *l, const char *key, const char *name, const char *id);
+/* The catalogue's names of each kind, read from the store (store_import.h's
+ * jarva__store_*_keys): JARVA_OK, JARVA_ENOMEM or the database's error; the
+ * measures are those of survey's published tables. */
 int jarva__lookup_areas(jarva_db *db, jarva__lookup **out);
 int jarva__lookup_organisations(jarva_db *db, jarva__lookup **out);
 int jarva__lookup_audiences(jarva_db *db, jarva__lookup **out);
+int jarva__lookup_activity_types(jarva_db *db, jarva__lookup **out);
+int jarva__lookup_table_measures(jarva_db *db, const char *survey, jarva__lookup **out);
 /* The id for name (case-insensitive, surrounding spaces ignored), or NULL. */
 const char *jarva__lookup_find(jarva__lookup *l, const char *name);
 /* The known name closest to name by edit distance, or NULL if none is close. */
