@@ -9,6 +9,56 @@
 
 #include "jarva_internal.h"
 
+/* ---- the batch (store/batch_writer.c) ---- */
+
+/* Starts an import's write transaction (BEGIN IMMEDIATE, with a bigger page
+ * cache and foreign keys checked at commit, since rows are written before
+ * their batch row) and gives in *batch_id the id the batch will have.
+ * JARVA_OK, JARVA_EREADONLY, JARVA_EBUSY or JARVA_EDB; after a failure the
+ * caller still ends it with jarva__store_batch_finish(db, 0). */
+int jarva__store_batch_begin(jarva_db *db, int64_t *batch_id);
+/* Ends the import's transaction: keep commits (JARVA_OK, or the database's
+ * error, rolled back), else rolls back, leaving the database as it was
+ * (JARVA_OK). */
+int jarva__store_batch_finish(jarva_db *db, int keep);
+/* In *id the batch of an earlier import of the bytes whose SHA-256 (hex) is
+ * sha256, or 0. JARVA_OK or the database's error; in the import's
+ * transaction. */
+int jarva__store_batch_by_hash(jarva_db *db, const char *sha256, int64_t *id);
+/* Batch id's options ("sheet=...", the reader's dialect) as a new string in
+ * *options, NULL if no such batch. JARVA_OK, JARVA_ENOMEM or the database's
+ * error. */
+int jarva__store_batch_options(jarva_db *db, int64_t id, char **options);
+/* The batch other than except of wave (kind, source, year) in *id (0: none),
+ * with its file's name and import time as new strings (NULL if none).
+ * JARVA_OK, JARVA_ENOMEM or the database's error; in the import's
+ * transaction. */
+int jarva__store_wave_batch(jarva_db *db, const char *kind, const char *source, int year,
+                            int64_t except, int64_t *id, char **file_name, char **imported_at);
+/* Deletes batch id and, by the schema's cascades, everything imported with
+ * it (a wave replaced). JARVA_OK or the database's error; in the import's
+ * transaction. */
+int jarva__store_batch_delete(jarva_db *db, int64_t id);
+
+/* A batch row: what was imported, from which file, when and how. */
+typedef struct jarva__batch_record {
+    int64_t id;       /* from jarva__store_batch_begin */
+    const char *kind; /* jarva_import_kind_name() */
+    const char *source;
+    int year; /* the wave's, or 0 for none */
+    const char *file_name;
+    const char *sha256; /* hex */
+    int64_t rows;
+    const char *imported_at; /* ISO 8601, UTC */
+    const char *tool_version;
+    const char *options;
+    double weight_ratio; /* > 0: stored with extreme_weights; else both NULL */
+    int64_t extreme_weights;
+} jarva__batch_record;
+/* Writes the batch row, last, once its rows are in. JARVA_OK or the
+ * database's error; in the import's transaction. */
+int jarva__store_batch_insert(jarva_db *db, const jarva__batch_record *b);
+
 /* ---- the names an import resolves (store/lookup_names.c) ---- */
 
 /* Called once per name: key (what a file may write; may be NULL), the name to
