@@ -60,7 +60,6 @@ libjarva/src/compute/compute_other.c
 libjarva/src/compute/compute_survey.c
 libjarva/src/import/import_activity.c
 libjarva/src/import/import_mapping_draft.c
-libjarva/src/import/import_survey.c
 libjarva/src/import/import_table.c"
 sql_users=$(grep -l 'sqlite3_\|->sql\b\|<sqlite3\.h>' libjarva/src/*.h libjarva/src/*/*.[ch] |
     grep -v '^libjarva/src/store/' | sort)

@@ -5,6 +5,7 @@
 #ifndef JARVA_STORE_IMPORT_H
 #define JARVA_STORE_IMPORT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "jarva_internal.h"
@@ -58,6 +59,38 @@ typedef struct jarva__batch_record {
 /* Writes the batch row, last, once its rows are in. JARVA_OK or the
  * database's error; in the import's transaction. */
 int jarva__store_batch_insert(jarva_db *db, const jarva__batch_record *b);
+
+/* ---- survey answers (store/survey_writer.c) ---- */
+
+/* A question of the batch: its field in the mapping and the file's column. */
+typedef struct jarva__survey_variable {
+    const char *name;
+    const char *column;
+} jarva__survey_variable;
+/* The answers of one survey wave, written inside the import's write
+ * transaction. _open records the questions, vars[q] at position q (the
+ * encoder's question column q), and starts the writing thread: from then
+ * until _finish or _free the caller must not use db's connection. JARVA_OK,
+ * JARVA_ENOMEM or the database's error. */
+typedef struct jarva__survey_writer jarva__survey_writer;
+typedef struct jarva__answer_encoder jarva__answer_encoder; /* answer_store.h */
+int jarva__survey_writer_open(jarva__survey_writer **out, jarva_db *db, int64_t batch_id,
+                              const jarva__survey_variable *vars, size_t n);
+/* Where the current respondent's values go (answer_store.h's
+ * jarva__answers_put, _put_weight, _put_respondent): the encoder of the one
+ * place that encodes stored answers. Valid until _free. */
+jarva__answer_encoder *jarva__survey_writer_encoder(jarva__survey_writer *w);
+/* Ends the respondent; a block complete goes to the writing thread.
+ * JARVA_OK, JARVA_ENOMEM, or the failure of an earlier block's write
+ * (JARVA_EDB, JARVA_EBUSY: the rows written so far stay until the caller
+ * rolls back). */
+int jarva__survey_writer_end_row(jarva__survey_writer *w);
+/* Waits for the writing thread, writes the last block and, with codes (no
+ * data errors), every column's codes. JARVA_OK, JARVA_ENOMEM or the
+ * database's error; the connection is the caller's again. */
+int jarva__survey_writer_finish(jarva__survey_writer *w, int codes);
+/* Stops the thread, dropping the blocks not yet written; NULL-safe. */
+void jarva__survey_writer_free(jarva__survey_writer *w);
 
 /* ---- the names an import resolves (store/lookup_names.c) ---- */
 
