@@ -9,6 +9,8 @@
 #include <stdint.h>
 
 #include "jarva_internal.h"
+/* A field is often a number as analysts write it: the one parser for those. */
+#include "number_parse.h"
 
 /* JARVA__ENC_AUTO: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) decides.
  * Without one, the first 64 KiB read that holds a byte >= 0x80 decides: UTF-8
@@ -164,18 +166,5 @@ const char *jarva__encoding_name(jarva__encoding enc);
  * cp1252 (also windows-1252, ansi, and latin1 as the WHATWG Encoding
  * Standard reads it), utf16le, utf16be, utf16 (= LE). 0, or -1 if unknown. */
 int jarva__encoding_from_name(const char *name, jarva__encoding *out);
-
-/* Numbers as analysts' files write them: optional sign, digits with spaces,
- * non-breaking spaces (U+00A0, U+202F) or, with decimal ',', '.' as thousands
- * separators, one decimal mark, optional exponent. Independent of the C
- * locale. Returns 0 and *out, or -1 if s is not entirely a finite number.
- * Details: spaces (also U+00A0, U+202F) may surround the number; the sign may
- * be U+2212 too; separators must split the integer part into groups of three
- * ("12 34" and, with decimal ',', "1.5" fail rather than read as 1234 or
- * 15); ',' is never a separator with decimal '.'; NaN, inf, hex fail. */
-int jarva__parse_double(const char *s, char decimal, double *out);
-/* A whole number in [min, max], with the signs and space separators above
- * (no decimal part, no exponent); 0 or -1 as above, *out untouched on -1. */
-int jarva__parse_long(const char *s, long min, long max, long *out);
 
 #endif /* JARVA_CSV_READER_H */
