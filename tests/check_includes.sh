@@ -58,13 +58,8 @@ libjarva/src/catalog/catalog_store.c
 libjarva/src/compute/compute_disclosure.c
 libjarva/src/compute/compute_other.c
 libjarva/src/compute/compute_survey.c
-libjarva/src/import/import.c
 libjarva/src/import/import_activity.c
-libjarva/src/import/import_labels.c
-libjarva/src/import/import_lookup.c
 libjarva/src/import/import_mapping_draft.c
-libjarva/src/import/import_rows.c
-libjarva/src/import/import_survey.c
 libjarva/src/import/import_table.c"
 sql_users=$(grep -l 'sqlite3_\|->sql\b\|<sqlite3\.h>' libjarva/src/*.h libjarva/src/*/*.[ch] |
     grep -v '^libjarva/src/store/' | sort)

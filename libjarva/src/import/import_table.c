@@ -335,15 +335,7 @@ static int check_measure(table_state *t, long line, const char *survey, const ch
         t->measures_survey = jarva__strdup(survey);
         if (!t->measures_survey)
             return jarva__seterr(&t->imp->db->err, JARVA_ENOMEM, "out of memory");
-        char *sql = sqlite3_mprintf(
-            "SELECT variable, variable, id FROM indicator WHERE source_kind = 'table' AND "
-            "source = %Q AND variable IS NOT NULL UNION ALL SELECT id, id, id FROM indicator "
-            "WHERE source_kind = 'table' AND source = %Q",
-            survey, survey);
-        if (!sql)
-            return jarva__seterr(&t->imp->db->err, JARVA_ENOMEM, "out of memory");
-        int rc = jarva__lookup_query(t->imp->db, sql, &t->measures);
-        sqlite3_free(sql);
+        int rc = jarva__lookup_table_measures(t->imp->db, survey, &t->measures);
         if (rc)
             return rc;
     }
