@@ -1,7 +1,57 @@
 /* store_catalog.h: part of the store's door (included by store_internal.h): the catalogue's
- * stored source mappings and the drafts of new ones. The SQL behind each call lives in store/
- * (docs/architecture.md, "A second store engine"). */
+ * stored source mappings and the drafts of new ones (mapping_store.c). The SQL behind each
+ * call lives in store/ (docs/architecture.md, "A second store engine"). Every failure leaves
+ * its message on the handle. */
 #ifndef JARVA_STORE_CATALOG_H
 #define JARVA_STORE_CATALOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct jarva__mapping;
+
+/* The source mappings `jarva init` stores, inside jarva__catalog_write's
+ * transaction: _open deletes what an earlier init stored, _put stores one
+ * source (its file's path as messages show it, hash and content, and each
+ * entry with its line), _finish records the folder they were loaded from and
+ * when. Each returns JARVA_OK, JARVA_ENOMEM or the database's error. */
+typedef struct jarva__mapping_writer jarva__mapping_writer;
+int jarva__mapping_writer_open(jarva__mapping_writer **out, jarva_db *db);
+int jarva__mapping_writer_put(jarva__mapping_writer *w, const char *source_id, const char *sha256,
+                              const char *content, const struct jarva__mapping *m);
+int jarva__mapping_writer_finish(jarva__mapping_writer *w, const char *dir);
+void jarva__mapping_writer_free(jarva__mapping_writer *w);
+
+/* The stored mapping of source, read outside any transaction: JARVA_OK with
+ * *out (jarva__mapping_free); JARVA_ENOTFOUND when it is not stored, with
+ * *origin_dir the folder the catalogue was loaded from (free()), or NULL when
+ * none was stored (a database loaded before schema version 4); JARVA_ENOMEM
+ * or JARVA_EDB. */
+int jarva__store_source_mapping(jarva_db *db, const char *source, struct jarva__mapping **out,
+                                char **origin_dir);
+
+/* What the catalogue says of a column of a new export, for a mapping draft
+ * (read only): the field that a stored mapping gives a column of that name
+ * (source's own mapping first) with source_id set, else the variable of a
+ * survey or staff indicator of that name (case ignored) with indicator_id
+ * set. Strings are new (free()). */
+typedef struct jarva__column_hint {
+    char *field;
+    char *source_id;
+    char *indicator_id;
+} jarva__column_hint;
+typedef struct jarva__column_hints jarva__column_hints;
+/* source may be NULL. JARVA_OK or JARVA_ENOMEM; a database without stored
+ * mappings gives no hints from them. */
+int jarva__column_hints_open(jarva__column_hints **out, jarva_db *db, const char *source);
+/* JARVA_OK with *hint filled, JARVA_ENOTFOUND (no message) or JARVA_ENOMEM. */
+int jarva__column_hints_find(jarva__column_hints *h, const char *column, jarva__column_hint *hint);
+void jarva__column_hints_free(jarva__column_hints *h);
+
+/* The source whose stored mapping names the most of columns (ties: the
+ * first id), as a new string in *source: JARVA_OK, JARVA_ENOTFOUND (none, or
+ * no stored mappings; no message) or JARVA_ENOMEM. Read only. */
+int jarva__store_likeliest_source(jarva_db *db, const char *const *columns, size_t ncolumns,
+                                  char **source);
 
 #endif /* JARVA_STORE_CATALOG_H */
