@@ -119,7 +119,7 @@ static int by_code(const void *pa, const void *pb)
 
 /* The catalogue's word on a column: a mapping row naming it (this source's
  * first), or an indicator whose variable it is. JARVA_OK, found or not, or
- * JARVA_ENOMEM. */
+ * the store's error. */
 static int catalogue_field(jarva_db *db, jarva__column_hints *hints, column_info *c)
 {
     jarva__column_hint hint;
@@ -235,8 +235,8 @@ static void write_row(text_buf *out, column_info *c)
 
 /* Without --source: the catalogue's source whose mapping names the most of
  * the file's columns, so that every row comes from one mapping. *out is a
- * new string, or NULL (none, or no stored catalogue). JARVA_OK or
- * JARVA_ENOMEM. */
+ * new string, or NULL (none, or no stored catalogue). JARVA_OK or the
+ * store's error. */
 static int likeliest_source(jarva_db *db, const column_info *cols, size_t ncols, char **out)
 {
     *out = NULL;

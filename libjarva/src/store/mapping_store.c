@@ -254,6 +254,18 @@ static int copy_pair(jarva_db *db, sqlite3_stmt *st, char **a, char **b)
     return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
 }
 
+/* The first row of st (its parameters bound) into a and b: JARVA_OK,
+ * JARVA_ENOTFOUND, JARVA_ENOMEM or JARVA_EDB. */
+static int first_pair(jarva_db *db, sqlite3_stmt *st, char **a, char **b)
+{
+    int step = sqlite3_step(st);
+    int rc = step == SQLITE_ROW    ? copy_pair(db, st, a, b)
+             : step == SQLITE_DONE ? JARVA_ENOTFOUND
+                                   : jarva__sqlerr(db, "reading the catalogue's mappings");
+    sqlite3_reset(st);
+    return rc;
+}
+
 int jarva__column_hints_find(jarva__column_hints *h, const char *column, jarva__column_hint *hint)
 {
     memset(hint, 0, sizeof *hint);
@@ -261,15 +273,11 @@ int jarva__column_hints_find(jarva__column_hints *h, const char *column, jarva__
     if (h->mapped) {
         sqlite3_bind_text(h->mapped, 1, column, -1, SQLITE_STATIC);
         sqlite3_bind_text(h->mapped, 2, h->source, -1, SQLITE_STATIC);
-        if (sqlite3_step(h->mapped) == SQLITE_ROW)
-            rc = copy_pair(h->db, h->mapped, &hint->field, &hint->source_id);
-        sqlite3_reset(h->mapped);
+        rc = first_pair(h->db, h->mapped, &hint->field, &hint->source_id);
     }
     if (rc == JARVA_ENOTFOUND && h->variable) {
         sqlite3_bind_text(h->variable, 1, column, -1, SQLITE_STATIC);
-        if (sqlite3_step(h->variable) == SQLITE_ROW)
-            rc = copy_pair(h->db, h->variable, &hint->field, &hint->indicator_id);
-        sqlite3_reset(h->variable);
+        rc = first_pair(h->db, h->variable, &hint->field, &hint->indicator_id);
     }
     return rc;
 }
@@ -326,10 +334,13 @@ int jarva__store_likeliest_source(jarva_db *db, const char *const *columns, size
                            "GROUP BY source_id ORDER BY 2 DESC, 1 LIMIT 1",
                            -1, &stmt, NULL) == SQLITE_OK) {
         sqlite3_bind_text(stmt, 1, names, -1, SQLITE_STATIC);
-        if (sqlite3_step(stmt) == SQLITE_ROW)
+        int step = sqlite3_step(stmt);
+        if (step == SQLITE_ROW)
             rc = (*source = jarva__strdup((const char *)sqlite3_column_text(stmt, 0)))
                      ? JARVA_OK
                      : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        else if (step != SQLITE_DONE)
+            rc = jarva__sqlerr(db, "reading the catalogue's mappings");
     }
     sqlite3_finalize(stmt);
     free(names);

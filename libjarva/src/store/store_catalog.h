@@ -44,13 +44,14 @@ typedef struct jarva__column_hints jarva__column_hints;
 /* source may be NULL. JARVA_OK or JARVA_ENOMEM; a database without stored
  * mappings gives no hints from them. */
 int jarva__column_hints_open(jarva__column_hints **out, jarva_db *db, const char *source);
-/* JARVA_OK with *hint filled, JARVA_ENOTFOUND (no message) or JARVA_ENOMEM. */
+/* JARVA_OK with *hint filled, JARVA_ENOTFOUND (no message), JARVA_ENOMEM or
+ * JARVA_EDB. */
 int jarva__column_hints_find(jarva__column_hints *h, const char *column, jarva__column_hint *hint);
 void jarva__column_hints_free(jarva__column_hints *h);
 
 /* The source whose stored mapping names the most of columns (ties: the
  * first id), as a new string in *source: JARVA_OK, JARVA_ENOTFOUND (none, or
- * no stored mappings; no message) or JARVA_ENOMEM. Read only. */
+ * no stored mappings; no message), JARVA_ENOMEM or JARVA_EDB. Read only. */
 int jarva__store_likeliest_source(jarva_db *db, const char *const *columns, size_t ncolumns,
                                   char **source);
 
