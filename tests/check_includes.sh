@@ -58,7 +58,6 @@ libjarva/src/compute/compute_disclosure.c
 libjarva/src/compute/compute_other.c
 libjarva/src/compute/compute_survey.c
 libjarva/src/import/import.c
-libjarva/src/import/import_activity.c
 libjarva/src/import/import_labels.c
 libjarva/src/import/import_lookup.c
 libjarva/src/import/import_rows.c

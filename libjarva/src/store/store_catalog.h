@@ -1,7 +1,8 @@
 /* store_catalog.h: part of the store's door (included by store_internal.h): the catalogue's
- * stored source mappings and the drafts of new ones (mapping_store.c). The SQL behind each
- * call lives in store/ (docs/architecture.md, "A second store engine"). Every failure leaves
- * its message on the handle. */
+ * stored source mappings and the drafts of new ones (mapping_store.c), and the writer of the
+ * rows that the catalogue's indicators count: activity-log rows (activity_writer.c). The SQL
+ * behind each call lives in store/ (docs/architecture.md, "A second store engine"). Every
+ * failure leaves its message on the handle. */
 #ifndef JARVA_STORE_CATALOG_H
 #define JARVA_STORE_CATALOG_H
 
@@ -54,5 +55,25 @@ void jarva__column_hints_free(jarva__column_hints *h);
  * no stored mappings; no message), JARVA_ENOMEM or JARVA_EDB. Read only. */
 int jarva__store_likeliest_source(jarva_db *db, const char *const *columns, size_t ncolumns,
                                   char **source);
+
+/* One row of an activity log, checked (import/import_activity.c). NULL or ""
+ * for a text not given. */
+typedef struct jarva__activity_row {
+    long row_no;      /* line in the file */
+    const char *date; /* YYYY-MM-DD */
+    int year;
+    const char *organisation_id, *audience_id, *type, *area_id;
+    long count;
+    long reach; /* < 0: not given */
+    const char *planned_date, *delivered_date, *description;
+} jarva__activity_row;
+
+/* The rows of one activity import, inside the import's transaction
+ * (import.c's batch, batch_id): _open prepares, _put inserts one row. Each
+ * returns JARVA_OK, JARVA_ENOMEM or the database's error. */
+typedef struct jarva__activity_writer jarva__activity_writer;
+int jarva__activity_writer_open(jarva__activity_writer **out, jarva_db *db, int64_t batch_id);
+int jarva__activity_writer_put(jarva__activity_writer *w, const jarva__activity_row *row);
+void jarva__activity_writer_free(jarva__activity_writer *w);
 
 #endif /* JARVA_STORE_CATALOG_H */
