@@ -1,8 +1,9 @@
 /* store_catalog.h: part of the store's door (included by store_internal.h): the catalogue's
- * stored source mappings and the drafts of new ones (mapping_store.c), and the writer of the
- * rows that the catalogue's indicators count: activity-log rows (activity_writer.c). The SQL
- * behind each call lives in store/ (docs/architecture.md, "A second store engine"). Every
- * failure leaves its message on the handle. */
+ * stored source mappings and the drafts of new ones (mapping_store.c), and the writers of the
+ * rows that the catalogue's indicators count: activity-log rows (activity_writer.c) and
+ * published-table values (table_writer.c). The SQL behind each call lives in store/
+ * (docs/architecture.md, "A second store engine"). Every failure leaves its message on the
+ * handle. */
 #ifndef JARVA_STORE_CATALOG_H
 #define JARVA_STORE_CATALOG_H
 
@@ -75,5 +76,40 @@ typedef struct jarva__activity_writer jarva__activity_writer;
 int jarva__activity_writer_open(jarva__activity_writer **out, jarva_db *db, int64_t batch_id);
 int jarva__activity_writer_put(jarva__activity_writer *w, const jarva__activity_row *row);
 void jarva__activity_writer_free(jarva__activity_writer *w);
+
+/* One value of a published table, checked (import/import_table.c). NULL or
+ * "" for a text not given. */
+typedef struct jarva__table_row {
+    long row_no;              /* line in the file */
+    const char *indicator_id; /* NULL: a figure no indicator reads */
+    const char *survey, *measure;
+    int year;
+    const char *area_id;
+    int is_count;       /* a count, else a share on the 0-1 scale */
+    int suppressed;     /* no value: marker says how the table wrote it */
+    double value;       /* unless suppressed */
+    long n;             /* <= 0: not given */
+    const char *marker; /* kept only when suppressed */
+    const char *source, *note;
+} jarva__table_row;
+
+/* The values of one table import, inside the import's transaction (import.c's
+ * batch, batch_id). _open prepares, _put inserts one value; both return
+ * JARVA_OK, JARVA_ENOMEM or the database's error. */
+typedef struct jarva__table_writer jarva__table_writer;
+int jarva__table_writer_open(jarva__table_writer **out, jarva_db *db, int64_t batch_id);
+/* The indicator a row measures: the one whose id is measure, else the table
+ * indicator of survey whose variable it is. JARVA_OK with *indicator (free())
+ * and *counts (1 when it measures a count), JARVA_ENOTFOUND (no message),
+ * JARVA_ENOMEM or JARVA_EDB. */
+int jarva__table_writer_indicator(jarva__table_writer *w, const char *survey, const char *measure,
+                                  char **indicator, int *counts);
+/* The batch and line of an earlier value of the same survey, measure, year
+ * and area, in this import or an earlier one: JARVA_OK, JARVA_ENOTFOUND (no
+ * message) or JARVA_EDB. */
+int jarva__table_writer_earlier(jarva__table_writer *w, const char *survey, const char *measure,
+                                int year, const char *area_id, int64_t *batch_id, long *row_no);
+int jarva__table_writer_put(jarva__table_writer *w, const jarva__table_row *row);
+void jarva__table_writer_free(jarva__table_writer *w);
 
 #endif /* JARVA_STORE_CATALOG_H */
