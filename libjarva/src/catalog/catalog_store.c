@@ -165,6 +165,39 @@ void jarva__catalog_sources_free(jarva__catalog *cat)
     cat->sources = NULL;
 }
 
+/* One source: its file, then its entries in order. The setting
+ * `covers,comparison` is no column: it is kept as a row of its own (line 0)
+ * and read back into the flag by add_stored_row(). */
+static int write_source(jarva_db *db, jarva__mapping_writer *w, const cat_source *src)
+{
+    const jarva__mapping *m = src->mapping;
+    int rc = jarva__mapping_writer_source(w, src->id, m->path, src->sha256, src->content);
+    for (size_t i = 0; i < m->count && !rc; i++) {
+        const jarva__mapping_entry *e = &m->entries[i];
+        char *codes = jarva__mapping_codes_text(e);
+        if (!codes)
+            return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        const jarva__mapping_row row = { .source_id = src->id,
+                                         .position = (long)i + 1,
+                                         .line = e->line,
+                                         .field = e->field,
+                                         .column = e->column,
+                                         .year_from = e->year_from,
+                                         .year_to = e->year_to,
+                                         .codes = codes };
+        rc = jarva__mapping_writer_entry(w, &row);
+        free(codes);
+    }
+    if (!rc && m->covers_comparison) {
+        const jarva__mapping_row row = { .source_id = src->id,
+                                         .position = (long)m->count + 1,
+                                         .field = "covers",
+                                         .column = "comparison" };
+        rc = jarva__mapping_writer_entry(w, &row);
+    }
+    return rc;
+}
+
 int jarva__catalog_sources_write(jarva_db *db, const jarva__catalog *cat)
 {
     const jarva__cat_sources *s = cat->sources;
@@ -172,14 +205,53 @@ int jarva__catalog_sources_write(jarva_db *db, const jarva__catalog *cat)
         return JARVA_OK;
     jarva__mapping_writer *w = NULL;
     int rc = jarva__mapping_writer_open(&w, db);
-    for (size_t i = 0; i < s->count && !rc; i++) {
-        const cat_source *src = &s->items[i];
-        rc = jarva__mapping_writer_put(w, src->id, src->sha256, src->content, src->mapping);
-    }
+    for (size_t i = 0; i < s->count && !rc; i++)
+        rc = write_source(db, w, &s->items[i]);
     if (!rc)
         rc = jarva__mapping_writer_finish(w, s->dir);
     jarva__mapping_writer_free(w);
     return rc;
+}
+
+typedef struct stored_read {
+    jarva_db *db;
+    jarva__mapping *mapping;
+} stored_read;
+
+/* One stored row back into the mapping (write_source's setting row into its
+ * flag). */
+static int add_stored_row(void *ctx, const jarva__mapping_row *row)
+{
+    stored_read *r = ctx;
+    if (!strcmp(row->field, "covers")) {
+        r->mapping->covers_comparison = !strcmp(row->column, "comparison");
+        return JARVA_OK;
+    }
+    if (jarva__mapping_add(r->mapping, row->field, row->column, row->year_from, row->year_to,
+                           row->codes, row->line))
+        return jarva__seterr(&r->db->err, JARVA_ENOMEM, "out of memory");
+    return JARVA_OK;
+}
+
+/* The mapping init stored for source: JARVA_OK, JARVA_ENOTFOUND with
+ * *origin_dir as jarva__store_source_mapping gives it, JARVA_ENOMEM or
+ * JARVA_EDB. */
+static int stored_mapping(jarva_db *db, const char *source, jarva__mapping **out, char **origin_dir)
+{
+    stored_read r = { db, calloc(1, sizeof *r.mapping) };
+    *out = NULL;
+    *origin_dir = NULL;
+    if (!r.mapping)
+        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    char *path = NULL;
+    int rc = jarva__store_source_mapping(db, source, add_stored_row, &r, &path, origin_dir);
+    if (rc) {
+        jarva__mapping_free(r.mapping);
+        return rc;
+    }
+    r.mapping->path = path;
+    *out = r.mapping;
+    return JARVA_OK;
 }
 
 int jarva__mapping_for_source(jarva_db *db, const char *catalog_dir, const char *source,
@@ -194,7 +266,7 @@ int jarva__mapping_for_source(jarva_db *db, const char *catalog_dir, const char 
     if (catalog_dir)
         return jarva__mapping_load(catalog_dir, source, out, err);
     char *dir = NULL;
-    rc = jarva__store_source_mapping(db, source, out, &dir);
+    rc = stored_mapping(db, source, out, &dir);
     if (rc != JARVA_ENOTFOUND)
         return rc;
     /* No catalogue stored: a database loaded before schema version 4 reads

@@ -1,14 +1,13 @@
-/* mapping_store.c: the catalogue's source mappings in the database: written
- * by `jarva init` (catalog/catalog_store.c reads the files), read back by
- * every import that has no folder of its own, and asked by a mapping draft
- * which field a column of a new export was given before. Each entry is kept
- * with its line, so that messages still name the file the analyst edits. */
+/* mapping_store.c: the catalogue's source mappings in the database, row by
+ * row as catalog/catalog_store.c reads and parses them: written by `jarva
+ * init`, read back by every import that has no folder of its own, and asked
+ * by a mapping draft which field a column of a new export was given before.
+ * What a row means is the catalogue's business, not the store's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "import_mapping.h"
 #include "store_internal.h"
 
 struct jarva__mapping_writer {
@@ -55,6 +54,21 @@ int jarva__mapping_writer_open(jarva__mapping_writer **out, jarva_db *db)
     return JARVA_OK;
 }
 
+int jarva__mapping_writer_source(jarva__mapping_writer *w, const char *source_id, const char *path,
+                                 const char *sha256, const char *content)
+{
+    sqlite3_stmt *source = w->source;
+    sqlite3_bind_text(source, 1, source_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(source, 2, path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(source, 3, sha256, -1, SQLITE_STATIC);
+    sqlite3_bind_text(source, 4, content, -1, SQLITE_STATIC);
+    int step = sqlite3_step(source);
+    sqlite3_reset(source);
+    if (step != SQLITE_DONE)
+        return jarva__sqlerr(w->db, "storing the catalogue's source mappings");
+    return JARVA_OK;
+}
+
 static void bind_year(sqlite3_stmt *st, int i, int year)
 {
     if (year)
@@ -63,62 +77,21 @@ static void bind_year(sqlite3_stmt *st, int i, int year)
         sqlite3_bind_null(st, i);
 }
 
-static int put_entry(jarva__mapping_writer *w, const char *source_id, size_t position,
-                     const jarva__mapping_entry *e)
+int jarva__mapping_writer_entry(jarva__mapping_writer *w, const jarva__mapping_row *row)
 {
     sqlite3_stmt *entry = w->entry;
-    char *codes = jarva__mapping_codes_text(e);
-    if (!codes)
-        return jarva__seterr(&w->db->err, JARVA_ENOMEM, "out of memory");
-    sqlite3_bind_text(entry, 1, source_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(entry, 2, (sqlite3_int64)position);
-    sqlite3_bind_int64(entry, 3, e->line);
-    sqlite3_bind_text(entry, 4, e->field, -1, SQLITE_STATIC);
-    sqlite3_bind_text(entry, 5, e->column, -1, SQLITE_STATIC);
-    bind_year(entry, 6, e->year_from);
-    bind_year(entry, 7, e->year_to);
-    if (*codes)
-        sqlite3_bind_text(entry, 8, codes, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(entry, 1, row->source_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(entry, 2, row->position);
+    sqlite3_bind_int64(entry, 3, row->line);
+    sqlite3_bind_text(entry, 4, row->field, -1, SQLITE_STATIC);
+    sqlite3_bind_text(entry, 5, row->column, -1, SQLITE_STATIC);
+    bind_year(entry, 6, row->year_from);
+    bind_year(entry, 7, row->year_to);
+    if (row->codes && *row->codes)
+        sqlite3_bind_text(entry, 8, row->codes, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(entry, 8);
     int step = sqlite3_step(entry);
-    sqlite3_reset(entry);
-    free(codes);
-    if (step != SQLITE_DONE)
-        return jarva__sqlerr(w->db, "storing the catalogue's source mappings");
-    return JARVA_OK;
-}
-
-int jarva__mapping_writer_put(jarva__mapping_writer *w, const char *source_id, const char *sha256,
-                              const char *content, const jarva__mapping *m)
-{
-    sqlite3_stmt *source = w->source;
-    sqlite3_bind_text(source, 1, source_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(source, 2, m->path, -1, SQLITE_STATIC);
-    sqlite3_bind_text(source, 3, sha256, -1, SQLITE_STATIC);
-    sqlite3_bind_text(source, 4, content, -1, SQLITE_STATIC);
-    int step = sqlite3_step(source);
-    sqlite3_reset(source);
-    if (step != SQLITE_DONE)
-        return jarva__sqlerr(w->db, "storing the catalogue's source mappings");
-    for (size_t i = 0; i < m->count; i++) {
-        int rc = put_entry(w, source_id, i + 1, &m->entries[i]);
-        if (rc)
-            return rc;
-    }
-    if (!m->covers_comparison)
-        return JARVA_OK;
-    /* The setting `covers,comparison` is no column: kept as a row of its
-     * own (line 0) and read back into the flag by jarva__store_source_mapping. */
-    sqlite3_stmt *entry = w->entry;
-    sqlite3_bind_text(entry, 1, source_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(entry, 2, (sqlite3_int64)m->count + 1);
-    sqlite3_bind_int64(entry, 3, 0);
-    sqlite3_bind_text(entry, 4, "covers", -1, SQLITE_STATIC);
-    sqlite3_bind_text(entry, 5, "comparison", -1, SQLITE_STATIC);
-    for (int i = 6; i <= 8; i++)
-        sqlite3_bind_null(entry, i);
-    step = sqlite3_step(entry);
     sqlite3_reset(entry);
     if (step != SQLITE_DONE)
         return jarva__sqlerr(w->db, "storing the catalogue's source mappings");
@@ -141,70 +114,65 @@ int jarva__mapping_writer_finish(jarva__mapping_writer *w, const char *dir)
     return JARVA_OK;
 }
 
-/* One row of the stored mapping into *m (allocated on the first). */
-static int add_stored_row(jarva_db *db, sqlite3_stmt *stmt, jarva__mapping **m)
+/* A copy of column col of st's row into *out (NULL stays NULL): JARVA_OK or
+ * JARVA_ENOMEM. */
+static int copy_column(jarva_db *db, sqlite3_stmt *st, int col, char **out)
 {
-    if (!*m) {
-        *m = calloc(1, sizeof **m);
-        if (!*m || !((*m)->path = jarva__strdup((const char *)sqlite3_column_text(stmt, 1))))
-            return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-    }
-    if (sqlite3_column_type(stmt, 2) == SQLITE_NULL)
-        return JARVA_OK; /* a mapping file with a header only */
-    if (!strcmp((const char *)sqlite3_column_text(stmt, 2), "covers")) {
-        (*m)->covers_comparison = !strcmp((const char *)sqlite3_column_text(stmt, 3), "comparison");
+    if (sqlite3_column_type(st, col) == SQLITE_NULL)
         return JARVA_OK;
-    }
-    if (jarva__mapping_add(*m, (const char *)sqlite3_column_text(stmt, 2),
-                           (const char *)sqlite3_column_text(stmt, 3), sqlite3_column_int(stmt, 4),
-                           sqlite3_column_int(stmt, 5), (const char *)sqlite3_column_text(stmt, 6),
-                           (long)sqlite3_column_int64(stmt, 7)))
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-    return JARVA_OK;
+    *out = jarva__strdup((const char *)sqlite3_column_text(st, col));
+    return *out ? JARVA_OK : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
 }
 
-int jarva__store_source_mapping(jarva_db *db, const char *source, jarva__mapping **out,
-                                char **origin_dir)
+int jarva__store_source_mapping(jarva_db *db, const char *source, jarva__mapping_row_fn each,
+                                void *ctx, char **path, char **origin_dir)
 {
-    *out = NULL;
+    *path = NULL;
     *origin_dir = NULL;
     sqlite3_stmt *stmt = NULL;
-    jarva__mapping *m = NULL;
-    char *dir = NULL;
-    int rc = JARVA_OK;
     /* One row even when the source is not stored, so that the folder is
      * known for the message that says where to write its mapping. */
     if (sqlite3_prepare_v2(db->sql,
                            "SELECT (SELECT dir FROM catalog_origin), s.path, e.field, "
-                           "e.column_name, e.year_from, e.year_to, e.codes, e.line "
+                           "e.column_name, e.year_from, e.year_to, e.codes, e.line, e.position "
                            "FROM (SELECT 1) LEFT JOIN catalog_source s ON s.id = ?1 "
                            "LEFT JOIN catalog_source_entry e ON e.source_id = s.id "
                            "ORDER BY e.position",
                            -1, &stmt, NULL) != SQLITE_OK)
         return jarva__sqlerr(db, "reading the stored source mapping");
     sqlite3_bind_text(stmt, 1, source, -1, SQLITE_STATIC);
-    int step;
-    while ((step = sqlite3_step(stmt)) == SQLITE_ROW && !rc) {
-        if (sqlite3_column_type(stmt, 1) != SQLITE_NULL) {
-            rc = add_stored_row(db, stmt, &m);
-        } else {
-            if (sqlite3_column_type(stmt, 0) != SQLITE_NULL &&
-                !(dir = jarva__strdup((const char *)sqlite3_column_text(stmt, 0))))
-                rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    int rc = JARVA_OK, step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (sqlite3_column_type(stmt, 1) == SQLITE_NULL) {
+            rc = copy_column(db, stmt, 0, origin_dir);
             break;
         }
+        if (!*path && (rc = copy_column(db, stmt, 1, path)) != JARVA_OK)
+            break;
+        if (sqlite3_column_type(stmt, 2) == SQLITE_NULL)
+            continue; /* a mapping file with a header only */
+        const jarva__mapping_row row = {
+            .source_id = source,
+            .position = (long)sqlite3_column_int64(stmt, 8),
+            .line = (long)sqlite3_column_int64(stmt, 7),
+            .field = (const char *)sqlite3_column_text(stmt, 2),
+            .column = (const char *)sqlite3_column_text(stmt, 3),
+            .year_from = sqlite3_column_int(stmt, 4),
+            .year_to = sqlite3_column_int(stmt, 5),
+            .codes = (const char *)sqlite3_column_text(stmt, 6),
+        };
+        rc = each(ctx, &row);
     }
     if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = jarva__sqlerr(db, "reading the stored source mapping");
     sqlite3_finalize(stmt);
     if (rc) {
-        jarva__mapping_free(m);
-        free(dir);
+        free(*path);
+        free(*origin_dir);
+        *path = *origin_dir = NULL;
         return rc;
     }
-    *out = m;
-    *origin_dir = dir;
-    return m ? JARVA_OK : JARVA_ENOTFOUND;
+    return *path ? JARVA_OK : JARVA_ENOTFOUND;
 }
 
 struct jarva__column_hints {

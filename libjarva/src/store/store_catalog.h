@@ -10,27 +10,42 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct jarva__mapping;
+/* One row of a source mapping (sources/<id>.csv) as the store keeps it:
+ * position orders the rows, line is where the row is in its file (0 for a
+ * setting the catalogue keeps as a row of its own), years 0 are open, codes
+ * NULL or "" when none are listed. */
+typedef struct jarva__mapping_row {
+    const char *source_id;
+    long position;
+    long line;
+    const char *field, *column;
+    int year_from, year_to;
+    const char *codes;
+} jarva__mapping_row;
 
 /* The source mappings `jarva init` stores, inside jarva__catalog_write's
- * transaction: _open deletes what an earlier init stored, _put stores one
- * source (its file's path as messages show it, hash and content, and each
- * entry with its line), _finish records the folder they were loaded from and
- * when. Each returns JARVA_OK, JARVA_ENOMEM or the database's error. */
+ * transaction: _open deletes what an earlier init stored, _source stores one
+ * source's file (its path as messages show it, hash and content), _entry one
+ * of its rows, _finish records the folder they were loaded from and when.
+ * Each returns JARVA_OK, JARVA_ENOMEM or the database's error. */
 typedef struct jarva__mapping_writer jarva__mapping_writer;
 int jarva__mapping_writer_open(jarva__mapping_writer **out, jarva_db *db);
-int jarva__mapping_writer_put(jarva__mapping_writer *w, const char *source_id, const char *sha256,
-                              const char *content, const struct jarva__mapping *m);
+int jarva__mapping_writer_source(jarva__mapping_writer *w, const char *source_id, const char *path,
+                                 const char *sha256, const char *content);
+int jarva__mapping_writer_entry(jarva__mapping_writer *w, const jarva__mapping_row *row);
 int jarva__mapping_writer_finish(jarva__mapping_writer *w, const char *dir);
 void jarva__mapping_writer_free(jarva__mapping_writer *w);
 
-/* The stored mapping of source, read outside any transaction: JARVA_OK with
- * *out (jarva__mapping_free); JARVA_ENOTFOUND when it is not stored, with
- * *origin_dir the folder the catalogue was loaded from (free()), or NULL when
- * none was stored (a database loaded before schema version 4); JARVA_ENOMEM
- * or JARVA_EDB. */
-int jarva__store_source_mapping(jarva_db *db, const char *source, struct jarva__mapping **out,
-                                char **origin_dir);
+/* The stored mapping of source, read outside any transaction: each(ctx, row)
+ * for every row in order (the strings valid during the call; a nonzero
+ * return stops the read and is returned). JARVA_OK with *path the path of
+ * its file as messages show it (free()); JARVA_ENOTFOUND when the source is
+ * not stored, with *origin_dir the folder the catalogue was loaded from
+ * (free()), or NULL when none was stored (a database loaded before schema
+ * version 4); JARVA_ENOMEM or JARVA_EDB. */
+typedef int (*jarva__mapping_row_fn)(void *ctx, const jarva__mapping_row *row);
+int jarva__store_source_mapping(jarva_db *db, const char *source, jarva__mapping_row_fn each,
+                                void *ctx, char **path, char **origin_dir);
 
 /* What the catalogue says of a column of a new export, for a mapping draft
  * (read only): the field that a stored mapping gives a column of that name
