@@ -56,7 +56,6 @@ includes $stats_files | grep -E '<sqlite3\.h>|"jarva_internal\.h"|<csv\.h>|<hpdf
 sql_not_yet_in_store="libjarva/src/jarva_internal.h
 libjarva/src/catalog/catalog_store.c
 libjarva/src/compute/compute_disclosure.c
-libjarva/src/compute/compute_survey.c
 libjarva/src/import/import.c
 libjarva/src/import/import_activity.c
 libjarva/src/import/import_labels.c
