@@ -123,4 +123,47 @@ int jarva__store_activity_counts(jarva_db *db, const jarva__store_activity_indic
                                  int (*each)(void *ctx, const jarva__store_activity_year *y),
                                  void *ctx);
 
+/* ---- disclosure control (store/disclosure_store.c) ---- */
+
+/* An indicator and year whose estimates come from respondents: survey and staff
+ * microdata, or a published table (source_kind), of a proportion or a mean. */
+typedef struct jarva__store_breakdown {
+    const char *indicator_id;
+    const char *source_kind;
+    int year;
+    int min_n; /* the indicator's, 0 when the catalogue gives none */
+} jarva__store_breakdown;
+
+/* Every breakdown with estimates stored, by indicator then year. JARVA_OK, JARVA_EDB, or
+ * what each returned. */
+int jarva__store_breakdowns(jarva_db *db, int (*each)(void *ctx, const jarva__store_breakdown *b),
+                            void *ctx);
+
+/* A stored estimate of a breakdown. */
+typedef struct jarva__store_cell {
+    int64_t id;
+    const char *area_id;
+    const char *domain; /* "" for the area as a whole, else "name=value" */
+    long long n;        /* 0 when not known (suppressed at the source) */
+    int suppressed;
+} jarva__store_cell;
+
+/* The estimates of an indicator and year with an interval (not method 'exact': counts read
+ * off a list are no respondent's answers), by area in catalogue order, then domain.
+ * JARVA_OK, JARVA_EDB, or what each returned. */
+int jarva__store_breakdown_cells(jarva_db *db, const char *indicator_id, int year,
+                                 int (*each)(void *ctx, const jarva__store_cell *cell), void *ctx);
+
+/* Stores secondary suppressions inside compute's transaction: _put makes estimate id
+ * suppressed (flag JARVA_EST_SUPPRESSED_SECONDARY) with no value, SE, interval, df, n_eff
+ * or n_positive. _open and _put return JARVA_OK, JARVA_ENOMEM or JARVA_EDB. */
+typedef struct jarva__suppression_writer jarva__suppression_writer;
+int jarva__suppression_writer_open(jarva__suppression_writer **out, jarva_db *db);
+int jarva__suppression_writer_put(jarva__suppression_writer *w, int64_t estimate_id);
+void jarva__suppression_writer_free(jarva__suppression_writer *w);
+
+/* Removes n and n_positive from every suppressed estimate: n would give a hidden cell away
+ * by subtraction as surely as its value. JARVA_OK or JARVA_EDB. */
+int jarva__store_hide_suppressed_n(jarva_db *db);
+
 #endif /* JARVA_STORE_COMPUTE_H */
