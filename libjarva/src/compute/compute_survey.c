@@ -163,18 +163,19 @@ static void free_indicators(survey_indicator *list, size_t count)
 }
 
 /* The questions the wave's indicators use, once each, with their positions
- * in the batch; a question the wave does not have is left out. */
+ * in the batch and every breakdown asked of them; a question the wave does
+ * not have is left out. */
 static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *inds, size_t n)
 {
     w->var_names = calloc(n ? n : 1, sizeof *w->var_names);
     w->var_position = calloc(n ? n : 1, sizeof *w->var_position);
     w->var_dims = calloc(n ? n : 1, sizeof *w->var_dims);
-    if (!w->var_names || !w->var_position || !w->var_dims)
-        return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-    /* The distinct names first (borrowed from inds), looked up in one go. */
-    const char **names = (const char **)w->var_names;
+    const char **names = malloc((n ? n : 1) * sizeof *names);
+    int rc = (!w->var_names || !w->var_position || !w->var_dims || !names)
+                 ? jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory")
+                 : JARVA_OK;
     size_t nnames = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !rc; i++) {
         size_t v = 0;
         while (v < nnames && strcmp(names[v], inds[i].variable))
             v++;
@@ -182,19 +183,20 @@ static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *in
             names[nnames++] = inds[i].variable;
         w->var_dims[v] |= inds[i].by_mask;
     }
-    int rc = jarva__store_wave_variables(c->db, w->batch_id, names, nnames, w->var_position);
-    for (size_t v = 0; v < nnames; v++) {
-        char *name = rc || w->var_position[v] < 0 ? NULL : jarva__strdup(names[v]);
-        names[v] = NULL;
-        if (!rc && w->var_position[v] >= 0 && !name)
-            rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-        if (!name)
+    if (!rc)
+        rc = jarva__store_wave_variables(c->db, w->batch_id, names, nnames, w->var_position);
+    /* Those the wave has, moved to the front in the same order. */
+    for (size_t v = 0; v < nnames && !rc; v++) {
+        if (w->var_position[v] < 0)
             continue;
-        w->var_names[w->nvars] = name;
+        w->var_names[w->nvars] = jarva__strdup(names[v]);
+        if (!w->var_names[w->nvars])
+            rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
         w->var_position[w->nvars] = w->var_position[v];
         w->var_dims[w->nvars] = w->var_dims[v];
         w->nvars++;
     }
+    free(names);
     return rc;
 }
 
