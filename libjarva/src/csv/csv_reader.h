@@ -9,22 +9,9 @@
 #include <stdint.h>
 
 #include "jarva_internal.h"
-
-/* JARVA__ENC_AUTO: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) decides.
- * Without one, the first 64 KiB read that holds a byte >= 0x80 decides: UTF-8
- * if it holds well-formed multi-byte UTF-8, else Windows-1252. Until then the
- * file is ASCII, the same in both, so nothing already handed out changes. A
- * file taken for UTF-8 with an ill-formed sequence (later, or in that same
- * read: a mixed or damaged file) is an error at that position whose message
- * suggests giving the encoding (--encoding cp1252), rather than text silently
- * garbled. UTF-16 without a BOM must be given. */
-typedef enum jarva__encoding {
-    JARVA__ENC_AUTO = 0, /* BOM, else valid UTF-8, else Windows-1252 */
-    JARVA__ENC_UTF8,
-    JARVA__ENC_CP1252,
-    JARVA__ENC_UTF16LE,
-    JARVA__ENC_UTF16BE
-} jarva__encoding;
+/* A field is often a number as analysts write it: the one parser for those. */
+#include "number_parse.h"
+#include "text_encoding.h"
 
 typedef struct jarva__csv_dialect {
     char delimiter;           /* ',', ';' or '\t'; 0 = detect from the first line */
@@ -157,25 +144,5 @@ int jarva__csv_field_error(const jarva__csv_reader *r, const jarva__csv_row *row
 /* The same for a given line and 1-based column (0: the line only). */
 int jarva__csv_error_at(const jarva__csv_reader *r, long line, size_t column, jarva__error *err,
                         int code, const char *fmt, ...) JARVA__PRINTF(6, 7);
-
-/* "auto", "UTF-8", "Windows-1252", "UTF-16LE" or "UTF-16BE". */
-const char *jarva__encoding_name(jarva__encoding enc);
-/* An encoding as users name it, ignoring case, '-' and '_': auto, utf8,
- * cp1252 (also windows-1252, ansi, and latin1 as the WHATWG Encoding
- * Standard reads it), utf16le, utf16be, utf16 (= LE). 0, or -1 if unknown. */
-int jarva__encoding_from_name(const char *name, jarva__encoding *out);
-
-/* Numbers as analysts' files write them: optional sign, digits with spaces,
- * non-breaking spaces (U+00A0, U+202F) or, with decimal ',', '.' as thousands
- * separators, one decimal mark, optional exponent. Independent of the C
- * locale. Returns 0 and *out, or -1 if s is not entirely a finite number.
- * Details: spaces (also U+00A0, U+202F) may surround the number; the sign may
- * be U+2212 too; separators must split the integer part into groups of three
- * ("12 34" and, with decimal ',', "1.5" fail rather than read as 1234 or
- * 15); ',' is never a separator with decimal '.'; NaN, inf, hex fail. */
-int jarva__parse_double(const char *s, char decimal, double *out);
-/* A whole number in [min, max], with the signs and space separators above
- * (no decimal part, no exponent); 0 or -1 as above, *out untouched on -1. */
-int jarva__parse_long(const char *s, long min, long max, long *out);
 
 #endif /* JARVA_CSV_READER_H */

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "answer_store.h"
-#include "estimate_file_internal.h"
+#include "keytab.h"
 
 /* ---- byte order: the file reads the same on every machine ---- */
 

@@ -3,7 +3,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "jarva_internal.h"
 
 static int is_leap(int y)
 {

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_reader.h"
+#include "number_parse.h"
 
 /* Significant digits, decimal exponents and the like beyond which a "number"
  * is not one that an analyst's file holds: refused rather than buffered. */
