@@ -11,22 +11,7 @@
 #include "jarva_internal.h"
 /* A field is often a number as analysts write it: the one parser for those. */
 #include "number_parse.h"
-
-/* JARVA__ENC_AUTO: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) decides.
- * Without one, the first 64 KiB read that holds a byte >= 0x80 decides: UTF-8
- * if it holds well-formed multi-byte UTF-8, else Windows-1252. Until then the
- * file is ASCII, the same in both, so nothing already handed out changes. A
- * file taken for UTF-8 with an ill-formed sequence (later, or in that same
- * read: a mixed or damaged file) is an error at that position whose message
- * suggests giving the encoding (--encoding cp1252), rather than text silently
- * garbled. UTF-16 without a BOM must be given. */
-typedef enum jarva__encoding {
-    JARVA__ENC_AUTO = 0, /* BOM, else valid UTF-8, else Windows-1252 */
-    JARVA__ENC_UTF8,
-    JARVA__ENC_CP1252,
-    JARVA__ENC_UTF16LE,
-    JARVA__ENC_UTF16BE
-} jarva__encoding;
+#include "text_encoding.h"
 
 typedef struct jarva__csv_dialect {
     char delimiter;           /* ',', ';' or '\t'; 0 = detect from the first line */
@@ -198,12 +183,5 @@ int jarva__csv_field_error(const jarva__csv_reader *r, const jarva__csv_row *row
 /* The same for a given line and 1-based column (0: the line only). */
 int jarva__csv_error_at(const jarva__csv_reader *r, long line, size_t column, jarva__error *err,
                         int code, const char *fmt, ...) JARVA__PRINTF(6, 7);
-
-/* "auto", "UTF-8", "Windows-1252", "UTF-16LE" or "UTF-16BE". */
-const char *jarva__encoding_name(jarva__encoding enc);
-/* An encoding as users name it, ignoring case, '-' and '_': auto, utf8,
- * cp1252 (also windows-1252, ansi, and latin1 as the WHATWG Encoding
- * Standard reads it), utf16le, utf16be, utf16 (= LE). 0, or -1 if unknown. */
-int jarva__encoding_from_name(const char *name, jarva__encoding *out);
 
 #endif /* JARVA_CSV_READER_H */
