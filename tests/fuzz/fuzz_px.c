@@ -18,6 +18,7 @@
 #include "jarva_internal.h"
 #include "px_internal.h"
 #include "text_encoding.h"
+#include "store_db.h"
 
 #define SOURCE "stockholm-stad-trygghetsmatning"
 

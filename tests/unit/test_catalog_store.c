@@ -14,6 +14,7 @@
 #include "import_mapping.h"
 #include "jarva_internal.h"
 #include "sha256.h"
+#include "store_db.h"
 
 static char *slurp(const char *path, size_t *len)
 {

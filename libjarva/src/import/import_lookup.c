@@ -76,14 +76,14 @@ static int start(jarva_db *db, jarva__lookup **l, jarva__lookup **out)
 {
     *out = NULL;
     *l = calloc(1, sizeof **l);
-    return *l ? JARVA_OK : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    return *l ? JARVA_OK : jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
 }
 
 /* The lookup l filled (rc JARVA_OK) into *out, or freed. */
 static int finish(jarva_db *db, jarva__lookup *l, int rc, jarva__lookup **out)
 {
     if (rc == JARVA_ENOMEM)
-        jarva__seterr(&db->err, rc, "out of memory");
+        jarva__seterr(jarva__db_err(db), rc, "out of memory");
     if (rc)
         jarva__lookup_free(l);
     else

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_db.h"
 #include "store_internal.h"
 
 /* Steps st to its end, handing each row to row(st, each, ctx); the status of

@@ -4,6 +4,7 @@
  * transaction. */
 #include <stdlib.h>
 
+#include "store_db.h"
 #include "store_internal.h"
 
 int jarva__store_breakdowns(jarva_db *db, int (*each)(void *ctx, const jarva__store_breakdown *b),
