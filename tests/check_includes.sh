@@ -9,7 +9,8 @@
 # - tools/jarva/ (the CLI) includes only public headers;
 # - libjarva/src/stats/ is pure computation: no SQLite, no I/O headers of the
 #   store, nothing of the other modules' private folders;
-# - SQL lives in libjarva/src/store/ only.
+# - SQL lives in libjarva/src/store/ only;
+# - a module uses another only through its door header.
 # Prints every crossing as FILE:LINE: INCLUDE (rule) and fails if there is one.
 set -u
 src=${1:?usage: check_includes.sh SOURCE_DIR}
@@ -27,7 +28,7 @@ includes() {
             print f ":" FNR ": " h }' "$f"
     done
 }
-private='"jarva_internal\.h"|_internal\.h"|"stats\.h"|"sha256\.h"|"text_encoding\.h"|"csv_reader\.h"|"import_mapping\.h"'
+private='"jarva_internal\.h"|_internal\.h"|"stats\.h"|"sha256\.h"|"text_encoding\.h"|"csv_reader\.h"|"source_mapping\.h"|"store_db\.h"'
 report_files=$(find reports -name '*.[ch]' ! -path 'reports/html/*' | sort)
 pdf_files=$(find reports/pdf -name '*.[ch]' | sort)
 cli_files=$(find tools/jarva -name '*.[ch]' | sort)
@@ -56,6 +57,31 @@ includes $stats_files | grep -E '<sqlite3\.h>|"jarva_internal\.h"|<csv\.h>|<hpdf
 grep -n 'sqlite3_\|->sql\b\|<sqlite3\.h>\|"store_db\.h"\|"answer_write\.h"\|"row_writer\.h"' \
     libjarva/src/*.h libjarva/src/*/*.[ch] | grep -v '^libjarva/src/store/' |
     sed 's/$/ (SQLite and the handle'"'"'s layout are store\/'"'"'s only)/' | report
+
+# One door per module: a file of one module includes of another only that
+# module's door header (util/ is shared helpers: any of its headers). The
+# modules a module may use at all are its CMakeLists.txt's DEPENDS, which the
+# compiler enforces.
+door_of() {
+    case $1 in
+    store) echo store_internal.h ;; catalog) echo catalog_internal.h ;;
+    csv) echo csv_reader.h ;; stats) echo stats.h ;; statfile) echo statfile_internal.h ;;
+    xlsx) echo xlsx_internal.h ;; px) echo px_internal.h ;; import) echo import_internal.h ;;
+    compute) echo compute_internal.h ;; adhoc) echo estimate_file_internal.h ;;
+    *) echo "" ;;
+    esac
+}
+for f in libjarva/src/*/*.[ch]; do
+    own=$(basename "$(dirname "$f")")
+    includes "$f" | sed -n 's/^\([^:]*:[0-9]*\): "\([^"]*\)"$/\1 \2/p' | while read -r at header; do
+        home=$(cd libjarva/src && ls -d */"$header" 2>/dev/null | head -n 1)
+        [ -n "$home" ] || continue
+        module=${home%%/*}
+        [ "$module" = "$own" ] || [ "$module" = util ] && continue
+        [ "$header" = "$(door_of "$module")" ] ||
+            echo "$at: \"$header\" ($module/ is used through its door $(door_of "$module") only)"
+    done
+done | report
 
 bad=$(wc -l <"$found")
 if [ "$bad" -gt 0 ]; then

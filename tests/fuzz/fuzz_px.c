@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "import_mapping.h"
+#include "source_mapping.h"
 #include "jarva_internal.h"
 #include "px_internal.h"
 #include "text_encoding.h"

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "catalog_internal.h"
-#include "import_mapping.h"
+#include "source_mapping.h"
 #include "sha256.h"
 #include "store_internal.h"
 

@@ -16,7 +16,7 @@
 
 #include "csv_reader.h"
 #include "import_internal.h"
-#include "import_mapping.h"
+#include "catalog_internal.h"
 #include "input_file.h"
 #include "store_internal.h"
 

@@ -14,7 +14,7 @@
 #include "store_internal.h"
 #include "import_design.h"
 #include "import_internal.h"
-#include "import_mapping.h"
+#include "catalog_internal.h"
 
 enum role {
     ROLE_RESPONDENT,

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "import_internal.h"
-#include "import_mapping.h"
+#include "catalog_internal.h"
 #include "store_internal.h"
 
 enum {
