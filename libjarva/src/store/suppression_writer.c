@@ -1,63 +1,10 @@
-/* disclosure_store.c: what complementary suppression (compute/compute_disclosure.c)
- * reads and writes (store_compute.h): the breakdowns to protect, the stored
- * estimates of one, and the suppressions it adds, all inside compute's write
- * transaction. */
+/* suppression_writer.c: what complementary suppression (compute/compute_disclosure.c)
+ * writes (store_compute.h): the secondary suppressions it adds, and n removed from every
+ * suppressed estimate, inside compute's write transaction (the breakdowns it reads are
+ * compute_reads.c's). */
 #include <stdlib.h>
 
 #include "store_internal.h"
-
-int jarva__store_breakdowns(jarva_db *db, int (*each)(void *ctx, const jarva__store_breakdown *b),
-                            void *ctx)
-{
-    sqlite3_stmt *st = NULL;
-    /* Respondent data only: activity counts are complete counts. */
-    if (sqlite3_prepare_v2(db->sql,
-                           "SELECT DISTINCT e.indicator_id, i.source_kind, e.year, i.min_n "
-                           "FROM estimate e JOIN indicator i ON i.id = e.indicator_id "
-                           "WHERE i.source_kind IN ('survey', 'staff', 'table') "
-                           "AND i.measure IN ('proportion', 'mean') "
-                           "ORDER BY e.indicator_id, e.year",
-                           -1, &st, NULL) != SQLITE_OK)
-        return jarva__sqlerr(db, "listing estimates to protect");
-    int rc = JARVA_OK, step = SQLITE_DONE;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        jarva__store_breakdown b = { (const char *)sqlite3_column_text(st, 0),
-                                     (const char *)sqlite3_column_text(st, 1),
-                                     sqlite3_column_int(st, 2), sqlite3_column_int(st, 3) };
-        rc = each(ctx, &b);
-    }
-    if (!rc && step != SQLITE_DONE)
-        rc = jarva__sqlerr(db, "listing estimates to protect");
-    sqlite3_finalize(st);
-    return rc;
-}
-
-int jarva__store_breakdown_cells(jarva_db *db, const char *indicator_id, int year,
-                                 int (*each)(void *ctx, const jarva__store_cell *cell), void *ctx)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db->sql,
-                           "SELECT e.id, e.area_id, e.domain, coalesce(e.n, 0), e.suppressed "
-                           "FROM estimate e JOIN area a ON a.id = e.area_id "
-                           "WHERE e.indicator_id = ? AND e.year = ? AND e.method <> 'exact' "
-                           "ORDER BY a.position, e.domain",
-                           -1, &st, NULL) != SQLITE_OK)
-        return jarva__sqlerr(db, "reading estimates to protect");
-    sqlite3_bind_text(st, 1, indicator_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 2, year);
-    int rc = JARVA_OK, step = SQLITE_DONE;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        jarva__store_cell cell = { sqlite3_column_int64(st, 0),
-                                   (const char *)sqlite3_column_text(st, 1),
-                                   (const char *)sqlite3_column_text(st, 2),
-                                   sqlite3_column_int64(st, 3), sqlite3_column_int(st, 4) };
-        rc = each(ctx, &cell);
-    }
-    if (!rc && step != SQLITE_DONE)
-        rc = jarva__sqlerr(db, "reading estimates to protect");
-    sqlite3_finalize(st);
-    return rc;
-}
 
 struct jarva__suppression_writer {
     jarva_db *db;
