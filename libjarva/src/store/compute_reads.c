@@ -8,10 +8,13 @@
 
 #include "store_internal.h"
 
+/* A caller's callback, of whichever row type: C allows a function pointer
+ * to be cast to another function pointer type and back. */
+typedef void (*any_fn)(void);
+
 /* Steps st to its end, handing each row to row(st, each, ctx); the status of
  * the first row that fails, JARVA_EDB (what: the message's subject) if a step
  * does, else JARVA_OK. Finalizes st. */
-typedef void (*any_fn)(void); /* a callback of any row type (C allows the cast back) */
 
 static int each_row(jarva_db *db, sqlite3_stmt *st, const char *what,
                     int (*row)(sqlite3_stmt *st, any_fn each, void *ctx), any_fn each, void *ctx)
