@@ -1,7 +1,8 @@
 /* test_fault.c: fault injection like SQLite's (its "malloc failure" and "I/O
- * error" tests): for an import, a compute and a report, first count the
- * calls of each kind the operation makes (malloc, open, read, write, SQLite
- * step; fault.h), then run it again once per n, with the n-th call failing.
+ * error" tests): for an import (a survey, a table, an activity log), a
+ * mapping draft, a compute and a report, first count the calls of each kind
+ * the operation makes (malloc, open, read, write, SQLite step; fault.h),
+ * then run it again once per n, with the n-th call failing.
  * Every run must end in an error with a message (or, if jarva got over the
  * failure, in exactly the result of a run without one); an import or compute
  * that failed must leave the database exactly as it was, a report must leave
@@ -159,17 +160,66 @@ static int open_db(const char *db_path, unsigned flags, jarva_db **db, char *msg
     return rc;
 }
 
-static int run_import(const char *db_path, char *msg, size_t msglen)
+/* Imports file (under tests/data/import) as kind into the database at path. */
+static int import_one(const char *db_path, const char *file, jarva_import_kind kind, char *msg,
+                      size_t msglen)
 {
     jarva_db *db = NULL;
     int rc = open_db(db_path, 0, &db, msg, msglen);
     if (!rc) {
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
-        opts.kind = JARVA_IMPORT_SURVEY;
+        opts.kind = kind;
         jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
-        rc = jarva_import_file(&res, db, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv", &opts);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/import/%s", JARVA_TEST_DATA_DIR, file);
+        rc = jarva_import_file(&res, db, path, &opts);
         if (rc)
             snprintf(msg, msglen, "%s", jarva_errmsg(db));
+    }
+    jarva_db_close(db);
+    return rc;
+}
+
+static int run_import(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, "survey_2023_utf8.csv", JARVA_IMPORT_SURVEY, msg, msglen);
+}
+
+/* The table and activity writers (store/table_writer.c, activity_writer.c)
+ * have error paths of their own. */
+static int run_import_table(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, "table.csv", JARVA_IMPORT_TABLE, msg, msglen);
+}
+
+static int run_import_activities(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, "activities.csv", JARVA_IMPORT_ACTIVITIES, msg, msglen);
+}
+
+FILE *__real_fopen(const char *path, const char *mode);
+
+/* A mapping draft reads the stored mappings (store/mapping_store.c), writes
+ * nothing to the database, and its text goes to draft.csv (the operation's
+ * output), so that a hint lost to a failure shows as another draft. */
+static int run_draft(const char *db_path, char *msg, size_t msglen)
+{
+    jarva_db *db = NULL;
+    int rc = open_db(db_path, JARVA_DB_READONLY, &db, msg, msglen);
+    if (!rc) {
+        char *csv = NULL;
+        rc =
+            jarva_mapping_draft(&csv, db, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv", NULL);
+        if (rc)
+            snprintf(msg, msglen, "%s", jarva_errmsg(db));
+        /* Past the counters (fault.c's __real_fopen is the C library's): the
+         * file is the test's, not the operation's. */
+        FILE *f = rc ? NULL : __real_fopen(in_dir("draft.csv"), "wb");
+        if (f) {
+            fputs(csv, f);
+            fclose(f);
+        }
+        jarva_free(csv);
     }
     jarva_db_close(db);
     return rc;
@@ -392,13 +442,17 @@ int main(void)
     if (only && !*only)
         only = NULL;
     make_templates();
-    char catalogue[4200], imported[4200], computed[4200], report[4200];
+    char catalogue[4200], imported[4200], computed[4200], report[4200], draft[4200];
     snprintf(catalogue, sizeof catalogue, "%s", in_dir("catalogue.db"));
     snprintf(imported, sizeof imported, "%s", in_dir("imported.db"));
     snprintf(computed, sizeof computed, "%s", in_dir("computed.db"));
     snprintf(report, sizeof report, "%s", in_dir("report.pdf"));
+    snprintf(draft, sizeof draft, "%s", in_dir("draft.csv"));
     const operation ops[] = {
         { "import", catalogue, run_import, 1, NULL },
+        { "table", catalogue, run_import_table, 1, NULL },
+        { "activity", catalogue, run_import_activities, 1, NULL },
+        { "draft", catalogue, run_draft, 0, draft },
         { "compute", imported, run_compute, 1, NULL },
 #ifdef JARVA_HAVE_REPORT
         { "report", computed, run_report, 0, report },
