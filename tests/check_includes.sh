@@ -56,13 +56,7 @@ includes $stats_files | grep -E '<sqlite3\.h>|"jarva_internal\.h"|<csv\.h>|<hpdf
 sql_not_yet_in_store="libjarva/src/jarva_internal.h
 libjarva/src/compute/compute_disclosure.c
 libjarva/src/compute/compute_other.c
-libjarva/src/compute/compute_survey.c
-libjarva/src/import/import.c
-libjarva/src/import/import_labels.c
-libjarva/src/import/import_lookup.c
-libjarva/src/import/import_rows.c
-libjarva/src/import/import_survey.c
-libjarva/src/import/import_table.c"
+libjarva/src/compute/compute_survey.c"
 sql_users=$(grep -l 'sqlite3_\|->sql\b\|<sqlite3\.h>' libjarva/src/*.h libjarva/src/*/*.[ch] |
     grep -v '^libjarva/src/store/' | sort)
 for f in $sql_users; do

@@ -81,47 +81,22 @@ void jarva__import_progress(jarva__import *imp, int final)
                         jarva__source_bytes_total(imp->reader), (uint64_t)imp->rows);
 }
 
-/* The batch id of an earlier import of the same bytes, or 0. */
-static int find_batch_by_hash(jarva_db *db, const char *hex, int64_t *id)
-{
-    sqlite3_stmt *stmt = NULL;
-    *id = 0;
-    if (sqlite3_prepare_v2(db->sql, "SELECT id FROM batch WHERE sha256 = ?", -1, &stmt, NULL) !=
-        SQLITE_OK)
-        return jarva__sqlerr(db, "looking up the file's hash");
-    sqlite3_bind_text(stmt, 1, hex, -1, SQLITE_STATIC);
-    int step = sqlite3_step(stmt);
-    if (step == SQLITE_ROW)
-        *id = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    if (step != SQLITE_ROW && step != SQLITE_DONE)
-        return jarva__sqlerr(db, "looking up the file's hash");
-    return JARVA_OK;
-}
-
 /* A workbook is one batch (the batch is its bytes' SHA-256): asking for
  * another sheet of one imported before is not "the same file again". */
 static int check_same_sheet(jarva_db *db, const char *path, int64_t batch_id, const char *sheet)
 {
-    sqlite3_stmt *stmt = NULL;
     if (!sheet)
         return JARVA_OK;
-    if (sqlite3_prepare_v2(db->sql, "SELECT options FROM batch WHERE id = ?", -1, &stmt, NULL) !=
-        SQLITE_OK)
-        return jarva__sqlerr(db, "looking up the batch");
-    sqlite3_bind_int64(stmt, 1, batch_id);
-    int rc = JARVA_OK;
-    if (sqlite3_step(stmt) == SQLITE_ROW) {
-        const char *options = (const char *)sqlite3_column_text(stmt, 0);
-        const char *had = options ? strstr(options, "sheet=") : NULL;
-        if (had && strcasecmp(had + 6, sheet) != 0)
-            rc = jarva__seterr(&db->err, JARVA_EEXISTS,
-                               "%s: this workbook was imported before as batch %lld, from sheet "
-                               "'%s'; one workbook is one batch: save sheet '%s' as a workbook "
-                               "of its own to import it",
-                               path, (long long)batch_id, had + 6, sheet);
-    }
-    sqlite3_finalize(stmt);
+    char *options = NULL;
+    int rc = jarva__store_batch_options(db, batch_id, &options);
+    const char *had = options ? strstr(options, "sheet=") : NULL;
+    if (rc == JARVA_OK && had && strcasecmp(had + 6, sheet) != 0)
+        rc = jarva__seterr(&db->err, JARVA_EEXISTS,
+                           "%s: this workbook was imported before as batch %lld, from sheet "
+                           "'%s'; one workbook is one batch: save sheet '%s' as a workbook "
+                           "of its own to import it",
+                           path, (long long)batch_id, had + 6, sheet);
+    free(options);
     return rc;
 }
 
@@ -131,29 +106,10 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* The id the batch will have, as SQLite would give it: its rows name it as
- * they are written, and the batch row itself is written last, complete (see
- * settle_wave). Under the write lock nobody else can take it meanwhile. */
-static int reserve_batch_id(jarva__import *imp)
-{
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(imp->db->sql, "SELECT coalesce(max(id), 0) + 1 FROM batch", -1, &stmt,
-                           NULL) != SQLITE_OK)
-        return jarva__sqlerr(imp->db, "recording the batch");
-    int step = sqlite3_step(stmt);
-    if (step == SQLITE_ROW)
-        imp->batch_id = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return step == SQLITE_ROW ? JARVA_OK : jarva__sqlerr(imp->db, "recording the batch");
-}
-
-/* The batch row, once the rows are in: written at the start and updated at
- * the end, its page would likely have gone to the WAL early in a large
- * import, and rewriting a page already there makes SQLite read the whole
- * WAL back at commit to redo the checksums of the frames after it. */
+/* The batch row, written last, once the rows are in (see
+ * jarva__store_batch_insert). */
 static int insert_batch(jarva__import *imp, const char *source, const char *hex, int year)
 {
-    jarva_db *db = imp->db;
     char now[32];
     time_t t = time(NULL);
     struct tm tm;
@@ -165,35 +121,22 @@ static int insert_batch(jarva__import *imp, const char *source, const char *hex,
     } else {
         snprintf(options, sizeof options, "%s", imp->format_options);
     }
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db->sql,
-                           "INSERT INTO batch(id, kind, source, year, file_name, sha256, rows, "
-                           "imported_at, tool_version, options, weight_ratio, extreme_weights) "
-                           "VALUES (?8, ?1, ?2, ?9, ?3, ?4, ?10, ?5, ?6, ?7, ?11, ?12)",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        return jarva__sqlerr(db, "recording the batch");
+    jarva__batch_record b = { 0 };
+    b.id = imp->batch_id;
+    b.kind = jarva_import_kind_name(imp->opts->kind);
+    b.source = source;
+    b.year = year;
+    b.file_name = base_name(imp->path);
+    b.sha256 = hex;
+    b.rows = imp->rows;
+    b.imported_at = now;
+    b.tool_version = "libjarva " JARVA_VERSION_STRING;
+    b.options = options;
     if (imp->result->weight_ratio > 0) {
-        sqlite3_bind_double(stmt, 11, imp->result->weight_ratio);
-        sqlite3_bind_int64(stmt, 12, imp->result->extreme_weights);
+        b.weight_ratio = imp->result->weight_ratio;
+        b.extreme_weights = imp->result->extreme_weights;
     }
-    sqlite3_bind_int64(stmt, 8, imp->batch_id);
-    if (year)
-        sqlite3_bind_int(stmt, 9, year);
-    else
-        sqlite3_bind_null(stmt, 9);
-    sqlite3_bind_int64(stmt, 10, imp->rows);
-    sqlite3_bind_text(stmt, 1, jarva_import_kind_name(imp->opts->kind), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, source, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt, 3, base_name(imp->path), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt, 4, hex, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt, 5, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt, 6, "libjarva " JARVA_VERSION_STRING, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 7, options, -1, SQLITE_TRANSIENT);
-    int step = sqlite3_step(stmt);
-    sqlite3_finalize(stmt);
-    if (step != SQLITE_DONE)
-        return jarva__sqlerr(db, "recording the batch");
-    return JARVA_OK;
+    return jarva__store_batch_insert(imp->db, &b);
 }
 
 /* Survey and staff waves are one file per source and year: a second, different
@@ -202,49 +145,24 @@ static int settle_wave(jarva__import *imp, const char *source, jarva_import_resu
 {
     jarva_db *db = imp->db;
     int is_wave = imp->opts->kind == JARVA_IMPORT_SURVEY || imp->opts->kind == JARVA_IMPORT_STAFF;
-    sqlite3_stmt *stmt = NULL;
-    int rc = JARVA_OK;
     if (is_wave) {
-        if (sqlite3_prepare_v2(db->sql,
-                               "SELECT id, file_name, imported_at FROM batch "
-                               "WHERE kind = ? AND source = ? AND year = ? AND id <> ?",
-                               -1, &stmt, NULL) != SQLITE_OK)
-            return jarva__sqlerr(db, "looking up the wave");
-        sqlite3_bind_text(stmt, 1, jarva_import_kind_name(imp->opts->kind), -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, source, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(stmt, 3, imp->year);
-        sqlite3_bind_int64(stmt, 4, imp->batch_id);
-        int step = sqlite3_step(stmt);
-        if (step == SQLITE_ROW) {
-            int64_t old = sqlite3_column_int64(stmt, 0);
-            if (!imp->opts->replace) {
-                rc = jarva__seterr(&db->err, JARVA_EEXISTS,
-                                   "%s: %s %s %d was already imported from another file "
-                                   "(batch %lld, %s, %s); use --replace to swap this one in",
-                                   imp->path, jarva_import_kind_name(imp->opts->kind), source,
-                                   imp->year, (long long)old, sqlite3_column_text(stmt, 1),
-                                   sqlite3_column_text(stmt, 2));
-                sqlite3_finalize(stmt);
-                return rc;
-            }
-            res->replaced_id = old;
-        } else if (step != SQLITE_DONE) {
-            sqlite3_finalize(stmt);
-            return jarva__sqlerr(db, "looking up the wave");
-        }
-        sqlite3_finalize(stmt);
-        stmt = NULL;
-        if (res->replaced_id) { /* a bound value, as every statement has */
-            if (sqlite3_prepare_v2(db->sql, "DELETE FROM batch WHERE id = ?", -1, &stmt, NULL) !=
-                SQLITE_OK)
-                return jarva__sqlerr(db, "replacing the wave");
-            sqlite3_bind_int64(stmt, 1, res->replaced_id);
-            int deleted = sqlite3_step(stmt);
-            sqlite3_finalize(stmt);
-            stmt = NULL;
-            if (deleted != SQLITE_DONE)
-                return jarva__sqlerr(db, "replacing the wave");
-        }
+        int64_t old;
+        char *file_name, *imported_at;
+        int rc = jarva__store_wave_batch(db, jarva_import_kind_name(imp->opts->kind), source,
+                                         imp->year, imp->batch_id, &old, &file_name, &imported_at);
+        if (rc == JARVA_OK && old && !imp->opts->replace)
+            rc = jarva__seterr(&db->err, JARVA_EEXISTS,
+                               "%s: %s %s %d was already imported from another file "
+                               "(batch %lld, %s, %s); use --replace to swap this one in",
+                               imp->path, jarva_import_kind_name(imp->opts->kind), source,
+                               imp->year, (long long)old, file_name, imported_at);
+        free(file_name);
+        free(imported_at);
+        if (rc)
+            return rc;
+        res->replaced_id = old;
+        if (res->replaced_id && (rc = jarva__store_batch_delete(db, res->replaced_id)) != JARVA_OK)
+            return rc;
     }
     return insert_batch(imp, source, res->sha256, is_wave ? imp->year : 0);
 }
@@ -324,20 +242,7 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
             return rc;
     }
 
-    /* A bigger page cache (16 MiB, well inside the 64 MiB an import may
-     * use): fewer pages go to the WAL before the commit, and the search for
-     * duplicate respondent ids in an unsorted file sorts in memory longer. */
-    rc = jarva__exec(db, "PRAGMA cache_size = -16384");
-    if (rc)
-        goto done;
-    rc = jarva__begin_write(db);
-    if (rc)
-        goto done;
-    /* The rows are written before the batch row they refer to (see
-     * insert_batch); foreign keys, where enforced, are checked at commit. */
-    rc = jarva__exec(db, "PRAGMA defer_foreign_keys = ON");
-    if (rc == JARVA_OK)
-        rc = reserve_batch_id(&imp);
+    rc = jarva__store_batch_begin(db, &imp.batch_id);
     if (rc)
         goto done;
     switch (opts->kind) {
@@ -359,7 +264,7 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
     if (hash_still_meaningful(rc)) {
         int hashed = final_hash(&imp, out->sha256);
         if (hashed == JARVA_OK)
-            hashed = find_batch_by_hash(db, out->sha256, &out->batch_id);
+            hashed = jarva__store_batch_by_hash(db, out->sha256, &out->batch_id);
         if (hashed) {
             rc = hashed;
         } else if (out->batch_id &&
@@ -370,7 +275,7 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
             jarva__source_close(imp.reader);
             if (imp.fd >= 0)
                 close(imp.fd);
-            jarva__rollback(db);
+            jarva__store_batch_finish(db, 0);
             jarva_import_result seen = JARVA_IMPORT_RESULT_INIT;
             seen.outcome = JARVA_UNCHANGED;
             seen.batch_id = out->batch_id;
@@ -392,12 +297,12 @@ done:
     out->unlinked = imp.unlinked;
     out->year = imp.year;
     if (rc || opts->dry_run) {
-        jarva__rollback(db);
+        jarva__store_batch_finish(db, 0);
         if (rc == JARVA_OK)
             out->outcome = JARVA_VALIDATED;
         return rc;
     }
-    rc = jarva__commit(db);
+    rc = jarva__store_batch_finish(db, 1);
     if (rc)
         return rc;
     out->batch_id = imp.batch_id;

@@ -10,18 +10,22 @@
 #include "jarva/import.h"
 #include "jarva_internal.h"
 #include "sha256.h"
+#include "store_internal.h"
 
 /* A name → id map over the catalogue's areas (names, ids and aliases),
  * organisations or audiences, with a nearest-name suggestion for typos. */
 typedef struct jarva__lookup jarva__lookup;
 
-/* A lookup from a query returning (key, display name, id) rows. */
-int jarva__lookup_query(jarva_db *db, const char *sql, jarva__lookup **out);
 /* Adds one more name; 0, or -1 out of memory. */
 int jarva__lookup_add(jarva__lookup *l, const char *key, const char *name, const char *id);
+/* The catalogue's names of each kind, read from the store (store_import.h's
+ * jarva__store_*_keys): JARVA_OK, JARVA_ENOMEM or the database's error; the
+ * measures are those of survey's published tables. */
 int jarva__lookup_areas(jarva_db *db, jarva__lookup **out);
 int jarva__lookup_organisations(jarva_db *db, jarva__lookup **out);
 int jarva__lookup_audiences(jarva_db *db, jarva__lookup **out);
+int jarva__lookup_activity_types(jarva_db *db, jarva__lookup **out);
+int jarva__lookup_table_measures(jarva_db *db, const char *survey, jarva__lookup **out);
 /* The id for name (case-insensitive, surrounding spaces ignored), or NULL. */
 const char *jarva__lookup_find(jarva__lookup *l, const char *name);
 /* The known name closest to name by edit distance, or NULL if none is close. */
@@ -124,42 +128,6 @@ void jarva__import_reader_error(jarva__import *imp, const jarva__error *read_err
 
 /* Reports progress to opts->progress every 64k rows and at the end. */
 void jarva__import_progress(jarva__import *imp, int final);
-
-/* Rows inserted many to a statement (import_rows.c): add a row's values in
- * order with the functions below (NULL text is NULL; text is copied) and end
- * it; after the last row, finish. Rows are written by a thread of the
- * writer's own while the caller goes on: from jarva__rows_open() until
- * jarva__rows_finish() or jarva__rows_free() the caller must not use the
- * database connection. For a transaction rolled back on failure: a failed
- * write may leave some of the rows. Errors go to db's message. */
-typedef struct jarva__row_writer jarva__row_writer;
-/* target: "table(a, b, c)". row: the tuple of one row, "(:a, ?, NULL)": a
- * "?" for each value added per row, named parameters for values the same in
- * every row (jarva__rows_constant), literals. Both NULL: a writer of jobs
- * only (jarva__rows_job), each handed to the thread as it is added. */
-int jarva__rows_open(jarva_db *db, const char *target, const char *row, jarva__row_writer **out);
-/* Sets the named parameter of every row; before the first row is ended.
- * name is kept: a string literal. */
-void jarva__rows_constant(jarva__row_writer *w, const char *name, int64_t value);
-void jarva__rows_int(jarva__row_writer *w, int64_t value);
-void jarva__rows_double(jarva__row_writer *w, double value);
-void jarva__rows_text(jarva__row_writer *w, const char *s, size_t len);
-void jarva__rows_null(jarva__row_writer *w);
-/* JARVA_OK, or what adding or writing failed with (JARVA_ENOMEM, JARVA_EDB,
- * ...); after a failure the writer takes no more rows. */
-int jarva__rows_end(jarva__row_writer *w);
-/* Writes the rows still waiting and waits for them: JARVA_OK or the first
- * failure. */
-int jarva__rows_finish(jarva__row_writer *w);
-/* Rows not yet written are dropped (the caller is rolling back). */
-void jarva__rows_free(jarva__row_writer *w);
-/* Has the writer call run(sql, arg) once the rows added so far are written
- * (for writes of another shape, such as answer blocks), then free_arg(arg);
- * free_arg is called also when the job is dropped. run returns JARVA_OK or
- * JARVA_EDB with SQLite's message on the connection. JARVA_OK, or the
- * writer's failure (arg freed). */
-int jarva__rows_job(jarva__row_writer *w, int (*run)(sqlite3 *sql, void *arg),
-                    void (*free_arg)(void *arg), void *arg);
 
 /* Dates as analysts write them: 2025-03-01, 20250301, 1/3/2025 or 1/3 2025
  * (Swedish day/month), 1.3.2025, "1 mars 2025". Writes "YYYY-MM-DD" and the

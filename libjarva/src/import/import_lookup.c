@@ -65,32 +65,25 @@ int jarva__lookup_add(jarva__lookup *l, const char *key, const char *name, const
     return JARVA_OK;
 }
 
-int jarva__lookup_query(jarva_db *db, const char *sql, jarva__lookup **out)
+/* A name read from the store into the lookup being filled. */
+static int add_name(void *ctx, const char *key, const char *name, const char *id)
+{
+    return jarva__lookup_add(ctx, key, name, id) ? JARVA_ENOMEM : JARVA_OK;
+}
+
+/* An empty lookup in *l for the store to fill: JARVA_OK or JARVA_ENOMEM. */
+static int start(jarva_db *db, jarva__lookup **l, jarva__lookup **out)
 {
     *out = NULL;
-    jarva__lookup *l = calloc(1, sizeof *l);
-    if (!l)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-    sqlite3_stmt *stmt = NULL;
-    int rc = JARVA_OK;
-    if (sqlite3_prepare_v2(db->sql, sql, -1, &stmt, NULL) != SQLITE_OK) {
-        rc = jarva__sqlerr(db, "reading the catalogue");
-        goto done;
-    }
-    int step;
-    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-        rc = jarva__lookup_add(l, (const char *)sqlite3_column_text(stmt, 0),
-                               (const char *)sqlite3_column_text(stmt, 1),
-                               (const char *)sqlite3_column_text(stmt, 2));
-        if (rc) {
-            jarva__seterr(&db->err, rc, "out of memory");
-            goto done;
-        }
-    }
-    if (step != SQLITE_DONE)
-        rc = jarva__sqlerr(db, "reading the catalogue");
-done:
-    sqlite3_finalize(stmt);
+    *l = calloc(1, sizeof **l);
+    return *l ? JARVA_OK : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+}
+
+/* The lookup l filled (rc JARVA_OK) into *out, or freed. */
+static int finish(jarva_db *db, jarva__lookup *l, int rc, jarva__lookup **out)
+{
+    if (rc == JARVA_ENOMEM)
+        jarva__seterr(&db->err, rc, "out of memory");
     if (rc)
         jarva__lookup_free(l);
     else
@@ -100,30 +93,37 @@ done:
 
 int jarva__lookup_areas(jarva_db *db, jarva__lookup **out)
 {
-    return jarva__lookup_query(
-        db,
-        "SELECT id, name, id FROM area UNION ALL SELECT name, name, id FROM area "
-        "UNION ALL SELECT alias, alias, area_id FROM area_alias",
-        out);
+    jarva__lookup *l;
+    int rc = start(db, &l, out);
+    return rc ? rc : finish(db, l, jarva__store_area_keys(db, add_name, l), out);
 }
 
 int jarva__lookup_organisations(jarva_db *db, jarva__lookup **out)
 {
-    return jarva__lookup_query(db,
-                               "SELECT id, name_sv, id FROM organisation UNION ALL "
-                               "SELECT name_sv, name_sv, id FROM organisation UNION ALL "
-                               "SELECT name_en, name_en, id FROM organisation",
-                               out);
+    jarva__lookup *l;
+    int rc = start(db, &l, out);
+    return rc ? rc : finish(db, l, jarva__store_organisation_keys(db, add_name, l), out);
 }
 
 int jarva__lookup_audiences(jarva_db *db, jarva__lookup **out)
 {
-    return jarva__lookup_query(db,
-                               "SELECT id, name_sv, id FROM audience UNION ALL "
-                               "SELECT CAST(position AS TEXT), name_sv, id FROM audience UNION ALL "
-                               "SELECT name_sv, name_sv, id FROM audience UNION ALL "
-                               "SELECT name_en, name_en, id FROM audience",
-                               out);
+    jarva__lookup *l;
+    int rc = start(db, &l, out);
+    return rc ? rc : finish(db, l, jarva__store_audience_keys(db, add_name, l), out);
+}
+
+int jarva__lookup_activity_types(jarva_db *db, jarva__lookup **out)
+{
+    jarva__lookup *l;
+    int rc = start(db, &l, out);
+    return rc ? rc : finish(db, l, jarva__store_activity_type_keys(db, add_name, l), out);
+}
+
+int jarva__lookup_table_measures(jarva_db *db, const char *survey, jarva__lookup **out)
+{
+    jarva__lookup *l;
+    int rc = start(db, &l, out);
+    return rc ? rc : finish(db, l, jarva__store_table_measure_keys(db, survey, add_name, l), out);
 }
 
 const char *jarva__lookup_find(jarva__lookup *l, const char *name)

@@ -3,7 +3,7 @@
  * are kept exactly as coded, empty meaning missing, in the blocks of
  * answer_store.c (one per question and 4096 respondents, with the design
  * columns and, since schema 9, the respondents' lines and ids), written by
- * the row writer's thread while the next block is read (see
+ * store/survey_writer.c's thread while the next block is read (see
  * docs/schema.md). */
 #include <errno.h>
 #include <math.h>
@@ -58,10 +58,10 @@ typedef struct survey_state {
     char **outside;
     size_t noutside;
     jarva__lookup *organisations;
-    jarva__row_writer *rows;
-    jarva__weights weights; /* checked against their median after the last row */
-    jarva__strata *strata;  /* respondents per stratum, for lonely strata */
-    jarva__answer_encoder *answers;
+    jarva__survey_writer *writer;
+    jarva__weights weights;         /* checked against their median after the last row */
+    jarva__strata *strata;          /* respondents per stratum, for lonely strata */
+    jarva__answer_encoder *answers; /* the writer's */
     int year_checked;
     /* Respondent ids are distinct for certain while each one is greater than
      * the one before, as a whole number or as bytes (exports are mostly
@@ -202,29 +202,6 @@ static void check_year(survey_state *s, long line)
     }
 }
 
-static int insert_variables(survey_state *s)
-{
-    jarva_db *db = s->imp->db;
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db->sql,
-                           "INSERT INTO batch_variable(batch_id, position, name, source_column) "
-                           "VALUES (?, ?, ?, ?)",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        return jarva__sqlerr(db, "recording the variables");
-    int rc = JARVA_OK;
-    for (size_t q = 0; q < s->nquestions && rc == JARVA_OK; q++) {
-        sqlite3_bind_int64(stmt, 1, s->imp->batch_id);
-        sqlite3_bind_int64(stmt, 2, (sqlite3_int64)q);
-        sqlite3_bind_text(stmt, 3, s->questions[q].entry->field, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 4, s->questions[q].entry->column, -1, SQLITE_STATIC);
-        if (sqlite3_step(stmt) != SQLITE_DONE)
-            rc = jarva__sqlerr(db, "recording the variables");
-        sqlite3_reset(stmt);
-    }
-    sqlite3_finalize(stmt);
-    return rc;
-}
-
 static void index_codes(question *q)
 {
     memset(q->single, 0, sizeof q->single);
@@ -333,10 +310,23 @@ static const char *check_role_value(survey_state *s, const jarva__csv_row *row, 
     return code;
 }
 
-/* The writer's thread for the blocks: no rows of its own (schema 9). */
-static int open_rows(survey_state *s)
+/* The answers' writer (store/survey_writer.c), with the questions as
+ * resolve_columns() chose them. */
+static int open_writer(survey_state *s)
 {
-    return jarva__rows_open(s->imp->db, NULL, NULL, &s->rows);
+    jarva__survey_variable *vars = calloc(s->nquestions ? s->nquestions : 1, sizeof *vars);
+    if (!vars)
+        return jarva__seterr(&s->imp->db->err, JARVA_ENOMEM, "out of memory");
+    for (size_t q = 0; q < s->nquestions; q++) {
+        vars[q].name = s->questions[q].entry->field;
+        vars[q].column = s->questions[q].entry->column;
+    }
+    int rc =
+        jarva__survey_writer_open(&s->writer, s->imp->db, s->imp->batch_id, vars, s->nquestions);
+    free(vars);
+    if (rc == JARVA_OK)
+        s->answers = jarva__survey_writer_encoder(s->writer);
+    return rc;
 }
 
 /* id as a whole number written without leading zeros (so that two ids with
@@ -428,18 +418,8 @@ static void check_answers(survey_state *s, const jarva__csv_row *row)
     }
 }
 
-static int run_block(sqlite3 *sql, void *block)
-{
-    return jarva__answers_write_block(sql, block);
-}
-
-static void free_block(void *block)
-{
-    jarva__answers_block_free(block);
-}
-
 /* The row's weight, design columns and answers into the blocks; a block
- * complete goes to the row writer. area_id and org_id are the resolved ids. */
+ * complete goes to the writer's thread. area_id and org_id are the resolved ids. */
 static int store_answers(survey_state *s, const jarva__csv_row *row, double weight,
                          const char *area_id, const char *org_id, const char *const checked[3])
 {
@@ -465,33 +445,25 @@ static int store_answers(survey_state *s, const jarva__csv_row *row, double weig
         const char *code = field_or_null(row, col);
         failed |= jarva__answers_put(e, (int)q, code, code ? row->lengths[col] : 0);
     }
-    jarva__answer_block *block = NULL;
-    if (failed || jarva__answers_end_row(e, 0, &block))
+    if (failed)
         return jarva__seterr(&s->imp->db->err, JARVA_ENOMEM, "out of memory");
-    return block ? jarva__rows_job(s->rows, run_block, free_block, block) : JARVA_OK;
+    return jarva__survey_writer_end_row(s->writer);
 }
 
-static int load_outside(survey_state *s)
+/* One more id of an area outside Järva. */
+static int add_outside(void *ctx, const char *area_id)
 {
-    jarva_db *db = s->imp->db;
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db->sql, "SELECT id FROM area WHERE in_jarva = 0", -1, &st, NULL) !=
-        SQLITE_OK)
-        return jarva__sqlerr(db, "reading the areas");
-    int rc = JARVA_OK;
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-        char **grown = realloc(s->outside, (s->noutside + 1) * sizeof *grown);
-        char *id = jarva__strdup((const char *)sqlite3_column_text(st, 0));
-        if (grown)
-            s->outside = grown;
-        if (!grown || !id) {
-            free(id);
-            rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-        } else
-            s->outside[s->noutside++] = id;
+    survey_state *s = ctx;
+    char **grown = realloc(s->outside, (s->noutside + 1) * sizeof *grown);
+    char *id = jarva__strdup(area_id);
+    if (grown)
+        s->outside = grown;
+    if (!grown || !id) {
+        free(id);
+        return jarva__seterr(&s->imp->db->err, JARVA_ENOMEM, "out of memory");
     }
-    sqlite3_finalize(st);
-    return rc;
+    s->outside[s->noutside++] = id;
+    return JARVA_OK;
 }
 
 static int is_outside(const survey_state *s, const char *area_id)
@@ -615,25 +587,6 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
     return store_answers(s, row, weight, area_id, org_id, design);
 }
 
-/* The last, partial block, once the row writer has finished and the
- * connection is ours again (also after an error: the duplicates among the
- * rows before it are looked for in the blocks), and, without errors, every
- * column's codes. */
-static int finish_answers(survey_state *s)
-{
-    jarva_db *db = s->imp->db;
-    jarva__answer_block *block = NULL;
-    if (jarva__answers_end_row(s->answers, 1, &block))
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-    int rc = block && jarva__answers_write_block(db->sql, block)
-                 ? jarva__sqlerr(db, "storing answers")
-                 : JARVA_OK;
-    jarva__answers_block_free(block);
-    if (!rc && s->imp->errors.count == 0)
-        rc = jarva__answers_write_codes(db, s->answers);
-    return rc;
-}
-
 /* What only the whole file tells: weights far from the median or adding up
  * to infinity (errors), and strata of one respondent (a warning in the
  * result, since compute can handle them with a lonely-PSU rule). */
@@ -670,18 +623,14 @@ int jarva__import_survey(jarva__import *imp)
     }
     rc = jarva__lookup_areas(imp->db, &s.areas);
     if (!rc)
-        rc = load_outside(&s);
+        rc = jarva__store_outside_areas(imp->db, add_outside, &s);
     if (!rc)
         rc = jarva__lookup_organisations(imp->db, &s.organisations);
     if (!rc)
         rc = resolve_columns(&s);
     if (!rc)
-        rc = insert_variables(&s);
-    if (!rc)
-        rc = open_rows(&s);
+        rc = open_writer(&s);
     if (!rc && s.role_col[ROLE_STRATUM] >= 0 && jarva__strata_open(&s.strata))
-        rc = jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
-    if (!rc && jarva__answers_encoder_new(&s.answers, imp->batch_id, s.nquestions))
         rc = jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
     jarva__csv_row row;
     jarva__error read_error = { 0 };
@@ -695,11 +644,10 @@ int jarva__import_survey(jarva__import *imp)
         jarva__import_reader_error(imp, &read_error);
     jarva__freeerr(&read_error);
     /* The rows before the first error, if any, are written, so that the
-     * duplicates among them are found too. */
+     * duplicates among them are found too in the blocks; without errors,
+     * every column's codes. */
     if (!rc)
-        rc = jarva__rows_finish(s.rows);
-    if (!rc)
-        rc = finish_answers(&s);
+        rc = jarva__survey_writer_finish(s.writer, imp->errors.count == 0);
     if (!rc && s.ids_seen && !s.ids_ascending_numbers && !s.ids_ascending_bytes)
         rc = report_duplicates(&s);
     if (!rc)
@@ -708,7 +656,7 @@ int jarva__import_survey(jarva__import *imp)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no respondents in the file");
     if (!rc && !imp->year && imp->errors.count == 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no year: give --year");
-    jarva__rows_free(s.rows);
+    jarva__survey_writer_free(s.writer);
     jarva__weights_free(&s.weights);
     jarva__strata_free(s.strata);
     jarva__lookup_free(s.areas);
@@ -719,7 +667,6 @@ int jarva__import_survey(jarva__import *imp)
     jarva__mapping_free(s.mapping);
     free(s.questions);
     free(s.absent);
-    jarva__answers_encoder_free(s.answers);
     free(s.last_id);
     return rc;
 }

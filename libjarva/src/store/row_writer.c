@@ -1,4 +1,4 @@
-/* import_rows.c: rows written many to one INSERT statement, by a thread of
+/* row_writer.c: rows written many to one INSERT statement, by a thread of
  * their own. A statement per row costs SQLite a cursor opened and closed, a
  * descent from the b-tree's root and a halt for every row; one statement for
  * 64 rows keeps its cursors open between them, about halving SQLite's work.
@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "row_writer.h"
+#include "store_internal.h"
 
 /* 64 rows of a dozen columns stay well below SQLite's 32766 parameters. */
 #define ROWS_PER_INSERT 64
