@@ -9,6 +9,7 @@
 #include "harness.h"
 #include "jarva.h"
 #include "jarva_internal.h"
+#include "store_db.h"
 
 #define DATA JARVA_TEST_DATA_DIR "/import/"
 
