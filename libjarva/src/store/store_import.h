@@ -99,18 +99,24 @@ void jarva__survey_writer_free(jarva__survey_writer *w);
  * negative status (with its message on the handle) to stop with. */
 typedef int (*jarva__store_name_fn)(void *ctx, const char *key, const char *name, const char *id);
 
-/* Each calls each() for every name of the catalogue's areas (ids, names and
- * aliases), organisations (ids, Swedish and English names), audiences (ids,
- * positions and names), activity types (the indicators' event types), or the
- * measures of the published tables of survey (the indicators' variables and
- * ids). Read-only; inside the import's transaction or none. JARVA_OK, the
- * database's error ("reading the catalogue"), or what each() returned. */
-int jarva__store_area_keys(jarva_db *db, jarva__store_name_fn each, void *ctx);
-int jarva__store_organisation_keys(jarva_db *db, jarva__store_name_fn each, void *ctx);
-int jarva__store_audience_keys(jarva_db *db, jarva__store_name_fn each, void *ctx);
-int jarva__store_activity_type_keys(jarva_db *db, jarva__store_name_fn each, void *ctx);
-int jarva__store_table_measure_keys(jarva_db *db, const char *survey, jarva__store_name_fn each,
-                                    void *ctx);
+/* The kinds of names: the catalogue's areas (ids, names and aliases),
+ * organisations (ids, Swedish and English names), audiences (ids, positions
+ * and names), activity types (the indicators' event types), and the
+ * measures of one survey's published tables (the indicators' variables and
+ * ids). */
+typedef enum jarva__names {
+    JARVA__NAMES_AREAS,
+    JARVA__NAMES_ORGANISATIONS,
+    JARVA__NAMES_AUDIENCES,
+    JARVA__NAMES_ACTIVITY_TYPES,
+    JARVA__NAMES_TABLE_MEASURES
+} jarva__names;
+/* Calls each() for every name of kind (survey: the table measures' survey,
+ * else unused). Read-only; inside the import's transaction or none.
+ * JARVA_OK, the database's error ("reading the catalogue"), or what each()
+ * returned. */
+int jarva__store_names(jarva_db *db, jarva__names kind, const char *survey,
+                       jarva__store_name_fn each, void *ctx);
 /* Calls each(ctx, id) for every area outside Järva (areas.csv's in_jarva = 0).
  * JARVA_OK, the database's error ("reading the areas") or what each()
  * returned. */
