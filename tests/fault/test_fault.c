@@ -1,5 +1,6 @@
 /* test_fault.c: fault injection like SQLite's (its "malloc failure" and "I/O
- * error" tests): for an import, a compute and a report, first count the
+ * error" tests): for imports (a survey CSV, a published table, an activity
+ * log, a Stata file with value labels), a compute and a report, first count the
  * calls of each kind the operation makes (malloc, open, read, write, SQLite
  * step; fault.h), then run it again once per n, with the n-th call failing.
  * Every run must end in an error with a message (or, if jarva got over the
@@ -9,7 +10,7 @@
  * AddressSanitizer nothing may leak (LeakSanitizer checks at exit).
  *
  * ctest runs every n up to SAMPLE_ALL calls of a kind and an even sample of
- * the rest (the first and last ones always), about a minute under ASan.
+ * the rest (the first and last ones always), about two minutes under ASan.
  * The full loop over every n of every kind:
  *     JARVA_FAULT_ALL=1 build/tests/fault/test_fault
  * One case, to debug it: JARVA_FAULT_ONLY=import:malloc:123 (op:kind:n). */
@@ -159,20 +160,48 @@ static int open_db(const char *db_path, unsigned flags, jarva_db **db, char *msg
     return rc;
 }
 
-static int run_import(const char *db_path, char *msg, size_t msglen)
+static int import_one(const char *db_path, const char *path, jarva_import_kind kind, char *msg,
+                      size_t msglen)
 {
     jarva_db *db = NULL;
     int rc = open_db(db_path, 0, &db, msg, msglen);
     if (!rc) {
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
-        opts.kind = JARVA_IMPORT_SURVEY;
+        opts.kind = kind;
         jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
-        rc = jarva_import_file(&res, db, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv", &opts);
+        rc = jarva_import_file(&res, db, path, &opts);
         if (rc)
             snprintf(msg, msglen, "%s", jarva_errmsg(db));
     }
     jarva_db_close(db);
     return rc;
+}
+
+static int run_import(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv",
+                      JARVA_IMPORT_SURVEY, msg, msglen);
+}
+
+/* A published table: its measures looked up per survey. */
+static int run_import_table(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, JARVA_TEST_DATA_DIR "/import/table.csv", JARVA_IMPORT_TABLE, msg,
+                      msglen);
+}
+
+/* An activity log: its types looked up in the catalogue. */
+static int run_import_activities(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, JARVA_TEST_DATA_DIR "/import/activities.csv",
+                      JARVA_IMPORT_ACTIVITIES, msg, msglen);
+}
+
+/* A Stata file: its value labels stored after the rows. */
+static int run_import_labels(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, JARVA_TEST_DATA_DIR "/formats/trygghetsenkat-2025.dta",
+                      JARVA_IMPORT_SURVEY, msg, msglen);
 }
 
 static int run_compute(const char *db_path, char *msg, size_t msglen)
@@ -399,6 +428,9 @@ int main(void)
     snprintf(report, sizeof report, "%s", in_dir("report.pdf"));
     const operation ops[] = {
         { "import", catalogue, run_import, 1, NULL },
+        { "table", catalogue, run_import_table, 1, NULL },
+        { "activity", catalogue, run_import_activities, 1, NULL },
+        { "labels", catalogue, run_import_labels, 1, NULL },
         { "compute", imported, run_compute, 1, NULL },
 #ifdef JARVA_HAVE_REPORT
         { "report", computed, run_report, 0, report },
