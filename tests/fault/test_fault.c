@@ -1,6 +1,7 @@
 /* test_fault.c: fault injection like SQLite's (its "malloc failure" and "I/O
  * error" tests): for imports (a survey CSV, a published table, an activity
- * log, a Stata file with value labels), a compute and a report, first count the
+ * log, a Stata file with value labels, the survey again, a revised survey
+ * replacing its wave), a compute and a report, first count the
  * calls of each kind the operation makes (malloc, open, read, write, SQLite
  * step; fault.h), then run it again once per n, with the n-th call failing.
  * Every run must end in an error with a message (or, if jarva got over the
@@ -160,14 +161,15 @@ static int open_db(const char *db_path, unsigned flags, jarva_db **db, char *msg
     return rc;
 }
 
-static int import_one(const char *db_path, const char *path, jarva_import_kind kind, char *msg,
-                      size_t msglen)
+static int import_one(const char *db_path, const char *path, jarva_import_kind kind, int replace,
+                      char *msg, size_t msglen)
 {
     jarva_db *db = NULL;
     int rc = open_db(db_path, 0, &db, msg, msglen);
     if (!rc) {
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
         opts.kind = kind;
+        opts.replace = replace;
         jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
         rc = jarva_import_file(&res, db, path, &opts);
         if (rc)
@@ -180,13 +182,26 @@ static int import_one(const char *db_path, const char *path, jarva_import_kind k
 static int run_import(const char *db_path, char *msg, size_t msglen)
 {
     return import_one(db_path, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv",
-                      JARVA_IMPORT_SURVEY, msg, msglen);
+                      JARVA_IMPORT_SURVEY, 0, msg, msglen);
+}
+
+/* The same file again: recognised by its hash, nothing written. */
+static int run_import_again(const char *db_path, char *msg, size_t msglen)
+{
+    return run_import(db_path, msg, msglen);
+}
+
+/* Another file for the same wave, swapped in: the old batch deleted. */
+static int run_import_replace(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, JARVA_TEST_DATA_DIR "/import/survey_2023_revised.csv",
+                      JARVA_IMPORT_SURVEY, 1, msg, msglen);
 }
 
 /* A published table: its measures looked up per survey. */
 static int run_import_table(const char *db_path, char *msg, size_t msglen)
 {
-    return import_one(db_path, JARVA_TEST_DATA_DIR "/import/table.csv", JARVA_IMPORT_TABLE, msg,
+    return import_one(db_path, JARVA_TEST_DATA_DIR "/import/table.csv", JARVA_IMPORT_TABLE, 0, msg,
                       msglen);
 }
 
@@ -194,14 +209,14 @@ static int run_import_table(const char *db_path, char *msg, size_t msglen)
 static int run_import_activities(const char *db_path, char *msg, size_t msglen)
 {
     return import_one(db_path, JARVA_TEST_DATA_DIR "/import/activities.csv",
-                      JARVA_IMPORT_ACTIVITIES, msg, msglen);
+                      JARVA_IMPORT_ACTIVITIES, 0, msg, msglen);
 }
 
 /* A Stata file: its value labels stored after the rows. */
 static int run_import_labels(const char *db_path, char *msg, size_t msglen)
 {
     return import_one(db_path, JARVA_TEST_DATA_DIR "/formats/trygghetsenkat-2025.dta",
-                      JARVA_IMPORT_SURVEY, msg, msglen);
+                      JARVA_IMPORT_SURVEY, 0, msg, msglen);
 }
 
 static int run_compute(const char *db_path, char *msg, size_t msglen)
@@ -431,6 +446,8 @@ int main(void)
         { "table", catalogue, run_import_table, 1, NULL },
         { "activity", catalogue, run_import_activities, 1, NULL },
         { "labels", catalogue, run_import_labels, 1, NULL },
+        { "again", imported, run_import_again, 0, NULL },
+        { "replace", imported, run_import_replace, 1, NULL },
         { "compute", imported, run_compute, 1, NULL },
 #ifdef JARVA_HAVE_REPORT
         { "report", computed, run_report, 0, report },
