@@ -36,6 +36,13 @@ struct jarva_db {
     char *plan_title_en;
 };
 
+/* The handle's error and file, for the modules outside store/: the
+ * handle's layout is the store's (its connection is the engine's), so the
+ * others reach these two through here. jarva__db_err never returns NULL for
+ * a handle; jarva__db_path is ":memory:" for a database in memory. */
+jarva__error *jarva__db_err(const jarva_db *db);
+const char *jarva__db_path(const jarva_db *db);
+
 /* Records code and a formatted message; returns code so that a failure is one
  * line: `return jarva__seterr(&db->err, JARVA_EDB, "prepare: %s", ...);`. */
 int jarva__seterr(jarva__error *err, int code, const char *fmt, ...) JARVA__PRINTF(3, 4);

@@ -1,9 +1,9 @@
 /* test_fault.c: fault injection like SQLite's (its "malloc failure" and "I/O
- * error" tests): for imports (a survey CSV, a published table, an activity
- * log, a Stata file with value labels, the survey again, a revised survey
- * replacing its wave), a compute and a report, first count the
- * calls of each kind the operation makes (malloc, open, read, write, SQLite
- * step; fault.h), then run it again once per n, with the n-th call failing.
+ * error" tests): for an import (a survey, a table, an activity log, a Stata
+ * file with value labels, the survey again, a revised survey replacing its
+ * wave), a mapping draft, a compute and a report, first count the calls of
+ * each kind the operation makes (malloc, open, read, write, SQLite step;
+ * fault.h), then run it again once per n, with the n-th call failing.
  * Every run must end in an error with a message (or, if jarva got over the
  * failure, in exactly the result of a run without one); an import or compute
  * that failed must leave the database exactly as it was, a report must leave
@@ -161,7 +161,9 @@ static int open_db(const char *db_path, unsigned flags, jarva_db **db, char *msg
     return rc;
 }
 
-static int import_one(const char *db_path, const char *path, jarva_import_kind kind, int replace,
+/* Imports file (under tests/data) as kind into the database at path, as a
+ * replacement of its wave with replace. */
+static int import_one(const char *db_path, const char *file, jarva_import_kind kind, int replace,
                       char *msg, size_t msglen)
 {
     jarva_db *db = NULL;
@@ -171,6 +173,8 @@ static int import_one(const char *db_path, const char *path, jarva_import_kind k
         opts.kind = kind;
         opts.replace = replace;
         jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", JARVA_TEST_DATA_DIR, file);
         rc = jarva_import_file(&res, db, path, &opts);
         if (rc)
             snprintf(msg, msglen, "%s", jarva_errmsg(db));
@@ -181,8 +185,7 @@ static int import_one(const char *db_path, const char *path, jarva_import_kind k
 
 static int run_import(const char *db_path, char *msg, size_t msglen)
 {
-    return import_one(db_path, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv",
-                      JARVA_IMPORT_SURVEY, 0, msg, msglen);
+    return import_one(db_path, "import/survey_2023_utf8.csv", JARVA_IMPORT_SURVEY, 0, msg, msglen);
 }
 
 /* The same file again: recognised by its hash, nothing written. */
@@ -194,29 +197,56 @@ static int run_import_again(const char *db_path, char *msg, size_t msglen)
 /* Another file for the same wave, swapped in: the old batch deleted. */
 static int run_import_replace(const char *db_path, char *msg, size_t msglen)
 {
-    return import_one(db_path, JARVA_TEST_DATA_DIR "/import/survey_2023_revised.csv",
-                      JARVA_IMPORT_SURVEY, 1, msg, msglen);
-}
-
-/* A published table: its measures looked up per survey. */
-static int run_import_table(const char *db_path, char *msg, size_t msglen)
-{
-    return import_one(db_path, JARVA_TEST_DATA_DIR "/import/table.csv", JARVA_IMPORT_TABLE, 0, msg,
+    return import_one(db_path, "import/survey_2023_revised.csv", JARVA_IMPORT_SURVEY, 1, msg,
                       msglen);
 }
 
-/* An activity log: its types looked up in the catalogue. */
-static int run_import_activities(const char *db_path, char *msg, size_t msglen)
-{
-    return import_one(db_path, JARVA_TEST_DATA_DIR "/import/activities.csv",
-                      JARVA_IMPORT_ACTIVITIES, 0, msg, msglen);
-}
-
-/* A Stata file: its value labels stored after the rows. */
+/* A Stata file: its value labels stored after the rows
+ * (store/label_writer.c). */
 static int run_import_labels(const char *db_path, char *msg, size_t msglen)
 {
-    return import_one(db_path, JARVA_TEST_DATA_DIR "/formats/trygghetsenkat-2025.dta",
-                      JARVA_IMPORT_SURVEY, 0, msg, msglen);
+    return import_one(db_path, "formats/trygghetsenkat-2025.dta", JARVA_IMPORT_SURVEY, 0, msg,
+                      msglen);
+}
+
+/* The table and activity writers (store/table_writer.c, activity_writer.c)
+ * have error paths of their own. */
+static int run_import_table(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, "import/table.csv", JARVA_IMPORT_TABLE, 0, msg, msglen);
+}
+
+static int run_import_activities(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, "import/activities.csv", JARVA_IMPORT_ACTIVITIES, 0, msg, msglen);
+}
+
+FILE *__real_fopen(const char *path, const char *mode);
+
+/* A mapping draft reads the stored mappings (store/mapping_store.c), writes
+ * nothing to the database, and its text goes to draft.csv (the operation's
+ * output), so that a hint lost to a failure shows as another draft. */
+static int run_draft(const char *db_path, char *msg, size_t msglen)
+{
+    jarva_db *db = NULL;
+    int rc = open_db(db_path, JARVA_DB_READONLY, &db, msg, msglen);
+    if (!rc) {
+        char *csv = NULL;
+        rc =
+            jarva_mapping_draft(&csv, db, JARVA_TEST_DATA_DIR "/import/survey_2023_utf8.csv", NULL);
+        if (rc)
+            snprintf(msg, msglen, "%s", jarva_errmsg(db));
+        /* Past the counters (fault.c's __real_fopen is the C library's): the
+         * file is the test's, not the operation's. */
+        FILE *f = rc ? NULL : __real_fopen(in_dir("draft.csv"), "wb");
+        if (f) {
+            fputs(csv, f);
+            fclose(f);
+        }
+        jarva_free(csv);
+    }
+    jarva_db_close(db);
+    return rc;
 }
 
 static int run_compute(const char *db_path, char *msg, size_t msglen)
@@ -436,11 +466,12 @@ int main(void)
     if (only && !*only)
         only = NULL;
     make_templates();
-    char catalogue[4200], imported[4200], computed[4200], report[4200];
+    char catalogue[4200], imported[4200], computed[4200], report[4200], draft[4200];
     snprintf(catalogue, sizeof catalogue, "%s", in_dir("catalogue.db"));
     snprintf(imported, sizeof imported, "%s", in_dir("imported.db"));
     snprintf(computed, sizeof computed, "%s", in_dir("computed.db"));
     snprintf(report, sizeof report, "%s", in_dir("report.pdf"));
+    snprintf(draft, sizeof draft, "%s", in_dir("draft.csv"));
     const operation ops[] = {
         { "import", catalogue, run_import, 1, NULL },
         { "table", catalogue, run_import_table, 1, NULL },
@@ -448,6 +479,7 @@ int main(void)
         { "labels", catalogue, run_import_labels, 1, NULL },
         { "again", imported, run_import_again, 0, NULL },
         { "replace", imported, run_import_replace, 1, NULL },
+        { "draft", catalogue, run_draft, 0, draft },
         { "compute", imported, run_compute, 1, NULL },
 #ifdef JARVA_HAVE_REPORT
         { "report", computed, run_report, 0, report },

@@ -10,39 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_reader.h"
-#include "estimate_file_internal.h"
-#include "stats.h"
+#include "estimate_file_parts.h"
 
-typedef struct adhoc {
-    const jarva_adhoc_options *opts;
-    jarva_estimate_options estimate;
-    jarva__csv_reader *csv;
-    jarva__error err;
-    char decimal;
-    int var_col, weight_col, stratum_col;
-    int *by_col;
-    jarva__code_list positive, valid;
-    size_t n; /* respondents */
-    size_t valid_count;
-    /* Sums per (domain, stratum, answer 0 or 1). */
-    jarva__sum_grid sums;
-    /* Strata, with per stratum its respondents, the line of its first one (for
-     * messages) and whether that one has a valid answer in a domain (what
-     * makes a lonely stratum matter). Without a strata column, one stratum. */
-    jarva__keytab strata;
-    size_t *stratum_size;
-    long *stratum_line;
-    unsigned char *stratum_first_counts;
-    size_t stratum_cap;
-    jarva__keytab *by_values; /* one per by column */
-    jarva__keytab domains;    /* tuples of by value ids */
-    uint32_t *tuple;
-    uint32_t *domain_of; /* DOMAIN_SLOTS: 1 + a domain's id, 0 unknown (domain_slot) */
-} adhoc;
-
-#define DOMAIN_SIDE 64
-#define DOMAIN_SLOTS (DOMAIN_SIDE * DOMAIN_SIDE)
+typedef jarva__adhoc adhoc;
+typedef jarva__adhoc_tally tally;
 
 static void trim(const char **s, size_t *len)
 {
@@ -109,10 +80,10 @@ static int check_options(adhoc *a, char *errbuf, size_t errlen)
 /* The header's index of a named column; an error naming the header if none. */
 static int find_column(adhoc *a, const char *what, const char *name, int *col)
 {
-    *col = jarva__csv_column(a->csv, name);
+    *col = jarva__csv_column(a->all.csv, name);
     if (*col >= 0)
         return JARVA_OK;
-    const jarva__csv_row *h = jarva__csv_header(a->csv);
+    const jarva__csv_row *h = jarva__csv_header(a->all.csv);
     char list[512] = "";
     size_t used = 0;
     for (size_t i = 0; i < h->nfields && used + 8 < sizeof list; i++) {
@@ -122,7 +93,7 @@ static int find_column(adhoc *a, const char *what, const char *name, int *col)
     }
     if (used >= sizeof list)
         memcpy(list + sizeof list - 4, "...", 4);
-    return jarva__csv_error_at(a->csv, h->line, 0, &a->err, JARVA_EINVAL,
+    return jarva__csv_error_at(a->all.csv, h->line, 0, &a->all.err, JARVA_EINVAL,
                                "no column '%s' (%s) in the header; it has: %s", name, what, list);
 }
 
@@ -132,16 +103,16 @@ static int select_columns(adhoc *a)
     size_t nby = a->opts->by_count, n = 0;
     size_t *columns = malloc((nby + 3) * sizeof *columns);
     if (!columns)
-        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(&a->all.err, JARVA_ENOMEM, "out of memory");
     int used[3] = { a->var_col, a->weight_col, a->stratum_col };
     for (size_t k = 0; k < 3; k++)
         if (used[k] >= 0)
             columns[n++] = (size_t)used[k];
     for (size_t c = 0; c < nby; c++)
         columns[n++] = (size_t)a->by_col[c];
-    int rc = jarva__csv_select(a->csv, columns, n);
+    int rc = jarva__csv_select(a->all.csv, columns, n);
     free(columns);
-    return rc ? jarva__seterr(&a->err, rc, "out of memory") : JARVA_OK;
+    return rc ? jarva__seterr(&a->all.err, rc, "out of memory") : JARVA_OK;
 }
 
 static int resolve_columns(adhoc *a)
@@ -157,9 +128,9 @@ static int resolve_columns(adhoc *a)
         rc = find_column(a, "a domain", o->by[c], &a->by_col[c]);
         for (size_t k = 0; k < c && !rc; k++)
             if (a->by_col[k] == a->by_col[c])
-                rc = jarva__csv_error_at(a->csv, jarva__csv_header(a->csv)->line, 0, &a->err,
-                                         JARVA_EINVAL, "column '%s' is given twice as a domain",
-                                         o->by[c]);
+                rc = jarva__csv_error_at(a->all.csv, jarva__csv_header(a->all.csv)->line, 0,
+                                         &a->all.err, JARVA_EINVAL,
+                                         "column '%s' is given twice as a domain", o->by[c]);
     }
     return rc ? rc : select_columns(a);
 }
@@ -185,17 +156,32 @@ static const char *field(const jarva__csv_row *row, int col, size_t *len)
 }
 
 /* 1 positive, 0 valid, NaN missing (see jarva/adhoc.h). */
+static double code_value(const adhoc *a, const char *code, size_t len)
+{
+    if (jarva__code_list_has(&a->positive, code, len))
+        return 1;
+    if (a->valid.count == 0 || jarva__code_list_has(&a->valid, code, len))
+        return 0;
+    return NAN;
+}
+
+/* The value of every one-byte code (nearly every survey answer: 1-5, 9),
+ * looked up instead of searching both lists for each respondent. */
+static void one_byte_values(adhoc *a)
+{
+    for (int b = 0; b < 256; b++) {
+        char code = (char)b;
+        a->one_byte[b] = code_value(a, &code, 1);
+    }
+}
+
 static double answer_value(const adhoc *a, const jarva__csv_row *row)
 {
     size_t len;
     const char *code = field(row, a->var_col, &len);
     if (!code)
         return NAN;
-    if (jarva__code_list_has(&a->positive, code, len))
-        return 1;
-    if (a->valid.count == 0 || jarva__code_list_has(&a->valid, code, len))
-        return 0;
-    return NAN;
+    return len == 1 ? a->one_byte[(unsigned char)code[0]] : code_value(a, code, len);
 }
 
 /* Powers of ten that a double holds exactly (5^22 < 2^53). */
@@ -238,7 +224,7 @@ static int simple_weight(const char *s, size_t len, char decimal, double *out)
     return 0;
 }
 
-static int read_weight(adhoc *a, const jarva__csv_row *row, double *out)
+static int read_weight(const adhoc *a, tally *t, const jarva__csv_row *row, double *out)
 {
     size_t len;
     const char *text = field(row, a->weight_col, &len);
@@ -253,66 +239,66 @@ static int read_weight(adhoc *a, const jarva__csv_row *row, double *out)
     }
     const char *shown = row->fields[a->weight_col] ? row->fields[a->weight_col] : "";
     char hint[160];
-    jarva__csv_decimal_hint(a->csv, shown, hint, sizeof hint);
-    return jarva__csv_field_error(a->csv, row, (size_t)a->weight_col, &a->err, JARVA_EFORMAT,
+    jarva__csv_decimal_hint(t->csv, shown, hint, sizeof hint);
+    return jarva__csv_field_error(t->csv, row, (size_t)a->weight_col, &t->err, JARVA_EFORMAT,
                                   "weight '%s' is not a positive number%s", shown,
                                   *hint               ? hint
                                   : a->decimal == ',' ? " (decimal comma)"
                                                       : "");
 }
 
-/* Room for stratum h's entries (grown as strata appear); 0, or -1. */
-static int fit_stratum(adhoc *a, size_t h)
+int jarva__adhoc_fit_stratum(tally *t, size_t h)
 {
-    if (h < a->stratum_cap)
+    if (h < t->stratum_cap)
         return 0;
-    size_t cap = a->stratum_cap ? 2 * a->stratum_cap : 64;
-    size_t *size = realloc(a->stratum_size, cap * sizeof *size);
+    size_t cap = t->stratum_cap ? 2 * t->stratum_cap : 64;
+    size_t *size = realloc(t->stratum_size, cap * sizeof *size);
     if (size)
-        a->stratum_size = size;
-    long *lines = realloc(a->stratum_line, cap * sizeof *lines);
+        t->stratum_size = size;
+    long *lines = realloc(t->stratum_line, cap * sizeof *lines);
     if (lines)
-        a->stratum_line = lines;
-    unsigned char *counts = realloc(a->stratum_first_counts, cap);
+        t->stratum_line = lines;
+    unsigned char *counts = realloc(t->stratum_first_counts, cap);
     if (counts)
-        a->stratum_first_counts = counts;
+        t->stratum_first_counts = counts;
     if (!size || !lines || !counts)
         return -1;
-    memset(size + a->stratum_cap, 0, (cap - a->stratum_cap) * sizeof *size);
-    a->stratum_cap = cap;
+    memset(size + t->stratum_cap, 0, (cap - t->stratum_cap) * sizeof *size);
+    t->stratum_cap = cap;
     return 0;
 }
 
-static int read_stratum(adhoc *a, const jarva__csv_row *row, unsigned *out)
+static int read_stratum(const adhoc *a, tally *t, const jarva__csv_row *row, unsigned *out)
 {
     size_t len;
     const char *text = field(row, a->stratum_col, &len);
     if (!text)
-        return jarva__csv_field_error(a->csv, row, (size_t)a->stratum_col, &a->err, JARVA_EFORMAT,
+        return jarva__csv_field_error(t->csv, row, (size_t)a->stratum_col, &t->err, JARVA_EFORMAT,
                                       "empty stratum");
-    long id = jarva__keytab_add(&a->strata, text, len);
-    if (id < 0 || fit_stratum(a, (size_t)id))
-        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
-    if (a->stratum_size[id] == 0)
-        a->stratum_line[id] = jarva__csv_field_line(a->csv, row, (size_t)a->stratum_col);
+    long id = jarva__keytab_add(&t->strata, text, len);
+    if (id < 0 || jarva__adhoc_fit_stratum(t, (size_t)id))
+        return jarva__seterr(&t->err, JARVA_ENOMEM, "out of memory");
+    if (t->stratum_size[id] == 0)
+        t->stratum_line[id] = jarva__csv_field_line(t->csv, row, (size_t)a->stratum_col);
     *out = (unsigned)id;
     return JARVA_OK;
 }
 
 /* Where a tuple of one or two by values with ids below 2^(DOMAIN_BITS / 2)
  * each (nearly every ad-hoc domain: an area by an age group) finds its
- * domain in a->domain_of, without hashing the tuple; -1 for other tuples. */
-static long domain_slot(const adhoc *a, size_t nby)
+ * domain in t->domain_of, without hashing the tuple; -1 for other tuples. */
+static long domain_slot(const tally *t, size_t nby)
 {
     if (nby == 1)
-        return a->tuple[0] < DOMAIN_SLOTS ? (long)a->tuple[0] : -1;
-    if (nby == 2 && a->tuple[0] < DOMAIN_SIDE && a->tuple[1] < DOMAIN_SIDE)
-        return (long)(a->tuple[0] * DOMAIN_SIDE + a->tuple[1]);
+        return t->tuple[0] < JARVA__ADHOC_DOMAIN_SLOTS ? (long)t->tuple[0] : -1;
+    if (nby == 2 && t->tuple[0] < JARVA__ADHOC_DOMAIN_SIDE &&
+        t->tuple[1] < JARVA__ADHOC_DOMAIN_SIDE)
+        return (long)(t->tuple[0] * JARVA__ADHOC_DOMAIN_SIDE + t->tuple[1]);
     return -1;
 }
 
 /* The domain of a row: the id of its tuple of by values, -1 if one is empty. */
-static int read_domain(adhoc *a, const jarva__csv_row *row, int *out)
+static int read_domain(const adhoc *a, tally *t, const jarva__csv_row *row, int *out)
 {
     size_t nby = a->opts->by_count;
     *out = 0;
@@ -325,61 +311,74 @@ static int read_domain(adhoc *a, const jarva__csv_row *row, int *out)
             *out = -1;
             return JARVA_OK;
         }
-        long id = jarva__keytab_add(&a->by_values[c], text, len);
+        long id = jarva__keytab_add(&t->by_values[c], text, len);
         if (id < 0)
-            return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
-        a->tuple[c] = (uint32_t)id;
+            return jarva__seterr(&t->err, JARVA_ENOMEM, "out of memory");
+        t->tuple[c] = (uint32_t)id;
     }
-    long slot = domain_slot(a, nby);
-    if (slot >= 0 && a->domain_of[slot]) {
-        *out = (int)a->domain_of[slot] - 1;
+    long slot = domain_slot(t, nby);
+    if (slot >= 0 && t->domain_of[slot]) {
+        *out = (int)t->domain_of[slot] - 1;
         return JARVA_OK;
     }
-    long id = jarva__keytab_add(&a->domains, a->tuple, nby * sizeof *a->tuple);
+    long id = jarva__keytab_add(&t->domains, t->tuple, nby * sizeof *t->tuple);
     if (id < 0)
-        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(&t->err, JARVA_ENOMEM, "out of memory");
     if (slot >= 0)
-        a->domain_of[slot] = (uint32_t)id + 1;
+        t->domain_of[slot] = (uint32_t)id + 1;
     *out = (int)id;
     return JARVA_OK;
 }
 
 /* One respondent into the sums: stratum sizes count everyone (R's subset
  * keeps every stratum's n_h), the sums only valid answers in a domain. */
-static int add_respondent(adhoc *a, double value, double weight, unsigned h, int domain)
+static int add_respondent(tally *t, double value, double weight, unsigned h, int domain)
 {
-    if (fit_stratum(a, h))
-        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    if (jarva__adhoc_fit_stratum(t, h))
+        return jarva__seterr(&t->err, JARVA_ENOMEM, "out of memory");
     int counts = !isnan(value) && domain >= 0;
-    if (a->stratum_size[h]++ == 0)
-        a->stratum_first_counts[h] = (unsigned char)counts;
+    if (t->stratum_size[h]++ == 0)
+        t->stratum_first_counts[h] = (unsigned char)counts;
     if (counts) {
-        a->valid_count++;
-        if (jarva__sum_grid_add(&a->sums, (size_t)domain, h, value > 0, weight))
-            return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory after %zu respondents",
-                                 a->n);
+        t->valid_count++;
+        if (jarva__sum_grid_add(&t->sums, (size_t)domain, h, value > 0, weight))
+            return jarva__seterr(&t->err, JARVA_ENOMEM, "out of memory after %zu respondents",
+                                 t->n);
     }
-    a->n++;
+    t->n++;
     return JARVA_OK;
 }
 
-static int read_rows(adhoc *a)
+/* Every JARVA__ADHOC_POLL rows (see estimate_file_parts.h): 1 to stop. */
+static int poll_part(tally *t, atomic_int *cancel, int first)
+{
+    if (first) {
+        if (jarva__csv_split_lost(t->csv))
+            atomic_store_explicit(cancel, 1, memory_order_relaxed);
+        return 0;
+    }
+    return atomic_load_explicit(cancel, memory_order_relaxed);
+}
+
+int jarva__adhoc_read_rows(const adhoc *a, tally *t, atomic_int *cancel, int first)
 {
     jarva__csv_row row;
     int got;
-    while ((got = jarva__csv_next(a->csv, &row, &a->err)) == 1) {
+    while ((got = jarva__csv_next(t->csv, &row, &t->err)) == 1) {
+        if (cancel && t->n % JARVA__ADHOC_POLL == 0 && poll_part(t, cancel, first))
+            return JARVA__ADHOC_CANCELLED;
         double value = answer_value(a, &row), weight = 1;
         unsigned stratum = 0;
         int domain = 0;
         int rc = JARVA_OK;
         if (a->weight_col >= 0)
-            rc = read_weight(a, &row, &weight);
+            rc = read_weight(a, t, &row, &weight);
         if (!rc && a->stratum_col >= 0)
-            rc = read_stratum(a, &row, &stratum);
+            rc = read_stratum(a, t, &row, &stratum);
         if (!rc)
-            rc = read_domain(a, &row, &domain);
+            rc = read_domain(a, t, &row, &domain);
         if (!rc)
-            rc = add_respondent(a, value, weight, stratum, domain);
+            rc = add_respondent(t, value, weight, stratum, domain);
         if (rc)
             return rc;
     }
@@ -392,24 +391,25 @@ static int read_rows(adhoc *a)
  * known, rather than by the estimator, which only knows the stratum. */
 static int check_lonely(adhoc *a)
 {
-    if (a->estimate.lonely_psu != JARVA_LONELY_PSU_FAIL || a->n == 0)
+    tally *t = &a->all;
+    if (a->estimate.lonely_psu != JARVA_LONELY_PSU_FAIL || t->n == 0)
         return JARVA_OK;
     if (a->stratum_col < 0) {
-        if (a->n == 1 && a->stratum_first_counts[0])
-            return jarva__csv_error_at(a->csv, 0, 0, &a->err, JARVA_ENUMERIC,
+        if (t->n == 1 && t->stratum_first_counts[0])
+            return jarva__csv_error_at(t->csv, 0, 0, &t->err, JARVA_ENUMERIC,
                                        "the file has a single respondent, so no variance can be "
                                        "estimated (a lonely PSU); choose a lonely-PSU rule");
         return JARVA_OK;
     }
-    for (size_t h = 0; h < a->strata.count; h++)
-        if (a->stratum_size[h] == 1 && a->stratum_first_counts[h])
-            return jarva__csv_error_at(a->csv, a->stratum_line[h], (size_t)a->stratum_col + 1,
-                                       &a->err, JARVA_ENUMERIC,
+    for (size_t h = 0; h < t->strata.count; h++)
+        if (t->stratum_size[h] == 1 && t->stratum_first_counts[h])
+            return jarva__csv_error_at(t->csv, t->stratum_line[h], (size_t)a->stratum_col + 1,
+                                       &t->err, JARVA_ENUMERIC,
                                        "stratum '%s' has a single respondent (a lonely PSU), who "
                                        "has a valid answer, so the variance of their domain "
                                        "cannot be estimated; choose a lonely-PSU rule (adjust, "
                                        "remove, certainty or average)",
-                                       a->strata.keys[h]);
+                                       t->strata.keys[h]);
     return JARVA_OK;
 }
 
@@ -418,14 +418,15 @@ static int check_lonely(adhoc *a)
  * respondents»"). */
 static int check_respondents(adhoc *a)
 {
-    if (a->n == 0)
-        return jarva__csv_error_at(a->csv, 0, 0, &a->err, JARVA_EFORMAT,
+    tally *t = &a->all;
+    if (t->n == 0)
+        return jarva__csv_error_at(t->csv, 0, 0, &t->err, JARVA_EFORMAT,
                                    "no respondents in the file (a header and no rows)");
-    if (a->opts->by_count && a->domains.count == 0)
-        return jarva__csv_error_at(a->csv, 0, 0, &a->err, JARVA_EFORMAT,
+    if (a->opts->by_count && t->domains.count == 0)
+        return jarva__csv_error_at(t->csv, 0, 0, &t->err, JARVA_EFORMAT,
                                    "no respondents in any domain: every one of the %zu rows has "
                                    "an empty value in a --by column",
-                                   a->n);
+                                   t->n);
     return JARVA_OK;
 }
 
@@ -433,41 +434,42 @@ static int check_respondents(adhoc *a)
 
 static int estimate_all(adhoc *a, jarva_adhoc_result *r)
 {
+    tally *t = &a->all;
     size_t nby = a->opts->by_count;
-    size_t ndomains = nby ? a->domains.count : 1;
+    size_t ndomains = nby ? t->domains.count : 1;
     jarva_estimate *estimates = calloc(ndomains ? ndomains : 1, sizeof *estimates);
-    double *values = malloc((a->sums.values ? a->sums.values : 1) * sizeof *values);
+    double *values = malloc((t->sums.values ? t->sums.values : 1) * sizeof *values);
     if (!estimates || !values) {
         free(estimates);
         free(values);
-        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(&t->err, JARVA_ENOMEM, "out of memory");
     }
     /* Answer 0: valid, not positive; 1: positive; the grid may have more. */
-    for (size_t k = 0; k < a->sums.values; k++)
+    for (size_t k = 0; k < t->sums.values; k++)
         values[k] = k < 2 ? (double)k : NAN;
-    size_t strata = a->stratum_col >= 0 ? a->strata.count : (a->n ? 1 : 0);
-    if (strata > a->sums.strata)
-        strata = a->sums.strata; /* strata beyond hold no valid answer */
-    const char *const *names = a->stratum_col >= 0 ? (const char *const *)a->strata.keys : NULL;
+    size_t strata = a->stratum_col >= 0 ? t->strata.count : (t->n ? 1 : 0);
+    if (strata > t->sums.strata)
+        strata = t->sums.strata; /* strata beyond hold no valid answer */
+    const char *const *names = a->stratum_col >= 0 ? (const char *const *)t->strata.keys : NULL;
     char message[512];
     int rc = JARVA_OK;
     for (size_t d = 0; d < ndomains && !rc; d++) {
         jarva__domain_moments m = { 0 };
-        if (d < a->sums.domains)
-            rc = jarva__moments_from_sums(strata, a->stratum_size, a->sums.values, values,
-                                          a->sums.cells + d * a->sums.strata * a->sums.values,
+        if (d < t->sums.domains)
+            rc = jarva__moments_from_sums(strata, t->stratum_size, t->sums.values, values,
+                                          t->sums.cells + d * t->sums.strata * t->sums.values,
                                           a->estimate.lonely_psu, names, &m, message,
                                           sizeof message);
         if (rc)
-            jarva__csv_error_at(a->csv, 0, 0, &a->err, rc, "%s", message);
+            jarva__csv_error_at(t->csv, 0, 0, &t->err, rc, "%s", message);
         else
             jarva__estimate_from_moments(&m, &a->estimate, 1, &estimates[d]);
     }
     if (!rc)
-        rc = jarva__adhoc_sort(r, a->by_values, &a->domains, estimates,
-                               jarva__csv_dialect_used(a->csv)->decimal);
+        rc = jarva__adhoc_sort(r, t->by_values, &t->domains, estimates,
+                               jarva__csv_dialect_used(t->csv)->decimal);
     if (rc == JARVA_ENOMEM)
-        jarva__seterr(&a->err, rc, "out of memory");
+        jarva__seterr(&t->err, rc, "out of memory");
     free(estimates);
     free(values);
     return rc;
@@ -476,23 +478,50 @@ static int estimate_all(adhoc *a, jarva_adhoc_result *r)
 static int by_names(adhoc *a, jarva_adhoc_result *r)
 {
     size_t nby = a->opts->by_count;
-    const jarva__csv_row *h = jarva__csv_header(a->csv);
+    const jarva__csv_row *h = jarva__csv_header(a->all.csv);
     r->by_count = nby;
     r->by_names = calloc(nby ? nby : 1, sizeof *r->by_names);
     if (!r->by_names)
-        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(&a->all.err, JARVA_ENOMEM, "out of memory");
     for (size_t c = 0; c < nby; c++) {
         const char *name = h->fields[a->by_col[c]] ? h->fields[a->by_col[c]] : "";
         size_t len = strlen(name);
         trim(&name, &len);
         r->by_names[c] = jarva__strndup(name, len);
         if (!r->by_names[c])
-            return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+            return jarva__seterr(&a->all.err, JARVA_ENOMEM, "out of memory");
     }
     return JARVA_OK;
 }
 
-static int run(adhoc *a, const char *path, jarva_adhoc_result *r)
+int jarva__adhoc_tally_init(tally *t, size_t by_count)
+{
+    size_t n = by_count ? by_count : 1;
+    t->by_values = calloc(n, sizeof *t->by_values);
+    t->tuple = calloc(n, sizeof *t->tuple);
+    t->domain_of = calloc(JARVA__ADHOC_DOMAIN_SLOTS, sizeof *t->domain_of);
+    return t->by_values && t->tuple && t->domain_of ? JARVA_OK : JARVA_ENOMEM;
+}
+
+void jarva__adhoc_tally_free(tally *t, size_t by_count)
+{
+    jarva__csv_close(t->csv);
+    jarva__sum_grid_free(&t->sums);
+    free(t->stratum_size);
+    free(t->stratum_line);
+    free(t->stratum_first_counts);
+    jarva__keytab_free(&t->strata);
+    for (size_t c = 0; t->by_values && c < by_count; c++)
+        jarva__keytab_free(&t->by_values[c]);
+    free(t->by_values);
+    jarva__keytab_free(&t->domains);
+    free(t->tuple);
+    free(t->domain_of);
+    jarva__freeerr(&t->err);
+    memset(t, 0, sizeof *t);
+}
+
+static int run(adhoc *a, const char *path, uint64_t split_hint, int *parts, jarva_adhoc_result *r)
 {
     const jarva_adhoc_options *o = a->opts;
     jarva__csv_dialect dialect = JARVA__CSV_DIALECT_INIT;
@@ -500,58 +529,37 @@ static int run(adhoc *a, const char *path, jarva_adhoc_result *r)
     dialect.decimal = o->decimal;
     dialect.encoding = reader_encoding(o->encoding);
     dialect.no_hash = 1; /* a tenth of the time, for a checksum no one reads */
-    int rc = jarva__csv_open(&a->csv, path, &dialect, &a->err);
+    int rc = jarva__csv_open(&a->all.csv, path, &dialect, &a->all.err);
     if (rc)
         return rc;
-    a->decimal = jarva__csv_dialect_used(a->csv)->decimal;
-    size_t nby = o->by_count;
-    a->by_col = calloc(nby ? nby : 1, sizeof *a->by_col);
-    a->by_values = calloc(nby ? nby : 1, sizeof *a->by_values);
-    a->tuple = calloc(nby ? nby : 1, sizeof *a->tuple);
-    a->domain_of = calloc(DOMAIN_SLOTS, sizeof *a->domain_of);
-    if (!a->by_col || !a->by_values || !a->tuple || !a->domain_of)
-        return jarva__seterr(&a->err, JARVA_ENOMEM, "out of memory");
+    a->decimal = jarva__csv_dialect_used(a->all.csv)->decimal;
+    a->by_col = calloc(o->by_count ? o->by_count : 1, sizeof *a->by_col);
+    if (!a->by_col || jarva__adhoc_tally_init(&a->all, o->by_count))
+        return jarva__seterr(&a->all.err, JARVA_ENOMEM, "out of memory");
     rc = resolve_columns(a);
     if (!rc)
         rc = by_names(a, r);
     if (!rc)
-        rc = read_rows(a);
+        rc = jarva__adhoc_read_file(a, split_hint, parts);
     if (!rc)
         rc = check_respondents(a);
     if (!rc)
         rc = check_lonely(a);
     if (!rc)
         rc = estimate_all(a, r);
-    r->respondents = a->n;
-    r->valid = a->valid_count;
+    r->respondents = a->all.n;
+    r->valid = a->all.valid_count;
     return rc;
 }
 
-static void adhoc_free(adhoc *a)
-{
-    jarva__csv_close(a->csv);
-    jarva__code_list_free(&a->positive);
-    jarva__code_list_free(&a->valid);
-    jarva__sum_grid_free(&a->sums);
-    free(a->stratum_size);
-    free(a->stratum_line);
-    free(a->stratum_first_counts);
-    jarva__keytab_free(&a->strata);
-    for (size_t c = 0; a->by_values && c < a->opts->by_count; c++)
-        jarva__keytab_free(&a->by_values[c]);
-    free(a->by_values);
-    jarva__keytab_free(&a->domains);
-    free(a->by_col);
-    free(a->tuple);
-    free(a->domain_of);
-    jarva__freeerr(&a->err);
-}
-
-int jarva_adhoc_estimate(jarva_adhoc_result **out, const char *path,
-                         const jarva_adhoc_options *opts, char *errbuf, size_t errlen)
+int jarva__adhoc_estimate_parts(jarva_adhoc_result **out, const char *path,
+                                const jarva_adhoc_options *opts, uint64_t split_hint, int *parts,
+                                char *errbuf, size_t errlen)
 {
     jarva_global_init();
     jarva__errbuf_clear(errbuf, errlen);
+    if (parts)
+        *parts = 1;
     if (!out)
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "result pointer is NULL");
     *out = NULL;
@@ -561,23 +569,30 @@ int jarva_adhoc_estimate(jarva_adhoc_result **out, const char *path,
     memset(&a, 0, sizeof a);
     a.opts = opts;
     int rc = check_options(&a, errbuf, errlen);
-    if (rc) {
-        jarva__code_list_free(&a.positive);
-        jarva__code_list_free(&a.valid);
-        return rc;
+    jarva_adhoc_result *r = NULL;
+    if (!rc) {
+        one_byte_values(&a);
+        r = calloc(1, sizeof *r);
+        int ignored;
+        rc = r ? run(&a, path, split_hint, parts ? parts : &ignored, r)
+               : jarva__seterr(&a.all.err, JARVA_ENOMEM, "out of memory");
+        if (rc)
+            jarva__errbuf_set(errbuf, errlen, rc, "%s",
+                              a.all.err.message ? a.all.err.message : jarva_strerror(rc));
     }
-    jarva_adhoc_result *r = calloc(1, sizeof *r);
-    if (!r)
-        rc = jarva__seterr(&a.err, JARVA_ENOMEM, "out of memory");
-    else
-        rc = run(&a, path, r);
-    if (rc) {
-        jarva__errbuf_set(errbuf, errlen, rc, "%s",
-                          a.err.message ? a.err.message : jarva_strerror(rc));
+    if (rc)
         jarva_adhoc_result_free(r);
-    } else {
+    else
         *out = r;
-    }
-    adhoc_free(&a);
+    jarva__code_list_free(&a.positive);
+    jarva__code_list_free(&a.valid);
+    free(a.by_col);
+    jarva__adhoc_tally_free(&a.all, opts ? opts->by_count : 0);
     return rc;
+}
+
+int jarva_adhoc_estimate(jarva_adhoc_result **out, const char *path,
+                         const jarva_adhoc_options *opts, char *errbuf, size_t errlen)
+{
+    return jarva__adhoc_estimate_parts(out, path, opts, 0, NULL, errbuf, errlen);
 }

@@ -116,15 +116,15 @@ void jarva__cat_nomem(jarva__cat_errors *errors)
 static int report_errors(jarva_db *db, const jarva__cat_errors *errors)
 {
     if (errors->code == JARVA_ENOMEM)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     int code = errors->code ? errors->code : JARVA_EFORMAT;
     size_t listed = errors->stored < MAX_LISTED_ERRORS ? errors->stored : MAX_LISTED_ERRORS;
-    jarva__clearerr(&db->err);
+    jarva__clearerr(jarva__db_err(db));
     for (size_t i = 0; i < listed; i++)
-        jarva__adderr(&db->err, "%s", errors->lines[i]);
+        jarva__adderr(jarva__db_err(db), "%s", errors->lines[i]);
     if (errors->count > listed)
-        jarva__adderr(&db->err, "and %zu more errors", errors->count - listed);
-    db->err.code = code;
+        jarva__adderr(jarva__db_err(db), "and %zu more errors", errors->count - listed);
+    jarva__db_err(db)->code = code;
     return code;
 }
 
@@ -151,11 +151,11 @@ int jarva_catalog_load(jarva_db *db, const char *dir)
 {
     if (!db)
         return JARVA_EINVAL;
-    jarva__clearerr(&db->err);
+    jarva__clearerr(jarva__db_err(db));
     if (!dir || !*dir)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "no catalogue directory given");
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL, "no catalogue directory given");
     if (!is_dir(dir))
-        return jarva__seterr(&db->err, JARVA_EIO, "%s: not a catalogue directory", dir);
+        return jarva__seterr(jarva__db_err(db), JARVA_EIO, "%s: not a catalogue directory", dir);
 
     jarva__catalog cat;
     memset(&cat, 0, sizeof cat);

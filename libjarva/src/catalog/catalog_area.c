@@ -87,7 +87,7 @@ static int compare_folded(void *ctx, const char *id, const char *name)
     folded_search *s = ctx;
     char *have = jarva__area_fold(name);
     if (!have) {
-        s->rc = jarva__seterr(&s->db->err, JARVA_ENOMEM, "out of memory");
+        s->rc = jarva__seterr(jarva__db_err(s->db), JARVA_ENOMEM, "out of memory");
         return 1;
     }
     int same = strcmp(have, s->want) == 0;
@@ -95,7 +95,8 @@ static int compare_folded(void *ctx, const char *id, const char *name)
     if (!same)
         return 0;
     *s->id_out = jarva__strdup(id);
-    s->rc = *s->id_out ? JARVA_OK : jarva__seterr(&s->db->err, JARVA_ENOMEM, "out of memory");
+    s->rc =
+        *s->id_out ? JARVA_OK : jarva__seterr(jarva__db_err(s->db), JARVA_ENOMEM, "out of memory");
     return 1;
 }
 
@@ -103,7 +104,7 @@ static int folded_match(jarva_db *db, const char *name, char **id_out)
 {
     folded_search s = { jarva__area_fold(name), id_out, db, JARVA_ENOTFOUND };
     if (!s.want)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     int rc = jarva__store_area_names(db, compare_folded, &s);
     free(s.want);
     return rc ? rc : s.rc;
@@ -113,11 +114,11 @@ int jarva__area_resolve(jarva_db *db, const char *name, char **id_out)
 {
     *id_out = NULL;
     if (!name || !*name)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "no area name given");
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL, "no area name given");
     int rc = jarva__store_area_exact(db, name, id_out);
     if (rc == JARVA_ENOTFOUND)
         rc = folded_match(db, name, id_out);
     if (rc == JARVA_ENOTFOUND)
-        return jarva__seterr(&db->err, JARVA_ENOTFOUND, "no area '%s'", name);
+        return jarva__seterr(jarva__db_err(db), JARVA_ENOTFOUND, "no area '%s'", name);
     return rc;
 }

@@ -5,17 +5,18 @@
  * fail once the folder moved or was edited, and an import would still
  * depend on a folder the user may have deleted; the content is small
  * (a few KiB a source). Parsed entries are stored with their lines, so that
- * messages still name the file and line the analyst edits. */
+ * messages still name the file and line the analyst edits. The tables they
+ * go to are the store's (store/mapping_store.c). */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "catalog_internal.h"
 #include "import_mapping.h"
 #include "sha256.h"
+#include "store_internal.h"
 
 /* A mapping file is a few KiB; anything this big is not one. */
 #define SOURCE_MAX_BYTES (4 * 1024 * 1024)
@@ -164,53 +165,37 @@ void jarva__catalog_sources_free(jarva__catalog *cat)
     cat->sources = NULL;
 }
 
-static int write_entries(jarva_db *db, const cat_source *src, sqlite3_stmt *entry)
+/* One source: its file, then its entries in order. The setting
+ * `covers,comparison` is no column: it is kept as a row of its own (line 0)
+ * and read back into the flag by add_stored_row(). */
+static int write_source(jarva_db *db, jarva__mapping_writer *w, const cat_source *src)
 {
     const jarva__mapping *m = src->mapping;
-    for (size_t i = 0; i < m->count; i++) {
+    int rc = jarva__mapping_writer_source(w, src->id, m->path, src->sha256, src->content);
+    for (size_t i = 0; i < m->count && !rc; i++) {
         const jarva__mapping_entry *e = &m->entries[i];
         char *codes = jarva__mapping_codes_text(e);
         if (!codes)
             return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-        sqlite3_bind_text(entry, 1, src->id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(entry, 2, (sqlite3_int64)i + 1);
-        sqlite3_bind_int64(entry, 3, e->line);
-        sqlite3_bind_text(entry, 4, e->field, -1, SQLITE_STATIC);
-        sqlite3_bind_text(entry, 5, e->column, -1, SQLITE_STATIC);
-        if (e->year_from)
-            sqlite3_bind_int(entry, 6, e->year_from);
-        else
-            sqlite3_bind_null(entry, 6);
-        if (e->year_to)
-            sqlite3_bind_int(entry, 7, e->year_to);
-        else
-            sqlite3_bind_null(entry, 7);
-        if (*codes)
-            sqlite3_bind_text(entry, 8, codes, -1, SQLITE_TRANSIENT);
-        else
-            sqlite3_bind_null(entry, 8);
-        int step = sqlite3_step(entry);
-        sqlite3_reset(entry);
+        const jarva__mapping_row row = { .source_id = src->id,
+                                         .position = (long)i + 1,
+                                         .line = e->line,
+                                         .field = e->field,
+                                         .column = e->column,
+                                         .year_from = e->year_from,
+                                         .year_to = e->year_to,
+                                         .codes = codes };
+        rc = jarva__mapping_writer_entry(w, &row);
         free(codes);
-        if (step != SQLITE_DONE)
-            return jarva__sqlerr(db, "storing the catalogue's source mappings");
     }
-    /* The setting `covers,comparison` is no column: kept as a row of its
-     * own (line 0) and read back into the flag by stored_mapping(). */
-    if (m->covers_comparison) {
-        sqlite3_bind_text(entry, 1, src->id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(entry, 2, (sqlite3_int64)m->count + 1);
-        sqlite3_bind_int64(entry, 3, 0);
-        sqlite3_bind_text(entry, 4, "covers", -1, SQLITE_STATIC);
-        sqlite3_bind_text(entry, 5, "comparison", -1, SQLITE_STATIC);
-        for (int i = 6; i <= 8; i++)
-            sqlite3_bind_null(entry, i);
-        int step = sqlite3_step(entry);
-        sqlite3_reset(entry);
-        if (step != SQLITE_DONE)
-            return jarva__sqlerr(db, "storing the catalogue's source mappings");
+    if (!rc && m->covers_comparison) {
+        const jarva__mapping_row row = { .source_id = src->id,
+                                         .position = (long)m->count + 1,
+                                         .field = "covers",
+                                         .column = "comparison" };
+        rc = jarva__mapping_writer_entry(w, &row);
     }
-    return JARVA_OK;
+    return rc;
 }
 
 int jarva__catalog_sources_write(jarva_db *db, const jarva__catalog *cat)
@@ -218,108 +203,55 @@ int jarva__catalog_sources_write(jarva_db *db, const jarva__catalog *cat)
     const jarva__cat_sources *s = cat->sources;
     if (!s)
         return JARVA_OK;
-    int rc = jarva__exec(db, "DELETE FROM catalog_source; DELETE FROM catalog_origin");
-    if (rc)
-        return rc;
-    sqlite3_stmt *source = NULL, *entry = NULL, *origin = NULL;
-    if (sqlite3_prepare_v2(db->sql,
-                           "INSERT INTO catalog_source(id, path, sha256, content) "
-                           "VALUES (?, ?, ?, ?)",
-                           -1, &source, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(
-            db->sql,
-            "INSERT INTO catalog_source_entry(source_id, position, line, field, "
-            "column_name, year_from, year_to, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            -1, &entry, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db->sql,
-                           "INSERT INTO catalog_origin(id, dir, loaded_at) VALUES (1, ?, ?)", -1,
-                           &origin, NULL) != SQLITE_OK) {
-        rc = jarva__sqlerr(db, "storing the catalogue's source mappings");
-        goto done;
-    }
-    for (size_t i = 0; i < s->count && !rc; i++) {
-        const cat_source *src = &s->items[i];
-        sqlite3_bind_text(source, 1, src->id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(source, 2, src->mapping->path, -1, SQLITE_STATIC);
-        sqlite3_bind_text(source, 3, src->sha256, -1, SQLITE_STATIC);
-        sqlite3_bind_text(source, 4, src->content, -1, SQLITE_STATIC);
-        int step = sqlite3_step(source);
-        sqlite3_reset(source);
-        rc = step == SQLITE_DONE ? write_entries(db, src, entry)
-                                 : jarva__sqlerr(db, "storing the catalogue's source mappings");
-    }
-    if (!rc) {
-        char now[32];
-        time_t t = time(NULL);
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        sqlite3_bind_text(origin, 1, s->dir, -1, SQLITE_STATIC);
-        sqlite3_bind_text(origin, 2, now, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(origin) != SQLITE_DONE)
-            rc = jarva__sqlerr(db, "storing the catalogue's source mappings");
-    }
-done:
-    sqlite3_finalize(source);
-    sqlite3_finalize(entry);
-    sqlite3_finalize(origin);
+    jarva__mapping_writer *w = NULL;
+    int rc = jarva__mapping_writer_open(&w, db);
+    for (size_t i = 0; i < s->count && !rc; i++)
+        rc = write_source(db, w, &s->items[i]);
+    if (!rc)
+        rc = jarva__mapping_writer_finish(w, s->dir);
+    jarva__mapping_writer_free(w);
     return rc;
 }
 
-/* The stored mapping of source: JARVA_OK, JARVA_ENOTFOUND with *stored 1
- * (the catalogue is stored, the source is not in it) or 0 (no catalogue was
- * stored: a database loaded before schema version 4). */
-static int stored_mapping(jarva_db *db, const char *source, jarva__mapping **out, int *stored)
+typedef struct stored_read {
+    jarva_db *db;
+    jarva__mapping *mapping;
+} stored_read;
+
+/* One stored row back into the mapping (write_source's setting row into its
+ * flag). */
+static int add_stored_row(void *ctx, const jarva__mapping_row *row)
 {
-    *out = NULL;
-    *stored = 0;
-    sqlite3_stmt *stmt = NULL;
-    jarva__mapping *m = NULL;
-    int rc = JARVA_OK;
-    if (sqlite3_prepare_v2(db->sql,
-                           "SELECT (SELECT dir FROM catalog_origin), s.path, e.field, "
-                           "e.column_name, e.year_from, e.year_to, e.codes, e.line "
-                           "FROM (SELECT 1) LEFT JOIN catalog_source s ON s.id = ?1 "
-                           "LEFT JOIN catalog_source_entry e ON e.source_id = s.id "
-                           "ORDER BY e.position",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        return jarva__sqlerr(db, "reading the stored source mapping");
-    sqlite3_bind_text(stmt, 1, source, -1, SQLITE_STATIC);
-    int step;
-    while ((step = sqlite3_step(stmt)) == SQLITE_ROW && !rc) {
-        *stored = sqlite3_column_type(stmt, 0) != SQLITE_NULL;
-        if (sqlite3_column_type(stmt, 1) == SQLITE_NULL)
-            break;
-        if (!m) {
-            m = calloc(1, sizeof *m);
-            if (!m || !(m->path = jarva__strdup((const char *)sqlite3_column_text(stmt, 1)))) {
-                rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-                break;
-            }
-        }
-        if (sqlite3_column_type(stmt, 2) == SQLITE_NULL)
-            continue; /* a mapping file with a header only */
-        if (!strcmp((const char *)sqlite3_column_text(stmt, 2), "covers")) {
-            m->covers_comparison =
-                !strcmp((const char *)sqlite3_column_text(stmt, 3), "comparison");
-            continue;
-        }
-        if (jarva__mapping_add(m, (const char *)sqlite3_column_text(stmt, 2),
-                               (const char *)sqlite3_column_text(stmt, 3),
-                               sqlite3_column_int(stmt, 4), sqlite3_column_int(stmt, 5),
-                               (const char *)sqlite3_column_text(stmt, 6),
-                               (long)sqlite3_column_int64(stmt, 7)))
-            rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    stored_read *r = ctx;
+    if (!strcmp(row->field, "covers")) {
+        r->mapping->covers_comparison = !strcmp(row->column, "comparison");
+        return JARVA_OK;
     }
-    if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
-        rc = jarva__sqlerr(db, "reading the stored source mapping");
-    sqlite3_finalize(stmt);
+    if (jarva__mapping_add(r->mapping, row->field, row->column, row->year_from, row->year_to,
+                           row->codes, row->line))
+        return jarva__seterr(&r->db->err, JARVA_ENOMEM, "out of memory");
+    return JARVA_OK;
+}
+
+/* The mapping init stored for source: JARVA_OK, JARVA_ENOTFOUND with
+ * *origin_dir as jarva__store_source_mapping gives it, JARVA_ENOMEM or
+ * JARVA_EDB. */
+static int stored_mapping(jarva_db *db, const char *source, jarva__mapping **out, char **origin_dir)
+{
+    stored_read r = { db, calloc(1, sizeof *r.mapping) };
+    *out = NULL;
+    *origin_dir = NULL;
+    if (!r.mapping)
+        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    char *path = NULL;
+    int rc = jarva__store_source_mapping(db, source, add_stored_row, &r, &path, origin_dir);
     if (rc) {
-        jarva__mapping_free(m);
+        jarva__mapping_free(r.mapping);
         return rc;
     }
-    *out = m;
-    return m ? JARVA_OK : JARVA_ENOTFOUND;
+    r.mapping->path = path;
+    *out = r.mapping;
+    return JARVA_OK;
 }
 
 int jarva__mapping_for_source(jarva_db *db, const char *catalog_dir, const char *source,
@@ -333,25 +265,19 @@ int jarva__mapping_for_source(jarva_db *db, const char *catalog_dir, const char 
      * before loading it with init. */
     if (catalog_dir)
         return jarva__mapping_load(catalog_dir, source, out, err);
-    int stored = 0;
-    rc = stored_mapping(db, source, out, &stored);
+    char *dir = NULL;
+    rc = stored_mapping(db, source, out, &dir);
     if (rc != JARVA_ENOTFOUND)
         return rc;
-    if (!stored)
+    /* No catalogue stored: a database loaded before schema version 4 reads
+     * the default folder, as it did then. */
+    if (!dir)
         return jarva__mapping_load(jarva_catalog_default_dir(), source, out, err);
-    char *dir = NULL;
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db->sql, "SELECT dir FROM catalog_origin", -1, &stmt, NULL) ==
-            SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW)
-        dir = jarva__strdup((const char *)sqlite3_column_text(stmt, 0));
-    sqlite3_finalize(stmt);
-    const char *d = dir ? dir : "DIR";
     rc = jarva__seterr(err, JARVA_ENOTFOUND,
                        "%s/sources/%s.csv: no column mapping for source '%s' in the catalogue "
                        "this database was loaded from: write one (a mapping draft of the file "
                        "starts it) and load the catalogue %s again",
-                       d, source, source, d);
+                       dir, source, source, dir);
     free(dir);
     return rc;
 }

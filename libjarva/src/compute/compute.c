@@ -37,10 +37,10 @@ int jarva_compute(jarva_compute_summary *out, jarva_db *db, const jarva_compute_
 {
     if (!db)
         return JARVA_EINVAL;
-    jarva__clearerr(&db->err);
+    jarva__clearerr(jarva__db_err(db));
     if (out && out->version != JARVA_COMPUTE_SUMMARY_VERSION)
         return jarva__seterr(
-            &db->err, JARVA_EINVAL,
+            jarva__db_err(db), JARVA_EINVAL,
             "jarva_compute: summary version %u, this libjarva knows %d (initialise "
             "it from JARVA_COMPUTE_SUMMARY_INIT)",
             out->version, JARVA_COMPUTE_SUMMARY_VERSION);
@@ -52,16 +52,16 @@ int jarva_compute(jarva_compute_summary *out, jarva_db *db, const jarva_compute_
     *c.summary = (jarva_compute_summary)JARVA_COMPUTE_SUMMARY_INIT;
     if (opts) {
         if (opts->version != JARVA_COMPUTE_OPTIONS_VERSION)
-            return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_compute: options version %u",
-                                 opts->version);
+            return jarva__seterr(jarva__db_err(db), JARVA_EINVAL,
+                                 "jarva_compute: options version %u", opts->version);
         c.opts = *opts;
     } else {
         jarva_compute_options defaults = JARVA_COMPUTE_OPTIONS_INIT;
         c.opts = defaults;
     }
     if (!(c.opts.estimate.level > 0 && c.opts.estimate.level < 1))
-        return jarva__seterr(&db->err, JARVA_EINVAL, "confidence level %g is not in (0, 1)",
-                             c.opts.estimate.level);
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL,
+                             "confidence level %g is not in (0, 1)", c.opts.estimate.level);
     time_t t = time(NULL);
     struct tm tm;
     gmtime_r(&t, &tm);

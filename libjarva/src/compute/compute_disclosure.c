@@ -35,7 +35,7 @@ typedef struct area_row {
 typedef struct protect {
     jarva__compute *c;
     area_row *areas;
-    size_t nareas;
+    size_t nareas, capareas;
     cell *cells;
     size_t ncells, capcells;
     equation *eqs;
@@ -44,6 +44,7 @@ typedef struct protect {
     size_t nmembers, capmembers;
     long long min_n;
     size_t secondary; /* cells suppressed here, over the whole compute */
+    jarva__suppression_writer *writer;
 } protect;
 
 static int nomem(protect *p)
@@ -70,37 +71,25 @@ static void free_areas(protect *p)
     free(p->areas);
 }
 
-static int load_areas(protect *p)
+static int add_area(void *ctx, const jarva__store_area *from)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(p->c->db->sql, "SELECT id, parent_id, kind, in_jarva FROM area", -1, &st,
-                           NULL) != SQLITE_OK)
-        return jarva__sqlerr(p->c->db, "reading the areas");
-    size_t cap = 0;
-    int rc = JARVA_OK, step = SQLITE_DONE;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (p->nareas == cap) {
-            cap = cap ? cap * 2 : 16;
-            area_row *grown = realloc(p->areas, cap * sizeof *grown);
-            if (!grown) {
-                rc = nomem(p);
-                break;
-            }
-            p->areas = grown;
-        }
-        area_row *a = &p->areas[p->nareas++];
-        const char *parent = (const char *)sqlite3_column_text(st, 1);
-        a->id = jarva__strdup((const char *)sqlite3_column_text(st, 0));
-        a->parent = parent ? jarva__strdup(parent) : NULL;
-        a->kind = jarva__strdup((const char *)sqlite3_column_text(st, 2));
-        a->in_jarva = sqlite3_column_int(st, 3);
-        if (!a->id || !a->kind || (parent && !a->parent))
-            rc = nomem(p);
+    protect *p = ctx;
+    if (p->nareas == p->capareas) {
+        size_t cap = p->capareas ? p->capareas * 2 : 16;
+        area_row *grown = realloc(p->areas, cap * sizeof *grown);
+        if (!grown)
+            return nomem(p);
+        p->areas = grown;
+        p->capareas = cap;
     }
-    if (!rc && step != SQLITE_DONE)
-        rc = jarva__sqlerr(p->c->db, "reading the areas");
-    sqlite3_finalize(st);
-    return rc;
+    area_row *a = &p->areas[p->nareas++];
+    a->id = jarva__strdup(from->id);
+    a->parent = from->parent_id ? jarva__strdup(from->parent_id) : NULL;
+    a->kind = jarva__strdup(from->kind);
+    a->in_jarva = from->in_jarva;
+    if (!a->id || !a->kind || (from->parent_id && !a->parent))
+        return nomem(p);
+    return JARVA_OK;
 }
 
 static const area_row *find_area(const protect *p, const char *id)
@@ -426,70 +415,53 @@ static int protect_cell(protect *p, size_t k)
     return 0;
 }
 
-static int load_cells(protect *p, const char *indicator, int year)
+static int add_cell(void *ctx, const jarva__store_cell *from)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(p->c->db->sql,
-                           "SELECT e.id, e.area_id, e.domain, coalesce(e.n, 0), e.suppressed "
-                           "FROM estimate e JOIN area a ON a.id = e.area_id "
-                           "WHERE e.indicator_id = ? AND e.year = ? AND e.method <> 'exact' "
-                           "ORDER BY a.position, e.domain",
-                           -1, &st, NULL) != SQLITE_OK)
-        return jarva__sqlerr(p->c->db, "reading estimates to protect");
-    sqlite3_bind_text(st, 1, indicator, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 2, year);
-    int rc = JARVA_OK, step = SQLITE_DONE;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (p->ncells == p->capcells) {
-            size_t cap = p->capcells ? p->capcells * 2 : 64;
-            cell *grown = realloc(p->cells, cap * sizeof *grown);
-            if (!grown) {
-                rc = nomem(p);
-                break;
-            }
-            p->cells = grown;
-            p->capcells = cap;
-        }
-        cell *x = &p->cells[p->ncells++];
-        x->id = sqlite3_column_int64(st, 0);
-        x->area = jarva__strdup((const char *)sqlite3_column_text(st, 1));
-        x->domain = jarva__strdup((const char *)sqlite3_column_text(st, 2));
-        x->n = sqlite3_column_int64(st, 3);
-        x->suppressed = sqlite3_column_int(st, 4);
-        x->secondary = 0;
-        if (!x->area || !x->domain)
-            rc = nomem(p);
+    protect *p = ctx;
+    if (p->ncells == p->capcells) {
+        size_t cap = p->capcells ? p->capcells * 2 : 64;
+        cell *grown = realloc(p->cells, cap * sizeof *grown);
+        if (!grown)
+            return nomem(p);
+        p->cells = grown;
+        p->capcells = cap;
     }
-    if (!rc && step != SQLITE_DONE)
-        rc = jarva__sqlerr(p->c->db, "reading estimates to protect");
-    sqlite3_finalize(st);
-    return rc;
+    cell *x = &p->cells[p->ncells++];
+    x->id = from->id;
+    x->area = jarva__strdup(from->area_id);
+    x->domain = jarva__strdup(from->domain);
+    x->n = from->n;
+    x->suppressed = from->suppressed;
+    x->secondary = 0;
+    if (!x->area || !x->domain)
+        return nomem(p);
+    return JARVA_OK;
 }
 
 /* Stores the secondary suppressions: like a primary one, without any value. */
-static int store_secondary(protect *p, sqlite3_stmt *update)
+static int store_secondary(protect *p)
 {
     for (size_t i = 0; i < p->ncells; i++) {
         if (!p->cells[i].secondary)
             continue;
-        sqlite3_bind_int(update, 1, JARVA_EST_SUPPRESSED_SECONDARY);
-        sqlite3_bind_int64(update, 2, p->cells[i].id);
-        int step = sqlite3_step(update);
-        sqlite3_reset(update);
-        if (step != SQLITE_DONE)
-            return jarva__sqlerr(p->c->db, "storing a secondary suppression");
+        int rc = jarva__suppression_writer_put(p->writer, p->cells[i].id);
+        if (rc)
+            return rc;
         p->secondary++;
     }
     return JARVA_OK;
 }
 
-static int protect_one(protect *p, const char *indicator, const char *kind, int year,
-                       sqlite3_stmt *update)
+/* One breakdown: its equations, the rule and the audit, the result stored. */
+static int protect_one(void *ctx, const jarva__store_breakdown *b)
 {
+    protect *p = ctx;
+    /* The threshold of the primary suppression (compute_survey.c). */
+    p->min_n = b->min_n > 0 ? b->min_n : (long long)p->c->opts.estimate.min_n;
     clear_cells(p);
-    int rc = load_cells(p, indicator, year);
+    int rc = jarva__store_breakdown_cells(p->c->db, b->indicator_id, b->year, add_cell, p);
     if (!rc)
-        rc = strcmp(kind, "table") ? survey_equations(p) : table_equations(p);
+        rc = strcmp(b->source_kind, "table") ? survey_equations(p) : table_equations(p);
     if (rc || p->neqs == 0)
         return rc;
     /* Each round suppresses at least one more cell, so this ends. */
@@ -501,7 +473,7 @@ static int protect_one(protect *p, const char *indicator, const char *kind, int 
         if (k < 0 || !protect_cell(p, (size_t)k))
             break;
     }
-    return store_secondary(p, update);
+    return store_secondary(p);
 }
 
 int jarva__compute_protect(jarva__compute *c)
@@ -509,49 +481,18 @@ int jarva__compute_protect(jarva__compute *c)
     protect p;
     memset(&p, 0, sizeof p);
     p.c = c;
-    sqlite3_stmt *list = NULL, *update = NULL;
-    int rc = load_areas(&p);
-    /* Respondent data only: activity counts are complete counts, and a count
-     * read off a published list (method 'exact') is no respondent's answer. */
-    if (!rc && (sqlite3_prepare_v2(c->db->sql,
-                                   "SELECT DISTINCT e.indicator_id, i.source_kind, e.year, i.min_n "
-                                   "FROM estimate e JOIN indicator i ON i.id = e.indicator_id "
-                                   "WHERE i.source_kind IN ('survey', 'staff', 'table') "
-                                   "AND i.measure IN ('proportion', 'mean') "
-                                   "ORDER BY e.indicator_id, e.year",
-                                   -1, &list, NULL) != SQLITE_OK ||
-                sqlite3_prepare_v2(c->db->sql,
-                                   "UPDATE estimate SET suppressed = 1, flags = flags | ?1, "
-                                   "n_positive = NULL, value = NULL, se = NULL, ci_low = NULL, "
-                                   "ci_high = NULL, df = NULL, n_eff = NULL WHERE id = ?2",
-                                   -1, &update, NULL) != SQLITE_OK))
-        rc = jarva__sqlerr(c->db, "preparing the disclosure control");
-    int step = SQLITE_DONE;
-    while (!rc && (step = sqlite3_step(list)) == SQLITE_ROW) {
-        char *indicator = jarva__strdup((const char *)sqlite3_column_text(list, 0));
-        char *kind = jarva__strdup((const char *)sqlite3_column_text(list, 1));
-        /* The threshold of the primary suppression (compute_survey.c). */
-        int min_n = sqlite3_column_int(list, 3);
-        p.min_n = min_n > 0 ? min_n : (long long)c->opts.estimate.min_n;
-        if (!indicator || !kind)
-            rc = nomem(&p);
-        else
-            rc = protect_one(&p, indicator, kind, sqlite3_column_int(list, 2), update);
-        free(indicator);
-        free(kind);
-    }
-    if (!rc && step != SQLITE_DONE)
-        rc = jarva__sqlerr(c->db, "listing estimates to protect");
-    sqlite3_finalize(list);
-    sqlite3_finalize(update);
+    int rc = jarva__store_areas(c->db, add_area, &p);
+    if (!rc)
+        rc = jarva__suppression_writer_open(&p.writer, c->db);
+    if (!rc)
+        rc = jarva__store_breakdowns(c->db, protect_one, &p);
+    jarva__suppression_writer_free(p.writer);
     /* No output shows how many answered in a suppressed cell: n would give it
      * away by subtraction (total minus the shown cells) as surely as a value. */
     if (!rc)
-        rc = jarva__exec(c->db, "UPDATE estimate SET n = NULL, n_positive = NULL "
-                                "WHERE suppressed = 1");
-    if (!rc) {
+        rc = jarva__store_hide_suppressed_n(c->db);
+    if (!rc)
         c->summary->suppressed += p.secondary;
-    }
     clear_cells(&p);
     free(p.cells);
     free(p.eqs);

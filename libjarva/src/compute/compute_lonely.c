@@ -34,7 +34,7 @@ int jarva__compute_lonely_psu(jarva__compute *c, const char *source, jarva_lonel
         while (k < 5 && strcmp(m->entries[i].column, names[k]))
             k++;
         if (k == 5)
-            rc = jarva__seterr(&c->db->err, JARVA_EFORMAT,
+            rc = jarva__seterr(jarva__db_err(c->db), JARVA_EFORMAT,
                                "%s:%ld: lonely_psu '%s' is not fail, adjust, remove, certainty or "
                                "average",
                                m->path, m->entries[i].line, m->entries[i].column);

@@ -108,52 +108,46 @@ static unsigned parse_by(const char *list, int staff)
     return mask;
 }
 
+/* The indicators of one wave's source, copied out of the store's rows. */
+typedef struct indicator_list {
+    jarva__compute *c;
+    int staff;
+    survey_indicator *items;
+    size_t count, cap;
+} indicator_list;
+
+static int add_indicator(void *ctx, const jarva__store_survey_indicator *from)
+{
+    indicator_list *l = ctx;
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        survey_indicator *grown = realloc(l->items, cap * sizeof *grown);
+        if (!grown)
+            return jarva__seterr(&l->c->db->err, JARVA_ENOMEM, "out of memory");
+        l->items = grown;
+        l->cap = cap;
+    }
+    survey_indicator *ind = &l->items[l->count++];
+    ind->id = jarva__strdup(from->id);
+    ind->mean = from->mean;
+    ind->variable = jarva__strdup(from->variable);
+    ind->positive = from->positive_codes ? jarva__strdup(from->positive_codes) : NULL;
+    ind->valid = from->valid_codes ? jarva__strdup(from->valid_codes) : NULL;
+    ind->min_n = from->min_n;
+    ind->by_mask = parse_by(from->disaggregations, l->staff);
+    if (!ind->id || !ind->variable || (!ind->positive && from->positive_codes) ||
+        (!ind->valid && from->valid_codes))
+        return jarva__seterr(&l->c->db->err, JARVA_ENOMEM, "out of memory");
+    return JARVA_OK;
+}
+
 static int load_indicators(jarva__compute *c, const char *kind, const char *source,
                            survey_indicator **out, size_t *count)
 {
-    sqlite3_stmt *st = NULL;
-    *out = NULL;
-    *count = 0;
-    if (sqlite3_prepare_v2(c->db->sql,
-                           "SELECT id, measure, variable, positive_codes, valid_codes, min_n, "
-                           "disaggregations FROM indicator WHERE source_kind = ? AND source = ? "
-                           "AND measure IN ('proportion', 'mean') AND variable IS NOT NULL "
-                           "ORDER BY position, id",
-                           -1, &st, NULL) != SQLITE_OK)
-        return jarva__sqlerr(c->db, "reading survey indicators");
-    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC);
-    size_t cap = 0;
-    int rc = JARVA_OK, step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*count == cap) {
-            cap = cap ? cap * 2 : 16;
-            survey_indicator *grown = realloc(*out, cap * sizeof *grown);
-            if (!grown) {
-                rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-                break;
-            }
-            *out = grown;
-        }
-        survey_indicator *ind = &(*out)[(*count)++];
-        ind->id = jarva__strdup((const char *)sqlite3_column_text(st, 0));
-        ind->mean = !strcmp((const char *)sqlite3_column_text(st, 1), "mean");
-        ind->variable = jarva__strdup((const char *)sqlite3_column_text(st, 2));
-        ind->positive = jarva__strdup((const char *)sqlite3_column_text(st, 3));
-        ind->valid = jarva__strdup((const char *)sqlite3_column_text(st, 4));
-        ind->min_n = sqlite3_column_int(st, 5);
-        ind->by_mask = parse_by((const char *)sqlite3_column_text(st, 6), !strcmp(kind, "staff"));
-        if (!ind->id || !ind->variable ||
-            (!ind->positive && sqlite3_column_type(st, 3) != SQLITE_NULL) ||
-            (!ind->valid && sqlite3_column_type(st, 4) != SQLITE_NULL)) {
-            rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-            break;
-        }
-    }
-    /* A failed step is an error, not the last indicator. */
-    if (!rc && step != SQLITE_DONE)
-        rc = jarva__sqlerr(c->db, "reading survey indicators");
-    sqlite3_finalize(st);
+    indicator_list l = { c, !strcmp(kind, "staff"), NULL, 0, 0 };
+    int rc = jarva__store_survey_indicators(c->db, kind, source, add_indicator, &l);
+    *out = l.items;
+    *count = l.count;
     return rc;
 }
 
@@ -168,46 +162,55 @@ static void free_indicators(survey_indicator *list, size_t count)
     free(list);
 }
 
-/* The questions the wave's indicators use, with their positions in the batch. */
+/* The questions the wave's indicators use, once each, with their positions
+ * in the batch and every breakdown asked of them; a question the wave does
+ * not have is left out. */
 static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *inds, size_t n)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(c->db->sql,
-                           "SELECT position FROM batch_variable WHERE batch_id = ? AND name = ?",
-                           -1, &st, NULL) != SQLITE_OK)
-        return jarva__sqlerr(c->db, "reading the wave's variables");
     w->var_names = calloc(n ? n : 1, sizeof *w->var_names);
     w->var_position = calloc(n ? n : 1, sizeof *w->var_position);
     w->var_dims = calloc(n ? n : 1, sizeof *w->var_dims);
-    int rc = (!w->var_names || !w->var_position || !w->var_dims)
+    const char **names = malloc((n ? n : 1) * sizeof *names);
+    int rc = (!w->var_names || !w->var_position || !w->var_dims || !names)
                  ? jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory")
                  : JARVA_OK;
+    size_t nnames = 0;
     for (size_t i = 0; i < n && !rc; i++) {
-        int known = 0;
-        for (size_t v = 0; v < w->nvars; v++)
-            if (!strcmp(w->var_names[v], inds[i].variable)) {
-                w->var_dims[v] |= inds[i].by_mask;
-                known = 1;
-            }
-        if (known)
-            continue;
-        sqlite3_bind_int64(st, 1, w->batch_id);
-        sqlite3_bind_text(st, 2, inds[i].variable, -1, SQLITE_STATIC);
-        int step = sqlite3_step(st);
-        if (step != SQLITE_ROW && step != SQLITE_DONE) /* not "the wave lacks it" */
-            rc = jarva__sqlerr(c->db, "reading the wave's variables");
-        if (step == SQLITE_ROW) {
-            w->var_names[w->nvars] = jarva__strdup(inds[i].variable);
-            w->var_position[w->nvars] = sqlite3_column_int(st, 0);
-            w->var_dims[w->nvars] = inds[i].by_mask;
-            if (!w->var_names[w->nvars])
-                rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-            w->nvars++;
-        }
-        sqlite3_reset(st);
+        size_t v = 0;
+        while (v < nnames && strcmp(names[v], inds[i].variable))
+            v++;
+        if (v == nnames)
+            names[nnames++] = inds[i].variable;
+        w->var_dims[v] |= inds[i].by_mask;
     }
-    sqlite3_finalize(st);
+    if (!rc)
+        rc = jarva__store_wave_variables(c->db, w->batch_id, names, nnames, w->var_position);
+    /* Those the wave has, moved to the front in the same order. */
+    for (size_t v = 0; v < nnames && !rc; v++) {
+        if (w->var_position[v] < 0)
+            continue;
+        w->var_names[w->nvars] = jarva__strdup(names[v]);
+        if (!w->var_names[w->nvars])
+            rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+        w->var_position[w->nvars] = w->var_position[v];
+        w->var_dims[w->nvars] = w->var_dims[v];
+        w->nvars++;
+    }
+    free(names);
     return rc;
+}
+
+/* Marks the wave's area codes that lie outside Järva. */
+static int mark_outside(void *ctx, const jarva__store_area *a)
+{
+    wave *w = ctx;
+    if (a->in_jarva)
+        return JARVA_OK;
+    const code_list *areas = &w->by_values[BY_AREA];
+    for (size_t k = 0; k < areas->count; k++)
+        if (!strcmp(areas->text[k], a->id))
+            w->outside[k] = 1;
+    return JARVA_OK;
 }
 
 /* The wave's code lists, which fix the sizes of every grid of sums. */
@@ -248,20 +251,7 @@ static int read_codes(jarva__compute *c, wave *w)
         if (failed)
             return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
     }
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(c->db->sql, "SELECT in_jarva FROM area WHERE id = ?", -1, &st, NULL) !=
-        SQLITE_OK)
-        return jarva__sqlerr(c->db, "reading the areas");
-    for (size_t a = 0; a < nareas && !rc; a++) {
-        sqlite3_bind_text(st, 1, w->by_values[BY_AREA].text[a], -1, SQLITE_STATIC);
-        int step = sqlite3_step(st);
-        if (step != SQLITE_ROW && step != SQLITE_DONE)
-            rc = jarva__sqlerr(c->db, "reading the areas");
-        w->outside[a] = step == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
-    return rc;
+    return jarva__store_areas(c->db, mark_outside, w);
 }
 
 /* Column k of the reader's columns: weight, stratum, the breakdowns, then
@@ -518,28 +508,12 @@ static int compute_wave(jarva__compute *c, int64_t batch_id, const char *kind, c
     return rc;
 }
 
+static int compute_stored_wave(void *ctx, const jarva__store_wave *w)
+{
+    return compute_wave(ctx, w->batch_id, w->kind, w->source, w->year);
+}
+
 int jarva__compute_surveys(jarva__compute *c)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(c->db->sql,
-                           "SELECT id, kind, source, year FROM batch "
-                           "WHERE kind IN ('survey', 'staff') ORDER BY year, id",
-                           -1, &st, NULL) != SQLITE_OK)
-        return jarva__sqlerr(c->db, "listing survey waves");
-    int rc = JARVA_OK, step = SQLITE_DONE;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        char *kind = jarva__strdup((const char *)sqlite3_column_text(st, 1));
-        char *source = jarva__strdup((const char *)sqlite3_column_text(st, 2));
-        if (!kind || !source)
-            rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
-        else
-            rc = compute_wave(c, sqlite3_column_int64(st, 0), kind, source,
-                              sqlite3_column_int(st, 3));
-        free(kind);
-        free(source);
-    }
-    if (!rc && step != SQLITE_DONE)
-        rc = jarva__sqlerr(c->db, "listing survey waves");
-    sqlite3_finalize(st);
-    return rc;
+    return jarva__store_survey_waves(c->db, compute_stored_wave, c);
 }

@@ -32,11 +32,11 @@ int jarva_status_assess(jarva_target_status *out, int *has_target, jarva_db *db,
 {
     /* Success leaves jarva_errmsg(db) empty, as db.h promises. */
     if (db)
-        jarva__clearerr(&db->err);
+        jarva__clearerr(jarva__db_err(db));
     if (!db || !indicator_id || !out)
         return JARVA_EINVAL;
     if (out->version != JARVA_TARGET_STATUS_VERSION)
-        return jarva__seterr(&db->err, JARVA_EINVAL,
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL,
                              "jarva_status_assess: status version %u, this libjarva knows %d "
                              "(initialise it from JARVA_TARGET_STATUS_INIT)",
                              out->version, JARVA_TARGET_STATUS_VERSION);
@@ -78,7 +78,7 @@ int jarva_status_assess(jarva_target_status *out, int *has_target, jarva_db *db,
     rc = jarva_target_assess(out, &series, &target, opts ? opts : &plan, errbuf, sizeof errbuf);
     jarva_series_data_free(data);
     if (rc)
-        return jarva__seterr(&db->err, rc, "%s: %s", indicator_id, errbuf);
+        return jarva__seterr(jarva__db_err(db), rc, "%s: %s", indicator_id, errbuf);
     if (!targeted) {
         out->state = JARVA_TARGET_NO_TARGET;
         out->rule = JARVA_RULE_NO_TARGET;

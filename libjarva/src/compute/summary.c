@@ -73,7 +73,7 @@ static int adjust(jarva_db *db, keyed *rows, size_t n, double level)
 {
     double *p = malloc((n ? n : 1) * 2 * sizeof *p);
     if (!p)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         const jarva_target_status *st = &rows[i].item.status;
         p[i] =
@@ -85,7 +85,8 @@ static int adjust(jarva_db *db, keyed *rows, size_t n, double level)
         rows[i].item.change_significant = isfinite(p[n + i]) && p[n + i] < 1 - level;
     }
     free(p);
-    return rc ? jarva__seterr(&db->err, JARVA_ENUMERIC, "adjusting the changes' p-values") : 0;
+    return rc ? jarva__seterr(jarva__db_err(db), JARVA_ENUMERIC, "adjusting the changes' p-values")
+              : 0;
 }
 
 static int assess_all(jarva_db *db, jarva_summary *s, int year, const jarva_target_options *opts,
@@ -113,7 +114,7 @@ int jarva_summary_open(jarva_summary **out, jarva_db *db, int year,
                        const jarva_target_options *opts)
 {
     if (db)
-        jarva__clearerr(&db->err);
+        jarva__clearerr(jarva__db_err(db));
     if (out)
         *out = NULL;
     if (!db || !out)
@@ -125,13 +126,13 @@ int jarva_summary_open(jarva_summary **out, jarva_db *db, int year,
     double level = opts ? opts->level : defaults.level;
     jarva_summary *s = calloc(1, sizeof *s);
     if (!s)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     s->level = level;
     int rc = jarva_indicator_list_open(&s->indicators, db, NULL);
     s->count = jarva_indicator_list_count(s->indicators);
     keyed *rows = rc ? NULL : calloc(s->count ? s->count : 1, sizeof *rows);
     if (!rc && !rows)
-        rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        rc = jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     if (!rc)
         rc = assess_all(db, s, year, opts, rows);
     if (!rc)
@@ -141,7 +142,7 @@ int jarva_summary_open(jarva_summary **out, jarva_db *db, int year,
         s->items = calloc(s->count ? s->count : 1, sizeof *s->items);
         s->areas = calloc(s->count ? s->count : 1, sizeof *s->areas);
         if (!s->items || !s->areas)
-            rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+            rc = jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     }
     for (size_t i = 0; rows && i < s->count; i++) {
         if (!rc) {
@@ -157,7 +158,7 @@ int jarva_summary_open(jarva_summary **out, jarva_db *db, int year,
         jarva_summary_free(s);
         return rc;
     }
-    jarva__clearerr(&db->err);
+    jarva__clearerr(jarva__db_err(db));
     *out = s;
     return JARVA_OK;
 }

@@ -540,8 +540,7 @@ static int start(jarva__csv_reader *r, const jarva__csv_dialect *given, jarva__e
         r->decimal_source = DECIMAL_DELIMITER;
         r->dialect.decimal = r->dialect.delimiter == ';' ? ',' : '.';
     }
-    if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) !=
-        0)
+    if (csv_init(&r->parser, LIBCSV_OPTIONS) != 0)
         return jarva__csv_report(r, err, JARVA_ENOMEM, 0, 0, "out of memory");
     r->parser_ready = 1;
     csv_set_delim(&r->parser, (unsigned char)r->dialect.delimiter);
@@ -622,7 +621,7 @@ void jarva__csv_close(jarva__csv_reader *r)
 {
     if (!r)
         return;
-    if (r->fd >= 0)
+    if (r->fd >= 0 && !r->fd_borrowed)
         close(r->fd);
     if (r->parser_ready)
         csv_free(&r->parser);

@@ -11,22 +11,7 @@
 #include "jarva_internal.h"
 /* A field is often a number as analysts write it: the one parser for those. */
 #include "number_parse.h"
-
-/* JARVA__ENC_AUTO: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) decides.
- * Without one, the first 64 KiB read that holds a byte >= 0x80 decides: UTF-8
- * if it holds well-formed multi-byte UTF-8, else Windows-1252. Until then the
- * file is ASCII, the same in both, so nothing already handed out changes. A
- * file taken for UTF-8 with an ill-formed sequence (later, or in that same
- * read: a mixed or damaged file) is an error at that position whose message
- * suggests giving the encoding (--encoding cp1252), rather than text silently
- * garbled. UTF-16 without a BOM must be given. */
-typedef enum jarva__encoding {
-    JARVA__ENC_AUTO = 0, /* BOM, else valid UTF-8, else Windows-1252 */
-    JARVA__ENC_UTF8,
-    JARVA__ENC_CP1252,
-    JARVA__ENC_UTF16LE,
-    JARVA__ENC_UTF16BE
-} jarva__encoding;
+#include "text_encoding.h"
 
 typedef struct jarva__csv_dialect {
     char delimiter;           /* ',', ';' or '\t'; 0 = detect from the first line */
@@ -147,6 +132,45 @@ int jarva__csv_final_hash(jarva__csv_reader *r, char out[65], jarva__error *err)
 
 void jarva__csv_close(jarva__csv_reader *r);
 
+/* ---- one file in two parts (csv_split.c; jarva estimate's two threads) ----
+ * The first reader, opened as always (dialect, encoding and header decided
+ * at the start), reads the records before a split point; a second reader,
+ * made from it, reads the records after, in another thread. The second
+ * part's records are the file's only if the first part ends a record
+ * exactly at the split point, outside quotes; the caller asks the first
+ * reader after its last record of the part (jarva__csv_stopped) and else
+ * throws the second part's work away. */
+
+/* The offset just after the first line feed at or after hint, where a
+ * second part may start: 0 and *offset, or -1 when the file cannot be split
+ * there: UTF-16, hashed (dialect.no_hash not set), already read past hint,
+ * no line feed within 1 MiB after it, or none before the end. */
+int jarva__csv_split_point(const jarva__csv_reader *r, uint64_t hint, uint64_t *offset);
+/* Makes jarva__csv_next() end (return 0) at offset, a split point, once
+ * every record before it is read, if one ends there outside quotes
+ * (jarva__csv_stopped() then says 1); if none does, the reader reads on as
+ * if never told (jarva__csv_split_lost() says 1). */
+void jarva__csv_stop_at(jarva__csv_reader *r, uint64_t offset);
+int jarva__csv_stopped(const jarva__csv_reader *r);
+int jarva__csv_split_lost(const jarva__csv_reader *r);
+/* After jarva__csv_stopped(): reads on past the split point, the second
+ * part's records too, as one reader would have. */
+void jarva__csv_resume(jarva__csv_reader *r);
+/* A reader of first's file from offset (a split point) to its end, with
+ * first's dialect, encoding, header and selected columns; it reads first's
+ * descriptor with pread() (first must stay open while it is used) and counts
+ * lines from 1 at offset: add jarva__csv_line(first) - 1 at the split for
+ * the file's. Its messages are for the caller to judge, not to show: the
+ * line numbers are the part's. JARVA_OK or JARVA_ENOMEM. */
+int jarva__csv_open_part(jarva__csv_reader **out, const jarva__csv_reader *first, uint64_t offset,
+                         jarva__error *err);
+/* The line of the next byte to read (at a split point: its line). */
+long jarva__csv_line(const jarva__csv_reader *r);
+/* With JARVA__ENC_AUTO and no BOM: 1 while the file read so far is ASCII
+ * (the encoding is not decided yet). A second part that starts so must be
+ * all ASCII to be read as the first part would: the first decides. */
+int jarva__csv_still_ascii(const jarva__csv_reader *r);
+
 /* The 1-based line where field index (0-based) of row starts: row->line but
  * for fields after a quoted line break. row is the last one jarva__csv_next
  * returned or the header. */
@@ -159,12 +183,5 @@ int jarva__csv_field_error(const jarva__csv_reader *r, const jarva__csv_row *row
 /* The same for a given line and 1-based column (0: the line only). */
 int jarva__csv_error_at(const jarva__csv_reader *r, long line, size_t column, jarva__error *err,
                         int code, const char *fmt, ...) JARVA__PRINTF(6, 7);
-
-/* "auto", "UTF-8", "Windows-1252", "UTF-16LE" or "UTF-16BE". */
-const char *jarva__encoding_name(jarva__encoding enc);
-/* An encoding as users name it, ignoring case, '-' and '_': auto, utf8,
- * cp1252 (also windows-1252, ansi, and latin1 as the WHATWG Encoding
- * Standard reads it), utf16le, utf16be, utf16 (= LE). 0, or -1 if unknown. */
-int jarva__encoding_from_name(const char *name, jarva__encoding *out);
 
 #endif /* JARVA_CSV_READER_H */

@@ -29,6 +29,8 @@
  * open. */
 #define LIBCSV_ROW_NOT_BEGUN 0
 #define LIBCSV_FIELD_BEGUN 2
+/* How every reader's parser is set up (csv_reader.c, csv_split.c). */
+#define LIBCSV_OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL)
 
 /* How the encoding was settled, for the wording of errors. */
 enum encoding_source { SOURCE_GIVEN, SOURCE_BOM, SOURCE_SNIFFED };
@@ -108,6 +110,16 @@ struct jarva__csv_reader {
 
     int failed;
     char *failed_message;
+
+    /* Reading a file in two parts (csv_split.c). The first part's reader
+     * stops at stop_at (0: never): stopped once the records before it are
+     * read and one ended exactly there, split_lost when none did (a quoted
+     * line break across it) and the reader read on. A second part's reader
+     * reads the first's descriptor with pread() (fd_borrowed: not closed). */
+    uint64_t stop_at;
+    int stopped, split_lost;
+    int fd_borrowed;
+    int part_undecided; /* a second part met non-ASCII text with ascii_so_far */
 };
 
 /* Sets err to "path:line:column (name): message" (line 0: "path: message";
@@ -116,6 +128,11 @@ int jarva__csv_report(const jarva__csv_reader *r, jarva__error *err, int code, l
                       size_t column, const char *fmt, ...) JARVA__PRINTF(6, 7);
 int jarva__csv_vreport(const jarva__csv_reader *r, jarva__error *err, int code, long line,
                        size_t column, const char *fmt, va_list ap) JARVA__PRINTF(6, 0);
+
+/* csv_split.c: whether the reader reached stop_at at a record boundary
+ * (1: stopped; 0: the split is lost, the reader reads on). csv_stream.c
+ * asks when the text read up to stop_at is used up. */
+int jarva__csv_at_stop(jarva__csv_reader *r);
 
 /* csv_stream.c: reads the next chunk (hashing it), decodes what is read, the
  * next non-blank record (1, 0 at the end, < 0 error), and the line where

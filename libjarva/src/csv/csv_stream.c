@@ -13,12 +13,16 @@
 
 /* ---- reading and decoding ---- */
 
-/* Reads up to want bytes, fewer only at the end of the file. */
-static ssize_t read_full(int fd, unsigned char *out, size_t want)
+/* Reads up to want bytes, fewer only at the end of the file: from the
+ * descriptor's position, or for a second part (fd_borrowed) with pread() at
+ * the part's own position, leaving the first part's reads alone. */
+static ssize_t read_full(const jarva__csv_reader *r, unsigned char *out, size_t want)
 {
     size_t got = 0;
     while (got < want) {
-        ssize_t n = read(fd, out + got, want - got);
+        ssize_t n = r->fd_borrowed
+                        ? pread(r->fd, out + got, want - got, (off_t)(r->bytes_read + got))
+                        : read(r->fd, out + got, want - got);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
@@ -40,7 +44,10 @@ int jarva__csv_read_chunk(jarva__csv_reader *r, jarva__error *err)
     r->raw_used = 0;
     if (r->eof)
         return JARVA_OK;
-    ssize_t n = read_full(r->fd, r->raw + keep, CHUNK_SIZE);
+    size_t want = CHUNK_SIZE;
+    if (r->stop_at > r->bytes_read && r->stop_at - r->bytes_read < want)
+        want = (size_t)(r->stop_at - r->bytes_read); /* not past the split */
+    ssize_t n = read_full(r, r->raw + keep, want);
     if (n < 0) {
         char reason[128];
         if (strerror_r(errno, reason, sizeof reason) != 0)
@@ -51,7 +58,7 @@ int jarva__csv_read_chunk(jarva__csv_reader *r, jarva__error *err)
         jarva__sha256_update(&r->sha, r->raw + keep, (size_t)n);
     r->bytes_read += (uint64_t)n;
     r->raw_len += (size_t)n;
-    if (n < CHUNK_SIZE)
+    if ((size_t)n < want)
         r->eof = 1;
     return JARVA_OK;
 }
@@ -95,6 +102,16 @@ static void decode_utf8(jarva__csv_reader *r)
     size_t n = r->raw_len - r->raw_used, first_non_ascii;
     jarva__text_error error;
     size_t valid = jarva__utf8_check(in, n, &error, &first_non_ascii);
+    if (r->ascii_so_far && r->fd_borrowed &&
+        (first_non_ascii != SIZE_MAX || error == JARVA__TEXT_BAD_UTF8 || valid < n)) {
+        /* A second part (csv_split.c) does not decide the encoding: the
+         * first part, reading on, does, from where one pass would. */
+        r->text = (const char *)in;
+        r->text_len = 0;
+        r->part_undecided = 1;
+        stop_text(r, JARVA__TEXT_BAD_UTF8, r->raw_used, in[0]);
+        return;
+    }
     if (r->ascii_so_far) {
         /* The first read with a byte >= 0x80 decides (see csv_reader.h):
          * UTF-8 if it holds well-formed multi-byte sequences (ill-formed
@@ -208,6 +225,10 @@ static int encoding_error(jarva__csv_reader *r, jarva__error *err)
     size_t column = r->nfields + 1;
     unsigned long long offset = (unsigned long long)r->error_offset;
     const char *hint = "";
+    if (r->part_undecided)
+        return jarva__csv_report(r, err, JARVA_EFORMAT, r->line, 0,
+                                 "non-ASCII text after the split point before the encoding is "
+                                 "decided: the first part reads it");
     switch (r->text_error) {
     case JARVA__TEXT_NUL:
         if (r->dialect.encoding == JARVA__ENC_UTF16LE || r->dialect.encoding == JARVA__ENC_UTF16BE)
@@ -554,6 +575,8 @@ static int read_record(jarva__csv_reader *r, jarva__error *err)
             if (r->finished)
                 return 0;
             rc = finish(r, err);
+        } else if (r->stop_at && r->bytes_read >= r->stop_at && jarva__csv_at_stop(r)) {
+            return 0; /* the first part ends here (csv_split.c) */
         } else {
             rc = jarva__csv_read_chunk(r, err);
             if (rc == JARVA_OK)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "import_internal.h"
+#include "store_internal.h"
 
 enum {
     A_DATE,
@@ -65,7 +66,7 @@ typedef struct activity_state {
     jarva__import *imp;
     int col[A_NCOLS];
     jarva__lookup *areas, *organisations, *audiences, *types;
-    sqlite3_stmt *insert;
+    jarva__activity_writer *writer;
 } activity_state;
 
 static const char *cell(const jarva__csv_row *row, int col)
@@ -206,41 +207,20 @@ static int import_row(activity_state *a, const jarva__csv_row *row)
     if (errors->count)
         return JARVA_OK;
 
-    sqlite3_stmt *st = a->insert;
-    sqlite3_bind_int64(st, 1, imp->batch_id);
-    sqlite3_bind_int64(st, 2, row->line);
-    sqlite3_bind_text(st, 3, date, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 4, year);
-    const char *const texts[] = { org, audience, type_id, area };
-    for (int k = 0; k < 4; k++) {
-        if (texts[k])
-            sqlite3_bind_text(st, 5 + k, texts[k], -1, SQLITE_TRANSIENT);
-        else
-            sqlite3_bind_null(st, 5 + k);
-    }
-    sqlite3_bind_int64(st, 9, count);
-    if (reach >= 0)
-        sqlite3_bind_int64(st, 10, reach);
-    else
-        sqlite3_bind_null(st, 10);
-    if (*planned)
-        sqlite3_bind_text(st, 11, planned, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, 11);
-    if (*delivered)
-        sqlite3_bind_text(st, 12, delivered, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, 12);
     const char *description = cell(row, a->col[A_DESCRIPTION]);
-    if (is_blank(description))
-        sqlite3_bind_null(st, 13);
-    else
-        sqlite3_bind_text(st, 13, description, -1, SQLITE_TRANSIENT);
-    int step = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (step != SQLITE_DONE)
-        return jarva__sqlerr(imp->db, "inserting an activity");
-    return JARVA_OK;
+    const jarva__activity_row stored = { .row_no = row->line,
+                                         .date = date,
+                                         .year = year,
+                                         .organisation_id = org,
+                                         .audience_id = audience,
+                                         .type = type_id,
+                                         .area_id = area,
+                                         .count = count,
+                                         .reach = reach,
+                                         .planned_date = planned,
+                                         .delivered_date = delivered,
+                                         .description = description };
+    return jarva__activity_writer_put(a->writer, &stored);
 }
 
 static void check_header(activity_state *a)
@@ -279,13 +259,8 @@ int jarva__import_activities(jarva__import *imp)
         rc = load_types(&a);
     if (!rc)
         check_header(&a);
-    if (!rc && sqlite3_prepare_v2(imp->db->sql,
-                                  "INSERT INTO activity(batch_id, row_no, date, year, "
-                                  "organisation_id, audience_id, type, area_id, count, reach, "
-                                  "planned_date, delivered_date, description) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                  -1, &a.insert, NULL) != SQLITE_OK)
-        rc = jarva__sqlerr(imp->db, "preparing the activity import");
+    if (!rc)
+        rc = jarva__activity_writer_open(&a.writer, imp->db, imp->batch_id);
     jarva__csv_row row;
     jarva__error read_error = { 0 };
     int got = 0;
@@ -299,7 +274,7 @@ int jarva__import_activities(jarva__import *imp)
     jarva__freeerr(&read_error);
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no activities in the file");
-    sqlite3_finalize(a.insert);
+    jarva__activity_writer_free(a.writer);
     jarva__lookup_free(a.areas);
     jarva__lookup_free(a.organisations);
     jarva__lookup_free(a.audiences);

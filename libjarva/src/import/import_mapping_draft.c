@@ -18,6 +18,7 @@
 #include "import_internal.h"
 #include "import_mapping.h"
 #include "input_file.h"
+#include "store_internal.h"
 
 /* Distinct values kept per column: more, and the column is not coded. */
 #define MAX_CODES 16
@@ -117,41 +118,22 @@ static int by_code(const void *pa, const void *pb)
 }
 
 /* The catalogue's word on a column: a mapping row naming it (this source's
- * first), or an indicator whose variable it is. */
-static int catalogue_field(jarva_db *db, const char *source, column_info *c)
+ * first), or an indicator whose variable it is. JARVA_OK, found or not, or
+ * the store's error. */
+static int catalogue_field(jarva_db *db, jarva__column_hints *hints, column_info *c)
 {
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(
-            db->sql,
-            "SELECT field, source_id FROM catalog_source_entry WHERE column_name = ?1 "
-            "ORDER BY source_id = ?2 DESC, position LIMIT 1",
-            -1, &stmt, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(stmt, 1, c->name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, source ? source : "", -1, SQLITE_STATIC);
-        if (sqlite3_step(stmt) == SQLITE_ROW) {
-            c->field_owned = jarva__strdup((const char *)sqlite3_column_text(stmt, 0));
-            c->note = jarva__aprintf("as sources/%s.csv maps it",
-                                     (const char *)sqlite3_column_text(stmt, 1));
-        }
-    }
-    /* A database from before schema version 4 has no such table: no match. */
-    sqlite3_finalize(stmt);
-    stmt = NULL;
-    if (!c->field_owned &&
-        sqlite3_prepare_v2(db->sql,
-                           "SELECT variable, id FROM indicator WHERE variable = ?1 COLLATE "
-                           "NOCASE AND source_kind IN ('survey', 'staff') LIMIT 1",
-                           -1, &stmt, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(stmt, 1, c->name, -1, SQLITE_STATIC);
-        if (sqlite3_step(stmt) == SQLITE_ROW) {
-            c->field_owned = jarva__strdup((const char *)sqlite3_column_text(stmt, 0));
-            c->note = jarva__aprintf("the variable of indicator %s",
-                                     (const char *)sqlite3_column_text(stmt, 1));
-        }
-    }
-    sqlite3_finalize(stmt);
-    c->field = c->field_owned;
-    return JARVA_OK;
+    jarva__column_hint hint;
+    int rc = jarva__column_hints_find(hints, c->name, &hint);
+    if (rc == JARVA_ENOTFOUND)
+        return JARVA_OK;
+    if (rc)
+        return rc;
+    c->field = c->field_owned = hint.field;
+    c->note = hint.source_id ? jarva__aprintf("as sources/%s.csv maps it", hint.source_id)
+                             : jarva__aprintf("the variable of indicator %s", hint.indicator_id);
+    free(hint.source_id);
+    free(hint.indicator_id);
+    return c->note ? JARVA_OK : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
 }
 
 typedef struct text_buf {
@@ -252,43 +234,20 @@ static void write_row(text_buf *out, column_info *c)
 }
 
 /* Without --source: the catalogue's source whose mapping names the most of
- * the file's columns, so that every row comes from one mapping. A new
- * string, or NULL (none, or no stored catalogue). */
-static char *likeliest_source(jarva_db *db, const column_info *cols, size_t ncols)
+ * the file's columns, so that every row comes from one mapping. *out is a
+ * new string, or NULL (none, or no stored catalogue). JARVA_OK or the
+ * store's error. */
+static int likeliest_source(jarva_db *db, const column_info *cols, size_t ncols, char **out)
 {
-    sqlite3_stmt *stmt = NULL;
-    char *best = NULL;
-    if (sqlite3_prepare_v2(db->sql,
-                           "SELECT source_id, count(DISTINCT column_name) FROM "
-                           "catalog_source_entry, json_each(?1) j WHERE column_name = j.value "
-                           "GROUP BY source_id ORDER BY 2 DESC, 1 LIMIT 1",
-                           -1, &stmt, NULL) != SQLITE_OK) {
-        sqlite3_finalize(stmt);
-        return NULL;
-    }
-    text_buf names = { 0 };
-    put(&names, "[", 1);
-    for (size_t c = 0; c < ncols; c++) {
-        put(&names, c ? ",\"" : "\"", c ? 2 : 1);
-        for (const unsigned char *p = (const unsigned char *)cols[c].name; *p; p++) {
-            char esc[8];
-            if (*p == '"' || *p == '\\' || *p < 0x20)
-                snprintf(esc, sizeof esc, "\\u%04x", *p);
-            else
-                esc[0] = (char)*p, esc[1] = '\0';
-            put(&names, esc, strlen(esc));
-        }
-        put(&names, "\"", 1);
-    }
-    put(&names, "]", 1);
-    if (!names.failed) {
-        sqlite3_bind_text(stmt, 1, names.s, -1, SQLITE_STATIC);
-        if (sqlite3_step(stmt) == SQLITE_ROW)
-            best = jarva__strdup((const char *)sqlite3_column_text(stmt, 0));
-    }
-    sqlite3_finalize(stmt);
-    free(names.s);
-    return best;
+    *out = NULL;
+    const char **names = malloc((ncols ? ncols : 1) * sizeof *names);
+    if (!names)
+        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    for (size_t c = 0; c < ncols; c++)
+        names[c] = cols[c].name;
+    int rc = jarva__store_likeliest_source(db, names, ncols, out);
+    free(names);
+    return rc == JARVA_ENOTFOUND ? JARVA_OK : rc;
 }
 
 int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path, const char *source)
@@ -347,13 +306,17 @@ int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path, const ch
     }
     text_buf out = { 0 };
     char *guessed_source = NULL;
-    if (!rc && !source)
-        source = guessed_source = likeliest_source(db, cols, ncols);
+    jarva__column_hints *hints = NULL;
+    if (!rc && !source && !(rc = likeliest_source(db, cols, ncols, &guessed_source)))
+        source = guessed_source;
+    if (!rc)
+        rc = jarva__column_hints_open(&hints, db, source);
     if (!rc) {
         put(&out, "field,column,years,codes,description\n", 37);
         int role_taken[16] = { 0 };
         for (size_t c = 0; c < ncols; c++) {
-            catalogue_field(db, source, &cols[c]);
+            if ((rc = catalogue_field(db, hints, &cols[c])) != JARVA_OK)
+                break;
             const char *role = cols[c].field ? NULL : guess_role(cols[c].name);
             /* A role goes to the first column that looks like it. */
             for (size_t g = 0; role && g < sizeof guesses / sizeof guesses[0]; g++)
@@ -364,7 +327,7 @@ int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path, const ch
                 }
             write_row(&out, &cols[c]);
         }
-        if (out.failed)
+        if (!rc && out.failed)
             rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     }
     for (size_t c = 0; c < ncols; c++) {
@@ -375,6 +338,7 @@ int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path, const ch
         free(cols[c].value_labels);
     }
     free(cols);
+    jarva__column_hints_free(hints);
     free(guessed_source);
     jarva__source_close(r);
     if (rc) {

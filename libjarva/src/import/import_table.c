@@ -11,6 +11,7 @@
 
 #include "import_internal.h"
 #include "import_mapping.h"
+#include "store_internal.h"
 
 enum {
     T_SURVEY = JARVA__TF_SURVEY,
@@ -83,7 +84,7 @@ struct jarva__table_sink {
     /* The table indicators of one survey, for "did you mean" on a measure. */
     jarva__lookup *measures;
     char *measures_survey;
-    sqlite3_stmt *find_indicator, *find_duplicate, *insert;
+    jarva__table_writer *writer;
 };
 typedef struct jarva__table_sink table_state;
 
@@ -149,36 +150,6 @@ static const char *cell(const jarva__csv_row *row, int col)
     return col >= 0 && (size_t)col < row->nfields ? row->fields[col] : NULL;
 }
 
-static int prepare(table_state *t)
-{
-    sqlite3 *sql = t->imp->db->sql;
-    if (sqlite3_prepare_v2(sql,
-                           "SELECT id, measure FROM indicator WHERE id = ?1 OR "
-                           "(source_kind = 'table' AND source = ?2 AND variable = ?1) "
-                           "ORDER BY id = ?1 DESC LIMIT 1",
-                           -1, &t->find_indicator, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(sql,
-                           "SELECT batch_id, row_no FROM published_value WHERE survey = ? AND "
-                           "measure = ? AND year = ? AND area_id = ? LIMIT 1",
-                           -1, &t->find_duplicate, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(sql,
-                           "INSERT INTO published_value(batch_id, row_no, indicator_id, survey, "
-                           "measure, year, area_id, value_kind, value, n, suppressed, "
-                           "suppression_marker, source, note) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           -1, &t->insert, NULL) != SQLITE_OK)
-        return jarva__sqlerr(t->imp->db, "preparing the table import");
-    return JARVA_OK;
-}
-
-static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
-{
-    if (v && *v)
-        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, i);
-}
-
 static int is_blank(const char *v)
 {
     return !v || !*v;
@@ -241,84 +212,26 @@ static void read_value(table_state *t, const char *const *f, long line, const ch
     }
 }
 
-/* The indicator a row measures (by id, or by the table's survey and label) as
- * a new string, or NULL; *counts is set when it measures a count. */
-static int find_indicator(table_state *t, const char *survey, const char *measure, char **indicator,
-                          int *counts)
-{
-    sqlite3_stmt *find = t->find_indicator;
-    *indicator = NULL;
-    *counts = 0;
-    sqlite3_bind_text(find, 1, measure, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(find, 2, survey, -1, SQLITE_TRANSIENT);
-    int step = sqlite3_step(find);
-    if (step == SQLITE_ROW) {
-        const char *kind = (const char *)sqlite3_column_text(find, 1);
-        *counts = kind && !strcmp(kind, "count");
-        *indicator = jarva__strdup((const char *)sqlite3_column_text(find, 0));
-    }
-    sqlite3_reset(find);
-    if (step != SQLITE_ROW && step != SQLITE_DONE)
-        return jarva__sqlerr(t->imp->db, "looking up the row's indicator");
-    if (step == SQLITE_ROW && !*indicator)
-        return jarva__seterr(&t->imp->db->err, JARVA_ENOMEM, "out of memory");
-    return JARVA_OK;
-}
-
 /* Records an error if the row's survey, measure, year and area were given
  * before, in this file or an earlier batch. */
-static void check_duplicate(table_state *t, long line, const char *survey, const char *measure,
-                            long year, const char *area_id, const char *area_text)
+static int check_duplicate(table_state *t, long line, const char *survey, const char *measure,
+                           long year, const char *area_id, const char *area_text)
 {
     jarva__import *imp = t->imp;
-    sqlite3_stmt *dup = t->find_duplicate;
-    sqlite3_bind_text(dup, 1, survey, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(dup, 2, measure, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(dup, 3, (int)year);
-    sqlite3_bind_text(dup, 4, area_id, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(dup) == SQLITE_ROW) {
-        int64_t other = sqlite3_column_int64(dup, 0);
-        long other_line = (long)sqlite3_column_int64(dup, 1);
-        if (other == imp->batch_id)
-            row_error(t, line, -1, "%s %ld %s for %s is given twice (first on line %ld)", survey,
-                      year, measure, area_text, other_line);
-        else
-            row_error(t, line, -1, "%s %ld %s for %s was imported before (batch %lld, line %ld)",
-                      survey, year, measure, area_text, (long long)other, other_line);
-    }
-    sqlite3_reset(dup);
-}
-
-static int insert_row(table_state *t, const char *const *f, long line, const char *indicator,
-                      const char *survey, const char *measure, long year, const char *area_id,
-                      const table_value *v, long n)
-{
-    jarva__import *imp = t->imp;
-    sqlite3_stmt *st = t->insert;
-    sqlite3_bind_int64(st, 1, imp->batch_id);
-    sqlite3_bind_int64(st, 2, line);
-    bind_text_or_null(st, 3, indicator);
-    sqlite3_bind_text(st, 4, survey, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, measure, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 6, (int)year);
-    sqlite3_bind_text(st, 7, area_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 8, v->is_count ? "count" : "share", -1, SQLITE_STATIC);
-    if (v->suppressed)
-        sqlite3_bind_null(st, 9);
+    int64_t other;
+    long other_line;
+    int rc = jarva__table_writer_earlier(t->writer, survey, measure, (int)year, area_id, &other,
+                                         &other_line);
+    if (rc == JARVA_ENOTFOUND)
+        return JARVA_OK;
+    if (rc)
+        return rc;
+    if (other == imp->batch_id)
+        row_error(t, line, -1, "%s %ld %s for %s is given twice (first on line %ld)", survey, year,
+                  measure, area_text, other_line);
     else
-        sqlite3_bind_double(st, 9, v->value);
-    if (n > 0)
-        sqlite3_bind_int64(st, 10, n);
-    else
-        sqlite3_bind_null(st, 10);
-    sqlite3_bind_int(st, 11, v->suppressed);
-    bind_text_or_null(st, 12, v->suppressed ? v->text : NULL);
-    bind_text_or_null(st, 13, f[T_SOURCE]);
-    bind_text_or_null(st, 14, f[T_NOTE]);
-    int step = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (step != SQLITE_DONE)
-        return jarva__sqlerr(imp->db, "inserting a published value");
+        row_error(t, line, -1, "%s %ld %s for %s was imported before (batch %lld, line %ld)",
+                  survey, year, measure, area_text, (long long)other, other_line);
     return JARVA_OK;
 }
 
@@ -381,8 +294,8 @@ int jarva__table_put(table_state *t, const char *const *f, long line, const char
     char *indicator = NULL;
     int counts = 0;
     if (!is_blank(survey) && !is_blank(measure)) {
-        int rc = find_indicator(t, survey, measure, &indicator, &counts);
-        if (!rc && !indicator)
+        int rc = jarva__table_writer_indicator(t->writer, survey, measure, &indicator, &counts);
+        if (rc == JARVA_ENOTFOUND)
             rc = check_measure(t, line, survey, measure);
         if (rc) {
             free(indicator);
@@ -404,13 +317,25 @@ int jarva__table_put(table_state *t, const char *const *f, long line, const char
         } else
             n = (long)n_value;
     }
-    if (!errors->count)
-        check_duplicate(t, line, survey, measure, year, area_id, area_text);
-    int rc = JARVA_OK;
-    if (!errors->count) {
+    int rc = errors->count ? JARVA_OK
+                           : check_duplicate(t, line, survey, measure, year, area_id, area_text);
+    if (!rc && !errors->count) {
         if (!indicator)
             imp->unlinked++;
-        rc = insert_row(t, f, line, indicator, survey, measure, year, area_id, &value, n);
+        const jarva__table_row stored = { .row_no = line,
+                                          .indicator_id = indicator,
+                                          .survey = survey,
+                                          .measure = measure,
+                                          .year = (int)year,
+                                          .area_id = area_id,
+                                          .is_count = value.is_count,
+                                          .suppressed = value.suppressed,
+                                          .value = value.value,
+                                          .n = n,
+                                          .marker = value.text,
+                                          .source = f[T_SOURCE],
+                                          .note = f[T_NOTE] };
+        rc = jarva__table_writer_put(t->writer, &stored);
     }
     free(indicator);
     return rc;
@@ -468,7 +393,7 @@ int jarva__import_table(jarva__import *imp)
         rc = mapped_layout(&t, &mapping);
     }
     if (!rc)
-        rc = prepare(&t);
+        rc = jarva__table_writer_open(&t.writer, imp->db, imp->batch_id);
     if (!rc && !imp->reader) {
         rc = jarva__table_read_px(imp, &t);
     } else if (!rc && mapping) {
@@ -491,9 +416,7 @@ int jarva__import_table(jarva__import *imp)
     }
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no rows in the file");
-    sqlite3_finalize(t.find_indicator);
-    sqlite3_finalize(t.find_duplicate);
-    sqlite3_finalize(t.insert);
+    jarva__table_writer_free(t.writer);
     jarva__lookup_free(t.areas);
     jarva__lookup_free(t.measures);
     free(t.measures_survey);

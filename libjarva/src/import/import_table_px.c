@@ -32,8 +32,8 @@ typedef struct table_map {
 static int map_error(jarva__import *imp, const jarva__mapping *m, const jarva__mapping_entry *e,
                      const char *what, const char *arg)
 {
-    return jarva__seterr(&imp->db->err, JARVA_EFORMAT, "%s:%ld: '%s' %s", m->path, e->line, arg,
-                         what);
+    return jarva__seterr(jarva__db_err(imp->db), JARVA_EFORMAT, "%s:%ld: '%s' %s", m->path, e->line,
+                         arg, what);
 }
 
 /* The table mapping's fields: area, year, measure, note, source (the
@@ -70,7 +70,7 @@ static int read_map(jarva__import *imp, const jarva__mapping *m, table_map *tm)
         }
     }
     if (!tm->role[ROLE_AREA])
-        return jarva__seterr(&imp->db->err, JARVA_EFORMAT,
+        return jarva__seterr(jarva__db_err(imp->db), JARVA_EFORMAT,
                              "%s: a table mapping needs an 'area' row: which variable or column "
                              "holds the area",
                              m->path);
@@ -102,12 +102,12 @@ static const char *px_symbol(const char *text)
 static int load_mapping(jarva__import *imp, jarva__mapping **m, const char *what)
 {
     if (!imp->opts->source)
-        return jarva__seterr(&imp->db->err, JARVA_EINVAL,
+        return jarva__seterr(jarva__db_err(imp->db), JARVA_EINVAL,
                              "%s: a %s is read through its source's table mapping: give the "
                              "source with --source ID (indicators/sources/ID.csv)",
                              imp->path, what);
     return jarva__mapping_for_source(imp->db, imp->opts->catalog_dir, imp->opts->source, m,
-                                     &imp->db->err);
+                                     jarva__db_err(imp->db));
 }
 
 /* The file jarva_import_file() opened (a regular file: input_file.h), read
@@ -117,12 +117,13 @@ static int read_whole(jarva__import *imp, unsigned char **data, size_t *len)
     *data = NULL;
     *len = 0;
     if (imp->input.size > JARVA__PX_MAX_BYTES)
-        return jarva__seterr(&imp->db->err, JARVA_EFORMAT, "%s: bigger than %d MiB: not read",
-                             imp->path, JARVA__PX_MAX_BYTES >> 20);
+        return jarva__seterr(jarva__db_err(imp->db), JARVA_EFORMAT,
+                             "%s: bigger than %d MiB: not read", imp->path,
+                             JARVA__PX_MAX_BYTES >> 20);
     size_t cap = (size_t)imp->input.size + 1;
     *data = malloc(cap);
     if (!*data)
-        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(imp->db), JARVA_ENOMEM, "out of memory");
     while (*len < cap) {
         ssize_t n = read(imp->fd, *data + *len, cap - *len);
         if (n < 0 && errno == EINTR)
@@ -131,7 +132,7 @@ static int read_whole(jarva__import *imp, unsigned char **data, size_t *len)
             int saved = errno;
             free(*data);
             *data = NULL;
-            return jarva__seterr(&imp->db->err, JARVA_EIO, "%s: read error: %s", imp->path,
+            return jarva__seterr(jarva__db_err(imp->db), JARVA_EIO, "%s: read error: %s", imp->path,
                                  strerror(saved));
         }
         if (n == 0)
@@ -166,7 +167,7 @@ static int px_variables(jarva__import *imp, const table_map *tm, const jarva__px
             if (r == ROLE_MEASURE && px->contents)
                 continue;
             if (r == ROLE_YEAR || r == ROLE_MEASURE)
-                return jarva__seterr(&imp->db->err, JARVA_EFORMAT,
+                return jarva__seterr(jarva__db_err(imp->db), JARVA_EFORMAT,
                                      "%s: the mapping %s has no '%s' row: which of the PX "
                                      "file's variables holds the %s",
                                      imp->path, tm->m->path, role_names[r], role_names[r]);
@@ -180,7 +181,7 @@ static int px_variables(jarva__import *imp, const table_map *tm, const jarva__px
                 snprintf(names + used, sizeof names - used, "%s'%s'", v ? ", " : "",
                          px->vars[v].name);
             }
-            return jarva__seterr(&imp->db->err, JARVA_EFORMAT,
+            return jarva__seterr(jarva__db_err(imp->db), JARVA_EFORMAT,
                                  "%s:%ld: %s variable '%s' is not in %s, whose variables are %s",
                                  tm->m->path, tm->role[r]->line, role_names[r], tm->role[r]->column,
                                  imp->path, names);
@@ -191,7 +192,7 @@ static int px_variables(jarva__import *imp, const table_map *tm, const jarva__px
     for (size_t v = 0; v < px->nvars; v++)
         if ((long)v != var[ROLE_AREA] && (long)v != var[ROLE_YEAR] &&
             (long)v != var[ROLE_MEASURE] && px->vars[v].nvalues != 1)
-            return jarva__seterr(&imp->db->err, JARVA_EFORMAT,
+            return jarva__seterr(jarva__db_err(imp->db), JARVA_EFORMAT,
                                  "%s:%ld: variable '%s' has %zu values and the mapping %s does "
                                  "not say what it is: select one value in PxWeb",
                                  imp->path, px->vars[v].line, px->vars[v].name, px->vars[v].nvalues,
@@ -228,7 +229,7 @@ static int put_cells(jarva__import *imp, jarva__table_sink *t, const table_map *
     size_t *idx = calloc(px->nvars ? px->nvars : 1, sizeof *idx);
     char *context = NULL;
     if (!idx)
-        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(imp->db), JARVA_ENOMEM, "out of memory");
     int unit = unit_of(tm, px->units);
     jarva__table_set_unit(t, unit != UNIT_PROPORTION, '.');
     int rc = JARVA_OK;
@@ -264,7 +265,7 @@ static int put_cells(jarva__import *imp, jarva__table_sink *t, const table_map *
                 break;
         }
         if (!context)
-            rc = jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+            rc = jarva__seterr(jarva__db_err(imp->db), JARVA_ENOMEM, "out of memory");
         else
             rc = jarva__table_put(t, f, cell->line, context);
     }
@@ -287,7 +288,7 @@ int jarva__table_read_px(jarva__import *imp, jarva__table_sink *t)
     if (!rc)
         rc = read_whole(imp, &data, &len);
     if (!rc)
-        rc = jarva__px_parse(&px, imp->path, data, len, &imp->db->err);
+        rc = jarva__px_parse(&px, imp->path, data, len, jarva__db_err(imp->db));
     if (!rc)
         rc = px_variables(imp, &tm, px, var);
     if (!rc) {
@@ -354,7 +355,7 @@ int jarva__table_read_wide(jarva__import *imp, jarva__table_sink *t, const jarva
     if (!col_year || !col_measure) {
         free(col_year);
         free(col_measure);
-        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(imp->db), JARVA_ENOMEM, "out of memory");
     }
     for (size_t h = 0; h < header->nfields && !imp->errors.count; h++) {
         int is_role = 0;

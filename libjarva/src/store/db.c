@@ -24,6 +24,18 @@ static int refuse_write(jarva_db *db, const char *what)
                          db->path, what);
 }
 
+/* const in, not out, as strchr: jarva_errmsg() reads the error of a const
+ * handle, and the others write it. */
+jarva__error *jarva__db_err(const jarva_db *db)
+{
+    return (jarva__error *)&db->err;
+}
+
+const char *jarva__db_path(const jarva_db *db)
+{
+    return db->path;
+}
+
 int jarva__sqlerr(jarva_db *db, const char *what)
 {
     int sqlcode = sqlite3_errcode(db->sql);

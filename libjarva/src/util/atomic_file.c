@@ -304,12 +304,13 @@ int jarva_output_check_db(jarva_db *db, const char *path, const char *const *inp
 {
     if (!db)
         return JARVA_EINVAL;
-    const char *db_path = db->path && strcmp(db->path, ":memory:") ? db->path : NULL;
+    const char *db_path =
+        jarva__db_path(db) && strcmp(jarva__db_path(db), ":memory:") ? jarva__db_path(db) : NULL;
     size_t n = ninputs + 4;
     const char **all = calloc(n, sizeof *all);
     char *side[3] = { NULL, NULL, NULL };
     if (!all)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     if (db_path) {
         static const char *const suffixes[3] = { "-wal", "-shm", "-journal" };
         all[0] = db_path;
@@ -323,9 +324,9 @@ int jarva_output_check_db(jarva_db *db, const char *path, const char *const *inp
                  ? JARVA_ENOMEM
                  : jarva_output_check(path, all, n, why, sizeof why);
     if (rc == JARVA_ENOMEM)
-        rc = jarva__seterr(&db->err, rc, "out of memory");
+        rc = jarva__seterr(jarva__db_err(db), rc, "out of memory");
     else if (rc)
-        rc = jarva__seterr(&db->err, rc, "%s", why);
+        rc = jarva__seterr(jarva__db_err(db), rc, "%s", why);
     for (int i = 0; i < 3; i++)
         free(side[i]);
     free(all);

@@ -91,12 +91,12 @@ const char *jarva_errmsg(const jarva_db *db)
 {
     if (!db)
         return "out of memory";
-    return db->err.message ? db->err.message : "";
+    return jarva__db_err(db)->message ? jarva__db_err(db)->message : "";
 }
 
 int jarva_errcode(const jarva_db *db)
 {
-    return db ? db->err.code : JARVA_ENOMEM;
+    return db ? jarva__db_err(db)->code : JARVA_ENOMEM;
 }
 
 int jarva_error_set(jarva_db *db, int status, const char *fmt, ...)
@@ -105,7 +105,7 @@ int jarva_error_set(jarva_db *db, int status, const char *fmt, ...)
         return status;
     va_list ap;
     va_start(ap, fmt);
-    jarva__vseterr(&db->err, status, fmt, ap);
+    jarva__vseterr(jarva__db_err(db), status, fmt, ap);
     va_end(ap);
     return status;
 }
@@ -113,5 +113,5 @@ int jarva_error_set(jarva_db *db, int status, const char *fmt, ...)
 void jarva_error_clear(jarva_db *db)
 {
     if (db)
-        jarva__clearerr(&db->err);
+        jarva__clearerr(jarva__db_err(db));
 }

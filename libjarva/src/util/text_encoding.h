@@ -1,13 +1,37 @@
 /* text_encoding.h: the text encodings of analysts' files, checked and
  * converted to UTF-8 one chunk at a time (a character may straddle two
  * chunks: the converters stop before an incomplete one and the caller keeps
- * its bytes for the next chunk). Internal; csv_reader.c is the user. */
+ * its bytes for the next chunk), and the names users give them. Internal: the
+ * CSV, PX and statistics-file readers use them. */
 #ifndef JARVA_TEXT_ENCODING_H
 #define JARVA_TEXT_ENCODING_H
 
 #include <stddef.h>
 
-#include "csv_reader.h"
+#include "jarva_internal.h"
+
+/* JARVA__ENC_AUTO: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) decides.
+ * Without one, the first 64 KiB read that holds a byte >= 0x80 decides: UTF-8
+ * if it holds well-formed multi-byte UTF-8, else Windows-1252. Until then the
+ * file is ASCII, the same in both, so nothing already handed out changes. A
+ * file taken for UTF-8 with an ill-formed sequence (later, or in that same
+ * read: a mixed or damaged file) is an error at that position whose message
+ * suggests giving the encoding (--encoding cp1252), rather than text silently
+ * garbled. UTF-16 without a BOM must be given. */
+typedef enum jarva__encoding {
+    JARVA__ENC_AUTO = 0, /* BOM, else valid UTF-8, else Windows-1252 */
+    JARVA__ENC_UTF8,
+    JARVA__ENC_CP1252,
+    JARVA__ENC_UTF16LE,
+    JARVA__ENC_UTF16BE
+} jarva__encoding;
+
+/* "auto", "UTF-8", "Windows-1252", "UTF-16LE" or "UTF-16BE". */
+const char *jarva__encoding_name(jarva__encoding enc);
+/* An encoding as users name it, ignoring case, '-' and '_': auto, utf8,
+ * cp1252 (also windows-1252, ansi, and latin1 as the WHATWG Encoding
+ * Standard reads it), utf16le, utf16be, utf16 (= LE). 0, or -1 if unknown. */
+int jarva__encoding_from_name(const char *name, jarva__encoding *out);
 
 /* Why a conversion stopped before the end of its input. */
 typedef enum jarva__text_error {
