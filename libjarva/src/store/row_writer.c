@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_db.h"
 #include "row_writer.h"
 #include "store_internal.h"
 

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <sqlite3.h>
+
 #include "jarva_internal.h"
 
 /* Rows inserted many to a statement (row_writer.c): add a row's values in
