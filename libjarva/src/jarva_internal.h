@@ -1,12 +1,12 @@
 /* jarva_internal.h: what the library's modules share and nothing outside sees:
- * the database handle's layout and the error-reporting helpers. */
+ * the error-reporting helpers, the handle's error and path, transactions and
+ * small string and list helpers. The handle's layout is the store's
+ * (store/store_db.h): no module but store/ sees SQLite. */
 #ifndef JARVA_INTERNAL_H
 #define JARVA_INTERNAL_H
 
 #include <stdarg.h>
 #include <stddef.h>
-
-#include <sqlite3.h>
 
 #include "jarva.h"
 
@@ -17,24 +17,12 @@
 #endif
 
 /* The error detail of one handle: the code and a heap message, as SQLite keeps
- * sqlite3_errmsg per connection, so that threads with separate handles never
+ * its error message per connection, so that threads with separate handles never
  * share an error. */
 typedef struct jarva__error {
     int code;
     char *message; /* NULL means "" */
 } jarva__error;
-
-struct jarva_db {
-    sqlite3 *sql;
-    char *path;
-    jarva__error err;
-    /* Opened with JARVA_DB_READONLY (or SQLite opened the file read-only):
-     * every write is refused with JARVA_EREADONLY before SQLite is asked. */
-    int readonly;
-    /* Strings jarva_plan_get() hands out: valid until the next call or close. */
-    char *plan_title_sv;
-    char *plan_title_en;
-};
 
 /* The handle's error and file, for the modules outside store/: the
  * handle's layout is the store's (its connection is the engine's), so the
@@ -44,7 +32,7 @@ jarva__error *jarva__db_err(const jarva_db *db);
 const char *jarva__db_path(const jarva_db *db);
 
 /* Records code and a formatted message; returns code so that a failure is one
- * line: `return jarva__seterr(&db->err, JARVA_EDB, "prepare: %s", ...);`. */
+ * line: `return jarva__seterr(jarva__db_err(db), JARVA_EFORMAT, "%s: ...", ...);`. */
 int jarva__seterr(jarva__error *err, int code, const char *fmt, ...) JARVA__PRINTF(3, 4);
 int jarva__vseterr(jarva__error *err, int code, const char *fmt, va_list ap);
 /* Appends "\n" and a formatted line to the current message (for lists of errors). */
@@ -52,21 +40,11 @@ void jarva__adderr(jarva__error *err, const char *fmt, ...) JARVA__PRINTF(2, 3);
 void jarva__clearerr(jarva__error *err);
 void jarva__freeerr(jarva__error *err);
 
-/* Records SQLite's message for the handle's connection, prefixed with what was
- * being done, and maps SQLITE_BUSY/LOCKED to JARVA_EBUSY, else JARVA_EDB. */
-int jarva__sqlerr(jarva_db *db, const char *what);
-
-/* Runs SQL without results (several statements allowed); JARVA_OK or the error. */
-int jarva__exec(jarva_db *db, const char *sql);
-
 /* BEGIN IMMEDIATE (a write transaction that cannot fail later with
  * SQLITE_BUSY_SNAPSHOT in WAL mode), COMMIT and ROLLBACK. */
 int jarva__begin_write(jarva_db *db);
 int jarva__commit(jarva_db *db);
 void jarva__rollback(jarva_db *db);
-
-/* Schema creation and migration (schema.c). */
-int jarva__schema_migrate(jarva_db *db);
 
 /* A date as people write it (2025-03-01, 1/3 2025, 1 mars 2025) to ISO 8601
  * in iso, its year in *year (may be NULL); 0, or -1 if it is no date that

@@ -11,6 +11,7 @@
 
 #include "fuzz.h"
 #include "jarva_internal.h"
+#include "store_db.h"
 
 static const char *const FILES[] = { "plan.csv",      "organisations.csv", "priority_areas.csv",
                                      "audiences.csv", "goals.csv",         "principles.csv",

@@ -12,6 +12,7 @@
 
 #include "fuzz.h"
 #include "jarva_internal.h"
+#include "store_db.h"
 
 #ifndef FUZZ_IMPORT_KIND
 #error "define FUZZ_IMPORT_KIND to a jarva_import_kind"

@@ -14,10 +14,11 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "import_mapping.h"
+#include "source_mapping.h"
 #include "jarva_internal.h"
 #include "px_internal.h"
 #include "text_encoding.h"
+#include "store_db.h"
 
 #define SOURCE "stockholm-stad-trygghetsmatning"
 

@@ -9,6 +9,7 @@
 
 #include "fuzz.h"
 #include "jarva_internal.h"
+#include "store_db.h"
 
 static char scratch[4096];
 

@@ -1,9 +1,15 @@
 /* test_activities.c: jarva_activity_list_open() gives back the activity log
  * as imported: tests/data/import/activities.csv (an Excel export whose four
  * rows are known by reading the file) listed whole, by type and by year, and
- * a filter of another version refused. */
+ * a filter of another version refused; a year counted from many logs is
+ * linked to every one of them. */
+#include <sqlite3.h>
+#include <stdio.h>
+
 #include "harness.h"
 #include "jarva.h"
+#include "jarva_internal.h"
+#include "store_db.h"
 
 #define DATA JARVA_TEST_DATA_DIR "/import/"
 
@@ -89,11 +95,65 @@ static void test_filters(jarva_db *db)
     jarva_activity_list_free(NULL);
 }
 
+/* 20 logs of one press release each in 2025: jarva compute counts 20 and
+ * links the estimate to all 20 batches it came from (it once kept 16). */
+static void test_many_logs(void)
+{
+    enum { LOGS = 20 };
+    jarva_db *db = NULL;
+    jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
+    opts.kind = JARVA_IMPORT_ACTIVITIES;
+    opts.catalog_dir = JARVA_SOURCE_DIR "/indicators";
+    CHECK_INT(jarva_db_open(&db, test_tmp_path("activities_many.db"), JARVA_DB_CREATE), JARVA_OK);
+    CHECK_INT(jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators"), JARVA_OK);
+    for (int i = 0; i < LOGS; i++) {
+        const char *path = test_tmp_path("activities_many.csv");
+        FILE *f = fopen(path, "w");
+        CHECK(f != NULL);
+        if (!f)
+            break;
+        fprintf(f,
+                "datum;organisation;m\xC3\xA5lgrupp;typ;omr\xC3\xA5"
+                "de;antal;"
+                "r\xC3\xA4"
+                "ckvidd;planerat;levererat;beskrivning\n"
+                "2025-01-%02d;J\xC3\xA4rva stadsdelsf\xC3\xB6rvaltning;3;press_material;"
+                "Husby;1;;;;Pressmeddelande %d\n",
+                i + 1, i + 1);
+        fclose(f);
+        jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
+        int rc = jarva_import_file(&res, db, path, &opts);
+        CHECK_INT(rc, JARVA_OK);
+        if (rc)
+            fprintf(stderr, "import %d: %s\n", i, jarva_errmsg(db));
+    }
+    CHECK_INT(jarva_compute(NULL, db, NULL), JARVA_OK);
+    jarva_result_filter filter = { "press-material", 2025, "jarva", 0 };
+    jarva_result_list *list = NULL;
+    CHECK_INT(jarva_result_list_open(&list, db, &filter), JARVA_OK);
+    CHECK_INT((int)jarva_result_list_count(list), 1);
+    const jarva_result *r = jarva_result_list_get(list, 0);
+    CHECK(r && r->estimate.estimate == LOGS);
+    jarva_result_list_free(list);
+    sqlite3_stmt *st = NULL;
+    CHECK_INT(sqlite3_prepare_v2(db->sql,
+                                 "SELECT count(*) FROM estimate_batch eb JOIN estimate e ON "
+                                 "e.id = eb.estimate_id WHERE e.indicator_id = 'press-material' "
+                                 "AND e.year = 2025",
+                                 -1, &st, NULL),
+              SQLITE_OK);
+    CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(st, 0), LOGS);
+    sqlite3_finalize(st);
+    jarva_db_close(db);
+}
+
 int main(void)
 {
     jarva_db *db = imported();
     test_all(db);
     test_filters(db);
     jarva_db_close(db);
+    test_many_logs();
     return test_report();
 }

@@ -11,6 +11,8 @@
 
 #include "answer_store.h"
 #include "harness.h"
+#include "answer_write.h"
+#include "store_db.h"
 
 #define STORE JARVA_TEST_DATA_DIR "/store/"
 

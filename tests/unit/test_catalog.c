@@ -9,6 +9,7 @@
 
 #include "catalog_internal.h"
 #include "harness.h"
+#include "store_db.h"
 
 #define REAL_CATALOG JARVA_SOURCE_DIR "/indicators"
 #define CASES JARVA_TEST_DATA_DIR "/catalog/"

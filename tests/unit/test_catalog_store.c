@@ -11,9 +11,10 @@
 #include <sys/stat.h>
 
 #include "harness.h"
-#include "import_mapping.h"
+#include "source_mapping.h"
 #include "jarva_internal.h"
 #include "sha256.h"
+#include "store_db.h"
 
 static char *slurp(const char *path, size_t *len)
 {

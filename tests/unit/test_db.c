@@ -5,6 +5,7 @@
 
 #include "harness.h"
 #include "jarva_internal.h"
+#include "store_db.h"
 
 static void test_create_private_and_strict(void)
 {

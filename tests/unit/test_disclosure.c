@@ -11,6 +11,7 @@
 #include "harness.h"
 #include "jarva_internal.h"
 #include "report_sample.h"
+#include "store_db.h"
 
 #define MAX_CELLS 64
 #define MAX_EQS 8

@@ -7,6 +7,7 @@
 
 #include "harness.h"
 #include "import_internal.h"
+#include "store_db.h"
 
 #define DATA JARVA_TEST_DATA_DIR "/import/"
 

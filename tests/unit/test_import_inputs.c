@@ -9,6 +9,7 @@
 
 #include "harness.h"
 #include "import_internal.h"
+#include "store_db.h"
 
 /* A catalogue folder whose only mapping is sources/mini.csv: a survey of
  * respondent, year, area, stratum, weight and one question. */

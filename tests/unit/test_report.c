@@ -23,6 +23,7 @@
 #include "jarva/report.h"
 #include "report_sample.h"
 #include "sha256.h"
+#include "store_db.h"
 
 #define GOLDEN_SHA256 "a99a72f66f964fa6517345b721916c63dde6010ed24870b022d4ea499f061a44"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */

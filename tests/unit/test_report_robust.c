@@ -17,6 +17,7 @@
 #include "sha256.h"
 #include "jarva/report.h"
 #include "report_internal.h"
+#include "store_db.h"
 
 static jarva_db *catalogue_db(const char *name)
 {

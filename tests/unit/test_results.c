@@ -6,6 +6,7 @@
 
 #include "harness.h"
 #include "jarva_internal.h"
+#include "store_db.h"
 
 #define DATA JARVA_TEST_DATA_DIR "/import/"
 

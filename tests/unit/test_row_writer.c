@@ -8,6 +8,7 @@
 
 #include "harness.h"
 #include "row_writer.h"
+#include "store_db.h"
 #include "store_internal.h"
 
 static int freed;

@@ -8,6 +8,8 @@
 #include <stddef.h>
 
 #include "jarva_internal.h"
+/* The catalogue's source mappings, which the import and compute read. */
+#include "source_mapping.h"
 
 /* The files of a catalogue, in the order they are read and reported. */
 enum {

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "catalog_internal.h"
-#include "import_mapping.h"
+#include "source_mapping.h"
 #include "sha256.h"
 #include "store_internal.h"
 
@@ -176,7 +176,7 @@ static int write_source(jarva_db *db, jarva__mapping_writer *w, const cat_source
         const jarva__mapping_entry *e = &m->entries[i];
         char *codes = jarva__mapping_codes_text(e);
         if (!codes)
-            return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+            return jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
         const jarva__mapping_row row = { .source_id = src->id,
                                          .position = (long)i + 1,
                                          .line = e->line,
@@ -229,7 +229,7 @@ static int add_stored_row(void *ctx, const jarva__mapping_row *row)
     }
     if (jarva__mapping_add(r->mapping, row->field, row->column, row->year_from, row->year_to,
                            row->codes, row->line))
-        return jarva__seterr(&r->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(r->db), JARVA_ENOMEM, "out of memory");
     return JARVA_OK;
 }
 
@@ -242,7 +242,7 @@ static int stored_mapping(jarva_db *db, const char *source, jarva__mapping **out
     *out = NULL;
     *origin_dir = NULL;
     if (!r.mapping)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     char *path = NULL;
     int rc = jarva__store_source_mapping(db, source, add_stored_row, &r, &path, origin_dir);
     if (rc) {

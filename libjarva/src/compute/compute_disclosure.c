@@ -49,7 +49,7 @@ typedef struct protect {
 
 static int nomem(protect *p)
 {
-    return jarva__seterr(&p->c->db->err, JARVA_ENOMEM, "out of memory");
+    return jarva__seterr(jarva__db_err(p->c->db), JARVA_ENOMEM, "out of memory");
 }
 
 static void clear_cells(protect *p)

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "compute_internal.h"
-#include "import_mapping.h"
+#include "catalog_internal.h"
 
 int jarva__compute_lonely_psu(jarva__compute *c, const char *source, jarva_lonely_psu *rule)
 {

@@ -38,7 +38,7 @@ static int compute_published_value(void *ctx, const jarva__store_published_value
             method = "none";
     }
     if (rc)
-        return jarva__seterr(&c->db->err, rc, "%s, %d, %s: %s", v->indicator_id, v->year,
+        return jarva__seterr(jarva__db_err(c->db), rc, "%s, %d, %s: %s", v->indicator_id, v->year,
                              v->area_id, c->errbuf);
     return jarva__compute_write(c, v->indicator_id, v->year, v->area_id, "", &e, method,
                                 &v->batch_id, 1);
@@ -70,7 +70,8 @@ static int compute_activity_year(void *ctx, const jarva__store_activity_year *y)
     int rc = jarva_estimate_exact(&e, a->share ? y->x / y->n : y->x, a->share ? (size_t)y->n : 0,
                                   c->errbuf, sizeof c->errbuf);
     if (rc)
-        return jarva__seterr(&c->db->err, rc, "%s, %d: %s", a->ind->id, y->year, c->errbuf);
+        return jarva__seterr(jarva__db_err(c->db), rc, "%s, %d: %s", a->ind->id, y->year,
+                             c->errbuf);
     return jarva__compute_write(c, a->ind->id, y->year, "jarva", "", &e, "exact", y->batches,
                                 y->nbatches);
 }

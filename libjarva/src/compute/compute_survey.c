@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answer_store.h"
+#include "store_internal.h"
 #include "compute_internal.h"
 #include "stats.h"
 
@@ -123,7 +123,7 @@ static int add_indicator(void *ctx, const jarva__store_survey_indicator *from)
         size_t cap = l->cap ? l->cap * 2 : 16;
         survey_indicator *grown = realloc(l->items, cap * sizeof *grown);
         if (!grown)
-            return jarva__seterr(&l->c->db->err, JARVA_ENOMEM, "out of memory");
+            return jarva__seterr(jarva__db_err(l->c->db), JARVA_ENOMEM, "out of memory");
         l->items = grown;
         l->cap = cap;
     }
@@ -137,7 +137,7 @@ static int add_indicator(void *ctx, const jarva__store_survey_indicator *from)
     ind->by_mask = parse_by(from->disaggregations, l->staff);
     if (!ind->id || !ind->variable || (!ind->positive && from->positive_codes) ||
         (!ind->valid && from->valid_codes))
-        return jarva__seterr(&l->c->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(l->c->db), JARVA_ENOMEM, "out of memory");
     return JARVA_OK;
 }
 
@@ -172,7 +172,7 @@ static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *in
     w->var_dims = calloc(n ? n : 1, sizeof *w->var_dims);
     const char **names = malloc((n ? n : 1) * sizeof *names);
     int rc = (!w->var_names || !w->var_position || !w->var_dims || !names)
-                 ? jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory")
+                 ? jarva__seterr(jarva__db_err(c->db), JARVA_ENOMEM, "out of memory")
                  : JARVA_OK;
     size_t nnames = 0;
     for (size_t i = 0; i < n && !rc; i++) {
@@ -191,7 +191,7 @@ static int plan_variables(jarva__compute *c, wave *w, const survey_indicator *in
             continue;
         w->var_names[w->nvars] = jarva__strdup(names[v]);
         if (!w->var_names[w->nvars])
-            rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+            rc = jarva__seterr(jarva__db_err(c->db), JARVA_ENOMEM, "out of memory");
         w->var_position[w->nvars] = w->var_position[v];
         w->var_dims[w->nvars] = w->var_dims[v];
         w->nvars++;
@@ -225,7 +225,7 @@ static int read_codes(jarva__compute *c, wave *w)
     w->by_area = calloc(w->nvars ? w->nvars : 1, sizeof *w->by_area);
     w->by = calloc(w->nvars ? w->nvars : 1, sizeof *w->by);
     if (!rc && (!w->answer || !w->by_area || !w->by))
-        rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+        rc = jarva__seterr(jarva__db_err(c->db), JARVA_ENOMEM, "out of memory");
     for (size_t v = 0; v < w->nvars && !rc; v++)
         rc = jarva__answers_codes(c->db, w->batch_id, w->var_position[v], &w->answer[v].text,
                                   &w->answer[v].count);
@@ -237,7 +237,7 @@ static int read_codes(jarva__compute *c, wave *w)
     size_t nareas = w->by_values[BY_AREA].count;
     w->outside = calloc(nareas ? nareas : 1, 1);
     if (!w->stratum_names || !w->stratum_size || !w->outside)
-        return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(c->db), JARVA_ENOMEM, "out of memory");
     w->stratum_names[0] = "";
     for (size_t h = 1; h < w->nstrata; h++)
         w->stratum_names[h] = w->strata.text[h - 1];
@@ -249,7 +249,7 @@ static int read_codes(jarva__compute *c, wave *w)
                 failed = jarva__sum_grid_fit(&w->by[v][b], w->by_values[b].count - 1,
                                              w->nstrata - 1, values - 1);
         if (failed)
-            return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+            return jarva__seterr(jarva__db_err(c->db), JARVA_ENOMEM, "out of memory");
     }
     return jarva__store_areas(c->db, mark_outside, w);
 }
@@ -260,9 +260,9 @@ enum { READ_WEIGHT, READ_STRATUM, READ_BY, READ_QUESTIONS = READ_BY + BY_COUNT }
 
 static int corrupt(jarva__compute *c, const wave *w)
 {
-    return jarva__seterr(&c->db->err, JARVA_EDB,
-                         "%s: batch %lld: a stored answer has a code without a text", c->db->path,
-                         (long long)w->batch_id);
+    return jarva__seterr(jarva__db_err(c->db), JARVA_EDB,
+                         "%s: batch %lld: a stored answer has a code without a text",
+                         jarva__db_path(c->db), (long long)w->batch_id);
 }
 
 /* Checks that every code of a block's column has its text. */
@@ -290,8 +290,9 @@ static int add_block(jarva__compute *c, wave *w, const jarva__answer_reader *r, 
             return corrupt(c, w);
     for (size_t i = 0; i < n; i++) {
         if (!(weight[i] > 0) || !isfinite(weight[i]))
-            return jarva__seterr(&c->db->err, JARVA_EDB, "%s: batch %lld: a stored weight %g",
-                                 c->db->path, (long long)w->batch_id, weight[i]);
+            return jarva__seterr(jarva__db_err(c->db), JARVA_EDB,
+                                 "%s: batch %lld: a stored weight %g", jarva__db_path(c->db),
+                                 (long long)w->batch_id, weight[i]);
         weight_sq[i] = weight[i] * weight[i];
         w->stratum_size[stratum[i]]++;
     }
@@ -343,7 +344,7 @@ static int load_wave(jarva__compute *c, wave *w)
     double *weight_sq = malloc(JARVA__BLOCK_ROWS * sizeof *weight_sq);
     jarva__answer_reader *r = NULL;
     if (!columns || !cell || !weight_sq)
-        rc = jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+        rc = jarva__seterr(jarva__db_err(c->db), JARVA_ENOMEM, "out of memory");
     if (!rc) {
         columns[READ_WEIGHT] = JARVA__COL_WEIGHT;
         columns[READ_STRATUM] = JARVA__COL_STRATUM;
@@ -424,7 +425,7 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
     jarva_estimate_options opts;
     int rc = jarva__estimate_options_check(&c->opts.estimate, &opts, c->errbuf, sizeof c->errbuf);
     if (rc)
-        return jarva__seterr(&c->db->err, rc, "%s", c->errbuf);
+        return jarva__seterr(jarva__db_err(c->db), rc, "%s", c->errbuf);
     opts.min_n = ind->min_n > 0 ? (unsigned)ind->min_n : opts.min_n;
     const char *method = ind->mean ? "t" : jarva__ci_method_name(opts.method, 0);
     jarva__sum_grid whole = { 0 };
@@ -437,7 +438,7 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
     if (!values) {
         free(values);
         jarva__sum_grid_free(&whole);
-        return jarva__seterr(&c->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(c->db), JARVA_ENOMEM, "out of memory");
     }
     code_values(w, v, ind, values, nvalues);
     for (int b = -1; b < BY_COUNT && !rc; b++) {
@@ -455,7 +456,8 @@ static int estimate_indicator(jarva__compute *c, wave *w, const survey_indicator
                     g->cells + (d + first) * g->strata * g->values, opts.lonely_psu,
                     (const char *const *)w->stratum_names, &m, c->errbuf, sizeof c->errbuf);
             if (rc) {
-                rc = jarva__seterr(&c->db->err, rc, "%s, %d: %s", ind->id, w->year, c->errbuf);
+                rc = jarva__seterr(jarva__db_err(c->db), rc, "%s, %d: %s", ind->id, w->year,
+                                   c->errbuf);
                 break;
             }
             jarva_estimate e = JARVA_ESTIMATE_INIT;

@@ -91,7 +91,7 @@ static int check_same_sheet(jarva_db *db, const char *path, int64_t batch_id, co
     int rc = jarva__store_batch_options(db, batch_id, &options);
     const char *had = options ? strstr(options, "sheet=") : NULL;
     if (rc == JARVA_OK && had && strcasecmp(had + 6, sheet) != 0)
-        rc = jarva__seterr(&db->err, JARVA_EEXISTS,
+        rc = jarva__seterr(jarva__db_err(db), JARVA_EEXISTS,
                            "%s: this workbook was imported before as batch %lld, from sheet "
                            "'%s'; one workbook is one batch: save sheet '%s' as a workbook "
                            "of its own to import it",
@@ -151,7 +151,7 @@ static int settle_wave(jarva__import *imp, const char *source, jarva_import_resu
         int rc = jarva__store_wave_batch(db, jarva_import_kind_name(imp->opts->kind), source,
                                          imp->year, imp->batch_id, &old, &file_name, &imported_at);
         if (rc == JARVA_OK && old && !imp->opts->replace)
-            rc = jarva__seterr(&db->err, JARVA_EEXISTS,
+            rc = jarva__seterr(jarva__db_err(db), JARVA_EEXISTS,
                                "%s: %s %s %d was already imported from another file "
                                "(batch %lld, %s, %s); use --replace to swap this one in",
                                imp->path, jarva_import_kind_name(imp->opts->kind), source,
@@ -183,15 +183,16 @@ static jarva__encoding reader_encoding(jarva_encoding e)
 static int final_hash(jarva__import *imp, char hex[65])
 {
     if (imp->reader)
-        return jarva__source_final_hash(imp->reader, hex, &imp->db->err);
-    int rc = jarva__input_drain(imp->fd, imp->path, &imp->sha, &imp->bytes, &imp->db->err);
+        return jarva__source_final_hash(imp->reader, hex, jarva__db_err(imp->db));
+    int rc = jarva__input_drain(imp->fd, imp->path, &imp->sha, &imp->bytes, jarva__db_err(imp->db));
     if (rc)
         return rc;
     unsigned char digest[32];
     jarva__sha256 copy = imp->sha;
     jarva__sha256_final(&copy, digest);
     jarva__sha256_hex(digest, hex);
-    return jarva__input_unchanged(imp->fd, imp->path, &imp->input, imp->bytes, &imp->db->err);
+    return jarva__input_unchanged(imp->fd, imp->path, &imp->input, imp->bytes,
+                                  jarva__db_err(imp->db));
 }
 
 /* Failures after which the file's hash still tells something: the data or
@@ -212,7 +213,7 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
     imp.path = path;
     imp.fd = -1;
     imp.year = opts->year;
-    imp.errors.err = &db->err;
+    imp.errors.err = jarva__db_err(db);
     imp.errors.max = opts->max_errors ? opts->max_errors : 20;
     imp.errors.path = path;
     jarva__sha256_init(&imp.sha);
@@ -221,7 +222,7 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
      * too large) before a byte is read: /dev/zero or a FIFO is refused at
      * once, not hashed forever. */
     int fd;
-    int rc = jarva__input_open(path, opts->max_bytes, &fd, &imp.input, &db->err);
+    int rc = jarva__input_open(path, opts->max_bytes, &fd, &imp.input, jarva__db_err(db));
     if (rc)
         return rc;
     unsigned char head[32];
@@ -237,7 +238,8 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
         jarva__px_sniff(path, head, head_len > 0 ? (size_t)head_len : 0)) {
         imp.fd = fd;
     } else {
-        rc = jarva__source_open(&imp.reader, fd, &imp.input, path, &dialect, opts->sheet, &db->err);
+        rc = jarva__source_open(&imp.reader, fd, &imp.input, path, &dialect, opts->sheet,
+                                jarva__db_err(db));
         if (rc)
             return rc;
     }
@@ -253,9 +255,9 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
     }
     if (rc == JARVA_OK && imp.errors.count) {
         if ((unsigned long)imp.errors.count > imp.errors.max)
-            jarva__adderr(&db->err, "... and %ld more errors",
+            jarva__adderr(jarva__db_err(db), "... and %ld more errors",
                           imp.errors.count - (long)imp.errors.max);
-        db->err.code = rc = JARVA_EFORMAT;
+        jarva__db_err(db)->code = rc = JARVA_EFORMAT;
     }
     /* Hashed in the same pass as the rows were read: the hash is of the
      * bytes the rows came from, unless the file changed meanwhile (an
@@ -271,7 +273,7 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
                    (hashed = check_same_sheet(db, path, out->batch_id, opts->sheet)) != JARVA_OK) {
             rc = hashed;
         } else if (out->batch_id) {
-            jarva__clearerr(&db->err);
+            jarva__clearerr(jarva__db_err(db));
             jarva__source_close(imp.reader);
             if (imp.fd >= 0)
                 close(imp.fd);
@@ -315,11 +317,11 @@ int jarva_import_file(jarva_import_result *out, jarva_db *db, const char *path,
 {
     if (!db)
         return JARVA_EINVAL;
-    jarva__clearerr(&db->err);
+    jarva__clearerr(jarva__db_err(db));
     if (!path || !given || !out)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_import_file: NULL argument");
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL, "jarva_import_file: NULL argument");
     if (out->version != JARVA_IMPORT_RESULT_VERSION)
-        return jarva__seterr(&db->err, JARVA_EINVAL,
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL,
                              "jarva_import_file: result version %u, this libjarva knows %d "
                              "(initialise it from JARVA_IMPORT_RESULT_INIT)",
                              out->version, JARVA_IMPORT_RESULT_VERSION);
@@ -338,21 +340,21 @@ int jarva_import_file(jarva_import_result *out, jarva_db *db, const char *path,
     } else if (given->version == JARVA_IMPORT_OPTIONS_VERSION) {
         opts = *given;
     } else {
-        return jarva__seterr(&db->err, JARVA_EINVAL,
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL,
                              "jarva_import_file: options version %u, this libjarva knows 1 to %d",
                              given->version, JARVA_IMPORT_OPTIONS_VERSION);
     }
     if ((unsigned)opts.kind > JARVA_IMPORT_ACTIVITIES)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_import_file: unknown kind %d",
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL, "jarva_import_file: unknown kind %d",
                              (int)opts.kind);
     if (opts.year && (opts.year < 1990 || opts.year > 2199))
-        return jarva__seterr(&db->err, JARVA_EINVAL, "year %d is out of range (1990-2199)",
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL, "year %d is out of range (1990-2199)",
                              opts.year);
     if (opts.header_row < 0 || opts.header_row > 1000000)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "header row %ld is out of range",
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL, "header row %ld is out of range",
                              opts.header_row);
     if (opts.weight_factor != 0 && !(opts.weight_factor > 1 && isfinite(opts.weight_factor)))
-        return jarva__seterr(&db->err, JARVA_EINVAL,
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL,
                              "the weight factor must be a number above 1 (%g)", opts.weight_factor);
     jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     int rc = import_file(db, path, &opts, &res);

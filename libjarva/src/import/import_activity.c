@@ -85,7 +85,7 @@ static int load_types(activity_state *a)
     int rc = jarva__lookup_activity_types(a->imp->db, &a->types);
     for (int i = 0; rc == JARVA_OK && known_types[i]; i++)
         if (jarva__lookup_add(a->types, known_types[i], known_types[i], known_types[i]))
-            rc = jarva__seterr(&a->imp->db->err, JARVA_ENOMEM, "out of memory");
+            rc = jarva__seterr(jarva__db_err(a->imp->db), JARVA_ENOMEM, "out of memory");
     return rc;
 }
 

@@ -77,10 +77,10 @@ static int load(jarva_db *db, jarva__names kind, const char *survey, jarva__look
     *out = NULL;
     jarva__lookup *l = calloc(1, sizeof *l);
     if (!l)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     int rc = jarva__store_names(db, kind, survey, add_name, l);
     if (rc == JARVA_ENOMEM)
-        jarva__seterr(&db->err, rc, "out of memory");
+        jarva__seterr(jarva__db_err(db), rc, "out of memory");
     if (rc)
         jarva__lookup_free(l);
     else

@@ -16,7 +16,7 @@
 
 #include "csv_reader.h"
 #include "import_internal.h"
-#include "import_mapping.h"
+#include "catalog_internal.h"
 #include "input_file.h"
 #include "store_internal.h"
 
@@ -133,7 +133,7 @@ static int catalogue_field(jarva_db *db, jarva__column_hints *hints, column_info
                              : jarva__aprintf("the variable of indicator %s", hint.indicator_id);
     free(hint.source_id);
     free(hint.indicator_id);
-    return c->note ? JARVA_OK : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    return c->note ? JARVA_OK : jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
 }
 
 typedef struct text_buf {
@@ -242,7 +242,7 @@ static int likeliest_source(jarva_db *db, const column_info *cols, size_t ncols,
     *out = NULL;
     const char **names = malloc((ncols ? ncols : 1) * sizeof *names);
     if (!names)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     for (size_t c = 0; c < ncols; c++)
         names[c] = cols[c].name;
     int rc = jarva__store_likeliest_source(db, names, ncols, out);
@@ -254,19 +254,19 @@ int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path, const ch
 {
     if (!db)
         return JARVA_EINVAL;
-    jarva__clearerr(&db->err);
+    jarva__clearerr(jarva__db_err(db));
     if (!path || !csv_out)
-        return jarva__seterr(&db->err, JARVA_EINVAL, "jarva_mapping_draft: NULL argument");
+        return jarva__seterr(jarva__db_err(db), JARVA_EINVAL, "jarva_mapping_draft: NULL argument");
     *csv_out = NULL;
-    if (source && jarva__mapping_check_source_id(source, &db->err))
+    if (source && jarva__mapping_check_source_id(source, jarva__db_err(db)))
         return JARVA_EINVAL;
     int fd;
     jarva__input_stat st;
-    int rc = jarva__input_open(path, 0, &fd, &st, &db->err);
+    int rc = jarva__input_open(path, 0, &fd, &st, jarva__db_err(db));
     if (rc)
         return rc;
     jarva__row_source *r = NULL;
-    rc = jarva__source_open(&r, fd, &st, path, NULL, NULL, &db->err);
+    rc = jarva__source_open(&r, fd, &st, path, NULL, NULL, jarva__db_err(db));
     if (rc)
         return rc;
     const jarva__csv_row *header = jarva__source_header(r);
@@ -274,7 +274,7 @@ int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path, const ch
     column_info *cols = calloc(ncols ? ncols : 1, sizeof *cols);
     if (!cols) {
         jarva__source_close(r);
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     }
     for (size_t c = 0; c < ncols; c++) {
         cols[c].name = header->fields[c] ? header->fields[c] : "";
@@ -283,7 +283,7 @@ int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path, const ch
     jarva__csv_row row;
     /* The codes of the first 100 000 rows: enough to see every code. */
     long rows = 0;
-    while (rows++ < 100000 && (rc = jarva__source_next(r, &row, &db->err)) == 1)
+    while (rows++ < 100000 && (rc = jarva__source_next(r, &row, jarva__db_err(db))) == 1)
         for (size_t c = 0; c < ncols && c < row.nfields; c++)
             add_code(&cols[c], row.fields[c]);
     if (rc > 0)
@@ -300,7 +300,7 @@ int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path, const ch
             jarva__aprintf("%s%s%s = %s", cols[c].value_labels ? cols[c].value_labels : "",
                            cols[c].value_labels ? ", " : "", code, label);
         if (!joined)
-            rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+            rc = jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
         free(cols[c].value_labels);
         cols[c].value_labels = joined;
     }
@@ -328,7 +328,7 @@ int jarva_mapping_draft(char **csv_out, jarva_db *db, const char *path, const ch
             write_row(&out, &cols[c]);
         }
         if (!rc && out.failed)
-            rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+            rc = jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
     }
     for (size_t c = 0; c < ncols; c++) {
         for (size_t i = 0; i < cols[c].ncodes; i++)

@@ -11,9 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_internal.h"
 #include "import_design.h"
 #include "import_internal.h"
-#include "import_mapping.h"
+#include "catalog_internal.h"
 
 enum role {
     ROLE_RESPONDENT,
@@ -144,7 +145,7 @@ static int resolve_columns(survey_state *s)
     s->questions = calloc(s->mapping->count, sizeof *s->questions);
     s->absent = calloc(s->mapping->count, sizeof *s->absent);
     if (!s->questions || !s->absent)
-        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(imp->db), JARVA_ENOMEM, "out of memory");
     for (size_t i = 0; i < s->mapping->count; i++) {
         const jarva__mapping_entry *e = &s->mapping->entries[i];
         if (jarva__mapping_is_role(e->field) || field_seen(s, e->field, i))
@@ -315,7 +316,7 @@ static int open_writer(survey_state *s)
 {
     jarva__survey_variable *vars = calloc(s->nquestions ? s->nquestions : 1, sizeof *vars);
     if (!vars)
-        return jarva__seterr(&s->imp->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(s->imp->db), JARVA_ENOMEM, "out of memory");
     for (size_t q = 0; q < s->nquestions; q++) {
         vars[q].name = s->questions[q].entry->field;
         vars[q].column = s->questions[q].entry->column;
@@ -445,7 +446,7 @@ static int store_answers(survey_state *s, const jarva__csv_row *row, double weig
         failed |= jarva__answers_put(e, (int)q, code, code ? row->lengths[col] : 0);
     }
     if (failed)
-        return jarva__seterr(&s->imp->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(s->imp->db), JARVA_ENOMEM, "out of memory");
     return jarva__survey_writer_end_row(s->writer);
 }
 
@@ -459,7 +460,7 @@ static int add_outside(void *ctx, const char *area_id)
         s->outside = grown;
     if (!grown || !id) {
         free(id);
-        return jarva__seterr(&s->imp->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(s->imp->db), JARVA_ENOMEM, "out of memory");
     }
     s->outside[s->noutside++] = id;
     return JARVA_OK;
@@ -478,11 +479,11 @@ static int is_outside(const survey_state *s, const char *area_id)
 static int weights_failed(jarva__import *imp, int failure)
 {
     if (failure == -1)
-        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(imp->db), JARVA_ENOMEM, "out of memory");
     char reason[128];
     if (strerror_r(errno, reason, sizeof reason) != 0)
         snprintf(reason, sizeof reason, "error %d", errno);
-    return jarva__seterr(&imp->db->err, JARVA_EIO,
+    return jarva__seterr(jarva__db_err(imp->db), JARVA_EIO,
                          "a temporary file for the weights (the median check): %s", reason);
 }
 
@@ -498,7 +499,7 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
         jarva__import_error(errors, imp->reader, row->line, s->role_col[ROLE_RESPONDENT],
                             "empty respondent id");
     else if (note_id(s, id, row->lengths[s->role_col[ROLE_RESPONDENT]]))
-        return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+        return jarva__seterr(jarva__db_err(imp->db), JARVA_ENOMEM, "out of memory");
 
     if (s->role_col[ROLE_YEAR] >= 0) {
         const char *v = field_or_null(row, s->role_col[ROLE_YEAR]);
@@ -569,7 +570,7 @@ static int import_row(survey_state *s, const jarva__csv_row *row)
         const char *v = field_or_null(row, s->role_col[ROLE_STRATUM]);
         if (!is_blank(v) &&
             jarva__strata_add(s->strata, v, row->lengths[s->role_col[ROLE_STRATUM]]))
-            return jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+            return jarva__seterr(jarva__db_err(imp->db), JARVA_ENOMEM, "out of memory");
     }
 
     check_answers(s, row);
@@ -613,9 +614,9 @@ int jarva__import_survey(jarva__import *imp)
     if (!source)
         source = imp->opts->kind == JARVA_IMPORT_STAFF ? "jarva-personalenkat" : "jarva-trygghet";
     int rc = jarva__mapping_for_source(imp->db, imp->opts->catalog_dir, source, &s.mapping,
-                                       &imp->db->err);
+                                       jarva__db_err(imp->db));
     if (!rc)
-        rc = jarva__mapping_check_questions(s.mapping, &imp->db->err);
+        rc = jarva__mapping_check_questions(s.mapping, jarva__db_err(imp->db));
     if (rc) {
         jarva__mapping_free(s.mapping);
         return rc;
@@ -630,7 +631,7 @@ int jarva__import_survey(jarva__import *imp)
     if (!rc)
         rc = open_writer(&s);
     if (!rc && s.role_col[ROLE_STRATUM] >= 0 && jarva__strata_open(&s.strata))
-        rc = jarva__seterr(&imp->db->err, JARVA_ENOMEM, "out of memory");
+        rc = jarva__seterr(jarva__db_err(imp->db), JARVA_ENOMEM, "out of memory");
     jarva__csv_row row;
     jarva__error read_error = { 0 };
     int got = 0;

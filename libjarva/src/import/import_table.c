@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "import_internal.h"
-#include "import_mapping.h"
+#include "catalog_internal.h"
 #include "store_internal.h"
 
 enum {
@@ -247,7 +247,7 @@ static int check_measure(table_state *t, long line, const char *survey, const ch
         free(t->measures_survey);
         t->measures_survey = jarva__strdup(survey);
         if (!t->measures_survey)
-            return jarva__seterr(&t->imp->db->err, JARVA_ENOMEM, "out of memory");
+            return jarva__seterr(jarva__db_err(t->imp->db), JARVA_ENOMEM, "out of memory");
         int rc = jarva__lookup_table_measures(t->imp->db, survey, &t->measures);
         if (rc)
             return rc;
@@ -371,7 +371,7 @@ static int mapped_layout(table_state *t, jarva__mapping **mapping)
     jarva__freeerr(&err);
     if (rc == JARVA_ENOTFOUND || rc == JARVA_EINVAL)
         return JARVA_OK; /* the long layout's messages say what is missing */
-    return rc ? jarva__seterr(&imp->db->err, rc, "reading the table mapping of '%s'",
+    return rc ? jarva__seterr(jarva__db_err(imp->db), rc, "reading the table mapping of '%s'",
                               imp->opts->source)
               : JARVA_OK;
 }

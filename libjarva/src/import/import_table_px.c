@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "import_internal.h"
-#include "import_mapping.h"
+#include "catalog_internal.h"
 #include "px_internal.h"
 #include "sha256.h"
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_db.h"
 #include "jarva_internal.h"
 #include "jarva/import.h"
 

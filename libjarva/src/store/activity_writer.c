@@ -4,6 +4,7 @@
  * import, is enough. */
 #include <stdlib.h>
 
+#include "store_db.h"
 #include "store_internal.h"
 
 struct jarva__activity_writer {

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer_write.h"
+#include "store_db.h"
 #include "answer_store.h"
 
 static int has_column(jarva_db *db, const char *table, const char *column, int *out)

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_db.h"
 #include "answer_store.h"
+#include "answer_write.h"
 #include "keytab.h"
 
 /* ---- byte order: the file reads the same on every machine ---- */

@@ -57,10 +57,6 @@ int jarva__answers_put_respondent(jarva__answer_encoder *e, const char *id, size
  * and free; else NULL. 0, or -1 out of memory. */
 int jarva__answers_end_row(jarva__answer_encoder *e, int last, jarva__answer_block **block);
 
-/* Writes a block's rows into column_block: JARVA_OK, or JARVA_EDB with
- * SQLite's message on the connection (so that the import's writing thread
- * can call it without touching the handle's error). */
-int jarva__answers_write_block(sqlite3 *sql, const jarva__answer_block *block);
 void jarva__answers_block_free(jarva__answer_block *block);
 /* Writes every column's codes into column_code, once all blocks are done. */
 int jarva__answers_write_codes(jarva_db *db, const jarva__answer_encoder *e);

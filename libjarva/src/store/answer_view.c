@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_db.h"
 #include "answer_store.h"
 
 /* Byte j of the small BLOB q. Every reference to a block's column copies

@@ -1,6 +1,7 @@
 /* areas.c: the store's lookups of an area by what files call it: its id,
  * its name (ASCII case ignored) or an alias exactly, and every id, name and
  * alias for the folded comparison of catalog/catalog_area.c. */
+#include "store_db.h"
 #include "store_internal.h"
 
 int jarva__store_area_exact(jarva_db *db, const char *name, char **id_out)

@@ -3,6 +3,7 @@
  * the same wave imported before, and the batch row itself, written last. */
 #include <stdlib.h>
 
+#include "store_db.h"
 #include "store_internal.h"
 
 int jarva__store_batch_begin(jarva_db *db, int64_t *batch_id)

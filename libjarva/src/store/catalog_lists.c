@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_db.h"
 #include "catalog_internal.h"
 
 /* The common part of every list: items of one size, and every allocation the

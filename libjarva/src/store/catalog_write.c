@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_db.h"
 #include "catalog_internal.h"
 
 static int bind_text(sqlite3_stmt *stmt, int i, const char *text)

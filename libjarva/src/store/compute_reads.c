@@ -1,16 +1,21 @@
 /* compute_reads.c: what `jarva compute` reads per source (store_compute.h): the
  * waves of the surveys, their indicators and variables, the areas, published
- * values, activity indicators and their counts per year. One statement per
+ * values, activity indicators and their counts per year, and for disclosure
+ * control the breakdowns and their stored estimates. One statement per
  * call, stepped to its end: a failed step is an error, not the last row. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_db.h"
 #include "store_internal.h"
+
+/* A caller's callback, of whichever row type: C allows a function pointer
+ * to be cast to another function pointer type and back. */
+typedef void (*any_fn)(void);
 
 /* Steps st to its end, handing each row to row(st, each, ctx); the status of
  * the first row that fails, JARVA_EDB (what: the message's subject) if a step
  * does, else JARVA_OK. Finalizes st. */
-typedef void (*any_fn)(void); /* a callback of any row type (C allows the cast back) */
 
 static int each_row(jarva_db *db, sqlite3_stmt *st, const char *what,
                     int (*row)(sqlite3_stmt *st, any_fn each, void *ctx), any_fn each, void *ctx)
@@ -262,4 +267,54 @@ int jarva__store_activity_counts(jarva_db *db, const jarva__store_activity_indic
     sqlite3_finalize(st);
     free(batches);
     return rc;
+}
+
+typedef int (*breakdown_fn)(void *ctx, const jarva__store_breakdown *b);
+
+static int breakdown_row(sqlite3_stmt *st, any_fn each, void *ctx)
+{
+    jarva__store_breakdown b = { text(st, 0), text(st, 1), sqlite3_column_int(st, 2),
+                                 sqlite3_column_int(st, 3) };
+    return ((breakdown_fn)each)(ctx, &b);
+}
+
+int jarva__store_breakdowns(jarva_db *db, int (*each)(void *ctx, const jarva__store_breakdown *b),
+                            void *ctx)
+{
+    sqlite3_stmt *st = NULL;
+    /* Respondent data only: activity counts are complete counts. */
+    if (sqlite3_prepare_v2(db->sql,
+                           "SELECT DISTINCT e.indicator_id, i.source_kind, e.year, i.min_n "
+                           "FROM estimate e JOIN indicator i ON i.id = e.indicator_id "
+                           "WHERE i.source_kind IN ('survey', 'staff', 'table') "
+                           "AND i.measure IN ('proportion', 'mean') "
+                           "ORDER BY e.indicator_id, e.year",
+                           -1, &st, NULL) != SQLITE_OK)
+        return jarva__sqlerr(db, "listing estimates to protect");
+    return each_row(db, st, "listing estimates to protect", breakdown_row, (any_fn)each, ctx);
+}
+
+typedef int (*cell_fn)(void *ctx, const jarva__store_cell *cell);
+
+static int cell_row(sqlite3_stmt *st, any_fn each, void *ctx)
+{
+    jarva__store_cell cell = { sqlite3_column_int64(st, 0), text(st, 1), text(st, 2),
+                               sqlite3_column_int64(st, 3), sqlite3_column_int(st, 4) };
+    return ((cell_fn)each)(ctx, &cell);
+}
+
+int jarva__store_breakdown_cells(jarva_db *db, const char *indicator_id, int year,
+                                 int (*each)(void *ctx, const jarva__store_cell *cell), void *ctx)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->sql,
+                           "SELECT e.id, e.area_id, e.domain, coalesce(e.n, 0), e.suppressed "
+                           "FROM estimate e JOIN area a ON a.id = e.area_id "
+                           "WHERE e.indicator_id = ? AND e.year = ? AND e.method <> 'exact' "
+                           "ORDER BY a.position, e.domain",
+                           -1, &st, NULL) != SQLITE_OK)
+        return jarva__sqlerr(db, "reading estimates to protect");
+    sqlite3_bind_text(st, 1, indicator_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, year);
+    return each_row(db, st, "reading estimates to protect", cell_row, (any_fn)each, ctx);
 }

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store_db.h"
 #include "jarva_internal.h"
 
 /* Long enough for another import's commit to finish; a lock held longer than

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "store_db.h"
 #include "store_internal.h"
 
 struct jarva__estimate_writer {

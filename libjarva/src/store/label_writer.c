@@ -3,6 +3,7 @@
  * import's write transaction. */
 #include <stdlib.h>
 
+#include "store_db.h"
 #include "store_internal.h"
 
 struct jarva__label_writer {

@@ -2,6 +2,7 @@
  * organisations, audiences, activity types, the measures of a published
  * table), read as (key, display name, id) for import/import_lookup.c's
  * maps, and the areas outside Järva a survey may not count in. */
+#include "store_db.h"
 #include "store_internal.h"
 
 /* Each kind's names as (key, display name, id); ?1 is the survey. */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "store_db.h"
 #include "store_internal.h"
 
 struct jarva__mapping_writer {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_db.h"
 #include "jarva_internal.h"
 
 int jarva_estimates_latest_year(int *year, jarva_db *db)

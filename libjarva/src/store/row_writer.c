@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include "store_db.h"
 #include "row_writer.h"
 #include "store_internal.h"
 

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <sqlite3.h>
+
 #include "jarva_internal.h"
 
 /* Rows written by a thread of the writer's own, a job at a time, while the

@@ -3,6 +3,7 @@
  * sqlite3 shell; keep the two in step. */
 #include <stdio.h>
 
+#include "store_db.h"
 #include "answer_store.h"
 #include "jarva_internal.h"
 

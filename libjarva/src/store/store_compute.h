@@ -123,7 +123,7 @@ int jarva__store_activity_counts(jarva_db *db, const jarva__store_activity_indic
                                  int (*each)(void *ctx, const jarva__store_activity_year *y),
                                  void *ctx);
 
-/* ---- disclosure control (store/disclosure_store.c) ---- */
+/* ---- disclosure control (store/compute_reads.c, store/suppression_writer.c) ---- */
 
 /* An indicator and year whose estimates come from respondents: survey and staff
  * microdata, or a published table (source_kind), of a proportion or a mean. */

@@ -46,7 +46,10 @@ int jarva__store_area_exact(jarva_db *db, const char *name, char **id_out);
 int jarva__store_area_names(jarva_db *db, int (*each)(void *ctx, const char *id, const char *name),
                             void *ctx);
 
-/* The store's other parts, one header each so that each is read on its own. */
+/* The store's other parts, one header each so that each is read on its own:
+ * the stored answers' encoder and reader (import and compute), and the
+ * writers and reads of the catalogue, compute and the import. */
+#include "answer_store.h"
 #include "store_catalog.h"
 #include "store_compute.h"
 #include "store_import.h"

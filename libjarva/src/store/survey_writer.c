@@ -6,6 +6,8 @@
  * every column's codes. */
 #include <stdlib.h>
 
+#include "answer_write.h"
+#include "store_db.h"
 #include "answer_store.h"
 #include "row_writer.h"
 #include "store_internal.h"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_db.h"
 #include "store_internal.h"
 
 struct jarva__table_writer {

@@ -1,10 +1,10 @@
-/* import_mapping.h: the column mapping of a survey source: which column of an
+/* source_mapping.h: the column mapping of a survey source: which column of an
  * export holds the respondent id, year, area, stratum, weight, sex, age group
  * (organisation and role for staff surveys), and which hold the questions, per
  * range of years because column names change between waves. Read from
  * <catalog>/sources/<source>.csv; see indicators/README.md. */
-#ifndef JARVA_IMPORT_MAPPING_H
-#define JARVA_IMPORT_MAPPING_H
+#ifndef JARVA_SOURCE_MAPPING_H
+#define JARVA_SOURCE_MAPPING_H
 
 #include "jarva_internal.h"
 
@@ -61,4 +61,4 @@ int jarva__mapping_is_role(const char *field);
 /* 1 if entry applies to year (year 0: unknown, applies). */
 int jarva__mapping_applies(const jarva__mapping_entry *e, int year);
 
-#endif /* JARVA_IMPORT_MAPPING_H */
+#endif /* JARVA_SOURCE_MAPPING_H */

@@ -1,10 +1,10 @@
-/* import_mapping.c: reading a survey source's column mapping file. */
+/* source_mapping.c: reading a survey source's column mapping file. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csv_reader.h"
-#include "import_mapping.h"
+#include "source_mapping.h"
 
 /* lonely_psu is not a column but the source's default lonely-stratum rule
  * for `jarva compute` (compute_lonely.c); import leaves it alone. */
