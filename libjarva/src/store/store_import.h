@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "answer_store.h" /* the encoder the survey writer's values go to */
 #include "jarva_internal.h"
 
 /* ---- the batch (store/batch_writer.c) ---- */
@@ -73,7 +74,6 @@ typedef struct jarva__survey_variable {
  * until _finish or _free the caller must not use db's connection. JARVA_OK,
  * JARVA_ENOMEM or the database's error. */
 typedef struct jarva__survey_writer jarva__survey_writer;
-typedef struct jarva__answer_encoder jarva__answer_encoder; /* answer_store.h */
 int jarva__survey_writer_open(jarva__survey_writer **out, jarva_db *db, int64_t batch_id,
                               const jarva__survey_variable *vars, size_t n);
 /* Where the current respondent's values go (answer_store.h's
