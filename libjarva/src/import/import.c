@@ -167,17 +167,6 @@ static int settle_wave(jarva__import *imp, const char *source, jarva_import_resu
     return insert_batch(imp, source, res->sha256, is_wave ? imp->year : 0);
 }
 
-static jarva__encoding reader_encoding(jarva_encoding e)
-{
-    switch (e) {
-    case JARVA_ENCODING_UTF8: return JARVA__ENC_UTF8;
-    case JARVA_ENCODING_CP1252: return JARVA__ENC_CP1252;
-    case JARVA_ENCODING_UTF16LE: return JARVA__ENC_UTF16LE;
-    case JARVA_ENCODING_UTF16BE: return JARVA__ENC_UTF16BE;
-    default: return JARVA__ENC_AUTO;
-    }
-}
-
 /* After the rows: the SHA-256 of the whole file, and the file as it was
  * when opened. */
 static int final_hash(jarva__import *imp, char hex[65])
@@ -230,7 +219,7 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
     jarva__csv_dialect dialect = JARVA__CSV_DIALECT_INIT;
     dialect.delimiter = opts->delimiter;
     dialect.decimal = opts->decimal;
-    dialect.encoding = reader_encoding(opts->encoding);
+    dialect.encoding = jarva__encoding_from_public(opts->encoding);
     dialect.header_line = opts->header_row;
     /* A PX table is read whole by the table import (import_table_px.c), not
      * by a row source. */
