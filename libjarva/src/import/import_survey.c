@@ -449,12 +449,15 @@ static int store_answers(survey_state *s, const jarva__csv_row *row, double weig
     return jarva__survey_writer_end_row(s->writer);
 }
 
-/* One more id of an area outside Järva. */
-static int add_outside(void *ctx, const char *area_id)
+/* Keeps the ids of the areas outside Järva (in_jarva = 0, the same test
+ * compute's mark_outside makes on the same list). */
+static int add_outside(void *ctx, const jarva__store_area *area)
 {
     survey_state *s = ctx;
+    if (area->in_jarva)
+        return JARVA_OK;
     char **grown = realloc(s->outside, (s->noutside + 1) * sizeof *grown);
-    char *id = jarva__strdup(area_id);
+    char *id = jarva__strdup(area->id);
     if (grown)
         s->outside = grown;
     if (!grown || !id) {
@@ -622,7 +625,7 @@ int jarva__import_survey(jarva__import *imp)
     }
     rc = jarva__lookup_areas(imp->db, &s.areas);
     if (!rc)
-        rc = jarva__store_outside_areas(imp->db, add_outside, &s);
+        rc = jarva__store_areas(imp->db, add_outside, &s);
     if (!rc)
         rc = jarva__lookup_organisations(imp->db, &s.organisations);
     if (!rc)
