@@ -81,6 +81,23 @@ void jarva__import_progress(jarva__import *imp, int final)
                         jarva__source_bytes_total(imp->reader), (uint64_t)imp->rows);
 }
 
+int jarva__import_each_row(jarva__import *imp, int (*row)(void *ctx, const jarva__csv_row *r),
+                           void *ctx)
+{
+    jarva__csv_row r;
+    jarva__error read_error = { 0 };
+    int rc = JARVA_OK, got = 0;
+    while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
+           (got = jarva__source_next(imp->reader, &r, &read_error)) == 1) {
+        rc = row(ctx, &r);
+        jarva__import_progress(imp, 0);
+    }
+    if (!rc && got < 0)
+        jarva__import_reader_error(imp, &read_error);
+    jarva__freeerr(&read_error);
+    return rc;
+}
+
 /* A workbook is one batch (the batch is its bytes' SHA-256): asking for
  * another sheet of one imported before is not "the same file again". */
 static int check_same_sheet(jarva_db *db, const char *path, int64_t batch_id, const char *sheet)

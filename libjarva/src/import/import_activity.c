@@ -176,8 +176,9 @@ static void check_delivered(activity_state *a, const jarva__csv_row *row, const 
                             delivered, planned, date);
 }
 
-static int import_row(activity_state *a, const jarva__csv_row *row)
+static int import_row(void *ctx, const jarva__csv_row *row)
 {
+    activity_state *a = ctx;
     jarva__import *imp = a->imp;
     jarva__import_errors *errors = &imp->errors;
     imp->rows++;
@@ -261,17 +262,8 @@ int jarva__import_activities(jarva__import *imp)
         check_header(&a);
     if (!rc)
         rc = jarva__activity_writer_open(&a.writer, imp->db, imp->batch_id);
-    jarva__csv_row row;
-    jarva__error read_error = { 0 };
-    int got = 0;
-    while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
-           (got = jarva__source_next(imp->reader, &row, &read_error)) == 1) {
-        rc = import_row(&a, &row);
-        jarva__import_progress(imp, 0);
-    }
-    if (!rc && got < 0)
-        jarva__import_reader_error(imp, &read_error);
-    jarva__freeerr(&read_error);
+    if (!rc)
+        rc = jarva__import_each_row(imp, import_row, &a);
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no activities in the file");
     jarva__activity_writer_free(a.writer);
