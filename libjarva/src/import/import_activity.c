@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "civil_date.h"
 #include "import_internal.h"
 #include "store_internal.h"
 
@@ -136,17 +137,11 @@ static int optional_date(activity_state *a, const jarva__csv_row *row, int col, 
     return 0;
 }
 
-/* Days since 1970-01-01 of an ISO date (Howard Hinnant's days_from_civil,
- * proleptic Gregorian). */
+/* Days since 1970-01-01 of an ISO date jarva__parse_date wrote. */
 static long days_of(const char iso[11])
 {
     long y = strtol(iso, NULL, 10), m = strtol(iso + 5, NULL, 10), d = strtol(iso + 8, NULL, 10);
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return (long)jarva__days_from_civil(y, (unsigned)m, (unsigned)d);
 }
 
 /* A delivery cannot come before the activity it delivers: feedback before
