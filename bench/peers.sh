@@ -23,8 +23,9 @@
 # jarva's times are whole processes (start, open, work, exit); DuckDB's are
 # measured inside Node around each statement, without Node's start and the
 # module load (about 0.1 s), which favours DuckDB. DuckDB runs with 2 threads
-# (all this machine has), jarva's import with two (parse and write), compute
-# and estimate with one. Both wall-clock and processor seconds (user + system,
+# (all this machine has), jarva's import with two (parse and write), its
+# estimate with two (a file of 2 MiB or more is read in two halves, see
+# docs/performance.md) and compute with one. Both wall-clock and processor seconds (user + system,
 # every thread) are printed and compared: on a machine shared with other work
 # the wall clock measures the load as much as the program, the processor time
 # much less so.

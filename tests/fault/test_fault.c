@@ -1,8 +1,9 @@
 /* test_fault.c: fault injection like SQLite's (its "malloc failure" and "I/O
- * error" tests): for an import (a survey, a table, an activity log), a
- * mapping draft, a compute and a report, first count the calls of each kind
- * the operation makes (malloc, open, read, write, SQLite step; fault.h),
- * then run it again once per n, with the n-th call failing.
+ * error" tests): for an import (a survey, a table, an activity log, a Stata
+ * file with value labels, the survey again, a revised survey replacing its
+ * wave), a mapping draft, a compute and a report, first count the calls of
+ * each kind the operation makes (malloc, open, read, write, SQLite step;
+ * fault.h), then run it again once per n, with the n-th call failing.
  * Every run must end in an error with a message (or, if jarva got over the
  * failure, in exactly the result of a run without one); an import or compute
  * that failed must leave the database exactly as it was, a report must leave
@@ -10,7 +11,7 @@
  * AddressSanitizer nothing may leak (LeakSanitizer checks at exit).
  *
  * ctest runs every n up to SAMPLE_ALL calls of a kind and an even sample of
- * the rest (the first and last ones always), about a minute under ASan.
+ * the rest (the first and last ones always), about two minutes under ASan.
  * The full loop over every n of every kind:
  *     JARVA_FAULT_ALL=1 build/tests/fault/test_fault
  * One case, to debug it: JARVA_FAULT_ONLY=import:malloc:123 (op:kind:n). */
@@ -160,18 +161,20 @@ static int open_db(const char *db_path, unsigned flags, jarva_db **db, char *msg
     return rc;
 }
 
-/* Imports file (under tests/data/import) as kind into the database at path. */
-static int import_one(const char *db_path, const char *file, jarva_import_kind kind, char *msg,
-                      size_t msglen)
+/* Imports file (under tests/data) as kind into the database at path, as a
+ * replacement of its wave with replace. */
+static int import_one(const char *db_path, const char *file, jarva_import_kind kind, int replace,
+                      char *msg, size_t msglen)
 {
     jarva_db *db = NULL;
     int rc = open_db(db_path, 0, &db, msg, msglen);
     if (!rc) {
         jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
         opts.kind = kind;
+        opts.replace = replace;
         jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
         char path[4096];
-        snprintf(path, sizeof path, "%s/import/%s", JARVA_TEST_DATA_DIR, file);
+        snprintf(path, sizeof path, "%s/%s", JARVA_TEST_DATA_DIR, file);
         rc = jarva_import_file(&res, db, path, &opts);
         if (rc)
             snprintf(msg, msglen, "%s", jarva_errmsg(db));
@@ -182,19 +185,40 @@ static int import_one(const char *db_path, const char *file, jarva_import_kind k
 
 static int run_import(const char *db_path, char *msg, size_t msglen)
 {
-    return import_one(db_path, "survey_2023_utf8.csv", JARVA_IMPORT_SURVEY, msg, msglen);
+    return import_one(db_path, "import/survey_2023_utf8.csv", JARVA_IMPORT_SURVEY, 0, msg, msglen);
+}
+
+/* The same file again: recognised by its hash, nothing written. */
+static int run_import_again(const char *db_path, char *msg, size_t msglen)
+{
+    return run_import(db_path, msg, msglen);
+}
+
+/* Another file for the same wave, swapped in: the old batch deleted. */
+static int run_import_replace(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, "import/survey_2023_revised.csv", JARVA_IMPORT_SURVEY, 1, msg,
+                      msglen);
+}
+
+/* A Stata file: its value labels stored after the rows
+ * (store/label_writer.c). */
+static int run_import_labels(const char *db_path, char *msg, size_t msglen)
+{
+    return import_one(db_path, "formats/trygghetsenkat-2025.dta", JARVA_IMPORT_SURVEY, 0, msg,
+                      msglen);
 }
 
 /* The table and activity writers (store/table_writer.c, activity_writer.c)
  * have error paths of their own. */
 static int run_import_table(const char *db_path, char *msg, size_t msglen)
 {
-    return import_one(db_path, "table.csv", JARVA_IMPORT_TABLE, msg, msglen);
+    return import_one(db_path, "import/table.csv", JARVA_IMPORT_TABLE, 0, msg, msglen);
 }
 
 static int run_import_activities(const char *db_path, char *msg, size_t msglen)
 {
-    return import_one(db_path, "activities.csv", JARVA_IMPORT_ACTIVITIES, msg, msglen);
+    return import_one(db_path, "import/activities.csv", JARVA_IMPORT_ACTIVITIES, 0, msg, msglen);
 }
 
 FILE *__real_fopen(const char *path, const char *mode);
@@ -452,6 +476,9 @@ int main(void)
         { "import", catalogue, run_import, 1, NULL },
         { "table", catalogue, run_import_table, 1, NULL },
         { "activity", catalogue, run_import_activities, 1, NULL },
+        { "labels", catalogue, run_import_labels, 1, NULL },
+        { "again", imported, run_import_again, 0, NULL },
+        { "replace", imported, run_import_replace, 1, NULL },
         { "draft", catalogue, run_draft, 0, draft },
         { "compute", imported, run_compute, 1, NULL },
 #ifdef JARVA_HAVE_REPORT

@@ -422,8 +422,41 @@ static void test_encodings(void)
     free(u.s);
 }
 
+/* The memo in front of the key table: two keys of one length that differ in
+ * any one byte pack apart, and through the memo every key gets the id the
+ * table alone gives, however the slots collide. */
+static void test_memo(void)
+{
+    char a[9] = "abcdefgh", b[9];
+    for (size_t len = 1; len <= 8; len++)
+        for (size_t i = 0; i < len; i++) {
+            memcpy(b, a, sizeof b);
+            b[i] = 'z';
+            CHECK(jarva__adhoc_pack(a, len) != jarva__adhoc_pack(b, len));
+            CHECK(jarva__adhoc_pack(a, len) != 0);
+        }
+    jarva__keytab plain = { 0 }, behind = { 0 };
+    jarva__adhoc_memo *memo = calloc(1, sizeof *memo);
+    CHECK(memo != NULL);
+    for (size_t i = 0; memo && i < 20000; i++) {
+        char key[16];
+        int n = snprintf(key, sizeof key, "%zx", (i * 7919) % 3001); /* 1-3 chars, repeated */
+        if (i % 3 == 0)
+            n = snprintf(key, sizeof key, "k%zu-%zu", i % 97, i % 5); /* 4-8 chars */
+        if (i % 11 == 0)
+            n = snprintf(key, sizeof key, "long key %zu", i % 13); /* past the memo */
+        long want = jarva__keytab_add(&plain, key, (size_t)n);
+        CHECK_INT(jarva__adhoc_memo_add(memo, &behind, key, (size_t)n), want);
+    }
+    CHECK_INT(behind.count, plain.count);
+    jarva__keytab_free(&plain);
+    jarva__keytab_free(&behind);
+    free(memo);
+}
+
 int main(void)
 {
+    test_memo();
     test_large_file();
     test_quoted_line_break();
     test_errors();

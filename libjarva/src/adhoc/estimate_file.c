@@ -144,7 +144,7 @@ static int is_blank_at(const char *s, size_t i)
 
 /* A field's trimmed text, or NULL when it is missing or blank. The reader
  * has trimmed unquoted fields already; a quoted one may keep blanks. */
-static const char *field(const jarva__csv_row *row, int col, size_t *len)
+static inline const char *field(const jarva__csv_row *row, int col, size_t *len)
 {
     if (col < 0 || (size_t)col >= row->nfields || !row->fields[col])
         return NULL;
@@ -275,7 +275,7 @@ static int read_stratum(const adhoc *a, tally *t, const jarva__csv_row *row, uns
     if (!text)
         return jarva__csv_field_error(t->csv, row, (size_t)a->stratum_col, &t->err, JARVA_EFORMAT,
                                       "empty stratum");
-    long id = jarva__keytab_add(&t->strata, text, len);
+    long id = jarva__adhoc_memo_add(&t->memos[0], &t->strata, text, len);
     if (id < 0 || jarva__adhoc_fit_stratum(t, (size_t)id))
         return jarva__seterr(&t->err, JARVA_ENOMEM, "out of memory");
     if (t->stratum_size[id] == 0)
@@ -311,7 +311,7 @@ static int read_domain(const adhoc *a, tally *t, const jarva__csv_row *row, int 
             *out = -1;
             return JARVA_OK;
         }
-        long id = jarva__keytab_add(&t->by_values[c], text, len);
+        long id = jarva__adhoc_memo_add(&t->memos[1 + c], &t->by_values[c], text, len);
         if (id < 0)
             return jarva__seterr(&t->err, JARVA_ENOMEM, "out of memory");
         t->tuple[c] = (uint32_t)id;
@@ -500,7 +500,8 @@ int jarva__adhoc_tally_init(tally *t, size_t by_count)
     t->by_values = calloc(n, sizeof *t->by_values);
     t->tuple = calloc(n, sizeof *t->tuple);
     t->domain_of = calloc(JARVA__ADHOC_DOMAIN_SLOTS, sizeof *t->domain_of);
-    return t->by_values && t->tuple && t->domain_of ? JARVA_OK : JARVA_ENOMEM;
+    t->memos = calloc(1 + by_count, sizeof *t->memos);
+    return t->by_values && t->tuple && t->domain_of && t->memos ? JARVA_OK : JARVA_ENOMEM;
 }
 
 void jarva__adhoc_tally_free(tally *t, size_t by_count)
@@ -517,6 +518,7 @@ void jarva__adhoc_tally_free(tally *t, size_t by_count)
     jarva__keytab_free(&t->domains);
     free(t->tuple);
     free(t->domain_of);
+    free(t->memos);
     jarva__freeerr(&t->err);
     memset(t, 0, sizeof *t);
 }

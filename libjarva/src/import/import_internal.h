@@ -18,8 +18,8 @@ typedef struct jarva__lookup jarva__lookup;
 
 /* Adds one more name; 0, or -1 out of memory. */
 int jarva__lookup_add(jarva__lookup *l, const char *key, const char *name, const char *id);
-/* The catalogue's names of each kind, read from the store (store_import.h's
- * jarva__store_*_keys): JARVA_OK, JARVA_ENOMEM or the database's error; the
+/* The catalogue's names of each kind, read from the store (jarva__store_names,
+ * store_import.h): JARVA_OK, JARVA_ENOMEM or the database's error; the
  * measures are those of survey's published tables. */
 int jarva__lookup_areas(jarva_db *db, jarva__lookup **out);
 int jarva__lookup_organisations(jarva_db *db, jarva__lookup **out);

@@ -71,17 +71,14 @@ static int add_name(void *ctx, const char *key, const char *name, const char *id
     return jarva__lookup_add(ctx, key, name, id) ? JARVA_ENOMEM : JARVA_OK;
 }
 
-/* An empty lookup in *l for the store to fill: JARVA_OK or JARVA_ENOMEM. */
-static int start(jarva_db *db, jarva__lookup **l, jarva__lookup **out)
+/* A lookup of the store's names of kind (store_import.h) in *out. */
+static int load(jarva_db *db, jarva__names kind, const char *survey, jarva__lookup **out)
 {
     *out = NULL;
-    *l = calloc(1, sizeof **l);
-    return *l ? JARVA_OK : jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
-}
-
-/* The lookup l filled (rc JARVA_OK) into *out, or freed. */
-static int finish(jarva_db *db, jarva__lookup *l, int rc, jarva__lookup **out)
-{
+    jarva__lookup *l = calloc(1, sizeof *l);
+    if (!l)
+        return jarva__seterr(jarva__db_err(db), JARVA_ENOMEM, "out of memory");
+    int rc = jarva__store_names(db, kind, survey, add_name, l);
     if (rc == JARVA_ENOMEM)
         jarva__seterr(jarva__db_err(db), rc, "out of memory");
     if (rc)
@@ -93,37 +90,27 @@ static int finish(jarva_db *db, jarva__lookup *l, int rc, jarva__lookup **out)
 
 int jarva__lookup_areas(jarva_db *db, jarva__lookup **out)
 {
-    jarva__lookup *l;
-    int rc = start(db, &l, out);
-    return rc ? rc : finish(db, l, jarva__store_area_keys(db, add_name, l), out);
+    return load(db, JARVA__NAMES_AREAS, NULL, out);
 }
 
 int jarva__lookup_organisations(jarva_db *db, jarva__lookup **out)
 {
-    jarva__lookup *l;
-    int rc = start(db, &l, out);
-    return rc ? rc : finish(db, l, jarva__store_organisation_keys(db, add_name, l), out);
+    return load(db, JARVA__NAMES_ORGANISATIONS, NULL, out);
 }
 
 int jarva__lookup_audiences(jarva_db *db, jarva__lookup **out)
 {
-    jarva__lookup *l;
-    int rc = start(db, &l, out);
-    return rc ? rc : finish(db, l, jarva__store_audience_keys(db, add_name, l), out);
+    return load(db, JARVA__NAMES_AUDIENCES, NULL, out);
 }
 
 int jarva__lookup_activity_types(jarva_db *db, jarva__lookup **out)
 {
-    jarva__lookup *l;
-    int rc = start(db, &l, out);
-    return rc ? rc : finish(db, l, jarva__store_activity_type_keys(db, add_name, l), out);
+    return load(db, JARVA__NAMES_ACTIVITY_TYPES, NULL, out);
 }
 
 int jarva__lookup_table_measures(jarva_db *db, const char *survey, jarva__lookup **out)
 {
-    jarva__lookup *l;
-    int rc = start(db, &l, out);
-    return rc ? rc : finish(db, l, jarva__store_table_measure_keys(db, survey, add_name, l), out);
+    return load(db, JARVA__NAMES_TABLE_MEASURES, survey, out);
 }
 
 const char *jarva__lookup_find(jarva__lookup *l, const char *name)

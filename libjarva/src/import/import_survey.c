@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_internal.h"
 #include "import_design.h"
 #include "import_internal.h"
 #include "catalog_internal.h"

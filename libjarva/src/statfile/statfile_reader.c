@@ -243,7 +243,9 @@ static int on_variable(int index, readstat_variable_t *var, const char *val_labe
     f->var_sets[f->nvars] = val_labels && *val_labels ? jarva__strdup(val_labels) : NULL;
     f->dates[f->nvars] = jarva__statfile_date_kind(f->kind, readstat_variable_get_format(var));
     f->nvars++;
-    if (!f->names[f->nvars - 1]) {
+    /* A label or label set lost to memory would silently drop the labels. */
+    if (!f->names[f->nvars - 1] || (label && *label && !f->var_labels[f->nvars - 1]) ||
+        (val_labels && *val_labels && !f->var_sets[f->nvars - 1])) {
         fail(f, JARVA_ENOMEM, "out of memory");
         return READSTAT_HANDLER_ABORT;
     }

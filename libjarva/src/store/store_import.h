@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "answer_store.h" /* the encoder the survey writer's values go to */
 #include "jarva_internal.h"
 
 /* ---- the batch (store/batch_writer.c) ---- */
@@ -73,7 +74,6 @@ typedef struct jarva__survey_variable {
  * until _finish or _free the caller must not use db's connection. JARVA_OK,
  * JARVA_ENOMEM or the database's error. */
 typedef struct jarva__survey_writer jarva__survey_writer;
-typedef struct jarva__answer_encoder jarva__answer_encoder; /* answer_store.h */
 int jarva__survey_writer_open(jarva__survey_writer **out, jarva_db *db, int64_t batch_id,
                               const jarva__survey_variable *vars, size_t n);
 /* Where the current respondent's values go (answer_store.h's
@@ -99,18 +99,24 @@ void jarva__survey_writer_free(jarva__survey_writer *w);
  * negative status (with its message on the handle) to stop with. */
 typedef int (*jarva__store_name_fn)(void *ctx, const char *key, const char *name, const char *id);
 
-/* Each calls each() for every name of the catalogue's areas (ids, names and
- * aliases), organisations (ids, Swedish and English names), audiences (ids,
- * positions and names), activity types (the indicators' event types), or the
- * measures of the published tables of survey (the indicators' variables and
- * ids). Read-only; inside the import's transaction or none. JARVA_OK, the
- * database's error ("reading the catalogue"), or what each() returned. */
-int jarva__store_area_keys(jarva_db *db, jarva__store_name_fn each, void *ctx);
-int jarva__store_organisation_keys(jarva_db *db, jarva__store_name_fn each, void *ctx);
-int jarva__store_audience_keys(jarva_db *db, jarva__store_name_fn each, void *ctx);
-int jarva__store_activity_type_keys(jarva_db *db, jarva__store_name_fn each, void *ctx);
-int jarva__store_table_measure_keys(jarva_db *db, const char *survey, jarva__store_name_fn each,
-                                    void *ctx);
+/* The kinds of names: the catalogue's areas (ids, names and aliases),
+ * organisations (ids, Swedish and English names), audiences (ids, positions
+ * and names), activity types (the indicators' event types), and the
+ * measures of one survey's published tables (the indicators' variables and
+ * ids). */
+typedef enum jarva__names {
+    JARVA__NAMES_AREAS,
+    JARVA__NAMES_ORGANISATIONS,
+    JARVA__NAMES_AUDIENCES,
+    JARVA__NAMES_ACTIVITY_TYPES,
+    JARVA__NAMES_TABLE_MEASURES
+} jarva__names;
+/* Calls each() for every name of kind (survey: the table measures' survey,
+ * else unused). Read-only; inside the import's transaction or none.
+ * JARVA_OK, the database's error ("reading the catalogue"), or what each()
+ * returned. */
+int jarva__store_names(jarva_db *db, jarva__names kind, const char *survey,
+                       jarva__store_name_fn each, void *ctx);
 /* Calls each(ctx, id) for every area outside Järva (areas.csv's in_jarva = 0).
  * JARVA_OK, the database's error ("reading the areas") or what each()
  * returned. */
