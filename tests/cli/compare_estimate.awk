@@ -1,6 +1,6 @@
 # compare_estimate.awk: compares `jarva estimate --format csv` output with an
 # expected file of the same shape (header, then rows in the expected order):
-# the by columns as text, n, df and suppressed exactly, estimate, se and n_eff
+# the by columns, unit and method as text, n, level, df and suppressed exactly, estimate, se and n_eff
 # to tol_est relative, ci_low and ci_high to tol_ci relative (absolute where
 # the expected value is 0); empty cells must be empty in both. Prints one line
 # per mismatch and exits 1 if there is any, else prints the rows compared.
@@ -9,9 +9,11 @@
 BEGIN {
     if (tol_est == "") tol_est = 1e-9
     if (tol_ci == "") tol_ci = 1e-7
-    # Columns after the by columns: n estimate se ci_low ci_high df n_eff suppressed
-    split("n estimate se ci_low ci_high df n_eff suppressed", names, " ")
-    split("exact est est ci ci exact est exact", kinds, " ")
+    # Columns after the by columns: n estimate se ci_low ci_high unit method
+    # level df n_eff suppressed
+    split("n estimate se ci_low ci_high unit method level df n_eff suppressed", names, " ")
+    split("exact est est ci ci text text exact exact est exact", kinds, " ")
+    ncols = 11
 }
 FNR == NR { expected[FNR] = $0; nexpected = FNR; next }
 { actual[FNR] = $0; nactual = FNR }
@@ -45,12 +47,12 @@ END {
                 bad = 1
             }
         # suppressed is a boolean, true or false; R's fixtures write 1 or 0.
-        c = nby + 8
+        c = nby + ncols
         if (a[c] == "true") a[c] = 1
         if (a[c] == "false") a[c] = 0
         if (e[c] == "true") e[c] = 1
         if (e[c] == "false") e[c] = 0
-        for (k = 1; k <= 8; k++) {
+        for (k = 1; k <= ncols; k++) {
             c = nby + k
             if (e[c] == "" || a[c] == "") {
                 if (e[c] != a[c]) {
@@ -59,7 +61,8 @@ END {
                 }
                 continue
             }
-            if ((kinds[k] == "exact" && e[c] + 0 != a[c] + 0) ||
+            if ((kinds[k] == "text" && e[c] != a[c]) ||
+                (kinds[k] == "exact" && e[c] + 0 != a[c] + 0) ||
                 (kinds[k] == "est" && differs(e[c] + 0, a[c] + 0, tol_est)) ||
                 (kinds[k] == "ci" && differs(e[c] + 0, a[c] + 0, tol_ci))) {
                 printf "line %d %s: %s, expected %s\n", r, names[k], a[c], e[c]

@@ -67,10 +67,10 @@ run --db "$DB" --format csv results --indicator worried-crime-survey --year 2023
 expect_status 0 "results"
 expect_out "worried-crime-survey,2023,Järva,,215,0.24651162790" "Järva with n"
 expect_out "worried-crime-survey,2023,Kista,,60,0.25," "Kista with n"
-expect_out "worried-crime-survey,2023,Husby,,,,,,,proportion,logit,false,true" "Husby: no value, no n"
-expect_out "worried-crime-survey,2023,Akalla,,,,,,,proportion,logit,false,true" "Akalla suppressed with it"
-expect_out "worried-crime-survey,2023,Järva,sex=K,,,,,,proportion,logit,false,true" "women: no n"
-expect_out "worried-crime-survey,2023,Järva,sex=M,,,,,,proportion,logit,false,true" "men suppressed with them"
+expect_out "worried-crime-survey,2023,Husby,,,,,,,proportion,logit,0.95,false,true" "Husby: no value, no n"
+expect_out "worried-crime-survey,2023,Akalla,,,,,,,proportion,logit,0.95,false,true" "Akalla suppressed with it"
+expect_out "worried-crime-survey,2023,Järva,sex=K,,,,,,proportion,logit,0.95,false,true" "women: no n"
+expect_out "worried-crime-survey,2023,Järva,sex=M,,,,,,proportion,logit,0.95,false,true" "men suppressed with them"
 checks=$((checks + 1))
 awk -F, 'NR > 1 && $NF == 1 && $5 != "" { bad = 1 } END { exit bad }' "$OUT" ||
     fail "a suppressed row shows n"

@@ -31,11 +31,12 @@ reference() {
     area) header=area, ;;
     *) header=area,sex, ;;
     esac
-    echo "${header}n,estimate,se,ci_low,ci_high,df,n_eff,suppressed"
+    echo "${header}n,estimate,se,ci_low,ci_high,unit,method,level,df,n_eff,suppressed"
     awk -F, -v data="$1" -v lonely="$2" -v by="$ref_by" -v method="$4" -v level="$5" '
         NR > 1 && $1 == data && $2 == lonely && $3 == by && $4 == method && $5 == level {
             key = by == "" ? "" : by == "area" ? $6 "," : $6 "," $7 ","
-            print key $8 "," $9 "," $10 "," $11 "," $12 "," $13 "," $14 ",0"
+            print key $8 "," $9 "," $10 "," $11 "," $12 ",proportion," method "," level "," \
+                $13 "," $14 ",0"
         }' "$REF/ref_estimate.csv" | sort -t, -k1,1n -k2,2n
 }
 
@@ -90,15 +91,15 @@ expect_no_out "estimate" "nothing printed on error"
 run estimate "$REF/survey.csv" $DESIGN --by answer --min-n 0 --min-cell 0 --format csv
 expect_status 0 "by answer"
 {
-    echo "answer,n,estimate,se,ci_low,ci_high,df,n_eff,suppressed"
-    awk 'BEGIN {
+    echo "answer,n,estimate,se,ci_low,ci_high,unit,method,level,df,n_eff,suppressed"
+    awk -v u=proportion,logit,0.95 'BEGIN {
         split("289 657 931 672 273", n, " "); split("281 649 923 664 265", df, " ")
         for (a = 1; a <= 5; a++) {
             bound = exp(log(0.025) / n[a])
-            if (a <= 3) printf "%d,%d,0,0,0,%.17g,%d,%d,0\n", a, n[a], 1 - bound, df[a], n[a]
-            else printf "%d,%d,1,0,%.17g,1,%d,%d,0\n", a, n[a], bound, df[a], n[a]
+            if (a <= 3) printf "%d,%d,0,0,0,%.17g,%s,%d,%d,0\n", a, n[a], 1 - bound, u, df[a], n[a]
+            else printf "%d,%d,1,0,%.17g,1,%s,%d,%d,0\n", a, n[a], bound, u, df[a], n[a]
         }
-        print "NA,0,,,,,0,,true"
+        print "NA,0,,,,,proportion,logit,0.95,0,,true"
     }'
 } >"$T/expected.csv"
 expect_compare "$T/expected.csv" 1 "all, none and no valid answers"
@@ -106,8 +107,9 @@ expect_out "5,273,1,0,0.98657850343341" "answer 5 is binom.test(273, 273) (ref_b
 # With the default disclosure rule (3 on each side) the boundary rows and the
 # empty one are suppressed: no estimate, se, interval or n_eff.
 run estimate "$REF/survey.csv" $DESIGN --by answer --format csv
-expect_out "1,289,,,,,281,,true" "all-negative domain suppressed, n and df kept"
-expect_out "NA,0,,,,,0,,true" "empty domain suppressed"
+expect_out "1,289,,,,,proportion,logit,0.95,281,,true" \
+    "all-negative domain suppressed, n and df kept; the interval it would have named"
+expect_out "NA,0,,,,,proportion,logit,0.95,0,,true" "empty domain suppressed"
 run estimate "$REF/survey.csv" $DESIGN --by answer --format json
 expect_out '{"answer": "5", "n": 273, "estimate": null, "se": null, "ci_low": null' "json null"
 
@@ -125,9 +127,10 @@ run estimate "$T/edge.csv" --var q --positive 1 --weight w --strata stratum --by
 expect_status 0 "hand-computed design"
 awk 'BEGIN {
     se = sqrt(0.09375); t = 4.3026527297494619
-    print "g,n,estimate,se,ci_low,ci_high,df,n_eff,suppressed"
-    print "one,1,1,0,,,0,1,false"
-    printf "two,4,0.5,%.17g,%.17g,%.17g,2,%.17g,0\n", se, 0.5 - t * se, 0.5 + t * se, 0.25 / 0.09375
+    print "g,n,estimate,se,ci_low,ci_high,unit,method,level,df,n_eff,suppressed"
+    print "one,1,1,0,,,proportion,mean,0.95,0,1,false"
+    printf "two,4,0.5,%.17g,%.17g,%.17g,proportion,mean,0.95,2,%.17g,0\n", se, 0.5 - t * se,
+        0.5 + t * se, 0.25 / 0.09375
 }' >"$T/expected.csv"
 expect_compare "$T/expected.csv" 1 "hand-computed domains"
 # Without --by: everyone, respondent 6 included (p = 4/6).
@@ -149,7 +152,7 @@ for rule in remove:0.0608 certainty:0.0608 adjust:0.0672; do
     expect_status 0 "lonely stratum, ${rule%:*}"
     checks=$((checks + 1))
     awk -F, -v v="${rule#*:}" '$1 == "two" { d = $4 / sqrt(v) - 1; ok = $2 == 5 && $3 == 0.6 &&
-        d < 1e-12 && d > -1e-12 && $7 == 2 } END { exit !ok }' "$OUT" ||
+        d < 1e-12 && d > -1e-12 && $10 == 2 } END { exit !ok }' "$OUT" ||
         fail "lonely stratum, ${rule%:*}: se sqrt(${rule#*:})"
 done
 
@@ -157,13 +160,17 @@ done
 # mark: "-1,5" in a ';' file), one with any other value by bytes (UTF-8).
 printf 'g;h;q\n10;b;1\n9;a;2\n-1,5;a;1\n2;\303\245;1\n10;B;2\n' >"$T/sort.csv"
 run estimate "$T/sort.csv" --var q --positive 1 --by g --min-n 0 --format csv
-printf '%s\n' 'g,n,estimate,se,ci_low,ci_high,df,n_eff,suppressed' '"-1,5",1,,,,,0,,true' \
-    '2,1,,,,,0,,true' '9,1,,,,,0,,true' '10,2,,,,,1,,true' >"$T/expected.csv"
+# Suppressed rows still name the interval they would have had (logit, 0.95).
+u=proportion,logit,0.95
+printf '%s\n' "g,n,estimate,se,ci_low,ci_high,unit,method,level,df,n_eff,suppressed" \
+    "\"-1,5\",1,,,,,$u,0,,true" "2,1,,,,,$u,0,,true" "9,1,,,,,$u,0,,true" \
+    "10,2,,,,,$u,1,,true" >"$T/expected.csv"
 expect_same "$OUT" "$T/expected.csv" "numeric column sorted as numbers"
 run estimate "$T/sort.csv" --var q --positive 1 --by h,g --min-n 0 --format csv
-printf '%s\n' 'h,g,n,estimate,se,ci_low,ci_high,df,n_eff,suppressed' 'B,10,1,,,,,0,,true' \
-    'a,"-1,5",1,,,,,0,,true' 'a,9,1,,,,,0,,true' 'b,10,1,,,,,0,,true' >"$T/expected.csv"
-printf '\303\245,2,1,,,,,0,,true\n' >>"$T/expected.csv"
+printf '%s\n' "h,g,n,estimate,se,ci_low,ci_high,unit,method,level,df,n_eff,suppressed" \
+    "B,10,1,,,,,$u,0,,true" "a,\"-1,5\",1,,,,,$u,0,,true" "a,9,1,,,,,$u,0,,true" \
+    "b,10,1,,,,,$u,0,,true" >"$T/expected.csv"
+printf '\303\245,2,1,,,,,%s,0,,true\n' "$u" >>"$T/expected.csv"
 expect_same "$OUT" "$T/expected.csv" "text column sorted by bytes, then the numeric one"
 # Many domains: one per respondent (3000), sorted by number.
 run estimate "$REF/survey.csv" $DESIGN --by id --min-n 0 --min-cell 0 --format csv
@@ -171,7 +178,7 @@ checks=$((checks + 1))
 if [ "$(wc -l <"$OUT")" -ne 3001 ] || [ "$(sed -n '2p;$p' "$OUT" | cut -d, -f1 | tr '\n' ' ')" != "1 3000 " ]; then
     fail "3000 one-respondent domains"
 fi
-expect_out "3,1,1,0,,,0,1,false" "respondent 3 (answer 5): share 1, no interval"
+expect_out "3,1,1,0,,,proportion,logit,0.95,0,1,false" "respondent 3 (answer 5): share 1, no interval"
 
 # 5. Codes: without --valid every non-empty answer is valid ("NA" too, here).
 run estimate "$REF/survey.csv" --var answer --positive 4,5 --weight weight --strata stratum \

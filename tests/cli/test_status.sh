@@ -35,9 +35,9 @@ expect_status 0 "compute"
 
 j --format csv results --indicator proposals-feedback
 expect_status 0 "results"
-expect_out "proposals-feedback,2025,Järva,,20,1,,,,proportion,exact,true,false" \
+expect_out "proposals-feedback,2025,Järva,,20,1,,,,proportion,exact,,true,false" \
     "20 of 20 answered: 100 %, exact, no interval, not suppressed"
-expect_out "proposals-feedback,2024,Järva,,20,0.8,,,,proportion,exact,true,false" "16 of 20: 80 %"
+expect_out "proposals-feedback,2024,Järva,,20,0.8,,,,proportion,exact,,true,false" "16 of 20: 80 %"
 
 j --format json status
 expect_status 0 "status --format json"

@@ -270,6 +270,15 @@ static void test_ci_method_names(void)
     CHECK_INT(jarva_ci_method_parse(NULL, "logit"), JARVA_EINVAL);
     CHECK_INT(jarva_ci_method_parse(&m, NULL), JARVA_EINVAL);
     CHECK_STR(jarva_ci_method_name((jarva_ci_method)99), "");
+    /* The interval an estimator applies (jarva/estimate.h): the default is
+     * logit for microdata, Wilson for published shares, where beta, having
+     * no design to adjust for, is Clopper-Pearson. */
+    CHECK_INT(jarva_ci_method_applied(JARVA_CI_DEFAULT, 0), JARVA_CI_LOGIT);
+    CHECK_INT(jarva_ci_method_applied(JARVA_CI_DEFAULT, 1), JARVA_CI_WILSON);
+    CHECK_INT(jarva_ci_method_applied(JARVA_CI_BETA, 0), JARVA_CI_BETA);
+    CHECK_INT(jarva_ci_method_applied(JARVA_CI_BETA, 1), JARVA_CI_CLOPPER_PEARSON);
+    CHECK_INT(jarva_ci_method_applied(JARVA_CI_WILSON, 0), JARVA_CI_WILSON);
+    CHECK_INT(jarva_ci_method_applied(JARVA_CI_MEAN, 1), JARVA_CI_MEAN);
 }
 
 /* Each status has a description of its own; an unknown one still gets one. */

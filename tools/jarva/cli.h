@@ -49,6 +49,12 @@ extern int cli_stdout_errno;
 
 /* Opens ctx->db_path; on failure prints the reason and returns NULL. */
 jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags);
+/* What every command that only reads does first: parses its options into
+ * args (cli_opt_parse) and opens the database read-only. The handle, or NULL
+ * with *rc the exit code (CLI_OK after --help, a usage error, or CLI_FAIL
+ * after printing why the database did not open). */
+jarva_db *cli_read_command(const cli_command *cmd, cli_ctx *ctx, int argc, char **argv, void *args,
+                           int *rc);
 
 /* A table of UTF-8 strings printed as an aligned table, CSV (RFC 4180) or a
  * JSON array of objects keyed by the column names. NULL and empty cells
@@ -90,8 +96,12 @@ void cli_choices_init(void);
         CLI_CHOICE("encoding", 0, T, encoding, cli_encodings, 0,                                   \
                    "the text encoding (default: detected)")
 
-/* A value for people (shares in percent, 1 decimal) or for programs (as
- * stored, 12 significant digits). */
+/* A value for people (shares in percent, 1 decimal, other values 4
+ * significant digits) or for programs (as stored, with digits significant
+ * digits: 17 read back as the same double). */
+void cli_format_digits(char *buf, size_t size, double v, int percent, cli_format format,
+                       int digits);
+/* cli_format_digits() with 12 digits, as the stored estimates print. */
 void cli_format_value(char *buf, size_t size, double v, int percent, cli_format format);
 /* A number for csv and json (12 significant digits), or NULL (empty, null)
  * when v is not finite. */
@@ -102,6 +112,12 @@ const char *cli_whole(char *buf, size_t size, long v, int present);
 /* The unit of the numbers printed for ind: "proportion" for shares in csv
  * and json, "%" in a table, else the catalogue's unit (cli_common.c). */
 const char *cli_value_unit(const jarva_indicator *ind, cli_format format);
+/* The unit of a share as printed: "%" in a table, "proportion" in csv and
+ * json. */
+const char *cli_share_unit(cli_format format);
+/* A confidence level (0.95) as csv, json and tables print it, or NULL (null)
+ * when there is none (not in (0, 1): an exact value has no interval). */
+const char *cli_level(char *buf, size_t size, double level);
 
 /* "proportion", "mean", "count" or "rate", as indicators.csv writes it. */
 const char *cli_measure_name(jarva_measure measure);

@@ -56,14 +56,30 @@ jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags)
     return db;
 }
 
-void cli_format_value(char *buf, size_t size, double v, int percent, cli_format format)
+jarva_db *cli_read_command(const cli_command *cmd, cli_ctx *ctx, int argc, char **argv, void *args,
+                           int *rc)
+{
+    *rc = cli_opt_parse(cmd, ctx, argc, argv, args);
+    if (*rc != CLI_PARSED)
+        return NULL;
+    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
+    *rc = db ? CLI_OK : CLI_FAIL;
+    return db;
+}
+
+void cli_format_digits(char *buf, size_t size, double v, int percent, cli_format format, int digits)
 {
     if (format != CLI_FORMAT_TABLE)
-        snprintf(buf, size, "%.12g", v);
+        snprintf(buf, size, "%.*g", digits, v);
     else if (percent)
         snprintf(buf, size, "%.1f", 100 * v);
     else
         snprintf(buf, size, "%.4g", v);
+}
+
+void cli_format_value(char *buf, size_t size, double v, int percent, cli_format format)
+{
+    cli_format_digits(buf, size, v, percent, format, 12);
 }
 
 const char *cli_number(char *buf, size_t size, double v)
@@ -89,8 +105,18 @@ const char *cli_value_unit(const jarva_indicator *ind, cli_format format)
     if (!ind)
         return NULL;
     if (ind->percent)
-        return format == CLI_FORMAT_TABLE ? "%" : "proportion";
+        return cli_share_unit(format);
     return ind->unit && *ind->unit ? ind->unit : NULL;
+}
+
+const char *cli_share_unit(cli_format format)
+{
+    return format == CLI_FORMAT_TABLE ? "%" : "proportion";
+}
+
+const char *cli_level(char *buf, size_t size, double level)
+{
+    return level > 0 && level < 1 ? cli_number(buf, size, level) : NULL;
 }
 
 int cli_stdout_errno;

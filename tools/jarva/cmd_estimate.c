@@ -106,53 +106,57 @@ static int adhoc_options(const estimate_args *a, jarva_adhoc_options *o, char **
     return 0;
 }
 
-/* Shares for programs: 17 significant digits read back as the same double. */
-static void format_number(char *buf, size_t size, double v, int percent, cli_format format)
-{
-    if (format != CLI_FORMAT_TABLE)
-        snprintf(buf, size, "%.17g", v);
-    else if (percent)
-        snprintf(buf, size, "%.1f", 100 * v);
-    else
-        snprintf(buf, size, "%.1f", v);
-}
+/* The columns after the by columns; the ones results prints too have its
+ * names and order (n ... suppressed), with df and n_eff before suppressed. */
+static const char *const stats[] = { "n",      "estimate", "se", "ci_low", "ci_high",   "unit",
+                                     "method", "level",    "df", "n_eff",  "suppressed" };
+enum { NSTATS = sizeof stats / sizeof stats[0] };
 
-static void print_result(const jarva_adhoc_result *r, cli_format format)
+/* The interval printed: the method the estimator applied (the default
+ * resolved, as compute stores it) and its level. */
+static void print_result(const jarva_adhoc_result *r, const jarva_estimate_options *o,
+                         cli_format format)
 {
-    static const char *const stats[] = { "n",       "estimate", "se",    "ci_low",
-                                         "ci_high", "df",       "n_eff", "suppressed" };
     size_t nby = jarva_adhoc_result_by_count(r);
-    int ncols = (int)nby + 8;
-    const char *headers[64 + 8];
-    const char *cells[64 + 8];
+    int ncols = (int)nby + NSTATS;
+    const char *headers[64 + NSTATS];
+    const char *cells[64 + NSTATS];
     for (size_t c = 0; c < nby; c++)
         headers[c] = jarva_adhoc_result_by_name(r, c);
-    for (int k = 0; k < 8; k++)
+    for (int k = 0; k < NSTATS; k++)
         headers[nby + (size_t)k] = stats[k];
     cli_table *t = cli_table_new(ncols, headers);
     if (!t)
         return;
-    for (int k = 0; k < 7; k++)
-        cli_table_numeric(t, (int)nby + k);
-    cli_table_bool(t, (int)nby + 7);
+    for (int k = 0; k < NSTATS - 1; k++)
+        if (k != 5 && k != 6)
+            cli_table_numeric(t, (int)nby + k);
+    cli_table_bool(t, (int)nby + NSTATS - 1);
+    char level[32];
+    const char *method = jarva_ci_method_name(jarva_ci_method_applied(o->method, 0));
     for (size_t row = 0; row < jarva_adhoc_result_count(r); row++) {
         const jarva_estimate *e = jarva_adhoc_result_get(r, row);
-        char text[8][40];
+        char text[NSTATS][40];
         const char **stat = cells + nby;
         for (size_t c = 0; c < nby; c++)
             cells[c] = jarva_adhoc_result_value(r, row, c);
+        /* Shares for programs: 17 significant digits read back as the same
+         * double. */
         snprintf(text[0], sizeof text[0], "%zu", e->n);
-        snprintf(text[5], sizeof text[5], "%.17g", e->df);
-        snprintf(text[7], sizeof text[7], "%s", e->suppressed ? "true" : "false");
-        format_number(text[1], sizeof text[1], e->estimate, 1, format);
-        format_number(text[2], sizeof text[2], e->se, 1, format);
-        format_number(text[3], sizeof text[3], e->ci_low, 1, format);
-        format_number(text[4], sizeof text[4], e->ci_high, 1, format);
-        format_number(text[6], sizeof text[6], e->n_eff, 0, format);
-        for (int k = 0; k < 8; k++)
+        cli_format_digits(text[1], sizeof text[1], e->estimate, 1, format, 17);
+        cli_format_digits(text[2], sizeof text[2], e->se, 1, format, 17);
+        cli_format_digits(text[3], sizeof text[3], e->ci_low, 1, format, 17);
+        cli_format_digits(text[4], sizeof text[4], e->ci_high, 1, format, 17);
+        snprintf(text[8], sizeof text[8], "%.17g", e->df);
+        cli_format_digits(text[9], sizeof text[9], e->n_eff, 0, format, 17);
+        snprintf(text[10], sizeof text[10], "%s", e->suppressed ? "true" : "false");
+        for (int k = 0; k < NSTATS; k++)
             stat[k] = text[k];
+        stat[5] = cli_share_unit(format);
+        stat[6] = method;
+        stat[7] = cli_level(level, sizeof level, o->level);
         if (e->suppressed)
-            stat[1] = stat[2] = stat[3] = stat[4] = stat[6] = NULL;
+            stat[1] = stat[2] = stat[3] = stat[4] = stat[9] = NULL;
         else if (e->flags & JARVA_EST_NO_CI)
             stat[3] = stat[4] = NULL;
         cli_table_add(t, cells);
@@ -193,7 +197,7 @@ static int run_estimate(cli_ctx *ctx, int argc, char **argv)
     if (rc) {
         cli_error("%s", message);
     } else {
-        print_result(r, ctx->format);
+        print_result(r, &opts.estimate, ctx->format);
         if (!ctx->quiet && ctx->format == CLI_FORMAT_TABLE)
             fprintf(stderr, "jarva: %zu respondents, %zu with a valid answer in a domain\n",
                     jarva_adhoc_result_respondents(r), jarva_adhoc_result_valid(r));
@@ -211,8 +215,10 @@ const cli_command cli_cmd_estimate = {
     "svydesign(ids = ~1, strata = ~strata, weights = ~weight).\n"
     "\n"
     "Columns: the --by columns as the file names them, then n (valid answers),\n"
-    "estimate, se, ci_low, ci_high, df, n_eff, suppressed. csv and json give shares\n"
-    "as proportions 0-1 with 17 significant digits, the table in percent. A\n"
+    "estimate, se, ci_low, ci_high, unit, method, level, df, n_eff, suppressed, as\n"
+    "`jarva results` names them: unit \"proportion\" in csv and json (shares 0-1\n"
+    "with 17 significant digits), \"%\" in the table (percent); method the\n"
+    "interval's (the default is logit) and level its confidence level (0.95). A\n"
     "suppressed row (suppressed true) leaves estimate, se, ci_low, ci_high and\n"
     "n_eff empty (null in json); so does the interval of an estimate without one\n"
     "(df 0).\n",

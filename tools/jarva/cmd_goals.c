@@ -9,12 +9,10 @@ static const cli_opt goals_opts[] = { CLI_END };
 
 static int run_goals(cli_ctx *ctx, int argc, char **argv)
 {
-    int parsed = cli_opt_parse(&cli_cmd_goals, ctx, argc, argv, NULL);
-    if (parsed != CLI_PARSED)
-        return parsed;
-    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
+    int parsed;
+    jarva_db *db = cli_read_command(&cli_cmd_goals, ctx, argc, argv, NULL, &parsed);
     if (!db)
-        return CLI_FAIL;
+        return parsed;
     jarva_plan plan = JARVA_PLAN_INIT;
     jarva_goal_list *goals = NULL;
     if (jarva_plan_get(&plan, db) != JARVA_OK || jarva_goal_list_open(&goals, db) != JARVA_OK) {

@@ -86,13 +86,11 @@ static int add_rows(cli_table *t, const jarva_indicator_list *list, cli_format f
 static int run_indicators(cli_ctx *ctx, int argc, char **argv)
 {
     indicators_args a = { NULL };
-    int parsed = cli_opt_parse(&cli_cmd_indicators, ctx, argc, argv, &a);
-    if (parsed != CLI_PARSED)
+    int parsed;
+    jarva_db *db = cli_read_command(&cli_cmd_indicators, ctx, argc, argv, &a, &parsed);
+    if (!db)
         return parsed;
     const char *goal = a.goal;
-    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
-    if (!db)
-        return CLI_FAIL;
     jarva_plan plan = JARVA_PLAN_INIT;
     jarva_indicator_list *list = NULL;
     if (jarva_plan_get(&plan, db) != JARVA_OK ||

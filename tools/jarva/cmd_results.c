@@ -33,9 +33,9 @@ static const jarva_indicator *indicator_of(jarva_indicator_list *all, const char
     return NULL;
 }
 
-static const char *const headers[] = { "indicator", "year",  "area",      "domain",  "n",
-                                       "estimate",  "se",    "ci_low",    "ci_high", "unit",
-                                       "method",    "exact", "suppressed" };
+static const char *const headers[] = { "indicator", "year",  "area",   "domain",    "n",
+                                       "estimate",  "se",    "ci_low", "ci_high",   "unit",
+                                       "method",    "level", "exact",  "suppressed" };
 enum { NCOLS = sizeof headers / sizeof headers[0] };
 
 static cli_table *results_table(const jarva_result_list *list, jarva_indicator_list *all,
@@ -47,14 +47,15 @@ static cli_table *results_table(const jarva_result_list *list, jarva_indicator_l
     for (int c = 4; c <= 8; c++)
         cli_table_numeric(t, c);
     cli_table_numeric(t, 1);
-    cli_table_bool(t, 11);
+    cli_table_numeric(t, 11);
     cli_table_bool(t, 12);
+    cli_table_bool(t, 13);
     for (size_t i = 0; i < jarva_result_list_count(list); i++) {
         const jarva_result *r = jarva_result_list_get(list, i);
         const jarva_estimate *e = &r->estimate;
         const jarva_indicator *ind = indicator_of(all, r->indicator_id);
         int percent = ind && ind->percent;
-        char year[8], n[24], est[32] = "", se[32] = "", lo[32] = "", hi[32] = "";
+        char year[8], n[24], est[32] = "", se[32] = "", lo[32] = "", hi[32] = "", level[32];
         snprintf(year, sizeof year, "%d", r->year);
         /* n of a suppressed cell is never shown: the total minus the other
          * cells would give it away (docs/disclosure.md). */
@@ -77,17 +78,13 @@ static cli_table *results_table(const jarva_result_list *list, jarva_indicator_l
             /* SCB's symbol for a figure withheld: «..» («–» means zero). */
             snprintf(est, sizeof est, "..");
         }
-        const char *cells[NCOLS] = { r->indicator_id,
-                                     year,
-                                     r->area_name,
-                                     r->domain,
-                                     n,
-                                     est,
-                                     se,
-                                     lo,
-                                     hi,
-                                     cli_value_unit(ind, format),
-                                     r->method,
+        const char *cells[NCOLS] = { r->indicator_id, year, r->area_name, r->domain, n, est, se, lo,
+                                     hi, cli_value_unit(ind, format), r->method,
+                                     /* no interval to have a level: exact,
+                                        or published without n (method none) */
+                                     (e->flags & (JARVA_EST_EXACT | JARVA_EST_NO_N))
+                                         ? NULL
+                                         : cli_level(level, sizeof level, r->level),
                                      (e->flags & JARVA_EST_EXACT) ? "true" : "false",
                                      e->suppressed ? "true" : "false" };
         if (cli_table_add(t, cells) != 0) {
@@ -101,12 +98,10 @@ static cli_table *results_table(const jarva_result_list *list, jarva_indicator_l
 static int run_results(cli_ctx *ctx, int argc, char **argv)
 {
     results_args a = { 0 };
-    int rc = cli_opt_parse(&cli_cmd_results, ctx, argc, argv, &a);
-    if (rc != CLI_PARSED)
-        return rc;
-    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
+    int rc;
+    jarva_db *db = cli_read_command(&cli_cmd_results, ctx, argc, argv, &a, &rc);
     if (!db)
-        return CLI_FAIL;
+        return rc;
     jarva_result_filter filter = { a.indicator, a.year, a.area, a.domains };
     jarva_result_list *list = NULL;
     jarva_indicator_list *all = NULL;
@@ -131,7 +126,8 @@ static int run_results(cli_ctx *ctx, int argc, char **argv)
 const cli_command cli_cmd_results = {
     "results", "print estimates with confidence intervals", results_opts,
     "Prints the stored estimates: n, the estimate, its standard error and\n"
-    "confidence interval, the unit, the method, whether the value is exact (a\n"
+    "confidence interval, the unit, the interval's method and confidence level\n"
+    "(level 0.95; none without an interval), whether the value is exact (a\n"
     "complete count or a share of one: no standard error or interval) and whether\n"
     "it is suppressed. In a table shares are in percent; csv and json give them as\n"
     "proportions 0-1 (unit \"proportion\"), with numbers, booleans and null.\n"

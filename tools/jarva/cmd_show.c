@@ -211,13 +211,11 @@ static int show(jarva_db *db, const char *id, cli_format format)
 static int run_show(cli_ctx *ctx, int argc, char **argv)
 {
     show_args a = { NULL };
-    int parsed = cli_opt_parse(&cli_cmd_show, ctx, argc, argv, &a);
-    if (parsed != CLI_PARSED)
+    int parsed;
+    jarva_db *db = cli_read_command(&cli_cmd_show, ctx, argc, argv, &a, &parsed);
+    if (!db)
         return parsed;
     const char *id = a.id;
-    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
-    if (!db)
-        return CLI_FAIL;
     jarva_plan plan = JARVA_PLAN_INIT;
     int rc = jarva_plan_get(&plan, db) == JARVA_OK ? show(db, id, ctx->format) : cli_db_error(db);
     jarva_db_close(db);

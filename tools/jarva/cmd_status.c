@@ -290,12 +290,10 @@ static int adjust_changes(status_row *rows, size_t n)
 static int run_status(cli_ctx *ctx, int argc, char **argv)
 {
     status_args q = { 0 };
-    int parsed = cli_opt_parse(&cli_cmd_status, ctx, argc, argv, &q);
-    if (parsed != CLI_PARSED)
-        return parsed;
-    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
+    int parsed;
+    jarva_db *db = cli_read_command(&cli_cmd_status, ctx, argc, argv, &q, &parsed);
     if (!db)
-        return CLI_FAIL;
+        return parsed;
     jarva_indicator_list *all = NULL;
     if (jarva_indicator_list_open(&all, db, NULL)) {
         cli_db_error(db);

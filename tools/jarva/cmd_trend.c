@@ -191,12 +191,10 @@ static void print_trend_table(const jarva_series *s, const jarva_target_status *
 static int run_trend(cli_ctx *ctx, int argc, char **argv)
 {
     trend_args q = { 0 };
-    int parsed = cli_opt_parse(&cli_cmd_trend, ctx, argc, argv, &q);
-    if (parsed != CLI_PARSED)
-        return parsed;
-    jarva_db *db = cli_open_db(ctx, JARVA_DB_READONLY);
+    int parsed;
+    jarva_db *db = cli_read_command(&cli_cmd_trend, ctx, argc, argv, &q, &parsed);
     if (!db)
-        return CLI_FAIL;
+        return parsed;
     jarva_series_data *data = NULL;
     jarva_indicator_list *ind = NULL;
     char *area = NULL;

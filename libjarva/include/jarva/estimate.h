@@ -49,6 +49,13 @@ JARVA_API const char *jarva_ci_method_name(jarva_ci_method method);
  * (*out unchanged). */
 JARVA_API int jarva_ci_method_parse(jarva_ci_method *out, const char *name);
 
+/* The method an estimator of shares applies when asked for method, so that
+ * an output can name the interval it prints: JARVA_CI_DEFAULT is logit for
+ * shares from microdata (published 0) and Wilson for published shares
+ * (published 1), which have no design, so beta is Clopper-Pearson there;
+ * any other method as given. */
+JARVA_API jarva_ci_method jarva_ci_method_applied(jarva_ci_method method, int published);
+
 /* What to do with a stratum of a single respondent (a "lonely PSU"), as R's
  * options(survey.lonely.psu = ...) with survey.adjust.domain.lonely = FALSE.
  * A stratum is lonely when it has one respondent in the whole data; it matters

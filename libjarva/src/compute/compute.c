@@ -9,14 +9,7 @@
 
 const char *jarva__ci_method_name(jarva_ci_method method, int table)
 {
-    /* What the estimators do with each method (stats_estimate.c): a
-     * published share has no design, so beta is Clopper-Pearson there, and
-     * the default is Wilson for tables, logit for microdata. */
-    if (method == JARVA_CI_DEFAULT)
-        method = table ? JARVA_CI_WILSON : JARVA_CI_LOGIT;
-    else if (table && method == JARVA_CI_BETA)
-        method = JARVA_CI_CLOPPER_PEARSON;
-    return jarva_ci_method_name(method);
+    return jarva_ci_method_name(jarva_ci_method_applied(method, table));
 }
 
 int jarva__compute_write(jarva__compute *c, const char *indicator_id, int year, const char *area_id,

@@ -23,6 +23,16 @@ const char *jarva_ci_method_name(jarva_ci_method method)
     return "";
 }
 
+/* What the estimators do with each method (stats_estimate.c). */
+jarva_ci_method jarva_ci_method_applied(jarva_ci_method method, int published)
+{
+    if (method == JARVA_CI_DEFAULT)
+        return published ? JARVA_CI_WILSON : JARVA_CI_LOGIT;
+    if (published && method == JARVA_CI_BETA)
+        return JARVA_CI_CLOPPER_PEARSON;
+    return method;
+}
+
 int jarva_ci_method_parse(jarva_ci_method *out, const char *name)
 {
     if (!out || !name)
