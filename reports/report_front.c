@@ -308,12 +308,7 @@ void jarva__report_latest_cell(const jarva__report *r, const jarva__report_item 
     if (it->latest_shown >= 0) {
         const jarva_estimate *e = &it->series.estimates[it->latest_shown];
         jarva__report_value(r->lang, it->ind, e->estimate, value, sizeof value);
-        if (e->flags & JARVA_EST_NO_N)
-            snprintf(ci, sizeof ci, "%s", TR(r, "KI saknas", "no CI"));
-        else if (e->flags & JARVA_EST_NO_CI)
-            snprintf(ci, sizeof ci, "%s", TR(r, "exakt", "exact"));
-        else
-            jarva__report_interval(r->lang, it->ind, e->ci_low, e->ci_high, ci, sizeof ci);
+        jarva__report_estimate_ci(r->lang, it->ind, e, ci, sizeof ci);
         len = snprintf(buf, cap, "%s (%d)\n%s", value, it->series.years[it->latest_shown], ci);
     }
     if (it->latest != it->latest_shown && len >= 0 && (size_t)len < cap)

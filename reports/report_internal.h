@@ -162,6 +162,11 @@ void jarva__report_value(jarva__lang lang, const jarva_indicator *ind, double va
 /* An interval of values ("24–58 %", "1,1–10,2"). */
 void jarva__report_interval(jarva__lang lang, const jarva_indicator *ind, double lo, double hi,
                             char *buf, size_t cap);
+/* An estimate's interval as the tables show it: "KI saknas" (no n), "exakt"
+ * (a count or published value without sampling error), else its interval:
+ * one wording for the PDF and the web pages. */
+void jarva__report_estimate_ci(jarva__lang lang, const jarva_indicator *ind,
+                               const jarva_estimate *e, char *buf, size_t cap);
 /* A difference's size without sign and with its unit ("8 procentenheter",
  * "2", "0,3"), and an interval of differences without unit ("3–13"). */
 void jarva__report_diff(jarva__lang lang, const jarva_indicator *ind, double diff, unsigned flags,

@@ -98,6 +98,17 @@ void jarva__report_interval(jarva__lang lang, const jarva_indicator *ind, double
         snprintf(buf, cap, "%s", jarva__fmt_suppressed());
 }
 
+void jarva__report_estimate_ci(jarva__lang lang, const jarva_indicator *ind,
+                               const jarva_estimate *e, char *buf, size_t cap)
+{
+    if (e->flags & JARVA_EST_NO_N)
+        snprintf(buf, cap, "%s", jarva__report_tr(lang, "KI saknas", "no CI"));
+    else if (e->flags & JARVA_EST_NO_CI)
+        snprintf(buf, cap, "%s", jarva__report_tr(lang, "exakt", "exact"));
+    else
+        jarva__report_interval(lang, ind, e->ci_low, e->ci_high, buf, cap);
+}
+
 void jarva__report_diff_at(jarva__lang lang, const jarva_indicator *ind, double diff, int decimals,
                            unsigned flags, char *buf, size_t cap)
 {

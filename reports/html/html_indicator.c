@@ -261,12 +261,7 @@ static void data_table(jarva__html *h, jarva__html_buf *b, const jarva__report_i
             continue;
         }
         jarva__report_value(r->lang, it->ind, e->estimate, value, sizeof value);
-        if (e->flags & JARVA_EST_NO_N)
-            snprintf(ci, sizeof ci, "%s", TR(r, "KI saknas", "no CI"));
-        else if (e->flags & JARVA_EST_NO_CI)
-            snprintf(ci, sizeof ci, "%s", TR(r, "exakt", "exact"));
-        else
-            jarva__report_interval(r->lang, it->ind, e->ci_low, e->ci_high, ci, sizeof ci);
+        jarva__report_estimate_ci(r->lang, it->ind, e, ci, sizeof ci);
         html_add(b, ">%s</td><td class=\"num\">%s</td></tr>\n", value, ci);
     }
     html_add(b, "</tbody>\n</table>\n</div>\n</details>\n");

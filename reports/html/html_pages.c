@@ -145,14 +145,9 @@ static void value_cell(jarva__html *h, jarva__html_buf *b, const jarva__report_i
     char value[JARVA__FMT_SIZE], ci[JARVA__FMT_SIZE];
     jarva__report_value(r->lang, it->ind, e->estimate, value, sizeof value);
     html_add(b, " data-est=\"%.17g\"", e->estimate);
-    if (e->flags & JARVA_EST_NO_N)
-        snprintf(ci, sizeof ci, "%s", TR(r, "KI saknas", "no CI"));
-    else if (e->flags & JARVA_EST_NO_CI)
-        snprintf(ci, sizeof ci, "%s", TR(r, "exakt", "exact"));
-    else {
-        jarva__report_interval(r->lang, it->ind, e->ci_low, e->ci_high, ci, sizeof ci);
+    jarva__report_estimate_ci(r->lang, it->ind, e, ci, sizeof ci);
+    if (!(e->flags & (JARVA_EST_NO_N | JARVA_EST_NO_CI)))
         html_add(b, " data-lo=\"%.17g\" data-hi=\"%.17g\"", e->ci_low, e->ci_high);
-    }
     html_add(b, ">%s (%d)<br><span class=\"nw\">%s</span></td>", value, res->year, ci);
 }
 

@@ -94,7 +94,9 @@ static const event_kind kinds[] = {
 enum { NKINDS = sizeof kinds / sizeof kinds[0] };
 
 /* Days since 1970-01-01 of a civil date and back (H. Hinnant,
- * "chrono-compatible low-level date algorithms"). */
+ * "chrono-compatible low-level date algorithms"). The library's
+ * util/civil_date.h holds the same; jarva-simulate keeps its own copy
+ * because it links no libjarva (CMakeLists.txt: the C library and libm). */
 static long days_from_civil(int y, int m, int d)
 {
     y -= m <= 2;

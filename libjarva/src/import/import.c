@@ -73,6 +73,22 @@ int jarva__find_column(const jarva__row_source *r, const char *const *names)
     return -1;
 }
 
+void jarva__import_fixed_columns(jarva__import *imp, const char *const *const *names, int n,
+                                 int *col, const char *what_it_has)
+{
+    for (int c = 0; c < n; c++)
+        col[c] = jarva__find_column(imp->reader, names[c]);
+    const jarva__csv_row *header = jarva__source_header(imp->reader);
+    for (size_t h = 0; header && h < header->nfields; h++) {
+        int known = 0;
+        for (int c = 0; c < n; c++)
+            known |= col[c] == (int)h;
+        if (!known)
+            jarva__import_error(&imp->errors, imp->reader, 1, (int)h, "unknown column (%s)",
+                                what_it_has);
+    }
+}
+
 void jarva__import_progress(jarva__import *imp, int final)
 {
     if (!imp->opts->progress || (!final && imp->rows % 65536 != 0) || !imp->reader)

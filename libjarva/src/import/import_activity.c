@@ -222,19 +222,9 @@ static int import_row(void *ctx, const jarva__csv_row *row)
 static void check_header(activity_state *a)
 {
     jarva__import *imp = a->imp;
-    for (int c = 0; c < A_NCOLS; c++)
-        a->col[c] = jarva__find_column(imp->reader, column_names[c]);
-    const jarva__csv_row *header = jarva__source_header(imp->reader);
-    for (size_t h = 0; header && h < header->nfields; h++) {
-        int known = 0;
-        for (int c = 0; c < A_NCOLS; c++)
-            known |= a->col[c] == (int)h;
-        if (!known)
-            jarva__import_error(&imp->errors, imp->reader, 1, (int)h,
-                                "unknown column (an activity log has date, organisation, "
-                                "audience, type, area, count, reach, planned, delivered, "
-                                "description)");
-    }
+    jarva__import_fixed_columns(imp, column_names, A_NCOLS, a->col,
+                                "an activity log has date, organisation, audience, type, area, "
+                                "count, reach, planned, delivered, description");
     if (a->col[A_DATE] < 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "missing column 'date'");
     if (a->col[A_TYPE] < 0)

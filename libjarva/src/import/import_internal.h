@@ -145,4 +145,11 @@ void jarva__import_decimal_hint(const jarva__import *imp, const char *text, char
 /* Column lookup by any of several names (NULL-terminated), -1 if none. */
 int jarva__find_column(const jarva__row_source *r, const char *const *names);
 
+/* The header of a file with a fixed set of columns (activity logs, tables):
+ * col[c] is the column of any of names[c] (-1 if absent), and every other
+ * column is an error "unknown column (" what_it_has ")", so that a misspelt
+ * name is not silently ignored. */
+void jarva__import_fixed_columns(jarva__import *imp, const char *const *const *names, int n,
+                                 int *col, const char *what_it_has);
+
 #endif /* JARVA_IMPORT_INTERNAL_H */

@@ -109,18 +109,10 @@ static void row_error(table_state *t, long line, int c, const char *fmt, ...)
 static int check_header(table_state *t)
 {
     jarva__import *imp = t->imp;
-    for (int c = 0; c < T_NCOLS; c++)
-        t->col[c] = jarva__find_column(imp->reader, column_names[c]);
+    jarva__import_fixed_columns(imp, column_names, T_NCOLS, t->col,
+                                "a table has survey, year, area, measure, share or count, n, "
+                                "note, source");
     const jarva__csv_row *header = jarva__source_header(imp->reader);
-    for (size_t h = 0; header && h < header->nfields; h++) {
-        int known = 0;
-        for (int c = 0; c < T_NCOLS; c++)
-            known |= t->col[c] == (int)h;
-        if (!known)
-            jarva__import_error(&imp->errors, imp->reader, 1, (int)h,
-                                "unknown column (a table has survey, year, area, measure, "
-                                "share or count, n, note, source)");
-    }
     static const int required[] = { T_YEAR, T_AREA, T_MEASURE };
     for (size_t r = 0; r < sizeof required / sizeof required[0]; r++)
         if (t->col[required[r]] < 0)

@@ -13,6 +13,13 @@ void jarva_estimate_init(jarva_estimate *e, size_t count)
         e[i] = (jarva_estimate)JARVA_ESTIMATE_INIT;
 }
 
+/* A count a published table or an activity log may hold: a whole number
+ * from 0 to 10^15, below 2^53, so that it and its sums are exact doubles. */
+static int is_count(double x)
+{
+    return x >= 0 && isfinite(x) && x == floor(x) && x <= 1e15;
+}
+
 /* No interval: both bounds hold the estimate so that nothing undefined can
  * reach an output; the flag says the interval is not one. */
 static void no_interval(jarva_estimate *e)
@@ -197,7 +204,7 @@ int jarva_estimate_table_share(jarva_estimate *out, double share, double n,
     if (!(share >= 0 && share <= 1))
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                  "published share %g is not between 0 and 1", share);
-    if (!(n >= 0) || !isfinite(n) || n != floor(n) || n > 1e15)
+    if (!is_count(n))
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                  "number of respondents %g is not a whole number >= 0", n);
     int wilson = opts.method == JARVA_CI_DEFAULT || opts.method == JARVA_CI_WILSON;
@@ -235,7 +242,7 @@ int jarva_estimate_count(jarva_estimate *out, double events, double exposure,
     int rc = begin_estimate(opts_in, &opts, out, errbuf, errlen);
     if (rc)
         return rc;
-    if (!(events >= 0) || !isfinite(events) || events != floor(events) || events > 1e15)
+    if (!is_count(events))
         return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL,
                                  "event count %g is not a whole number >= 0", events);
     if (!(exposure > 0) || !isfinite(exposure))

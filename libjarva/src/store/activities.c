@@ -12,17 +12,14 @@
 struct jarva_activity_list {
     jarva_activity *items;
     size_t count;
-    char **strings; /* every string of every item, one allocation each */
-    size_t n_strings;
+    jarva__owned strings; /* every string of every item, one allocation each */
 };
 
 void jarva_activity_list_free(jarva_activity_list *list)
 {
     if (!list)
         return;
-    for (size_t i = 0; i < list->n_strings; i++)
-        free(list->strings[i]);
-    free(list->strings);
+    jarva__owned_free(&list->strings);
     free(list->items);
     free(list);
 }
@@ -37,16 +34,10 @@ const jarva_activity *jarva_activity_list_get(const jarva_activity_list *list, s
     return list && i < list->count ? &list->items[i] : NULL;
 }
 
-#define STRINGS_PER_ITEM 11
-
 /* The column's text ("" for NULL), owned by the list. */
 static const char *keep(jarva_activity_list *list, sqlite3_stmt *stmt, int col)
 {
-    const char *text = (const char *)sqlite3_column_text(stmt, col);
-    char *copy = jarva__strdup(text ? text : "");
-    if (copy)
-        list->strings[list->n_strings++] = copy;
-    return copy;
+    return jarva__owned_text(&list->strings, stmt, col);
 }
 
 static const char sql[] =
@@ -91,10 +82,6 @@ static int grow(jarva_activity_list *list, size_t *cap)
     if (!items)
         return JARVA_ENOMEM;
     list->items = items;
-    char **strings = realloc(list->strings, n * STRINGS_PER_ITEM * sizeof *strings);
-    if (!strings)
-        return JARVA_ENOMEM;
-    list->strings = strings;
     *cap = n;
     return JARVA_OK;
 }

@@ -13,30 +13,16 @@
 typedef struct cat_list {
     unsigned char *items;
     size_t count, cap, item_size;
-    void **owned;
-    size_t nowned, owned_cap;
+    jarva__owned owned;
     int nomem;
 } cat_list;
 
 static void *own(cat_list *l, void *p)
 {
-    if (!p) {
+    void *kept = jarva__owned_keep(&l->owned, p);
+    if (!kept)
         l->nomem = 1;
-        return NULL;
-    }
-    if (l->nowned == l->owned_cap) {
-        size_t cap = l->owned_cap ? 2 * l->owned_cap : 64;
-        void **grown = realloc(l->owned, cap * sizeof *grown);
-        if (!grown) {
-            free(p);
-            l->nomem = 1;
-            return NULL;
-        }
-        l->owned = grown;
-        l->owned_cap = cap;
-    }
-    l->owned[l->nowned++] = p;
-    return p;
+    return kept;
 }
 
 /* A copy of column col, or NULL when it is NULL. */
@@ -65,9 +51,7 @@ static void *push(cat_list *l)
 
 static void list_clear(cat_list *l)
 {
-    for (size_t i = 0; i < l->nowned; i++)
-        free(l->owned[i]);
-    free(l->owned);
+    jarva__owned_free(&l->owned);
     free(l->items);
 }
 

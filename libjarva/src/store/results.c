@@ -13,33 +13,14 @@
 struct jarva_result_list {
     jarva_result *items;
     size_t count;
-    char **strings; /* every string the items point to */
-    size_t nstrings, capstrings;
+    jarva__owned strings; /* every string the items point to */
 };
-
-static const char *keep(jarva_result_list *l, const unsigned char *text)
-{
-    if (l->nstrings == l->capstrings) {
-        size_t cap = l->capstrings ? l->capstrings * 2 : 64;
-        char **grown = realloc(l->strings, cap * sizeof *grown);
-        if (!grown)
-            return NULL;
-        l->strings = grown;
-        l->capstrings = cap;
-    }
-    char *copy = jarva__strdup(text ? (const char *)text : "");
-    if (copy)
-        l->strings[l->nstrings++] = copy;
-    return copy;
-}
 
 void jarva_result_list_free(jarva_result_list *list)
 {
     if (!list)
         return;
-    for (size_t i = 0; i < list->nstrings; i++)
-        free(list->strings[i]);
-    free(list->strings);
+    jarva__owned_free(&list->strings);
     free(list->items);
     free(list);
 }
@@ -149,12 +130,12 @@ int jarva_result_list_open(jarva_result_list **out, jarva_db *db, const jarva_re
             l->items = grown;
         }
         jarva_result *r = &l->items[l->count++];
-        r->indicator_id = keep(l, sqlite3_column_text(st, 0));
+        r->indicator_id = jarva__owned_text(&l->strings, st, 0);
         r->year = sqlite3_column_int(st, 1);
-        r->area_id = keep(l, sqlite3_column_text(st, 2));
-        r->area_name = keep(l, sqlite3_column_text(st, 3));
-        r->domain = keep(l, sqlite3_column_text(st, 4));
-        r->method = keep(l, sqlite3_column_text(st, 5));
+        r->area_id = jarva__owned_text(&l->strings, st, 2);
+        r->area_name = jarva__owned_text(&l->strings, st, 3);
+        r->domain = jarva__owned_text(&l->strings, st, 4);
+        r->method = jarva__owned_text(&l->strings, st, 5);
         r->level = sqlite3_column_double(st, 6);
         read_estimate(st, 7, &r->estimate);
         if (!r->indicator_id || !r->area_id || !r->area_name || !r->domain || !r->method) {

@@ -33,6 +33,19 @@ int jarva__exec(jarva_db *db, const char *sql);
  * rows). */
 void jarva__bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
 
+/* The allocations a list handed out by the store owns (its items' strings),
+ * freed with the list (owned.c). Zero-initialised is empty. */
+typedef struct jarva__owned {
+    void **v;
+    size_t n, cap;
+} jarva__owned;
+/* Keeps p; returns it, or NULL if p is NULL or the list cannot grow (then
+ * p is freed): NULL always means out of memory. */
+void *jarva__owned_keep(jarva__owned *o, void *p);
+/* A kept copy of column col's text, "" for NULL; NULL if out of memory. */
+const char *jarva__owned_text(jarva__owned *o, sqlite3_stmt *st, int col);
+void jarva__owned_free(jarva__owned *o);
+
 /* Schema creation and migration (schema.c). */
 int jarva__schema_migrate(jarva_db *db);
 
