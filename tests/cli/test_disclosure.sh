@@ -82,7 +82,7 @@ checks=$((checks + 1))
 grep Husby "$OUT" | grep -qw '20' && fail "the table shows Husby's 20"
 run --db "$DB" --format csv trend worried-crime-survey --area husby
 expect_status 0 "trend"
-expect_out "worried-crime-survey,husby,2023,,,,,,false,true," "trend: no n for a suppressed year"
+expect_out "worried-crime-survey,husby,2023,,,,,,logit,0.95,false,true," "trend: no n for a suppressed year"
 
 # The mapping may say the source covers comparison areas: then the rows are
 # stored, with an estimate of their own, and never counted into Järva.

@@ -42,7 +42,7 @@ expect_out "proposals-feedback,2024,Järva,,20,0.8,,,,proportion,exact,,true,fal
 j --format json status
 expect_status 0 "status --format json"
 cp "$OUT" "$T/status.json"
-expect_out '{"indicator": "proposals-feedback", "area": "jarva", "status": "achieved", "rule": "latest_meets_target", "latest_year": 2025, "latest": 1, "latest_ci_low": null, "latest_ci_high": null, "exact": true, "target_year": 2026, "target": 1, "target_kind": "decided",' \
+expect_out '{"indicator": "proposals-feedback", "area": "jarva", "status": "achieved", "rule": "latest_meets_target", "latest_year": 2025, "latest": 1, "latest_ci_low": null, "latest_ci_high": null, "latest_method": "exact", "latest_level": null, "exact": true, "target_year": 2026, "target": 1, "target_kind": "decided",' \
     "100 % achieves the decided 100 % target; typed JSON"
 expect_out '"indicator": "safe-evening-survey", "area": "jarva", "status": "insufficient_data", "rule": "no_data",' \
     "no data is said as such"
@@ -54,7 +54,7 @@ checks=$((checks + 1))
 j --format csv status
 expect_status 0 "status --format csv"
 checks=$((checks + 1))
-[ "$(head -n 1 "$OUT")" = "indicator,area,status,rule,latest_year,latest,latest_ci_low,latest_ci_high,exact,target_year,target,target_kind,direction,baseline_year,baseline,baseline_source,change,change_ci_low,change_ci_high,change_p,change_p_adjusted,change_significant,trend_points,trend_slope,trend_ci_low,trend_ci_high,trend_p,dispersion,projected,projected_se,probability,pace,required_pace,mdc,unit" ] ||
+[ "$(head -n 1 "$OUT")" = "indicator,area,status,rule,latest_year,latest,latest_ci_low,latest_ci_high,latest_method,latest_level,exact,target_year,target,target_kind,direction,baseline_year,baseline,baseline_source,change,change_ci_low,change_ci_high,change_p,change_p_adjusted,change_significant,test_level,trend_points,trend_slope,trend_ci_low,trend_ci_high,trend_p,dispersion,projected,projected_se,probability,pace,required_pace,mdc,unit" ] ||
     fail "status CSV fields"
 # Every target is marked decided or proposed as the catalogue says: 29
 # proposals, 2 decided.
@@ -67,7 +67,7 @@ checks=$((checks + 1))
 # sqrt(0.8 / 3 / 10) = 0.163299316186.
 j --format csv trend common-material
 expect_status 0 "trend --format csv"
-expect_out "common-material,jarva,2022,0,0,,,,true,false,ols,2021,2025,5,-0.2,0.163299316186," \
+expect_out "common-material,jarva,2022,0,0,,,,exact,,true,false,ols,2021,2025,5,-0.2,0.163299316186," \
     "zeros are points of the trend"
 j trend common-material
 expect_out "trend 2021-2025 (5 points, exact values, ordinary least squares)" "table says OLS on 5 points"

@@ -78,13 +78,18 @@ static cli_table *results_table(const jarva_result_list *list, jarva_indicator_l
             /* SCB's symbol for a figure withheld: «..» («–» means zero). */
             snprintf(est, sizeof est, "..");
         }
-        const char *cells[NCOLS] = { r->indicator_id, year, r->area_name, r->domain, n, est, se, lo,
-                                     hi, cli_value_unit(ind, format), r->method,
-                                     /* no interval to have a level: exact,
-                                        or published without n (method none) */
-                                     (e->flags & (JARVA_EST_EXACT | JARVA_EST_NO_N))
-                                         ? NULL
-                                         : cli_level(level, sizeof level, r->level),
+        const char *cells[NCOLS] = { r->indicator_id,
+                                     year,
+                                     r->area_name,
+                                     r->domain,
+                                     n,
+                                     est,
+                                     se,
+                                     lo,
+                                     hi,
+                                     cli_value_unit(ind, format),
+                                     r->method,
+                                     cli_result_level(level, sizeof level, r),
                                      (e->flags & JARVA_EST_EXACT) ? "true" : "false",
                                      e->suppressed ? "true" : "false" };
         if (cli_table_add(t, cells) != 0) {
