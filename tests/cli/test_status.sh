@@ -35,9 +35,9 @@ expect_status 0 "compute"
 
 j --format csv results --indicator proposals-feedback
 expect_status 0 "results"
-expect_out "proposals-feedback,2025,Järva,,20,1,,,,proportion,exact,,true,false" \
+expect_out "proposals-feedback,2025,jarva,Järva,,20,1,,,,proportion,exact,,true,false" \
     "20 of 20 answered: 100 %, exact, no interval, not suppressed"
-expect_out "proposals-feedback,2024,Järva,,20,0.8,,,,proportion,exact,,true,false" "16 of 20: 80 %"
+expect_out "proposals-feedback,2024,jarva,Järva,,20,0.8,,,,proportion,exact,,true,false" "16 of 20: 80 %"
 
 j --format json status
 expect_status 0 "status --format json"
@@ -87,7 +87,7 @@ cp "$OUT" "$T/lonely.csv"
 compare_lonely() {
     checks=$((checks + 1))
     awk -F, 'NR == FNR { if (FNR == 2) { e = $5; s = $6; lo = $7; hi = $8 } next }
-        FNR == 2 { ok = rel($6, e) && rel($7, s) && rel($8, lo) && rel($9, hi); exit !ok }
+        FNR == 2 { ok = rel($7, e) && rel($8, s) && rel($9, lo) && rel($10, hi); exit !ok }
         function rel(a, b) { d = a - b; if (d < 0) d = -d; return d <= 1e-9 * (b < 0 ? -b : b) }' \
         "$JARVA_SRC/tests/reference/ref_compute_lonely.csv" "$1" ||
         fail "$2: $(sed -n 2p "$1") differs from R's $(sed -n 2p "$JARVA_SRC/tests/reference/ref_compute_lonely.csv")"
