@@ -376,6 +376,19 @@ static void draw_target(jarva__pdf *doc, const jarva__line_chart *c, const line_
     jarva__pdf_draw_lines(doc, st, label, 0, label->n, l->plot_right + 5.0, top, TARGET_LABEL_MAX);
 }
 
+/* Saves the graphics state and clips to the plot (the caller restores it):
+ * data outside a caller's fixed range is cut at the plot's edge, with room
+ * for markers on it. */
+static void clip_to_plot(HPDF_Page page, const line_layout *l)
+{
+    HPDF_Page_GSave(page);
+    HPDF_Page_Rectangle(page, (HPDF_REAL)(l->plot_left - 4), (HPDF_REAL)(l->plot_bottom - 4),
+                        (HPDF_REAL)(l->plot_right - l->plot_left + 8),
+                        (HPDF_REAL)(l->plot_top - l->plot_bottom + 8));
+    HPDF_Page_Clip(page);
+    HPDF_Page_EndPath(page);
+}
+
 static void draw_plot(jarva__pdf *doc, const jarva__line_chart *c, const line_layout *l,
                       const jarva__pdf_lines *target_label, const jarva__pdf_style *target_style)
 {
@@ -385,26 +398,14 @@ static void draw_plot(jarva__pdf *doc, const jarva__line_chart *c, const line_la
     HPDF_Page page = jarva__pdf_page(doc);
     if (!page)
         return;
-    /* Data outside a caller's fixed range is cut at the plot's edge (with
-     * room for markers on it). */
-    HPDF_Page_GSave(page);
-    HPDF_Page_Rectangle(page, (HPDF_REAL)(l->plot_left - 4), (HPDF_REAL)(l->plot_bottom - 4),
-                        (HPDF_REAL)(l->plot_right - l->plot_left + 8),
-                        (HPDF_REAL)(l->plot_top - l->plot_bottom + 8));
-    HPDF_Page_Clip(page);
-    HPDF_Page_EndPath(page);
+    clip_to_plot(page, l);
     bool bars = c->ci == JARVA__CI_BARS || (c->ci == JARVA__CI_AUTO && c->n_series > 1);
     if (c->ci != JARVA__CI_NONE && !bars)
         for (size_t s = 0; s < c->n_series; s++)
             draw_band(doc, l, &c->series[s], c->bridge_unlisted);
     HPDF_Page_GRestore(page);
     draw_target(doc, c, l, target_label, target_style);
-    HPDF_Page_GSave(page);
-    HPDF_Page_Rectangle(page, (HPDF_REAL)(l->plot_left - 4), (HPDF_REAL)(l->plot_bottom - 4),
-                        (HPDF_REAL)(l->plot_right - l->plot_left + 8),
-                        (HPDF_REAL)(l->plot_top - l->plot_bottom + 8));
-    HPDF_Page_Clip(page);
-    HPDF_Page_EndPath(page);
+    clip_to_plot(page, l);
     for (size_t s = 0; s < c->n_series; s++)
         draw_series(doc, c, l, s, bars && c->ci != JARVA__CI_NONE);
     HPDF_Page_GRestore(page);

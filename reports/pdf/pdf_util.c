@@ -1,4 +1,9 @@
-/* pdf_util.c: string helpers of the report module (pdf_util.h). */
+/* pdf_util.c: string helpers of the report module (pdf_util.h). They repeat
+ * util/util.c's jarva__strdup/jarva__aprintf on purpose: libjarva is built
+ * with hidden visibility and exports only JARVA_API symbols, and the report
+ * uses it only through <jarva.h> (docs/architecture.md), so it cannot call
+ * the library's internal helpers; making them public would add string
+ * plumbing to a statistics API. */
 #include "pdf_util.h"
 
 #include <stdio.h>

@@ -4,7 +4,9 @@
 set -u
 : "${JARVA:?JARVA must name the jarva binary}"
 : "${JARVA_SRC:?JARVA_SRC must name the source tree}"
-T=${JARVA_TEST_TMP:-/tmp}/cli.$(basename "$0" .sh)
+# ctest gives each build its own JARVA_TEST_TMP; run by hand, a folder of
+# this run's own, never one another run may be writing.
+T=${JARVA_TEST_TMP:-$(mktemp -d "${TMPDIR:-/tmp}/jarva-test.XXXXXX")}/cli.$(basename "$0" .sh)
 rm -rf "$T" && mkdir -p "$T"
 failures=0
 checks=0

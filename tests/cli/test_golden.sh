@@ -18,7 +18,7 @@ set -u
 : "${JARVA:?JARVA must name the jarva binary}"
 : "${JARVA_SRC:?JARVA_SRC must name the source tree}"
 GOLDEN=$JARVA_SRC/tests/cli/golden
-T=${JARVA_TEST_TMP:-/tmp}/cli.test_golden
+T=${JARVA_TEST_TMP:-$(mktemp -d "${TMPDIR:-/tmp}/jarva-test.XXXXXX")}/cli.test_golden
 update=0
 if [ "${1-}" = "--update" ]; then
     update=1

@@ -2,7 +2,9 @@
 # command and counts it as failed if it exits non-zero; `expect_line FILE TEXT`
 # checks that FILE has a line equal to TEXT. finish prints the plain summary.
 set -u
-T=${JARVA_TEST_TMP:-/tmp}/install.$(basename "$0" .sh)
+# ctest gives each build its own JARVA_TEST_TMP; run by hand, a folder of
+# this run's own, never one another run may be writing.
+T=${JARVA_TEST_TMP:-$(mktemp -d "${TMPDIR:-/tmp}/jarva-test.XXXXXX")}/install.$(basename "$0" .sh)
 rm -rf "$T" && mkdir -p "$T"
 checks=0
 failures=0

@@ -10,7 +10,7 @@ set -u
 : "${JARVA:?JARVA must name the jarva binary}"
 : "${JARVA_SRC:?JARVA_SRC must name the source tree}"
 WEB=$JARVA_SRC/tests/web
-T=${JARVA_TEST_TMP:-/tmp}/web.test_web
+T=${JARVA_TEST_TMP:-$(mktemp -d "${TMPDIR:-/tmp}/jarva-test.XXXXXX")}/web.test_web
 rm -rf "$T" && mkdir -p "$T"
 missing=""
 command -v "${CHROMIUM:-chromium}" >/dev/null 2>&1 || missing="$missing chromium"

@@ -22,18 +22,26 @@ static double population_share(const sim_cell *cells, size_t n, double a)
     return sum / size;
 }
 
-double sim_solve_share(const sim_cell *cells, size_t n, double share)
+/* The intercept a at which value(cells, n, a) reaches target. Both
+ * population values rise with a (a shifts every cell's logit the same way):
+ * bisect on [-20, 20], 200 halvings, far below double precision. */
+static double solve_intercept(double (*value)(const sim_cell *, size_t, double),
+                              const sim_cell *cells, size_t n, double target)
 {
-    /* The population share rises with a: bisect on [-20, 20]. */
     double lo = -20, hi = 20;
     for (int i = 0; i < 200; i++) {
         double mid = 0.5 * (lo + hi);
-        if (population_share(cells, n, mid) < share)
+        if (value(cells, n, mid) < target)
             lo = mid;
         else
             hi = mid;
     }
     return 0.5 * (lo + hi);
+}
+
+double sim_solve_share(const sim_cell *cells, size_t n, double share)
+{
+    return solve_intercept(population_share, cells, n, share);
 }
 
 /* Cut points of the 1-5 scale: with theta = 0 the answers are 10, 19, 36, 25
@@ -67,13 +75,5 @@ static double population_mean(const sim_cell *cells, size_t n, double a)
 
 double sim_solve_mean(const sim_cell *cells, size_t n, double mean)
 {
-    double lo = -20, hi = 20;
-    for (int i = 0; i < 200; i++) {
-        double mid = 0.5 * (lo + hi);
-        if (population_mean(cells, n, mid) < mean)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return 0.5 * (lo + hi);
+    return solve_intercept(population_mean, cells, n, mean);
 }

@@ -25,17 +25,6 @@ static void trim(const char **s, size_t *len)
 
 /* ---- options and columns ---- */
 
-static jarva__encoding reader_encoding(jarva_encoding e)
-{
-    switch (e) {
-    case JARVA_ENCODING_UTF8: return JARVA__ENC_UTF8;
-    case JARVA_ENCODING_CP1252: return JARVA__ENC_CP1252;
-    case JARVA_ENCODING_UTF16LE: return JARVA__ENC_UTF16LE;
-    case JARVA_ENCODING_UTF16BE: return JARVA__ENC_UTF16BE;
-    default: return JARVA__ENC_AUTO;
-    }
-}
-
 static int check_options(adhoc *a, char *errbuf, size_t errlen)
 {
     const jarva_adhoc_options *o = a->opts;
@@ -529,7 +518,7 @@ static int run(adhoc *a, const char *path, uint64_t split_hint, int *parts, jarv
     jarva__csv_dialect dialect = JARVA__CSV_DIALECT_INIT;
     dialect.delimiter = o->delimiter;
     dialect.decimal = o->decimal;
-    dialect.encoding = reader_encoding(o->encoding);
+    dialect.encoding = jarva__encoding_from_public(o->encoding);
     dialect.no_hash = 1; /* a tenth of the time, for a checksum no one reads */
     int rc = jarva__csv_open(&a->all.csv, path, &dialect, &a->all.err);
     if (rc)

@@ -70,14 +70,10 @@ void jarva__cat_error(jarva__cat_errors *errors, const char *path, long line, co
 {
     va_list ap;
     va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
+    char *message = jarva__vaprintf(fmt, ap);
     va_end(ap);
-    char *message = len >= 0 ? malloc((size_t)len + 1) : NULL;
     char *full = NULL;
     if (message) {
-        va_start(ap, fmt);
-        vsnprintf(message, (size_t)len + 1, fmt, ap);
-        va_end(ap);
         if (!path)
             full = jarva__strdup(message);
         else if (line > 0)

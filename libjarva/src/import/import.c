@@ -81,6 +81,23 @@ void jarva__import_progress(jarva__import *imp, int final)
                         jarva__source_bytes_total(imp->reader), (uint64_t)imp->rows);
 }
 
+int jarva__import_each_row(jarva__import *imp, int (*row)(void *ctx, const jarva__csv_row *r),
+                           void *ctx)
+{
+    jarva__csv_row r;
+    jarva__error read_error = { 0 };
+    int rc = JARVA_OK, got = 0;
+    while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
+           (got = jarva__source_next(imp->reader, &r, &read_error)) == 1) {
+        rc = row(ctx, &r);
+        jarva__import_progress(imp, 0);
+    }
+    if (!rc && got < 0)
+        jarva__import_reader_error(imp, &read_error);
+    jarva__freeerr(&read_error);
+    return rc;
+}
+
 /* A workbook is one batch (the batch is its bytes' SHA-256): asking for
  * another sheet of one imported before is not "the same file again". */
 static int check_same_sheet(jarva_db *db, const char *path, int64_t batch_id, const char *sheet)
@@ -167,17 +184,6 @@ static int settle_wave(jarva__import *imp, const char *source, jarva_import_resu
     return insert_batch(imp, source, res->sha256, is_wave ? imp->year : 0);
 }
 
-static jarva__encoding reader_encoding(jarva_encoding e)
-{
-    switch (e) {
-    case JARVA_ENCODING_UTF8: return JARVA__ENC_UTF8;
-    case JARVA_ENCODING_CP1252: return JARVA__ENC_CP1252;
-    case JARVA_ENCODING_UTF16LE: return JARVA__ENC_UTF16LE;
-    case JARVA_ENCODING_UTF16BE: return JARVA__ENC_UTF16BE;
-    default: return JARVA__ENC_AUTO;
-    }
-}
-
 /* After the rows: the SHA-256 of the whole file, and the file as it was
  * when opened. */
 static int final_hash(jarva__import *imp, char hex[65])
@@ -230,7 +236,7 @@ static int import_file(jarva_db *db, const char *path, const jarva_import_option
     jarva__csv_dialect dialect = JARVA__CSV_DIALECT_INIT;
     dialect.delimiter = opts->delimiter;
     dialect.decimal = opts->decimal;
-    dialect.encoding = reader_encoding(opts->encoding);
+    dialect.encoding = jarva__encoding_from_public(opts->encoding);
     dialect.header_line = opts->header_row;
     /* A PX table is read whole by the table import (import_table_px.c), not
      * by a row source. */

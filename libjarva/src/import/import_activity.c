@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "civil_date.h"
 #include "import_internal.h"
 #include "store_internal.h"
 
@@ -136,17 +137,11 @@ static int optional_date(activity_state *a, const jarva__csv_row *row, int col, 
     return 0;
 }
 
-/* Days since 1970-01-01 of an ISO date (Howard Hinnant's days_from_civil,
- * proleptic Gregorian). */
+/* Days since 1970-01-01 of an ISO date jarva__parse_date wrote. */
 static long days_of(const char iso[11])
 {
     long y = strtol(iso, NULL, 10), m = strtol(iso + 5, NULL, 10), d = strtol(iso + 8, NULL, 10);
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return (long)jarva__days_from_civil(y, (unsigned)m, (unsigned)d);
 }
 
 /* A delivery cannot come before the activity it delivers: feedback before
@@ -176,8 +171,9 @@ static void check_delivered(activity_state *a, const jarva__csv_row *row, const 
                             delivered, planned, date);
 }
 
-static int import_row(activity_state *a, const jarva__csv_row *row)
+static int import_row(void *ctx, const jarva__csv_row *row)
 {
+    activity_state *a = ctx;
     jarva__import *imp = a->imp;
     jarva__import_errors *errors = &imp->errors;
     imp->rows++;
@@ -261,17 +257,8 @@ int jarva__import_activities(jarva__import *imp)
         check_header(&a);
     if (!rc)
         rc = jarva__activity_writer_open(&a.writer, imp->db, imp->batch_id);
-    jarva__csv_row row;
-    jarva__error read_error = { 0 };
-    int got = 0;
-    while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
-           (got = jarva__source_next(imp->reader, &row, &read_error)) == 1) {
-        rc = import_row(&a, &row);
-        jarva__import_progress(imp, 0);
-    }
-    if (!rc && got < 0)
-        jarva__import_reader_error(imp, &read_error);
-    jarva__freeerr(&read_error);
+    if (!rc)
+        rc = jarva__import_each_row(imp, import_row, &a);
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no activities in the file");
     jarva__activity_writer_free(a.writer);

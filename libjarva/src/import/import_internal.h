@@ -129,10 +129,13 @@ void jarva__import_reader_error(jarva__import *imp, const jarva__error *read_err
 /* Reports progress to opts->progress every 64k rows and at the end. */
 void jarva__import_progress(jarva__import *imp, int final);
 
-/* Dates as analysts write them: 2025-03-01, 20250301, 1/3/2025 or 1/3 2025
- * (Swedish day/month), 1.3.2025, "1 mars 2025". Writes "YYYY-MM-DD" and the
- * year; 0 on success, -1 if not a real calendar date. */
-int jarva__parse_date(const char *s, char iso[11], int *year);
+/* The one row loop of the surveys, activity logs and tables: hands each row
+ * of imp->reader to row(ctx, r) until it fails, the file ends or the error
+ * list is full (JARVA__IMPORT_ERROR_LIMIT), reporting progress; a reader's
+ * error (bad quote, encoding) goes to the import's list. The first nonzero
+ * status of row(), else JARVA_OK. */
+int jarva__import_each_row(jarva__import *imp, int (*row)(void *ctx, const jarva__csv_row *r),
+                           void *ctx);
 
 /* The reader's hint for an error about a number (jarva__csv_decimal_hint),
  * or "" for a file read whole; out holds 160 bytes. */

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <unistd.h>
 
@@ -32,31 +31,16 @@ struct jarva__row_source {
     size_t *lengths;
 };
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-static int has_ending(const char *path, const char *ending)
-{
-    const char *name = base_name(path);
-    size_t a = strlen(name), b = strlen(ending);
-    return a > b && !strcasecmp(name + a - b, ending);
-}
-
+/* Each reader says which files are its own (xlsx_internal.h,
+ * statfile_internal.h); a workbook first, as a zip archive's bytes are
+ * surer than a name's ending. */
 jarva__source_format jarva__source_detect(const char *path, const unsigned char *head,
                                           size_t head_len)
 {
-    if ((head_len >= 4 && !memcmp(head, "PK\x03\x04", 4)) || has_ending(path, ".xlsx") ||
-        has_ending(path, ".xlsm"))
+    if (jarva__xlsx_sniff(path, head, head_len))
         return JARVA__FORMAT_XLSX;
-    static const char *const endings[] = { ".sav", ".zsav", ".por", ".dta", ".sas7bdat", ".xpt" };
-    if (head_len >= 4 && (!memcmp(head, "$FL2", 4) || !memcmp(head, "$FL3", 4)))
+    if (jarva__statfile_kind_of(path, head, head_len))
         return JARVA__FORMAT_STATFILE;
-    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
-        if (has_ending(path, endings[i]))
-            return JARVA__FORMAT_STATFILE;
     return JARVA__FORMAT_CSV;
 }
 

@@ -22,7 +22,8 @@ typedef enum jarva__source_format {
 
 /* The format of the file at path whose first bytes are head: by those (a
  * zip archive is a workbook, "$FL2"/"$FL3" an SPSS file) or its name's
- * ending (.xlsx; .sav .zsav .por .dta .sas7bdat .xpt), else CSV. A name
+ * ending (.xlsx .xlsm; .sav .zsav .por .dta .sas7bdat .xpt), as
+ * jarva__xlsx_sniff and jarva__statfile_kind_of decide, else CSV. A name
  * that promises a format whose magic the file lacks is still taken for that
  * format, so that the error says so. */
 jarva__source_format jarva__source_detect(const char *path, const unsigned char *head,

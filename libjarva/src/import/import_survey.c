@@ -449,12 +449,15 @@ static int store_answers(survey_state *s, const jarva__csv_row *row, double weig
     return jarva__survey_writer_end_row(s->writer);
 }
 
-/* One more id of an area outside Järva. */
-static int add_outside(void *ctx, const char *area_id)
+/* Keeps the ids of the areas outside Järva (in_jarva = 0, the same test
+ * compute's mark_outside makes on the same list). */
+static int add_outside(void *ctx, const jarva__store_area *area)
 {
     survey_state *s = ctx;
+    if (area->in_jarva)
+        return JARVA_OK;
     char **grown = realloc(s->outside, (s->noutside + 1) * sizeof *grown);
-    char *id = jarva__strdup(area_id);
+    char *id = jarva__strdup(area->id);
     if (grown)
         s->outside = grown;
     if (!grown || !id) {
@@ -486,8 +489,9 @@ static int weights_failed(jarva__import *imp, int failure)
                          "a temporary file for the weights (the median check): %s", reason);
 }
 
-static int import_row(survey_state *s, const jarva__csv_row *row)
+static int import_row(void *ctx, const jarva__csv_row *row)
 {
+    survey_state *s = ctx;
     jarva__import *imp = s->imp;
     jarva__import_errors *errors = &imp->errors;
     const char *decimal_text = NULL;
@@ -622,7 +626,7 @@ int jarva__import_survey(jarva__import *imp)
     }
     rc = jarva__lookup_areas(imp->db, &s.areas);
     if (!rc)
-        rc = jarva__store_outside_areas(imp->db, add_outside, &s);
+        rc = jarva__store_areas(imp->db, add_outside, &s);
     if (!rc)
         rc = jarva__lookup_organisations(imp->db, &s.organisations);
     if (!rc)
@@ -631,17 +635,8 @@ int jarva__import_survey(jarva__import *imp)
         rc = open_writer(&s);
     if (!rc && s.role_col[ROLE_STRATUM] >= 0 && jarva__strata_open(&s.strata))
         rc = jarva__seterr(jarva__db_err(imp->db), JARVA_ENOMEM, "out of memory");
-    jarva__csv_row row;
-    jarva__error read_error = { 0 };
-    int got = 0;
-    while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
-           (got = jarva__source_next(imp->reader, &row, &read_error)) == 1) {
-        rc = import_row(&s, &row);
-        jarva__import_progress(imp, 0);
-    }
-    if (!rc && got < 0)
-        jarva__import_reader_error(imp, &read_error);
-    jarva__freeerr(&read_error);
+    if (!rc)
+        rc = jarva__import_each_row(imp, import_row, &s);
     /* The rows before the first error, if any, are written, so that the
      * duplicates among them are found too in the blocks; without errors,
      * every column's codes. */

@@ -347,8 +347,9 @@ void jarva__table_set_unit(table_state *t, int percent, char decimal)
     t->decimal = decimal;
 }
 
-static int import_row(table_state *t, const jarva__csv_row *row)
+static int import_row(void *ctx, const jarva__csv_row *row)
 {
+    table_state *t = ctx;
     const char *f[T_NCOLS];
     for (int c = 0; c < T_NCOLS; c++)
         f[c] = cell(row, t->col[c]);
@@ -402,17 +403,8 @@ int jarva__import_table(jarva__import *imp)
         rc = jarva__table_read_wide(imp, &t, mapping);
     } else if (!rc) {
         rc = check_header(&t);
-        jarva__csv_row row;
-        jarva__error read_error = { 0 };
-        int got = 0;
-        while (!rc && imp->errors.count < JARVA__IMPORT_ERROR_LIMIT &&
-               (got = jarva__source_next(imp->reader, &row, &read_error)) == 1) {
-            rc = import_row(&t, &row);
-            jarva__import_progress(imp, 0);
-        }
-        if (!rc && got < 0)
-            jarva__import_reader_error(imp, &read_error);
-        jarva__freeerr(&read_error);
+        if (!rc)
+            rc = jarva__import_each_row(imp, import_row, &t);
     }
     if (!rc && imp->rows == 0 && imp->errors.count == 0)
         jarva__import_error(&imp->errors, imp->reader, 1, -1, "no rows in the file");

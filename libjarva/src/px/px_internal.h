@@ -73,7 +73,5 @@ void jarva__px_cell_indices(const jarva__px *px, size_t cell, size_t *idx);
 /* 1 if the file looks like PX: a ".px" name, or a first keyword that PX
  * files start with (CHARSET, AXIS-VERSION, CODEPAGE, LANGUAGE, ...). */
 int jarva__px_sniff(const char *path, const unsigned char *head, size_t len);
-/* The same reading the file's first bytes; 0 if it cannot be read. */
-int jarva__px_sniff_file(const char *path);
 
 #endif /* JARVA_PX_INTERNAL_H */

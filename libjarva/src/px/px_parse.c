@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "csv_reader.h"
+#include "input_file.h"
 #include "px_internal.h"
 #include "text_encoding.h"
 
@@ -726,9 +727,7 @@ void jarva__px_cell_indices(const jarva__px *px, size_t cell, size_t *idx)
 
 int jarva__px_sniff(const char *path, const unsigned char *head, size_t len)
 {
-    size_t plen = path ? strlen(path) : 0;
-    if (plen > 3 && path[plen - 3] == '.' && tolower((unsigned char)path[plen - 2]) == 'p' &&
-        tolower((unsigned char)path[plen - 1]) == 'x')
+    if (jarva__path_has_ending(path, ".px"))
         return 1;
     if (len >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) {
         head += 3;
@@ -742,15 +741,4 @@ int jarva__px_sniff(const char *path, const unsigned char *head, size_t len)
             return 1;
     }
     return 0;
-}
-
-int jarva__px_sniff_file(const char *path)
-{
-    unsigned char head[32];
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    size_t n = fread(head, 1, sizeof head, f);
-    fclose(f);
-    return jarva__px_sniff(path, head, n);
 }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "civil_date.h"
 #include "statfile_internal.h"
 
 /* Days from 1970-01-01 back to each epoch. */
@@ -114,21 +115,6 @@ jarva__statfile_date jarva__statfile_date_kind(const char *kind, const char *for
     return none;
 }
 
-/* Howard Hinnant's civil_from_days (proleptic Gregorian, days since
- * 1970-01-01), http://howardhinnant.github.io/date_algorithms.html */
-static void civil_from_days(long long z, long long *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    long long era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = (long long)yoe + era * 400 + (*m <= 2);
-}
-
 int jarva__statfile_date_text(const jarva__statfile_date *kind, double value, char *out,
                               size_t size)
 {
@@ -141,7 +127,7 @@ int jarva__statfile_date_text(const jarva__statfile_date *kind, double value, ch
     long long in_day = (long long)whole - days * 86400;
     long long y;
     unsigned m, d;
-    civil_from_days(days, &y, &m, &d);
+    jarva__civil_from_days(days, &y, &m, &d);
     int n;
     if (kind->with_time && in_day != 0)
         n = snprintf(out, size, "%04lld-%02u-%02u %02lld:%02lld:%02lld", y, m, d, in_day / 3600,

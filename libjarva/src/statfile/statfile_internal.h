@@ -17,8 +17,11 @@
 
 typedef struct jarva__statfile jarva__statfile;
 
-/* The format by the file's first bytes ("$FL2", "$FL3": SPSS) or its name's
- * ending: "sav", "por", "dta", "sas7bdat", "xpt"; NULL if neither says. */
+/* The format by the file's first bytes head[0..len) ("$FL2", "$FL3": SPSS)
+ * or its name's ending: "sav", "por", "dta", "sas7bdat", "xpt"; NULL if
+ * neither says (then it is no statistics file). */
+const char *jarva__statfile_kind_of(const char *path, const unsigned char *head, size_t len);
+/* The same, reading the file's first bytes (none if it cannot be read). */
 const char *jarva__statfile_kind(const char *path);
 
 /* Reads the file on fd (a regular file of size bytes that

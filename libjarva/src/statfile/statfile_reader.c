@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include <readstat.h>
@@ -64,32 +63,28 @@ struct jarva__statfile {
     size_t nlabels;
 };
 
-static int has_ending(const char *path, const char *ending)
+const char *jarva__statfile_kind_of(const char *path, const unsigned char *head, size_t len)
 {
-    size_t a = strlen(path), b = strlen(ending);
-    return a > b && !strcasecmp(path + a - b, ending);
+    if (len >= 4 && (!memcmp(head, "$FL2", 4) || !memcmp(head, "$FL3", 4)))
+        return "sav";
+    static const struct {
+        const char *ending, *kind;
+    } endings[] = { { ".sav", "sav" }, { ".zsav", "sav" },          { ".por", "por" },
+                    { ".dta", "dta" }, { ".sas7bdat", "sas7bdat" }, { ".xpt", "xpt" } };
+    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
+        if (jarva__path_has_ending(path, endings[i].ending))
+            return endings[i].kind;
+    return NULL;
 }
 
 const char *jarva__statfile_kind(const char *path)
 {
     unsigned char head[4];
     FILE *f = fopen(path, "rb");
-    size_t n = f ? fread(head, 1, 4, f) : 0;
+    size_t n = f ? fread(head, 1, sizeof head, f) : 0;
     if (f)
         fclose(f);
-    if (n == 4 && (!memcmp(head, "$FL2", 4) || !memcmp(head, "$FL3", 4)))
-        return "sav";
-    if (has_ending(path, ".sav") || has_ending(path, ".zsav"))
-        return "sav";
-    if (has_ending(path, ".por"))
-        return "por";
-    if (has_ending(path, ".dta"))
-        return "dta";
-    if (has_ending(path, ".sas7bdat"))
-        return "sas7bdat";
-    if (has_ending(path, ".xpt"))
-        return "xpt";
-    return NULL;
+    return jarva__statfile_kind_of(path, head, n);
 }
 
 /* Records the parser side's first error; the caller then aborts ReadStat. */

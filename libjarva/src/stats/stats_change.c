@@ -54,6 +54,21 @@ int jarva_series_comparable(const jarva_series *series, int year_from, int year_
     return break_between(series, year_from, year_to) == 0;
 }
 
+/* The checks jarva_change_between and jarva_trend_fit share, in the order
+ * their messages promise: the series, then the level and result, then the
+ * result's version. */
+static int check_call(const jarva_series *series, unsigned out_version, int out_missing,
+                      unsigned known, const char *what, double level, char *errbuf, size_t errlen)
+{
+    int rc = jarva__series_check(series, errbuf, errlen);
+    if (rc)
+        return rc;
+    if (out_missing || !(level > 0 && level < 1))
+        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "bad level %g or NULL result",
+                                 level);
+    return jarva__version_check(out_version, known, what, errbuf, errlen);
+}
+
 static const jarva_estimate *find_year(const jarva_series *series, int year)
 {
     for (size_t i = 0; i < series->count; i++)
@@ -77,13 +92,8 @@ int jarva_change_between(jarva_change *out, const jarva_series *series, int year
 {
     jarva_global_init();
     jarva__errbuf_clear(errbuf, errlen);
-    int rc = jarva__series_check(series, errbuf, errlen);
-    if (rc)
-        return rc;
-    if (!out || !(level > 0 && level < 1))
-        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "bad level %g or NULL result",
-                                 level);
-    rc = jarva__version_check(out->version, JARVA_CHANGE_VERSION, "jarva_change", errbuf, errlen);
+    int rc = check_call(series, out ? out->version : 0, !out, JARVA_CHANGE_VERSION, "jarva_change",
+                        level, errbuf, errlen);
     if (rc)
         return rc;
     if (year_from >= year_to)
@@ -210,13 +220,8 @@ int jarva_trend_fit(jarva_trend *out, const jarva_series *series, double level, 
 {
     jarva_global_init();
     jarva__errbuf_clear(errbuf, errlen);
-    int rc = jarva__series_check(series, errbuf, errlen);
-    if (rc)
-        return rc;
-    if (!out || !(level > 0 && level < 1))
-        return jarva__errbuf_set(errbuf, errlen, JARVA_EINVAL, "bad level %g or NULL result",
-                                 level);
-    rc = jarva__version_check(out->version, JARVA_TREND_VERSION, "jarva_trend", errbuf, errlen);
+    int rc = check_call(series, out ? out->version : 0, !out, JARVA_TREND_VERSION, "jarva_trend",
+                        level, errbuf, errlen);
     if (rc)
         return rc;
     *out = (jarva_trend)JARVA_TREND_INIT;

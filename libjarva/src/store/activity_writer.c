@@ -35,14 +35,6 @@ int jarva__activity_writer_open(jarva__activity_writer **out, jarva_db *db, int6
     return JARVA_OK;
 }
 
-static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
-{
-    if (v && *v)
-        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, i);
-}
-
 int jarva__activity_writer_put(jarva__activity_writer *w, const jarva__activity_row *row)
 {
     sqlite3_stmt *st = w->insert;
@@ -50,18 +42,18 @@ int jarva__activity_writer_put(jarva__activity_writer *w, const jarva__activity_
     sqlite3_bind_int64(st, 2, row->row_no);
     sqlite3_bind_text(st, 3, row->date, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 4, row->year);
-    bind_text_or_null(st, 5, row->organisation_id);
-    bind_text_or_null(st, 6, row->audience_id);
-    bind_text_or_null(st, 7, row->type);
-    bind_text_or_null(st, 8, row->area_id);
+    jarva__bind_text_or_null(st, 5, row->organisation_id);
+    jarva__bind_text_or_null(st, 6, row->audience_id);
+    jarva__bind_text_or_null(st, 7, row->type);
+    jarva__bind_text_or_null(st, 8, row->area_id);
     sqlite3_bind_int64(st, 9, row->count);
     if (row->reach >= 0)
         sqlite3_bind_int64(st, 10, row->reach);
     else
         sqlite3_bind_null(st, 10);
-    bind_text_or_null(st, 11, row->planned_date);
-    bind_text_or_null(st, 12, row->delivered_date);
-    bind_text_or_null(st, 13, row->description);
+    jarva__bind_text_or_null(st, 11, row->planned_date);
+    jarva__bind_text_or_null(st, 12, row->delivered_date);
+    jarva__bind_text_or_null(st, 13, row->description);
     int step = sqlite3_step(st);
     sqlite3_reset(st);
     if (step != SQLITE_DONE)

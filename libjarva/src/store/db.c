@@ -73,6 +73,14 @@ int jarva__commit(jarva_db *db)
     return JARVA_OK;
 }
 
+void jarva__bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
 void jarva__rollback(jarva_db *db)
 {
     if (!sqlite3_get_autocommit(db->sql))

@@ -1,7 +1,7 @@
 /* lookup_names.c: the names an import resolves to catalogue ids (areas,
  * organisations, audiences, activity types, the measures of a published
  * table), read as (key, display name, id) for import/import_lookup.c's
- * maps, and the areas outside Järva a survey may not count in. */
+ * maps. */
 #include "store_db.h"
 #include "store_internal.h"
 
@@ -40,20 +40,5 @@ int jarva__store_names(jarva_db *db, jarva__names kind, const char *survey,
     if (rc == JARVA_OK && step != SQLITE_DONE)
         rc = jarva__sqlerr(db, "reading the catalogue");
     sqlite3_finalize(stmt);
-    return rc;
-}
-
-int jarva__store_outside_areas(jarva_db *db, int (*each)(void *ctx, const char *id), void *ctx)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db->sql, "SELECT id FROM area WHERE in_jarva = 0", -1, &st, NULL) !=
-        SQLITE_OK)
-        return jarva__sqlerr(db, "reading the areas");
-    int rc = JARVA_OK, step = SQLITE_DONE;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
-        rc = each(ctx, (const char *)sqlite3_column_text(st, 0));
-    if (!rc && step != SQLITE_DONE)
-        rc = jarva__sqlerr(db, "reading the areas");
-    sqlite3_finalize(st);
     return rc;
 }

@@ -64,7 +64,8 @@ typedef struct jarva__store_area {
 } jarva__store_area;
 
 /* Every area of the catalogue, in the order stored. JARVA_OK, JARVA_EDB, or what each
- * returned. */
+ * returned. The one reading of the areas: compute and a survey import both
+ * take the areas outside Järva from its in_jarva. */
 int jarva__store_areas(jarva_db *db, int (*each)(void *ctx, const jarva__store_area *a), void *ctx);
 
 /* ---- published tables and activity logs (store/compute_reads.c) ---- */

@@ -28,6 +28,11 @@ int jarva__sqlerr(jarva_db *db, const char *what);
 /* Runs SQL without results (several statements allowed); JARVA_OK or the error. */
 int jarva__exec(jarva_db *db, const char *sql);
 
+/* Binds v as text (copied), or NULL when v is NULL or empty: an optional
+ * field the writers store as absent rather than as "" (activity and table
+ * rows). */
+void jarva__bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
+
 /* Schema creation and migration (schema.c). */
 int jarva__schema_migrate(jarva_db *db);
 

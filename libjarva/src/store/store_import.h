@@ -117,10 +117,8 @@ typedef enum jarva__names {
  * returned. */
 int jarva__store_names(jarva_db *db, jarva__names kind, const char *survey,
                        jarva__store_name_fn each, void *ctx);
-/* Calls each(ctx, id) for every area outside Järva (areas.csv's in_jarva = 0).
- * JARVA_OK, the database's error ("reading the areas") or what each()
- * returned. */
-int jarva__store_outside_areas(jarva_db *db, int (*each)(void *ctx, const char *id), void *ctx);
+/* The areas outside Järva an import checks against: jarva__store_areas
+ * (store_compute.h), the one reading of the areas, whose in_jarva says it. */
 
 /* ---- value labels (store/label_writer.c) ---- */
 

@@ -53,7 +53,7 @@ int jarva__survey_writer_open(jarva__survey_writer **out, jarva_db *db, int64_t 
     if (!w)
         return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     w->db = db;
-    rc = jarva__rows_open(db, NULL, NULL, &w->rows);
+    rc = jarva__rows_open(db, &w->rows);
     if (!rc && jarva__answers_encoder_new(&w->encoder, batch_id, n))
         rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     if (rc) {

@@ -98,20 +98,12 @@ int jarva__table_writer_earlier(jarva__table_writer *w, const char *survey, cons
                                : jarva__sqlerr(w->db, "looking up the row's earlier values");
 }
 
-static void bind_text_or_null(sqlite3_stmt *st, int i, const char *v)
-{
-    if (v && *v)
-        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, i);
-}
-
 int jarva__table_writer_put(jarva__table_writer *w, const jarva__table_row *row)
 {
     sqlite3_stmt *st = w->insert;
     sqlite3_bind_int64(st, 1, w->batch_id);
     sqlite3_bind_int64(st, 2, row->row_no);
-    bind_text_or_null(st, 3, row->indicator_id);
+    jarva__bind_text_or_null(st, 3, row->indicator_id);
     sqlite3_bind_text(st, 4, row->survey, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 5, row->measure, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 6, row->year);
@@ -126,9 +118,9 @@ int jarva__table_writer_put(jarva__table_writer *w, const jarva__table_row *row)
     else
         sqlite3_bind_null(st, 10);
     sqlite3_bind_int(st, 11, row->suppressed);
-    bind_text_or_null(st, 12, row->suppressed ? row->marker : NULL);
-    bind_text_or_null(st, 13, row->source);
-    bind_text_or_null(st, 14, row->note);
+    jarva__bind_text_or_null(st, 12, row->suppressed ? row->marker : NULL);
+    jarva__bind_text_or_null(st, 13, row->source);
+    jarva__bind_text_or_null(st, 14, row->note);
     int step = sqlite3_step(st);
     sqlite3_reset(st);
     if (step != SQLITE_DONE)

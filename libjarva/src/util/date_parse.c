@@ -1,9 +1,34 @@
 /* date_parse.c: the dates analysts' activity logs hold, as Swedish offices write
- * them, checked against the calendar (2025-02-30 is refused, not rolled over). */
+ * them, checked against the calendar (2025-02-30 is refused, not rolled over),
+ * and days since 1970 to and from the calendar (civil_date.h). */
 #include <ctype.h>
 #include <string.h>
 
+#include "civil_date.h"
 #include "jarva_internal.h"
+
+long long jarva__days_from_civil(long long y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long long)doe - 719468;
+}
+
+void jarva__civil_from_days(long long z, long long *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (long long)yoe + era * 400 + (*m <= 2);
+}
 
 static int is_leap(int y)
 {

@@ -30,18 +30,12 @@ const char *jarva_strerror(int status)
 
 int jarva__vseterr(jarva__error *err, int code, const char *fmt, va_list ap)
 {
-    va_list copy;
-    va_copy(copy, ap);
-    int len = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
+    /* Formatted before the old message is freed, so that it may be one of
+     * the arguments; NULL (no message, the code stands) if memory ran out. */
+    char *message = jarva__vaprintf(fmt, ap);
     err->code = code;
     free(err->message);
-    err->message = NULL;
-    if (len < 0)
-        return code;
-    err->message = malloc((size_t)len + 1);
-    if (err->message)
-        vsnprintf(err->message, (size_t)len + 1, fmt, ap);
+    err->message = message;
     return code;
 }
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -43,6 +44,16 @@ static int refuse_kind(const char *path, mode_t mode, jarva__error *err)
                          "%s: is %s, not a regular file: only files are read (save the data "
                          "to a file first)",
                          path, kind_of(mode));
+}
+
+int jarva__path_has_ending(const char *path, const char *ending)
+{
+    if (!path)
+        return 0;
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    size_t a = strlen(name), b = strlen(ending);
+    return a > b && !strcasecmp(name + a - b, ending);
 }
 
 void jarva__input_format_size(uint64_t bytes, char *out, size_t size)

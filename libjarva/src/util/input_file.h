@@ -43,6 +43,12 @@ int jarva__input_drain(int fd, const char *path, jarva__sha256 *sha, uint64_t *b
 int jarva__input_unchanged(int fd, const char *path, const jarva__input_stat *before,
                            uint64_t bytes_read, jarva__error *err);
 
+/* 1 if the file name in path (after its last '/') ends in ending, ASCII
+ * case ignored, with at least one byte before it: the one test by which
+ * the readers recognise ".xlsx", ".sav", ".px" and the like, so that a name
+ * is sorted the same way wherever it is asked. */
+int jarva__path_has_ending(const char *path, const char *ending);
+
 /* "1.5 GB", "640 kB", "12 bytes": a size for messages (SI units, as file
  * managers show them). */
 void jarva__input_format_size(uint64_t bytes, char *out, size_t size);

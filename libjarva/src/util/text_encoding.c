@@ -242,6 +242,17 @@ static int name_matches(const char *given, const char *known)
     }
 }
 
+jarva__encoding jarva__encoding_from_public(jarva_encoding e)
+{
+    switch (e) {
+    case JARVA_ENCODING_UTF8: return JARVA__ENC_UTF8;
+    case JARVA_ENCODING_CP1252: return JARVA__ENC_CP1252;
+    case JARVA_ENCODING_UTF16LE: return JARVA__ENC_UTF16LE;
+    case JARVA_ENCODING_UTF16BE: return JARVA__ENC_UTF16BE;
+    default: return JARVA__ENC_AUTO;
+    }
+}
+
 int jarva__encoding_from_name(const char *name, jarva__encoding *out)
 {
     static const struct {

@@ -32,6 +32,10 @@ const char *jarva__encoding_name(jarva__encoding enc);
  * cp1252 (also windows-1252, ansi, and latin1 as the WHATWG Encoding
  * Standard reads it), utf16le, utf16be, utf16 (= LE). 0, or -1 if unknown. */
 int jarva__encoding_from_name(const char *name, jarva__encoding *out);
+/* The readers' encoding for the public jarva_encoding of an import or an
+ * estimate: one mapping, so `jarva import` and `jarva estimate` read a file
+ * alike. Anything unknown (JARVA_ENCODING_AUTO included) is auto-detection. */
+jarva__encoding jarva__encoding_from_public(jarva_encoding e);
 
 /* Why a conversion stopped before the end of its input. */
 typedef enum jarva__text_error {

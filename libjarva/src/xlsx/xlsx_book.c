@@ -69,15 +69,10 @@ void jarva__xlsx_cell_name(char *buf, size_t size, long row, size_t col)
     snprintf(buf + o, size - o, "%ld", row);
 }
 
-int jarva__xlsx_sniff_file(const char *path)
+int jarva__xlsx_sniff(const char *path, const unsigned char *head, size_t len)
 {
-    unsigned char head[4];
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    size_t n = fread(head, 1, sizeof head, f);
-    fclose(f);
-    return n == 4 && !memcmp(head, "PK\x03\x04", 4);
+    return (len >= 4 && !memcmp(head, "PK\x03\x04", 4)) || jarva__path_has_ending(path, ".xlsx") ||
+           jarva__path_has_ending(path, ".xlsm");
 }
 
 /* ---- streaming a part through Expat ---- */

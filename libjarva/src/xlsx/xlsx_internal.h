@@ -61,7 +61,8 @@ void jarva__xlsx_close(jarva__xlsx *x);
 /* "C12" for row 12, column index 2; buf of at least 16 bytes. */
 void jarva__xlsx_cell_name(char *buf, size_t size, long row, size_t col);
 
-/* 1 if the file starts as a zip archive does ("PK\3\4"). */
-int jarva__xlsx_sniff_file(const char *path);
+/* 1 if the file is taken for a workbook: its first bytes are a zip
+ * archive's ("PK\3\4"), or its name ends in .xlsx or .xlsm. */
+int jarva__xlsx_sniff(const char *path, const unsigned char *head, size_t len);
 
 #endif /* JARVA_XLSX_INTERNAL_H */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "civil_date.h"
 #include "csv_reader.h"
 #include "xlsx_priv.h"
 
@@ -50,22 +51,6 @@ static long column_of(const char *ref)
     return col - 1;
 }
 
-/* Days from 1970-01-01 to a civil date and back (Howard Hinnant,
- * "chrono-Compatible Low-Level Date Algorithms", civil_from_days). */
-static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned long doe = (unsigned long)(z - era * 146097);
-    unsigned long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long year = (long)yoe + era * 400;
-    unsigned long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned long mp = (5 * doy + 2) / 153;
-    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    *y = year + (*m <= 2);
-}
-
 /* An Excel date serial as "YYYY-MM-DD", with " HH:MM:SS" when it has a time
  * of day. 1900 system: serial 1 is 1900-01-01 and Excel counts a 29 February
  * 1900 that never was (serial 60), so serials from 61 on are days since
@@ -94,14 +79,14 @@ static int serial_to_iso(double serial, int date1904, char *out, size_t size)
         epoch = -25568; /* 1899-12-31 */
     if (!date1904 && days == 0 && seconds == 0)
         return -1; /* serial 0 is "1900-01-00" */
-    long y;
+    long long y;
     unsigned m, d;
-    civil_from_days(days + epoch, &y, &m, &d);
+    jarva__civil_from_days(days + epoch, &y, &m, &d);
     if (seconds)
-        snprintf(out, size, "%04ld-%02u-%02u %02ld:%02ld:%02ld", y, m, d, seconds / 3600,
+        snprintf(out, size, "%04lld-%02u-%02u %02ld:%02ld:%02ld", y, m, d, seconds / 3600,
                  seconds / 60 % 60, seconds % 60);
     else
-        snprintf(out, size, "%04ld-%02u-%02u", y, m, d);
+        snprintf(out, size, "%04lld-%02u-%02u", y, m, d);
     return 0;
 }
 
