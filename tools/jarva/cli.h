@@ -49,6 +49,9 @@ extern int cli_stdout_errno;
 
 /* Opens ctx->db_path; on failure prints the reason and returns NULL. */
 jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags);
+/* Closes db (NULL allowed) and gives the exit code of a command that
+ * failed (rc nonzero, said already) or not: CLI_FAIL or CLI_OK. */
+int cli_close_db(jarva_db *db, int rc);
 /* What every command that only reads does first: parses its options into
  * args (cli_opt_parse) and opens the database read-only. The handle, or NULL
  * with *rc the exit code (CLI_OK after --help, a usage error, or CLI_FAIL

@@ -352,8 +352,7 @@ static int run_status(cli_ctx *ctx, int argc, char **argv)
         free(rows[i].area);
     free(rows);
     jarva_indicator_list_free(all);
-    jarva_db_close(db);
-    return rc ? CLI_FAIL : CLI_OK;
+    return cli_close_db(db, rc);
 }
 
 const cli_command cli_cmd_status = {

@@ -242,8 +242,7 @@ static int run_trend(cli_ctx *ctx, int argc, char **argv)
     free(area);
     jarva_series_data_free(data);
     jarva_indicator_list_free(ind);
-    jarva_db_close(db);
-    return rc ? CLI_FAIL : CLI_OK;
+    return cli_close_db(db, rc);
 }
 
 const cli_command cli_cmd_trend = {
