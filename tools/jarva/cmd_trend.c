@@ -123,11 +123,15 @@ static void print_trend_data(const jarva_indicator *ind, const char *area, const
     cli_table_free(t);
 }
 
-static void print_trend_table(const jarva_series *s, const jarva_target_status *st, int percent,
-                              double level)
+/* The unit column says what the numbers are in (%: percent), as results'
+ * table does. */
+static void print_trend_table(const jarva_series *s, const jarva_target_status *st,
+                              const jarva_indicator *ind, double level)
 {
-    static const char *const headers[] = { "year", "n", "estimate", "ci_low", "ci_high", "note" };
-    cli_table *t = cli_table_new(6, headers);
+    static const char *const headers[] = { "year",    "n",    "estimate", "ci_low",
+                                           "ci_high", "unit", "note" };
+    int percent = ind->percent;
+    cli_table *t = cli_table_new(7, headers);
     for (int c = 0; c < 5; c++)
         cli_table_numeric(t, c);
     for (size_t i = 0; i < s->count; i++) {
@@ -150,7 +154,7 @@ static void print_trend_table(const jarva_series *s, const jarva_target_status *
         const char *note = e->suppressed                  ? "suppressed"
                            : (e->flags & JARVA_EST_EXACT) ? "exact"
                                                           : "";
-        const char *cells[] = { year, n, est, lo, hi, note };
+        const char *cells[] = { year, n, est, lo, hi, cli_value_unit(ind, CLI_FORMAT_TABLE), note };
         cli_table_add(t, cells);
     }
     cli_table_print(t, CLI_FORMAT_TABLE, stdout);
@@ -224,7 +228,7 @@ static int run_trend(cli_ctx *ctx, int argc, char **argv)
         while (q.year && s.count && s.years[s.count - 1] > q.year)
             s.count--;
         if (ctx->format == CLI_FORMAT_TABLE) {
-            print_trend_table(&s, &st, jarva_indicator_list_get(ind, 0)->percent, o.level);
+            print_trend_table(&s, &st, jarva_indicator_list_get(ind, 0), o.level);
         } else {
             cli_interval *intervals = calloc(s.count ? s.count : 1, sizeof *intervals);
             if (!intervals)
