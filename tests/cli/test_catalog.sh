@@ -15,7 +15,7 @@ mode=$(stat -c %a "$DB")
 # Every goal, overall and communication, has at least one indicator.
 run --db "$DB" goals --format csv
 expect_status 0 "goals --format csv"
-expect_out "id,kind,audience,position,indicators,text_sv,text_en" "goals csv header"
+expect_out "id,kind,audience,position,indicator_count,text_sv,text_en" "goals csv header"
 cp "$OUT" "$T/goals.csv"
 checks=$((checks + 1))
 kinds=$(awk -F, 'NR > 1 { n[$2]++ } END { print n["overall"] + 0, n["communication"] + 0 }' \

@@ -87,12 +87,12 @@ checks=$((checks + 1))
     fail "indicators without data: '$nodata'"
 # Suppressed marks have no value: the small staff organisations.
 checks=$((checks + 1))
-grep -q '^staff-know-agreement,2025,Järva,organisation=trafikkontoret,[0-9]*,,,,,proportion,logit,0.95,false,true$' \
+grep -q '^staff-know-agreement,2025,jarva,Järva,organisation=trafikkontoret,[0-9]*,,,,,proportion,logit,0.95,false,true$' \
     "$T/results1.csv" || fail "a small organisation's estimate is not suppressed"
 # The police list is a count of areas, as published: 2 in 2021 and 2023,
 # exact (no se, no interval).
 checks=$((checks + 1))
-grep -q '^police-list-areas,2023,Järva,,2,2,,,,antal områden,exact,,true,false$' "$T/results1.csv" ||
+grep -q '^police-list-areas,2023,jarva,Järva,,2,2,,,,antal områden,exact,,true,false$' "$T/results1.csv" ||
     fail "police-list-areas 2023 is not the count 2"
 
 # The four audiences and the seven overall goals.
@@ -183,10 +183,10 @@ run --db "$T/full.db" --format csv results --area jarva
 cp "$OUT" "$T/full_results.csv"
 "$SIM" --truth >"$T/truth.csv"
 awk -F, 'NR == FNR { if (FNR > 1 && $3 == "jarva") truth[$1 "," $2] = $4; next }
-    FNR > 1 && $4 == "" && $11 ~ /^(logit|t)$/ && ($1 "," $2) in truth {
+    FNR > 1 && $5 == "" && $12 ~ /^(logit|t)$/ && ($1 "," $2) in truth {
         n++; t = truth[$1 "," $2]
-        if ($8 <= t && t <= $9) covered++
-        z = ($6 - t) / $7; if (z < 0) z = -z
+        if ($9 <= t && t <= $10) covered++
+        z = ($7 - t) / $8; if (z < 0) z = -z
         if (z >= 4) far++
     }
     END { printf "%d %d %d\n", n, covered, far }' "$T/truth.csv" "$T/full_results.csv" >"$T/coverage"

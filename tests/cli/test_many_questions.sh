@@ -57,7 +57,7 @@ expect_status 0 "compute"
 
 for q in $questions; do
     run --db "$DB" --format csv results --indicator "many-q$q"
-    awk -F, 'NR > 1 && $4 == "" && $3 != "Järva" { print $3 "," $6 "," $7 }' "$OUT" | sort >"$T/compute.csv"
+    awk -F, 'NR > 1 && $5 == "" && $4 != "Järva" { print $4 "," $7 "," $8 }' "$OUT" | sort >"$T/compute.csv"
     run estimate "$T/many.csv" --var "Q$q" --positive "$positive" --valid "$valid" --by omrade \
         --weight vikt --strata strata --min-n 1 --format csv
     expect_status 0 "estimate Q$q"

@@ -35,14 +35,14 @@ expect_status 0 "compute"
 
 j --format csv results --indicator proposals-feedback
 expect_status 0 "results"
-expect_out "proposals-feedback,2025,Järva,,20,1,,,,proportion,exact,,true,false" \
+expect_out "proposals-feedback,2025,jarva,Järva,,20,1,,,,proportion,exact,,true,false" \
     "20 of 20 answered: 100 %, exact, no interval, not suppressed"
-expect_out "proposals-feedback,2024,Järva,,20,0.8,,,,proportion,exact,,true,false" "16 of 20: 80 %"
+expect_out "proposals-feedback,2024,jarva,Järva,,20,0.8,,,,proportion,exact,,true,false" "16 of 20: 80 %"
 
 j --format json status
 expect_status 0 "status --format json"
 cp "$OUT" "$T/status.json"
-expect_out '{"indicator": "proposals-feedback", "area": "jarva", "status": "achieved", "rule": "latest_meets_target", "latest_year": 2025, "latest": 1, "latest_ci_low": null, "latest_ci_high": null, "exact": true, "target_year": 2026, "target": 1, "target_kind": "decided",' \
+expect_out '{"indicator": "proposals-feedback", "area": "jarva", "status": "achieved", "rule": "latest_meets_target", "latest_year": 2025, "latest": 1, "latest_ci_low": null, "latest_ci_high": null, "latest_method": "exact", "latest_level": null, "exact": true, "target_year": 2026, "target": 1, "target_kind": "decided",' \
     "100 % achieves the decided 100 % target; typed JSON"
 expect_out '"indicator": "safe-evening-survey", "area": "jarva", "status": "insufficient_data", "rule": "no_data",' \
     "no data is said as such"
@@ -54,7 +54,7 @@ checks=$((checks + 1))
 j --format csv status
 expect_status 0 "status --format csv"
 checks=$((checks + 1))
-[ "$(head -n 1 "$OUT")" = "indicator,area,status,rule,latest_year,latest,latest_ci_low,latest_ci_high,exact,target_year,target,target_kind,direction,baseline_year,baseline,baseline_source,change,change_ci_low,change_ci_high,change_p,change_p_adjusted,change_significant,trend_points,trend_slope,trend_ci_low,trend_ci_high,trend_p,dispersion,projected,projected_se,probability,pace,required_pace,mdc,unit" ] ||
+[ "$(head -n 1 "$OUT")" = "indicator,area,status,rule,latest_year,latest,latest_ci_low,latest_ci_high,latest_method,latest_level,exact,target_year,target,target_kind,direction,baseline_year,baseline,baseline_source,change,change_ci_low,change_ci_high,change_p,change_p_adjusted,change_significant,test_level,trend_points,trend_slope,trend_ci_low,trend_ci_high,trend_p,dispersion,projected,projected_se,probability,pace,required_pace,mdc,unit" ] ||
     fail "status CSV fields"
 # Every target is marked decided or proposed as the catalogue says: 29
 # proposals, 2 decided.
@@ -67,7 +67,7 @@ checks=$((checks + 1))
 # sqrt(0.8 / 3 / 10) = 0.163299316186.
 j --format csv trend common-material
 expect_status 0 "trend --format csv"
-expect_out "common-material,jarva,2022,0,0,,,,true,false,ols,2021,2025,5,-0.2,0.163299316186," \
+expect_out "common-material,jarva,2022,0,0,,,,exact,,true,false,ols,2021,2025,5,-0.2,0.163299316186," \
     "zeros are points of the trend"
 j trend common-material
 expect_out "trend 2021-2025 (5 points, exact values, ordinary least squares)" "table says OLS on 5 points"
@@ -87,7 +87,7 @@ cp "$OUT" "$T/lonely.csv"
 compare_lonely() {
     checks=$((checks + 1))
     awk -F, 'NR == FNR { if (FNR == 2) { e = $5; s = $6; lo = $7; hi = $8 } next }
-        FNR == 2 { ok = rel($6, e) && rel($7, s) && rel($8, lo) && rel($9, hi); exit !ok }
+        FNR == 2 { ok = rel($7, e) && rel($8, s) && rel($9, lo) && rel($10, hi); exit !ok }
         function rel(a, b) { d = a - b; if (d < 0) d = -d; return d <= 1e-9 * (b < 0 ? -b : b) }' \
         "$JARVA_SRC/tests/reference/ref_compute_lonely.csv" "$1" ||
         fail "$2: $(sed -n 2p "$1") differs from R's $(sed -n 2p "$JARVA_SRC/tests/reference/ref_compute_lonely.csv")"

@@ -82,11 +82,11 @@ for (const site of sites) {
       const attr = (name) => (m[2].match(new RegExp(` ${name}="([^"]*)"`)) || [])[1];
       const text = m[3].replace(/<[^>]+>/g, ' ');
       const ind = indicators.get(attr('data-ind'));
-      const key = `${attr('data-ind')}|${attr('data-year')}|${areaName.get(attr('data-area'))}`;
+      const key = `${attr('data-ind')}|${attr('data-year')}|${attr('data-area')}`;
       const r = byKey.get(key);
       cells++;
       if (!ind || !r) {
-        problems.push(`${where}: ${key} is not in jarva results`);
+        problems.push(`${where}: ${key} (${areaName.get(attr('data-area'))}) is not in jarva results`);
         continue;
       }
       if (attr('data-suppressed')) {

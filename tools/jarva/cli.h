@@ -49,6 +49,9 @@ extern int cli_stdout_errno;
 
 /* Opens ctx->db_path; on failure prints the reason and returns NULL. */
 jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags);
+/* Closes db (NULL allowed) and gives the exit code of a command that
+ * failed (rc nonzero, said already) or not: CLI_FAIL or CLI_OK. */
+int cli_close_db(jarva_db *db, int rc);
 /* What every command that only reads does first: parses its options into
  * args (cli_opt_parse) and opens the database read-only. The handle, or NULL
  * with *rc the exit code (CLI_OK after --help, a usage error, or CLI_FAIL
@@ -69,6 +72,9 @@ void cli_table_numeric(cli_table *t, int col);
 /* Marks a column as boolean: cells "true" or "false", JSON true, false
  * (null when empty). */
 void cli_table_bool(cli_table *t, int col);
+/* Types the columns by name, for tables of many columns: those in bools
+ * (NULL-terminated) boolean, those in neither texts nor bools numeric. */
+void cli_table_types(cli_table *t, const char *const *texts, const char *const *bools);
 void cli_table_print(const cli_table *t, cli_format format, FILE *out);
 /* --raw-csv: CSV cells without the apostrophe that keeps a spreadsheet from
  * running a cell as a formula (jarva_csv_write_cell). */
@@ -136,6 +142,20 @@ char *cli_area_id(jarva_db *db, const char *name);
  * the indicator's headline area; a new string to free(). NULL after printing
  * why. */
 char *cli_assess_area(jarva_db *db, const char *indicator, const char *name);
+/* The interval of a stored estimate as outputs name it: the method stored
+ * with it and its level; "" for either when there is none. */
+typedef struct cli_interval {
+    char method[32];
+    char level[32];
+} cli_interval;
+/* The level of r's interval, or NULL when it has none: exact, or a
+ * published share without n (method "none"). */
+const char *cli_result_level(char *buf, size_t size, const jarva_result *r);
+/* The interval of indicator's stored estimate for area (an id) as a whole in
+ * year. 0 (both "" when there is no such estimate), or -1 after a database
+ * error (the caller prints it: cli_db_error()). */
+int cli_stored_interval(jarva_db *db, const char *indicator, const char *area, int year,
+                        cli_interval *out);
 /* The plan's thresholds (plan.csv) and the level asked for (0: default). */
 void cli_target_options(jarva_db *db, double level, jarva_target_options *o);
 

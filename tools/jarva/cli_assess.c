@@ -8,6 +8,36 @@
 
 #include "cli.h"
 
+const char *cli_result_level(char *buf, size_t size, const jarva_result *r)
+{
+    if (r->estimate.flags & (JARVA_EST_EXACT | JARVA_EST_NO_N))
+        return NULL;
+    return cli_level(buf, size, r->level);
+}
+
+int cli_stored_interval(jarva_db *db, const char *indicator, const char *area, int year,
+                        cli_interval *out)
+{
+    out->method[0] = out->level[0] = '\0';
+    if (!year)
+        return 0;
+    jarva_result_filter filter = { indicator, year, area, 0 };
+    jarva_result_list *list = NULL;
+    if (jarva_result_list_open(&list, db, &filter)) {
+        jarva_result_list_free(list);
+        return -1;
+    }
+    const jarva_result *r = jarva_result_list_get(list, 0);
+    if (r) {
+        snprintf(out->method, sizeof out->method, "%s", r->method);
+        const char *level = cli_result_level(out->level, sizeof out->level, r);
+        if (!level)
+            out->level[0] = '\0';
+    }
+    jarva_result_list_free(list);
+    return 0;
+}
+
 /* Issue 11: significance is decided on the unrounded values, and the printed
  * interval must not contradict it, so decimals are added until an interval
  * that excludes 0 prints excluding 0. */

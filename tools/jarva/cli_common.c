@@ -56,6 +56,12 @@ jarva_db *cli_open_db(const cli_ctx *ctx, unsigned flags)
     return db;
 }
 
+int cli_close_db(jarva_db *db, int rc)
+{
+    jarva_db_close(db);
+    return rc ? CLI_FAIL : CLI_OK;
+}
+
 jarva_db *cli_read_command(const cli_command *cmd, cli_ctx *ctx, int argc, char **argv, void *args,
                            int *rc)
 {

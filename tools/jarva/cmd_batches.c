@@ -30,8 +30,7 @@ static int remove_batch(cli_ctx *ctx, const char *id_text)
         cli_db_error(db);
     else if (!ctx->quiet)
         fprintf(stderr, "jarva: batch %lld removed\n", id);
-    jarva_db_close(db);
-    return rc ? CLI_FAIL : CLI_OK;
+    return cli_close_db(db, rc);
 }
 
 static int run_batches(cli_ctx *ctx, int argc, char **argv)

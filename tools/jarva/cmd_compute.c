@@ -49,8 +49,7 @@ static int run_compute(cli_ctx *ctx, int argc, char **argv)
                 "no data yet\n",
                 sum.estimates, sum.suppressed, sum.indicators_with_data,
                 sum.indicators_without_data);
-    jarva_db_close(db);
-    return rc ? CLI_FAIL : CLI_OK;
+    return cli_close_db(db, rc);
 }
 
 const cli_command cli_cmd_compute = {

@@ -22,8 +22,10 @@ static int run_goals(cli_ctx *ctx, int argc, char **argv)
     }
 
     int full = ctx->format != CLI_FORMAT_TABLE;
-    static const char *const headers[] = { "id",         "kind",    "audience", "position",
-                                           "indicators", "text_sv", "text_en" };
+    /* indicator_count, as `jarva show` names it (its indicators are ids). */
+    static const char *const headers[] = {
+        "id", "kind", "audience", "position", "indicator_count", "text_sv", "text_en"
+    };
     cli_table *t = cli_table_new(full ? 7 : 6, headers);
     int rc = t ? CLI_OK : CLI_FAIL;
     if (t) {
@@ -61,7 +63,8 @@ const cli_command cli_cmd_goals = {
     "indicators that measure each goal.\n"
     "\n"
     "Columns: id, kind (overall or communication), audience, position,\n"
-    "indicators, text_sv; csv and json add text_en.\n"
+    "indicator_count (as `jarva show` names it), text_sv; csv and json add\n"
+    "text_en.\n"
     "\n"
     "Exit status: 0 success, 1 no database or catalogue, 2 usage error.\n",
     run_goals

@@ -138,8 +138,7 @@ static int run_report(cli_ctx *ctx, int argc, char **argv)
     else if (!ctx->quiet && !to_stdout)
         fprintf(stderr, "jarva: effect report %d written to %s%s\n", opts.year, output,
                 a.html ? "/index.html" : "");
-    jarva_db_close(db);
-    return rc ? CLI_FAIL : CLI_OK;
+    return cli_close_db(db, rc);
 }
 
 const cli_command cli_cmd_report = {

@@ -33,9 +33,11 @@ static const jarva_indicator *indicator_of(jarva_indicator_list *all, const char
     return NULL;
 }
 
-static const char *const headers[] = { "indicator", "year",  "area",   "domain",    "n",
-                                       "estimate",  "se",    "ci_low", "ci_high",   "unit",
-                                       "method",    "level", "exact",  "suppressed" };
+/* area is the id, as status and trend name it, and as --area takes it. */
+static const char *const headers[] = {
+    "indicator", "year",    "area", "area_name", "domain", "n",     "estimate",  "se",
+    "ci_low",    "ci_high", "unit", "method",    "level",  "exact", "suppressed"
+};
 enum { NCOLS = sizeof headers / sizeof headers[0] };
 
 static cli_table *results_table(const jarva_result_list *list, jarva_indicator_list *all,
@@ -44,12 +46,12 @@ static cli_table *results_table(const jarva_result_list *list, jarva_indicator_l
     cli_table *t = cli_table_new(NCOLS, headers);
     if (!t)
         return NULL;
-    for (int c = 4; c <= 8; c++)
+    for (int c = 5; c <= 9; c++)
         cli_table_numeric(t, c);
     cli_table_numeric(t, 1);
-    cli_table_numeric(t, 11);
-    cli_table_bool(t, 12);
+    cli_table_numeric(t, 12);
     cli_table_bool(t, 13);
+    cli_table_bool(t, 14);
     for (size_t i = 0; i < jarva_result_list_count(list); i++) {
         const jarva_result *r = jarva_result_list_get(list, i);
         const jarva_estimate *e = &r->estimate;
@@ -78,13 +80,19 @@ static cli_table *results_table(const jarva_result_list *list, jarva_indicator_l
             /* SCB's symbol for a figure withheld: «..» («–» means zero). */
             snprintf(est, sizeof est, "..");
         }
-        const char *cells[NCOLS] = { r->indicator_id, year, r->area_name, r->domain, n, est, se, lo,
-                                     hi, cli_value_unit(ind, format), r->method,
-                                     /* no interval to have a level: exact,
-                                        or published without n (method none) */
-                                     (e->flags & (JARVA_EST_EXACT | JARVA_EST_NO_N))
-                                         ? NULL
-                                         : cli_level(level, sizeof level, r->level),
+        const char *cells[NCOLS] = { r->indicator_id,
+                                     year,
+                                     r->area_id,
+                                     r->area_name,
+                                     r->domain,
+                                     n,
+                                     est,
+                                     se,
+                                     lo,
+                                     hi,
+                                     cli_value_unit(ind, format),
+                                     r->method,
+                                     cli_result_level(level, sizeof level, r),
                                      (e->flags & JARVA_EST_EXACT) ? "true" : "false",
                                      e->suppressed ? "true" : "false" };
         if (cli_table_add(t, cells) != 0) {
@@ -125,7 +133,8 @@ static int run_results(cli_ctx *ctx, int argc, char **argv)
 
 const cli_command cli_cmd_results = {
     "results", "print estimates with confidence intervals", results_opts,
-    "Prints the stored estimates: n, the estimate, its standard error and\n"
+    "Prints the stored estimates of each area (its id, as --area and the other\n"
+    "commands name it, and its name): n, the estimate, its standard error and\n"
     "confidence interval, the unit, the interval's method and confidence level\n"
     "(level 0.95; none without an interval), whether the value is exact (a\n"
     "complete count or a share of one: no standard error or interval) and whether\n"

@@ -34,7 +34,8 @@ typedef struct status_row {
     char *area;
     jarva_target_status st;
     int has_target;
-    double p_adjusted; /* Benjamini-Hochberg over the run's tested changes; NaN if none */
+    double p_adjusted;   /* Benjamini-Hochberg over the run's tested changes; NaN if none */
+    cli_interval latest; /* the latest estimate's stored method and level */
 } status_row;
 
 /* The sentence saying which rule decided, with its numbers. */
@@ -138,6 +139,8 @@ static const char *const status_fields[] = { "indicator",
                                              "latest",
                                              "latest_ci_low",
                                              "latest_ci_high",
+                                             "latest_method",
+                                             "latest_level",
                                              "exact",
                                              "target_year",
                                              "target",
@@ -152,6 +155,7 @@ static const char *const status_fields[] = { "indicator",
                                              "change_p",
                                              "change_p_adjusted",
                                              "change_significant",
+                                             "test_level",
                                              "trend_points",
                                              "trend_slope",
                                              "trend_ci_low",
@@ -170,16 +174,12 @@ enum { NSTATUS_FIELDS = sizeof status_fields / sizeof status_fields[0] };
 static void print_status_data(const status_row *rows, size_t n, cli_format format, double level)
 {
     cli_table *t = cli_table_new(NSTATUS_FIELDS, status_fields);
-    static const int text_fields[] = { 0, 1, 2, 3, 11, 12, 15, 34 };
-    for (int c = 0; c < NSTATUS_FIELDS; c++) {
-        int text = 0;
-        for (size_t k = 0; k < sizeof text_fields / sizeof text_fields[0]; k++)
-            text |= text_fields[k] == c;
-        if (!text)
-            cli_table_numeric(t, c);
-    }
-    cli_table_bool(t, 8);
-    cli_table_bool(t, 21);
+    static const char *const texts[] = {
+        "indicator",   "area",      "status",          "rule", "latest_method",
+        "target_kind", "direction", "baseline_source", "unit", NULL
+    };
+    static const char *const bools[] = { "exact", "change_significant", NULL };
+    cli_table_types(t, texts, bools);
     for (size_t i = 0; i < n; i++) {
         const status_row *r = &rows[i];
         const jarva_target_status *st = &r->st;
@@ -198,6 +198,8 @@ static void print_status_data(const status_row *rows, size_t n, cli_format forma
             has_latest ? cli_number(b[5], 40, st->latest_value) : NULL,
             ci ? cli_number(b[6], 40, st->latest.ci_low) : NULL,
             ci ? cli_number(b[7], 40, st->latest.ci_high) : NULL,
+            *r->latest.method ? r->latest.method : NULL,
+            *r->latest.level ? r->latest.level : NULL,
             has_latest ? (exact ? "true" : "false") : NULL,
             cli_whole(b[9], 40, r->ind->target_year, r->has_target),
             r->has_target ? cli_number(b[10], 40, r->ind->target_value) : NULL,
@@ -212,6 +214,7 @@ static void print_status_data(const status_row *rows, size_t n, cli_format forma
             test ? cli_number(b[19], 40, st->change.p_value) : NULL,
             test ? cli_number(b[20], 40, r->p_adjusted) : NULL,
             test ? (r->p_adjusted < 1 - level ? "true" : "false") : NULL,
+            trend || test ? cli_level(b[34], 40, level) : NULL,
             cli_whole(b[22], 40, (long)tr->n_points, has_latest),
             trend ? cli_number(b[23], 40, tr->slope) : NULL,
             trend ? cli_number(b[24], 40, tr->ci_low) : NULL,
@@ -330,6 +333,8 @@ static int run_status(cli_ctx *ctx, int argc, char **argv)
             r->p_adjusted = NAN;
             r->st = (jarva_target_status)JARVA_TARGET_STATUS_INIT;
             rc = jarva_status_assess(&r->st, &r->has_target, db, ind->id, r->area, q.year, &o);
+            if (!rc)
+                rc = cli_stored_interval(db, ind->id, r->area, r->st.latest_year, &r->latest);
         }
         free(areas);
     }
@@ -347,8 +352,7 @@ static int run_status(cli_ctx *ctx, int argc, char **argv)
         free(rows[i].area);
     free(rows);
     jarva_indicator_list_free(all);
-    jarva_db_close(db);
-    return rc ? CLI_FAIL : CLI_OK;
+    return cli_close_db(db, rc);
 }
 
 const cli_command cli_cmd_status = {

@@ -34,6 +34,8 @@ static const char *const trend_fields[] = { "indicator",
                                             "se",
                                             "ci_low",
                                             "ci_high",
+                                            "method",
+                                            "level",
                                             "exact",
                                             "suppressed",
                                             "trend_method",
@@ -55,18 +57,21 @@ static const char *const trend_fields[] = { "indicator",
                                             "change_ci_low",
                                             "change_ci_high",
                                             "change_p",
+                                            "test_level",
                                             "unit" };
 enum { NTREND_FIELDS = sizeof trend_fields / sizeof trend_fields[0] };
 
+/* intervals: each year's stored method and level; level: the trend's and
+ * the change's. */
 static void print_trend_data(const jarva_indicator *ind, const char *area, const jarva_series *s,
-                             const jarva_target_status *st, cli_format format)
+                             const jarva_target_status *st, const cli_interval *intervals,
+                             double level, cli_format format)
 {
     cli_table *t = cli_table_new(NTREND_FIELDS, trend_fields);
-    for (int c = 2; c < NTREND_FIELDS; c++)
-        if (c != 10 && c != 24 && c != 29)
-            cli_table_numeric(t, c);
-    cli_table_bool(t, 8);
-    cli_table_bool(t, 9);
+    static const char *const texts[] = { "indicator",       "area", "method", "trend_method",
+                                         "baseline_source", "unit", NULL };
+    static const char *const bools[] = { "exact", "suppressed", NULL };
+    cli_table_types(t, texts, bools);
     const jarva_trend *tr = &st->trend;
     int trend = !(tr->flags & JARVA_TREND_INSUFFICIENT);
     int test = cli_change_tested(st);
@@ -86,6 +91,8 @@ static void print_trend_data(const jarva_indicator *ind, const char *area, const
             shown && !exact ? cli_number(b[5], 40, e->se) : NULL,
             ci ? cli_number(b[6], 40, e->ci_low) : NULL,
             ci ? cli_number(b[7], 40, e->ci_high) : NULL,
+            *intervals[i].method ? intervals[i].method : NULL,
+            *intervals[i].level ? intervals[i].level : NULL,
             exact ? "true" : "false",
             e->suppressed ? "true" : "false",
             trend ? (tr->method == JARVA_TREND_OLS ? "ols" : "wls") : NULL,
@@ -107,6 +114,7 @@ static void print_trend_data(const jarva_indicator *ind, const char *area, const
             test ? cli_number(b[26], 40, st->change.ci_low) : NULL,
             test ? cli_number(b[27], 40, st->change.ci_high) : NULL,
             test ? cli_number(b[28], 40, st->change.p_value) : NULL,
+            trend || test ? cli_level(b[29], 40, level) : NULL,
             cli_value_unit(ind, format),
         };
         cli_table_add(t, cells);
@@ -215,16 +223,26 @@ static int run_trend(cli_ctx *ctx, int argc, char **argv)
         jarva_series s = *jarva_series_data_series(data);
         while (q.year && s.count && s.years[s.count - 1] > q.year)
             s.count--;
-        if (ctx->format == CLI_FORMAT_TABLE)
+        if (ctx->format == CLI_FORMAT_TABLE) {
             print_trend_table(&s, &st, jarva_indicator_list_get(ind, 0)->percent, o.level);
-        else
-            print_trend_data(jarva_indicator_list_get(ind, 0), area, &s, &st, ctx->format);
+        } else {
+            cli_interval *intervals = calloc(s.count ? s.count : 1, sizeof *intervals);
+            if (!intervals)
+                cli_error("out of memory");
+            rc = intervals ? 0 : 1;
+            for (size_t i = 0; i < s.count && !rc; i++)
+                if (cli_stored_interval(db, q.id, area, s.years[i], &intervals[i]))
+                    rc = cli_db_error(db);
+            if (!rc)
+                print_trend_data(jarva_indicator_list_get(ind, 0), area, &s, &st, intervals,
+                                 o.level, ctx->format);
+            free(intervals);
+        }
     }
     free(area);
     jarva_series_data_free(data);
     jarva_indicator_list_free(ind);
-    jarva_db_close(db);
-    return rc ? CLI_FAIL : CLI_OK;
+    return cli_close_db(db, rc);
 }
 
 const cli_command cli_cmd_trend = {

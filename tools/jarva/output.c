@@ -55,6 +55,23 @@ void cli_table_bool(cli_table *t, int col)
         t->numeric[col] = COL_BOOL;
 }
 
+static int named(const char *const *names, const char *name)
+{
+    for (; *names; names++)
+        if (!strcmp(*names, name))
+            return 1;
+    return 0;
+}
+
+void cli_table_types(cli_table *t, const char *const *texts, const char *const *bools)
+{
+    for (int c = 0; t && c < t->ncols; c++)
+        if (named(bools, t->headers[c]))
+            t->numeric[c] = COL_BOOL;
+        else if (!named(texts, t->headers[c]))
+            t->numeric[c] = COL_NUMBER;
+}
+
 int cli_table_add(cli_table *t, const char *const *cells)
 {
     if (t->nrows == t->cap) {

@@ -621,7 +621,7 @@ void jarva__csv_close(jarva__csv_reader *r)
 {
     if (!r)
         return;
-    if (r->fd >= 0 && !r->fd_borrowed)
+    if (r->fd >= 0)
         close(r->fd);
     if (r->parser_ready)
         csv_free(&r->parser);

@@ -157,11 +157,12 @@ int jarva__csv_split_lost(const jarva__csv_reader *r);
  * part's records too, as one reader would have. */
 void jarva__csv_resume(jarva__csv_reader *r);
 /* A reader of first's file from offset (a split point) to its end, with
- * first's dialect, encoding, header and selected columns; it reads first's
- * descriptor with pread() (first must stay open while it is used) and counts
- * lines from 1 at offset: add jarva__csv_line(first) - 1 at the split for
- * the file's. Its messages are for the caller to judge, not to show: the
- * line numbers are the part's. JARVA_OK or JARVA_ENOMEM. */
+ * first's dialect, encoding, header and selected columns; it opens the file
+ * again (and must find the same one: device and inode) and counts lines from
+ * 1 at offset: add jarva__csv_line(first) - 1 at the split for the file's.
+ * Its messages are for the caller to judge, not to show: the line numbers
+ * are the part's. JARVA_OK, JARVA_ENOMEM or JARVA_EIO (not the same file,
+ * or not readable). */
 int jarva__csv_open_part(jarva__csv_reader **out, const jarva__csv_reader *first, uint64_t offset,
                          jarva__error *err);
 /* The line of the next byte to read (at a split point: its line). */

@@ -115,10 +115,11 @@ struct jarva__csv_reader {
      * stops at stop_at (0: never): stopped once the records before it are
      * read and one ended exactly there, split_lost when none did (a quoted
      * line break across it) and the reader read on. A second part's reader
-     * reads the first's descriptor with pread() (fd_borrowed: not closed). */
+     * (is_part) reads a descriptor of its own with pread() from its offset:
+     * its own, so that the kernel's read-ahead follows each part's stream. */
     uint64_t stop_at;
     int stopped, split_lost;
-    int fd_borrowed;
+    int is_part;
     int part_undecided; /* a second part met non-ASCII text with ascii_so_far */
 };
 

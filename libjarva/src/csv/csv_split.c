@@ -6,8 +6,10 @@
  * part's reader reads on over the whole file and the second part's records
  * are not to be used. See csv_reader.h. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csv_reader_internal.h"
@@ -23,7 +25,7 @@ int jarva__csv_split_point(const jarva__csv_reader *r, uint64_t hint, uint64_t *
      * file must be read in one stream. */
     if (r->dialect.encoding != JARVA__ENC_UTF8 && r->dialect.encoding != JARVA__ENC_CP1252)
         return -1;
-    if (!r->dialect.no_hash || r->fd_borrowed || r->stop_at || r->finished || r->failed || r->eof ||
+    if (!r->dialect.no_hash || r->is_part || r->stop_at || r->finished || r->failed || r->eof ||
         hint < r->bytes_read || hint >= r->file_size)
         return -1;
     char buf[8192];
@@ -146,6 +148,24 @@ static int copy_decided(jarva__csv_reader *p, const jarva__csv_reader *r)
     return 0;
 }
 
+/* The part's own descriptor of the first's file: the same file (device and
+ * inode as the first's fstat said), or -1 (replaced meanwhile, gone, not
+ * readable: then the file is read in one part). */
+static int reopen(jarva__csv_reader *p, const jarva__csv_reader *first)
+{
+    int fd = open(first->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    struct stat st;
+    if (fd < 0)
+        return -1;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_dev != first->input.dev ||
+        (uint64_t)st.st_ino != first->input.ino) {
+        close(fd);
+        return -1;
+    }
+    p->fd = fd;
+    return 0;
+}
+
 int jarva__csv_open_part(jarva__csv_reader **out, const jarva__csv_reader *first, uint64_t offset,
                          jarva__error *err)
 {
@@ -153,8 +173,8 @@ int jarva__csv_open_part(jarva__csv_reader **out, const jarva__csv_reader *first
     jarva__csv_reader *p = calloc(1, sizeof *p);
     if (!p)
         return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
-    p->fd = first->fd;
-    p->fd_borrowed = 1;
+    p->fd = -1;
+    p->is_part = 1;
     p->path = jarva__strdup(first->path);
     p->raw = malloc(CHUNK_SIZE + CARRY_MAX);
     p->decoded = malloc(3 * (CHUNK_SIZE + CARRY_MAX));
@@ -169,6 +189,11 @@ int jarva__csv_open_part(jarva__csv_reader **out, const jarva__csv_reader *first
         return jarva__seterr(err, JARVA_ENOMEM, "out of memory");
     }
     p->parser_ready = 1;
+    if (reopen(p, first) != 0) {
+        jarva__csv_close(p);
+        return jarva__seterr(err, JARVA_EIO, "%s: cannot open it again for its second part",
+                             first->path);
+    }
     csv_set_delim(&p->parser, (unsigned char)p->dialect.delimiter);
     csv_set_blk_size(&p->parser, CHUNK_SIZE);
     *out = p;

@@ -14,15 +14,14 @@
 /* ---- reading and decoding ---- */
 
 /* Reads up to want bytes, fewer only at the end of the file: from the
- * descriptor's position, or for a second part (fd_borrowed) with pread() at
- * the part's own position, leaving the first part's reads alone. */
+ * descriptor's position, or for a second part (is_part) with pread() at the
+ * part's position in the file. */
 static ssize_t read_full(const jarva__csv_reader *r, unsigned char *out, size_t want)
 {
     size_t got = 0;
     while (got < want) {
-        ssize_t n = r->fd_borrowed
-                        ? pread(r->fd, out + got, want - got, (off_t)(r->bytes_read + got))
-                        : read(r->fd, out + got, want - got);
+        ssize_t n = r->is_part ? pread(r->fd, out + got, want - got, (off_t)(r->bytes_read + got))
+                               : read(r->fd, out + got, want - got);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
@@ -102,7 +101,7 @@ static void decode_utf8(jarva__csv_reader *r)
     size_t n = r->raw_len - r->raw_used, first_non_ascii;
     jarva__text_error error;
     size_t valid = jarva__utf8_check(in, n, &error, &first_non_ascii);
-    if (r->ascii_so_far && r->fd_borrowed &&
+    if (r->ascii_so_far && r->is_part &&
         (first_non_ascii != SIZE_MAX || error == JARVA__TEXT_BAD_UTF8 || valid < n)) {
         /* A second part (csv_split.c) does not decide the encoding: the
          * first part, reading on, does, from where one pass would. */
