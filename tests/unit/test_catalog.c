@@ -9,6 +9,7 @@
 
 #include "catalog_internal.h"
 #include "harness.h"
+#include "test_db_helpers.h"
 #include "store_db.h"
 
 #define REAL_CATALOG JARVA_SOURCE_DIR "/indicators"
@@ -30,17 +31,6 @@ static int exec(jarva_db *db, const char *sql)
         fprintf(stderr, "SQL failed: %s: %s\n", sql, message ? message : "");
     sqlite3_free(message);
     return rc;
-}
-
-static long long count(jarva_db *db, const char *sql)
-{
-    sqlite3_stmt *stmt = NULL;
-    long long n = -1;
-    if (sqlite3_prepare_v2(db->sql, sql, -1, &stmt, NULL) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return n;
 }
 
 /* Every row of every table as text, tables by name, rows in stored order: two
@@ -236,8 +226,8 @@ static void test_real_areas(jarva_db *db)
     CHECK_CONTAINS(jarva_errmsg(db), "no area 'Södermalm'");
     CHECK(none == NULL);
     /* One SQL lookup in area_alias also resolves ids and names (NOCASE). */
-    CHECK_INT(count(db, "SELECT count(*) FROM area_alias WHERE alias = 'lpo järva'"), 1);
-    CHECK_INT(count(db, "SELECT count(*) FROM area_alias WHERE alias = 'HUSBY'"), 1);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM area_alias WHERE alias = 'lpo järva'"), 1);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM area_alias WHERE alias = 'HUSBY'"), 1);
 }
 
 static const jarva_indicator *find(jarva_indicator_list **list, jarva_db *db, const char *id)
@@ -395,11 +385,13 @@ static void test_real_catalogue(void)
     CHECK_INT(jarva_catalog_load(db, REAL_CATALOG), JARVA_OK);
     char *after = dump(db);
     CHECK(strcmp(before, after) == 0);
-    CHECK_INT(count(db, "SELECT count(*) FROM published_value WHERE indicator_id IS NOT NULL"), 1);
-    CHECK_INT(count(db, "SELECT count(*) FROM estimate"), 1);
-    CHECK_INT(count(db, "SELECT count(*) FROM response"), 1);
-    CHECK_INT(count(db, "SELECT count(*) FROM activity"), 1);
-    CHECK_INT(count(db, "PRAGMA foreign_key_check"), -1); /* no rows: no violation */
+    CHECK_INT(
+        test_db_count(db, "SELECT count(*) FROM published_value WHERE indicator_id IS NOT NULL"),
+        1);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM estimate"), 1);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM response"), 1);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM activity"), 1);
+    CHECK_INT(test_db_count(db, "PRAGMA foreign_key_check"), -1); /* no rows: no violation */
     free(before);
     free(after);
     jarva_db_close(db);
@@ -541,13 +533,13 @@ static void test_excel_catalogue(void)
     char *a = dump(utf8), *b = dump(excel);
     CHECK(strcmp(a, b) == 0);
     /* 40.5 % and its series breaks, as written "2025, 2021". */
-    CHECK_INT(count(excel, "SELECT count(*) FROM indicator WHERE id = 'safe'"
-                           " AND baseline_value = 0.405 AND target_value = 0.5"),
+    CHECK_INT(test_db_count(excel, "SELECT count(*) FROM indicator WHERE id = 'safe'"
+                                   " AND baseline_value = 0.405 AND target_value = 0.5"),
               1);
-    CHECK_INT(count(excel, "SELECT count(*) FROM indicator_series_break"
-                           " WHERE indicator_id = 'safe' AND year IN (2021, 2025)"),
+    CHECK_INT(test_db_count(excel, "SELECT count(*) FROM indicator_series_break"
+                                   " WHERE indicator_id = 'safe' AND year IN (2021, 2025)"),
               2);
-    CHECK_INT(count(excel, "SELECT count(*) FROM area WHERE name = 'Östra'"), 1);
+    CHECK_INT(test_db_count(excel, "SELECT count(*) FROM area WHERE name = 'Östra'"), 1);
     free(a);
     free(b);
     jarva_db_close(utf8);
@@ -572,15 +564,17 @@ static void test_removal(void)
                        " ('safe', 2025, 'east', 0.5, 'x')"),
               SQLITE_OK);
     CHECK_INT(jarva_catalog_load(db, CASES "smaller"), JARVA_OK);
-    CHECK_INT(count(db, "SELECT count(*) FROM indicator"), 3);
-    CHECK_INT(count(db, "SELECT count(*) FROM area WHERE id = 'west'"), 0);
-    CHECK_INT(count(db, "SELECT count(*) FROM area_alias WHERE area_id = 'west'"), 0);
-    CHECK_INT(
-        count(db, "SELECT count(*) FROM indicator_series_break WHERE indicator_id = 'listed'"), 0);
-    CHECK_INT(count(db, "SELECT count(*) FROM published_value WHERE indicator_id IS NULL"), 1);
-    CHECK_INT(count(db, "SELECT count(*) FROM estimate"), 1);
-    CHECK_INT(count(db, "SELECT count(*) FROM estimate WHERE area_id = 'east' AND"
-                        " indicator_id = 'safe'"),
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM indicator"), 3);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM area WHERE id = 'west'"), 0);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM area_alias WHERE area_id = 'west'"), 0);
+    CHECK_INT(test_db_count(
+                  db, "SELECT count(*) FROM indicator_series_break WHERE indicator_id = 'listed'"),
+              0);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM published_value WHERE indicator_id IS NULL"),
+              1);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM estimate"), 1);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM estimate WHERE area_id = 'east' AND"
+                                " indicator_id = 'safe'"),
               1);
     jarva_db_close(db);
 

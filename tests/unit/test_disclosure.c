@@ -9,6 +9,7 @@
  * and survey rows from areas outside Järva (refused, or stored but never
  * counted into Järva when the mapping says covers,comparison). */
 #include "harness.h"
+#include "test_db_helpers.h"
 #include "jarva_internal.h"
 #include "report_sample.h"
 #include "store_db.h"
@@ -266,21 +267,6 @@ static void check_store(jarva_db *db)
     sqlite3_finalize(st);
 }
 
-static jarva_db *new_db(const char *name)
-{
-    jarva_db *db = NULL;
-    const char *path = test_tmp_path(name);
-    char side[4200];
-    snprintf(side, sizeof side, "%s-wal", path);
-    remove(side);
-    if (jarva_db_open(&db, path, JARVA_DB_CREATE) ||
-        jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators")) {
-        fprintf(stderr, "setup: %s\n", jarva_errmsg(db));
-        exit(1);
-    }
-    return db;
-}
-
 static int import(jarva_db *db, const char *file, jarva_import_kind kind, const char *catalog)
 {
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
@@ -292,7 +278,7 @@ static int import(jarva_db *db, const char *file, jarva_import_kind kind, const 
 
 static void test_example_database(void)
 {
-    jarva_db *db = new_db("disclosure_example.db");
+    jarva_db *db = test_db_with_catalog("disclosure_example.db");
     static const struct {
         const char *file;
         jarva_import_kind kind;
@@ -349,7 +335,7 @@ static long long raw_n(jarva_db *db, const char *indicator, int year, const char
 
 static void test_one_suppressed_area(void)
 {
-    jarva_db *db = new_db("disclosure_sample.db");
+    jarva_db *db = test_db_with_catalog("disclosure_sample.db");
     char dir[4096], err[256] = "";
     snprintf(dir, sizeof dir, "%s", test_tmp_path("disclosure_sample"));
     char cmd[4200];
@@ -475,7 +461,7 @@ static int primary(const jarva_result *r)
 
 static void test_rule_by_hand(void)
 {
-    jarva_db *db = new_db("disclosure_rule.db");
+    jarva_db *db = test_db_with_catalog("disclosure_rule.db");
     char path[4096];
     snprintf(path, sizeof path, "%s", test_tmp_path("disclosure_rule.csv"));
     write_survey(path, 0);
@@ -535,7 +521,7 @@ static void test_rule_by_hand(void)
  * would be its areas' sum, so the smallest of them, Akalla, goes too. */
 static void test_published_hierarchy(void)
 {
-    jarva_db *db = new_db("disclosure_table.db");
+    jarva_db *db = test_db_with_catalog("disclosure_table.db");
     char path[4096];
     snprintf(path, sizeof path, "%s", test_tmp_path("disclosure_table.csv"));
     static const char *const rows[][2] = { { "Järva", "200" },        { "Rinkeby-Kista", "180" },
@@ -585,7 +571,7 @@ static long long count_rows(jarva_db *db, const char *sql)
 
 static void test_areas_outside_jarva(void)
 {
-    jarva_db *db = new_db("disclosure_outside.db");
+    jarva_db *db = test_db_with_catalog("disclosure_outside.db");
     char path[4096];
     snprintf(path, sizeof path, "%s", test_tmp_path("disclosure_outside.csv"));
     write_survey(path, 80);
@@ -649,7 +635,7 @@ static void test_areas_outside_jarva(void)
  * it with this version removes them. */
 static void test_migration(void)
 {
-    jarva_db *db = new_db("disclosure_v1.db");
+    jarva_db *db = test_db_with_catalog("disclosure_v1.db");
     char path[4096];
     snprintf(path, sizeof path, "%s", db->path);
     CHECK_INT(jarva__exec(db, "INSERT INTO estimate(indicator_id, year, area_id, n, n_positive, "

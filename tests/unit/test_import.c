@@ -6,25 +6,11 @@
 #include <sqlite3.h>
 
 #include "harness.h"
+#include "test_db_helpers.h"
 #include "import_internal.h"
 #include "store_db.h"
 
 #define DATA JARVA_TEST_DATA_DIR "/import/"
-
-static jarva_db *fresh_db(const char *name)
-{
-    jarva_db *db = NULL;
-    const char *path = test_tmp_path(name);
-    char wal[4200];
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    remove(wal);
-    if (jarva_db_open(&db, path, JARVA_DB_CREATE) != JARVA_OK ||
-        jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators") != JARVA_OK) {
-        fprintf(stderr, "setup: %s\n", jarva_errmsg(db));
-        exit(1);
-    }
-    return db;
-}
 
 /* Every table's rows, in a fixed order, as one string: the logical content of
  * the database. batch ids and times are left out where asked, so that two
@@ -91,12 +77,12 @@ static int import(jarva_db *db, const char *path, jarva_import_kind kind, int re
 static void test_same_wave_two_dialects(void)
 {
     jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
-    jarva_db *a = fresh_db("import_utf8.db");
+    jarva_db *a = test_db_with_catalog("import_utf8.db");
     CHECK_INT(import(a, DATA "survey_2023_utf8.csv", JARVA_IMPORT_SURVEY, 0, &res), JARVA_OK);
     CHECK_INT(res.outcome, JARVA_IMPORTED);
     CHECK_INT(res.rows, 60);
     CHECK_INT(res.year, 2023);
-    jarva_db *b = fresh_db("import_excel.db");
+    jarva_db *b = test_db_with_catalog("import_excel.db");
     CHECK_INT(import(b, DATA "survey_2023_excel.csv", JARVA_IMPORT_SURVEY, 0, &res), JARVA_OK);
     CHECK_INT(res.rows, 60);
     char *da = dump(a, RESPONSES), *db_ = dump(b, RESPONSES);
@@ -124,7 +110,7 @@ static void test_same_wave_two_dialects(void)
 static void test_reimport_and_replace(void)
 {
     jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
-    jarva_db *db = fresh_db("import_replace.db");
+    jarva_db *db = test_db_with_catalog("import_replace.db");
     CHECK_INT(import(db, DATA "survey_2023_utf8.csv", JARVA_IMPORT_SURVEY, 0, &res), JARVA_OK);
     int64_t first = res.batch_id;
     CHECK_INT(import(db, DATA "survey_2023_utf8.csv", JARVA_IMPORT_SURVEY, 0, &res), JARVA_OK);
@@ -170,7 +156,7 @@ static void test_reimport_and_replace(void)
 static void test_other_kinds(void)
 {
     jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
-    jarva_db *db = fresh_db("import_kinds.db");
+    jarva_db *db = test_db_with_catalog("import_kinds.db");
     CHECK_INT(import(db, DATA "staff_2024.csv", JARVA_IMPORT_STAFF, 0, &res), JARVA_OK);
     CHECK_INT(res.rows, 30);
     char *staff = dump(db, "SELECT organisation_id, count(*) FROM response GROUP BY 1 ORDER BY 1");
@@ -211,7 +197,7 @@ static void test_other_kinds(void)
 static void test_table_counts(void)
 {
     jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
-    jarva_db *db = fresh_db("import_counts.db");
+    jarva_db *db = test_db_with_catalog("import_counts.db");
     const char *path = test_tmp_path("police_list.csv");
     FILE *f = fopen(path, "wb");
     fputs("survey,year,area,measure,count,note,source\n"
@@ -333,7 +319,7 @@ static const bad_case bad_cases[] = {
 
 static void test_bad_inputs(void)
 {
-    jarva_db *db = fresh_db("import_bad.db");
+    jarva_db *db = test_db_with_catalog("import_bad.db");
     jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     CHECK_INT(import(db, DATA "table.csv", JARVA_IMPORT_TABLE, 0, &res), JARVA_OK);
     char *before = everything(db);
@@ -365,7 +351,7 @@ static void test_bad_inputs(void)
  * the first mapping row (F12, up to 2021). */
 static void test_question_missing_in_later_wave(void)
 {
-    jarva_db *db = fresh_db("import_missing_question.db");
+    jarva_db *db = test_db_with_catalog("import_missing_question.db");
     const char *path = test_tmp_path("wave_2026.csv");
     FILE *f = fopen(path, "wb");
     fputs("lopnr,ar,omrade,strata,vikt,kon,aldersgrupp,F14,F15,F20,F24,F25,F30,F31,F32\n"
@@ -390,7 +376,7 @@ static void test_question_missing_in_later_wave(void)
  * case, å/a and separators folded. */
 static void test_area_names_fold(void)
 {
-    jarva_db *db = fresh_db("import_fold.db");
+    jarva_db *db = test_db_with_catalog("import_fold.db");
     const char *path = test_tmp_path("fold.csv");
     FILE *f = fopen(path, "wb");
     fputs("survey,year,area,measure,share\n"
@@ -408,7 +394,7 @@ static void test_area_names_fold(void)
 
 static void test_error_list_is_capped(void)
 {
-    jarva_db *db = fresh_db("import_many.db");
+    jarva_db *db = test_db_with_catalog("import_many.db");
     const char *path = test_tmp_path("many_errors.csv");
     FILE *f = fopen(path, "wb");
     fputs(SURVEY_HEADER, f);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "harness.h"
+#include "test_db_helpers.h"
 #include "import_internal.h"
 #include "store_db.h"
 
@@ -33,21 +34,6 @@ static const char *mini_catalog(void)
     return dir;
 }
 
-static jarva_db *fresh_db(const char *name)
-{
-    jarva_db *db = NULL;
-    const char *path = test_tmp_path(name);
-    char wal[4200];
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    remove(wal);
-    if (jarva_db_open(&db, path, JARVA_DB_CREATE) != JARVA_OK ||
-        jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators") != JARVA_OK) {
-        fprintf(stderr, "setup: %s\n", jarva_errmsg(db));
-        exit(1);
-    }
-    return db;
-}
-
 static const char *write_survey(const char *name, const char *rows)
 {
     static char path[4096];
@@ -59,17 +45,6 @@ static const char *write_survey(const char *name, const char *rows)
         fclose(f);
     }
     return path;
-}
-
-static long long count(jarva_db *db, const char *sql)
-{
-    sqlite3_stmt *stmt = NULL;
-    long long n = -1;
-    if (sqlite3_prepare_v2(db->sql, sql, -1, &stmt, NULL) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return n;
 }
 
 static double real(jarva_db *db, const char *sql)
@@ -94,7 +69,7 @@ static jarva_import_options mini_options(const char *catalog)
 static void test_weights(void)
 {
     const char *catalog = mini_catalog();
-    jarva_db *db = fresh_db("inputs_weights.db");
+    jarva_db *db = test_db_with_catalog("inputs_weights.db");
     jarva_import_options opts = mini_options(catalog);
     jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
 
@@ -109,7 +84,7 @@ static void test_weights(void)
     CHECK_INT(res.lonely_strata, 2);
     CHECK_STR(res.lonely_stratum, "b");
     CHECK(fabs(real(db, "SELECT weight_ratio FROM batch") - 8) < 1e-12);
-    CHECK_INT(count(db, "SELECT extreme_weights FROM batch"), 0);
+    CHECK_INT(test_db_count(db, "SELECT extreme_weights FROM batch"), 0);
 
     /* 1, 1, 1, 1, 10000: median 1; 10000 is 10000 times it, beyond 1000. */
     const char *rows = "1,2024,Husby,a,1,1\n2,2024,Husby,a,1,2\n3,2024,Husby,a,1,1\n"
@@ -118,7 +93,7 @@ static void test_weights(void)
     CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_EFORMAT);
     CHECK_CONTAINS(jarva_errmsg(db), "inputs_w2.csv:6:5 (vikt): weight 10000 is 10000 times the "
                                      "file's median weight 1 (beyond a factor of 1000");
-    CHECK_INT(count(db, "SELECT count(*) FROM batch"), 1);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM batch"), 1);
     /* A factor of 20000 lets it through; so does accepting it, counted. */
     opts.weight_factor = 20000;
     CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);
@@ -131,7 +106,7 @@ static void test_weights(void)
     opts.accept_extreme_weights = 1;
     CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);
     CHECK_INT(res.extreme_weights, 1);
-    CHECK_INT(count(db, "SELECT extreme_weights FROM batch WHERE year = 2024"), 1);
+    CHECK_INT(test_db_count(db, "SELECT extreme_weights FROM batch WHERE year = 2024"), 1);
     jarva_batch_list *list = NULL;
     CHECK_INT(jarva_batch_list_open(&list, db), JARVA_OK);
     CHECK_INT(jarva_batch_list_count(list), 2);
@@ -158,7 +133,7 @@ static void test_weights(void)
     CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_EFORMAT);
     CHECK_CONTAINS(jarva_errmsg(db), "inputs_w4.csv:3:5 (vikt): weight 1e-05 is 1/100000 of the "
                                      "file's median weight 1");
-    CHECK_INT(count(db, "SELECT count(*) FROM batch"), 2);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM batch"), 2);
     jarva_db_close(db);
 }
 
@@ -168,7 +143,7 @@ static void test_weights(void)
 static void test_options_version_1(void)
 {
     const char *catalog = mini_catalog();
-    jarva_db *db = fresh_db("inputs_v1.db");
+    jarva_db *db = test_db_with_catalog("inputs_v1.db");
     jarva_import_options opts = mini_options(catalog);
     opts.version = 1;
     opts.accept_extreme_weights = 1;
@@ -187,7 +162,7 @@ static void test_options_version_1(void)
     unknown.version = 0; /* as `{ 0 }` leaves it */
     CHECK_INT(jarva_import_file(&unknown, db, path, &opts), JARVA_EINVAL);
     CHECK_CONTAINS(jarva_errmsg(db), "result version 0, this libjarva knows 1");
-    CHECK_INT(count(db, "SELECT count(*) FROM batch"), 0);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM batch"), 0);
     jarva_db_close(db);
 }
 
@@ -211,7 +186,7 @@ static void append_row(void *ctx, uint64_t done, uint64_t total, uint64_t rows)
 static void test_file_changes_while_imported(void)
 {
     const char *catalog = mini_catalog();
-    jarva_db *db = fresh_db("inputs_changing.db");
+    jarva_db *db = test_db_with_catalog("inputs_changing.db");
     static char path[4096];
     snprintf(path, sizeof path, "%s", test_tmp_path("inputs_changing.csv"));
     FILE *f = fopen(path, "w");
@@ -232,8 +207,8 @@ static void test_file_changes_while_imported(void)
     CHECK(calls >= 1);
     CHECK_CONTAINS(jarva_errmsg(db), "inputs_changing.csv: the file changed while it was being "
                                      "read");
-    CHECK_INT(count(db, "SELECT count(*) FROM batch"), 0);
-    CHECK_INT(count(db, "SELECT count(*) FROM response"), 0);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM batch"), 0);
+    CHECK_INT(test_db_count(db, "SELECT count(*) FROM response"), 0);
     /* Unchanged since, it imports; and again, it is recognised. */
     opts.progress = NULL;
     CHECK_INT(jarva_import_file(&res, db, path, &opts), JARVA_OK);
@@ -249,7 +224,7 @@ static void test_file_changes_while_imported(void)
  * limit before hashing. */
 static void test_not_regular(void)
 {
-    jarva_db *db = fresh_db("inputs_special.db");
+    jarva_db *db = test_db_with_catalog("inputs_special.db");
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
     jarva_import_result res = JARVA_IMPORT_RESULT_INIT;
     CHECK_INT(jarva_import_file(&res, db, "/dev/zero", &opts), JARVA_EIO);

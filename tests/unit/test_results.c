@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "harness.h"
+#include "test_db_helpers.h"
 #include "jarva_internal.h"
 #include "store_db.h"
 
@@ -12,16 +13,7 @@
 
 static jarva_db *filled_db(void)
 {
-    jarva_db *db = NULL;
-    const char *path = test_tmp_path("results.db");
-    char side[4200];
-    snprintf(side, sizeof side, "%s-wal", path);
-    remove(side);
-    if (jarva_db_open(&db, path, JARVA_DB_CREATE) ||
-        jarva_catalog_load(db, JARVA_SOURCE_DIR "/indicators")) {
-        fprintf(stderr, "setup: %s\n", jarva_errmsg(db));
-        exit(1);
-    }
+    jarva_db *db = test_db_with_catalog("results.db");
     static const struct {
         const char *file;
         jarva_import_kind kind;
