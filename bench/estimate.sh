@@ -85,8 +85,11 @@ read -r import_wall import_cpu <<<"$(seconds "$work/import.time")"
 read -r compute_wall compute_cpu <<<"$(seconds "$work/compute.time")"
 # Järva as a whole is "Jarva" in R's file (an ASCII name whatever R's locale).
 J --format csv results |
-    awk -F, '$1 ~ /^bench-q/ && $4 == "" { if ($3 == "Järva") $3 = "Jarva"
-        print $1 "," $2 "," $3 "," $6 "," $7 "," $8 "," $9 }' >"$work/compute.csv"
+    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } # columns by name
+        $c["indicator"] ~ /^bench-q/ && $c["domain"] == "" {
+            area = $c["area_name"] == "Järva" ? "Jarva" : $c["area_name"]
+            print $c["indicator"] "," $c["year"] "," area "," $c["estimate"] "," $c["se"] "," \
+                $c["ci_low"] "," $c["ci_high"] }' >"$work/compute.csv"
 
 # jarva estimate: one run per question and wave, each reading its file.
 cat >"$work/adhoc.sh" <<EOF

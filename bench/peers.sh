@@ -137,7 +137,10 @@ awk -v rows="$rows" '
     }' "$work/runs"
 
 # Agreement, from the first run's databases and files.
-J --format csv results | awk -F, '$1 ~ /^bench-q/ && $4 == "" { print $1 "," $2 "," $3 "," $6 "," $7 }' \
+# Columns by name, not position: `jarva results` gains columns (docs/jarva.1).
+J --format csv results | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $c["indicator"] ~ /^bench-q/ && $c["domain"] == "" {
+        print $c["indicator"] "," $c["year"] "," $c["area_name"] "," $c["estimate"] "," $c["se"] }' \
     >"$work/jarva_compute.csv"
 adhoc | awk -F, 'NR > 1 { print $1 "," $2 "," $4 "," $5 }' >"$work/jarva_adhoc.csv"
 status=0
