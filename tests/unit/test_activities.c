@@ -9,7 +9,7 @@
 #include "harness.h"
 #include "jarva.h"
 #include "jarva_internal.h"
-#include "store_db.h"
+#include "test_db_helpers.h"
 
 #define DATA JARVA_TEST_DATA_DIR "/import/"
 
@@ -135,16 +135,10 @@ static void test_many_logs(void)
     const jarva_result *r = jarva_result_list_get(list, 0);
     CHECK(r && r->estimate.estimate == LOGS);
     jarva_result_list_free(list);
-    sqlite3_stmt *st = NULL;
-    CHECK_INT(sqlite3_prepare_v2(db->sql,
-                                 "SELECT count(*) FROM estimate_batch eb JOIN estimate e ON "
-                                 "e.id = eb.estimate_id WHERE e.indicator_id = 'press-material' "
-                                 "AND e.year = 2025",
-                                 -1, &st, NULL),
-              SQLITE_OK);
-    CHECK_INT(sqlite3_step(st), SQLITE_ROW);
-    CHECK_INT(sqlite3_column_int(st, 0), LOGS);
-    sqlite3_finalize(st);
+    CHECK_INT((int)test_db_count(db, "SELECT count(*) FROM estimate_batch eb JOIN estimate e ON "
+                                     "e.id = eb.estimate_id WHERE e.indicator_id = "
+                                     "'press-material' AND e.year = 2025"),
+              LOGS);
     jarva_db_close(db);
 }
 
