@@ -157,9 +157,19 @@ static void test_round_trip(void)
     size_t n, seen = 0, wrong = 0;
     while (r && jarva__answers_reader_next(r, &n) == 1) {
         const double *w = jarva__answers_reader_weights(r, 0);
-        const uint32_t *area = jarva__answers_reader_codes(r, 1);
-        const uint32_t *q = jarva__answers_reader_codes(r, 2);
-        const uint32_t *sex = jarva__answers_reader_codes(r, 3);
+        uint32_t max_area, max_q, max_sex, top = 0;
+        const uint32_t *area = jarva__answers_reader_codes(r, 1, &max_area);
+        const uint32_t *q = jarva__answers_reader_codes(r, 2, &max_q);
+        const uint32_t *sex = jarva__answers_reader_codes(r, 3, &max_sex);
+        /* A second call gives the same decoded block and the same largest code. */
+        uint32_t again;
+        wrong += jarva__answers_reader_codes(r, 2, &again) != q || again != max_q;
+        /* The largest code of the block, as compute checks it: every
+         * respondent of a block has their own q2 code, the last one the
+         * block's largest; areas are 1 or 2 in every block; sex is never given. */
+        for (size_t k = 0; k < n; k++)
+            top = q[k] > top ? q[k] : top;
+        wrong += max_q != top || max_q != (uint32_t)(seen + n) || max_area != 2 || max_sex != 0;
         for (size_t k = 0; k < n; k++, seen++) {
             answer_text(seen, 2, buf, sizeof buf);
             const char *want_area = seen % 10 ? (seen % 2 ? "husby" : "kista") : NULL;

@@ -241,22 +241,49 @@ static int read_codes(jarva__compute *c, wave *w)
     w->stratum_names[0] = "";
     for (size_t h = 1; h < w->nstrata; h++)
         w->stratum_names[h] = w->strata.text[h - 1];
+    /* Value slot k is answer code k; slot 0 takes the respondents who did
+     * not answer, so that the hot loop in add_block() needs no branch: its
+     * value is NaN (code_values()), which leaves it out of every estimate. */
     for (size_t v = 0; v < w->nvars; v++) {
-        size_t values = w->answer[v].count ? w->answer[v].count : 1;
-        int failed = jarva__sum_grid_fit(&w->by_area[v], nareas, w->nstrata - 1, values - 1);
+        size_t values = w->answer[v].count;
+        int failed = jarva__sum_grid_fit(&w->by_area[v], nareas, w->nstrata - 1, values);
         for (int b = 1; b < BY_COUNT && !failed; b++)
             if ((w->var_dims[v] & (1u << b)) && w->by_values[b].count)
                 failed = jarva__sum_grid_fit(&w->by[v][b], w->by_values[b].count - 1,
-                                             w->nstrata - 1, values - 1);
+                                             w->nstrata - 1, values);
         if (failed)
             return jarva__seterr(jarva__db_err(c->db), JARVA_ENOMEM, "out of memory");
     }
     return jarva__store_areas(c->db, mark_outside, w);
 }
 
-/* Column k of the reader's columns: weight, stratum, the breakdowns, then
- * the questions. */
-enum { READ_WEIGHT, READ_STRATUM, READ_BY, READ_QUESTIONS = READ_BY + BY_COUNT };
+/* The reader's columns: weight, stratum, the breakdowns some question of
+ * the wave is asked by (the area always), then the questions. Reading a
+ * breakdown nobody asked for would cost a byte per respondent for nothing. */
+enum { READ_WEIGHT, READ_STRATUM, READ_BY };
+typedef struct read_plan {
+    size_t by_slot[BY_COUNT]; /* 0: not read */
+    size_t first_question;
+} read_plan;
+
+static size_t plan_columns(const wave *w, int *columns, read_plan *plan)
+{
+    unsigned wanted = 1u << BY_AREA;
+    for (size_t v = 0; v < w->nvars; v++)
+        wanted |= w->var_dims[v];
+    size_t k = READ_BY;
+    columns[READ_WEIGHT] = JARVA__COL_WEIGHT;
+    columns[READ_STRATUM] = JARVA__COL_STRATUM;
+    for (int b = 0; b < BY_COUNT; b++) {
+        plan->by_slot[b] = (wanted & (1u << b)) ? k : 0;
+        if (plan->by_slot[b])
+            columns[k++] = by_column[b];
+    }
+    plan->first_question = k;
+    for (size_t v = 0; v < w->nvars; v++)
+        columns[k++] = w->var_position[v];
+    return k;
+}
 
 static int corrupt(jarva__compute *c, const wave *w)
 {
@@ -265,29 +292,26 @@ static int corrupt(jarva__compute *c, const wave *w)
                          jarva__db_path(c->db), (long long)w->batch_id);
 }
 
-/* Checks that every code of a block's column has its text. */
-static int codes_known(const uint32_t *codes, size_t n, size_t count)
-{
-    for (size_t i = 0; i < n; i++)
-        if (codes[i] > count)
-            return 0;
-    return 1;
-}
-
-/* Adds one block to the sums. cell and weight_sq are scratch arrays of
+/* Adds one block to the sums. base and weight_sq are scratch arrays of
  * JARVA__BLOCK_ROWS. */
-static int add_block(jarva__compute *c, wave *w, const jarva__answer_reader *r, size_t n,
-                     size_t *cell, double *weight_sq)
+static int add_block(jarva__compute *c, wave *w, jarva__answer_reader *r, const read_plan *plan,
+                     size_t n, size_t *base, double *weight_sq)
 {
+    /* Every code of a block's column must have its text: *max says. */
+    uint32_t max;
     const double *weight = jarva__answers_reader_weights(r, READ_WEIGHT);
-    const uint32_t *stratum = jarva__answers_reader_codes(r, READ_STRATUM);
-    const uint32_t *area = jarva__answers_reader_codes(r, READ_BY + BY_AREA);
-    if (!codes_known(stratum, n, w->strata.count))
+    const uint32_t *stratum = jarva__answers_reader_codes(r, READ_STRATUM, &max);
+    if (max > w->strata.count)
         return corrupt(c, w);
-    for (int b = 0; b < BY_COUNT; b++)
-        if (!codes_known(jarva__answers_reader_codes(r, READ_BY + (size_t)b), n,
-                         w->by_values[b].count))
+    const uint32_t *by[BY_COUNT] = { NULL };
+    for (int b = 0; b < BY_COUNT; b++) {
+        if (!plan->by_slot[b])
+            continue;
+        by[b] = jarva__answers_reader_codes(r, plan->by_slot[b], &max);
+        if (max > w->by_values[b].count)
             return corrupt(c, w);
+    }
+    const uint32_t *area = by[BY_AREA];
     for (size_t i = 0; i < n; i++) {
         if (!(weight[i] > 0) || !isfinite(weight[i]))
             return jarva__seterr(jarva__db_err(c->db), JARVA_EDB,
@@ -297,18 +321,25 @@ static int add_block(jarva__compute *c, wave *w, const jarva__answer_reader *r, 
         w->stratum_size[stratum[i]]++;
     }
     w->n += n;
+    /* Every question's area grid has the same domains and strata (read_codes()
+     * fits them alike), so a respondent's (area, stratum) row of cells is the
+     * same in all of them: computed once per block, not once per question. */
+    size_t strata = w->nvars ? w->by_area[0].strata : 0;
+    for (size_t i = 0; i < n; i++)
+        base[i] = (size_t)area[i] * strata + stratum[i];
     for (size_t v = 0; v < w->nvars; v++) {
-        const uint32_t *answer = jarva__answers_reader_codes(r, READ_QUESTIONS + v);
-        if (!codes_known(answer, n, w->answer[v].count))
+        const uint32_t *answer = jarva__answers_reader_codes(r, plan->first_question + v, &max);
+        if (max > w->answer[v].count)
             return corrupt(c, w);
-        /* The hot loop: one cell per answer, everything else hoisted. */
         jarva__sum_grid *g = &w->by_area[v];
-        for (size_t i = 0; i < n; i++)
-            cell[i] = ((size_t)area[i] * g->strata + stratum[i]) * g->values;
+        if (g->strata != strata)
+            return jarva__seterr(jarva__db_err(c->db), JARVA_ERROR,
+                                 "question grids of unequal strata");
+        /* The hot loop: one cell per answer, no branch (slot 0: no answer). */
+        jarva__value_sums *cells = g->cells;
+        size_t values = g->values;
         for (size_t i = 0; i < n; i++) {
-            if (!answer[i])
-                continue;
-            jarva__value_sums *s = &g->cells[cell[i] + answer[i] - 1];
+            jarva__value_sums *s = &cells[base[i] * values + answer[i]];
             s->n++;
             s->weight_sum += weight[i];
             s->weight_sq_sum += weight_sq[i];
@@ -317,13 +348,12 @@ static int add_block(jarva__compute *c, wave *w, const jarva__answer_reader *r, 
             jarva__sum_grid *gb = &w->by[v][b];
             if (!gb->cells)
                 continue;
-            const uint32_t *by = jarva__answers_reader_codes(r, READ_BY + (size_t)b);
+            const uint32_t *code = by[b];
             for (size_t i = 0; i < n; i++) {
-                if (!answer[i] || !by[i] || (area[i] && w->outside[area[i] - 1]))
+                if (!code[i] || (area[i] && w->outside[area[i] - 1]))
                     continue;
                 jarva__value_sums *s =
-                    &gb->cells[((by[i] - 1) * gb->strata + stratum[i]) * gb->values + answer[i] -
-                               1];
+                    &gb->cells[((code[i] - 1) * gb->strata + stratum[i]) * gb->values + answer[i]];
                 s->n++;
                 s->weight_sum += weight[i];
                 s->weight_sq_sum += weight_sq[i];
@@ -338,47 +368,42 @@ static int load_wave(jarva__compute *c, wave *w)
     int rc = read_codes(c, w);
     if (rc)
         return rc;
-    size_t ncolumns = READ_QUESTIONS + w->nvars;
-    int *columns = malloc(ncolumns * sizeof *columns);
-    size_t *cell = malloc(JARVA__BLOCK_ROWS * sizeof *cell);
+    int *columns = malloc((READ_BY + BY_COUNT + w->nvars) * sizeof *columns);
+    read_plan plan;
+    size_t *base = malloc(JARVA__BLOCK_ROWS * sizeof *base);
     double *weight_sq = malloc(JARVA__BLOCK_ROWS * sizeof *weight_sq);
     jarva__answer_reader *r = NULL;
-    if (!columns || !cell || !weight_sq)
+    if (!columns || !base || !weight_sq)
         rc = jarva__seterr(jarva__db_err(c->db), JARVA_ENOMEM, "out of memory");
     if (!rc) {
-        columns[READ_WEIGHT] = JARVA__COL_WEIGHT;
-        columns[READ_STRATUM] = JARVA__COL_STRATUM;
-        for (int b = 0; b < BY_COUNT; b++)
-            columns[READ_BY + b] = by_column[b];
-        for (size_t v = 0; v < w->nvars; v++)
-            columns[READ_QUESTIONS + v] = w->var_position[v];
+        size_t ncolumns = plan_columns(w, columns, &plan);
         rc = jarva__answers_reader_open(&r, c->db, w->batch_id, columns, ncolumns);
     }
     size_t n;
     int got = 0;
     while (!rc && (got = jarva__answers_reader_next(r, &n)) == 1)
-        rc = add_block(c, w, r, n, cell, weight_sq);
+        rc = add_block(c, w, r, &plan, n, base, weight_sq);
     if (!rc && got < 0)
         rc = got;
     jarva__answers_reader_free(r);
     free(columns);
-    free(cell);
+    free(base);
     free(weight_sq);
     return rc;
 }
 
-/* Per answer code of question v: its value for indicator ind (NaN: not a
- * valid answer). */
+/* Per value slot of question v: its value for indicator ind (NaN: not a
+ * valid answer). Slot k is code k, slot 0 no answer (read_codes()). */
 static void code_values(const wave *w, size_t v, const survey_indicator *ind, double *values,
                         size_t count)
 {
     const code_list *list = &w->answer[v];
     for (size_t k = 0; k < count; k++) {
-        if (k >= list->count) {
+        if (k == 0 || k > list->count) {
             values[k] = NAN;
             continue;
         }
-        const char *code = list->text[k];
+        const char *code = list->text[k - 1];
         int valid = ind->valid && *ind->valid ? jarva__code_in(ind->valid, code, strlen(code)) : 1;
         if (!valid)
             values[k] = NAN;

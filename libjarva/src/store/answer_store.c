@@ -379,6 +379,17 @@ struct jarva__answer_reader {
     int *columns;
     sqlite3_stmt **statements;
     void **values; /* per column: uint32_t or double [JARVA__BLOCK_ROWS] */
+    /* The current block, per column: its stored bytes (SQLite's, valid
+     * until the column's statement steps again), their width, and whether
+     * values[k] holds them decoded yet. Decoding waits until the caller asks
+     * for the column, so that its codes are still in the cache when used:
+     * decoding all of a block's columns first would pass through several
+     * hundred KiB, more than the L2 cache of the machines we measure on. */
+    const unsigned char **data;
+    size_t *width;
+    unsigned char *decoded;
+    uint32_t *max_code;
+    size_t count;
     int64_t block;
 };
 
@@ -394,6 +405,10 @@ void jarva__answers_reader_free(jarva__answer_reader *r)
     }
     free(r->statements);
     free(r->values);
+    free(r->data);
+    free(r->width);
+    free(r->decoded);
+    free(r->max_code);
     free(r->columns);
     free(r);
 }
@@ -411,9 +426,14 @@ int jarva__answers_reader_open(jarva__answer_reader **out, jarva_db *db, int64_t
     r->columns = malloc((n ? n : 1) * sizeof *r->columns);
     r->statements = calloc(n ? n : 1, sizeof *r->statements);
     r->values = calloc(n ? n : 1, sizeof *r->values);
-    int rc = r->columns && r->statements && r->values
-                 ? JARVA_OK
-                 : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
+    r->data = calloc(n ? n : 1, sizeof *r->data);
+    r->width = calloc(n ? n : 1, sizeof *r->width);
+    r->decoded = calloc(n ? n : 1, sizeof *r->decoded);
+    r->max_code = calloc(n ? n : 1, sizeof *r->max_code);
+    int rc =
+        r->columns && r->statements && r->values && r->data && r->width && r->decoded && r->max_code
+            ? JARVA_OK
+            : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
     for (size_t k = 0; k < n && !rc; k++) {
         r->columns[k] = columns[k];
         r->values[k] = malloc(JARVA__BLOCK_ROWS * 8);
@@ -447,6 +467,7 @@ static int malformed(jarva__answer_reader *r, int column, const char *what)
 int jarva__answers_reader_next(jarva__answer_reader *r, size_t *count)
 {
     *count = 0;
+    r->count = 0;
     int have = -1;
     for (size_t k = 0; k < r->n; k++) {
         sqlite3_stmt *st = r->statements[k];
@@ -471,34 +492,50 @@ int jarva__answers_reader_next(jarva__answer_reader *r, size_t *count)
         if (r->columns[k] == JARVA__COL_WEIGHT) {
             if (width != 8 || len % 8)
                 return malformed(r, r->columns[k], "weights not 8 bytes each");
-            double *out = r->values[k];
-            for (size_t i = 0; i < *count; i++) {
-                uint64_t bits = get_le(data + 8 * i, 8);
-                memcpy(&out[i], &bits, sizeof bits);
-            }
-            continue;
-        }
-        if ((width != 1 && width != 2 && width != 4) || len % (size_t)n)
+        } else if ((width != 1 && width != 2 && width != 4) || len % (size_t)n)
             return malformed(r, r->columns[k], "codes of an unknown width");
-        uint32_t *out = r->values[k];
-        if (width == 1)
-            for (size_t i = 0; i < *count; i++)
-                out[i] = data[i];
-        else
-            for (size_t i = 0; i < *count; i++)
-                out[i] = (uint32_t)get_le(data + width * i, width);
+        r->data[k] = data;
+        r->width[k] = width;
+        r->decoded[k] = 0;
     }
+    r->count = *count;
     return have > 0;
 }
 
-const uint32_t *jarva__answers_reader_codes(const jarva__answer_reader *r, size_t k)
+const uint32_t *jarva__answers_reader_codes(jarva__answer_reader *r, size_t k, uint32_t *max)
 {
-    return r->values[k];
+    uint32_t *out = r->values[k];
+    if (!r->decoded[k]) {
+        const unsigned char *data = r->data[k];
+        uint32_t top = 0;
+        if (r->width[k] == 1)
+            for (size_t i = 0; i < r->count; i++) {
+                out[i] = data[i];
+                top = out[i] > top ? out[i] : top;
+            }
+        else
+            for (size_t i = 0; i < r->count; i++) {
+                out[i] = (uint32_t)get_le(data + r->width[k] * i, r->width[k]);
+                top = out[i] > top ? out[i] : top;
+            }
+        r->max_code[k] = top;
+        r->decoded[k] = 1;
+    }
+    *max = r->max_code[k];
+    return out;
 }
 
-const double *jarva__answers_reader_weights(const jarva__answer_reader *r, size_t k)
+const double *jarva__answers_reader_weights(jarva__answer_reader *r, size_t k)
 {
-    return r->values[k];
+    double *out = r->values[k];
+    if (!r->decoded[k]) {
+        for (size_t i = 0; i < r->count; i++) {
+            uint64_t bits = get_le(r->data[k] + 8 * i, 8);
+            memcpy(&out[i], &bits, sizeof bits);
+        }
+        r->decoded[k] = 1;
+    }
+    return out;
 }
 
 void jarva__answers_codes_free(char **texts, size_t count)

@@ -73,10 +73,11 @@ int jarva__answers_reader_open(jarva__answer_reader **out, jarva_db *db, int64_t
  * status (message on db). */
 int jarva__answers_reader_next(jarva__answer_reader *r, size_t *count);
 /* Column k's codes in the current block (0 missing, c >= 1 the c-th text of
- * jarva__answers_codes()); for JARVA__COL_WEIGHT, weights(). Valid until the
- * next call. */
-const uint32_t *jarva__answers_reader_codes(const jarva__answer_reader *r, size_t k);
-const double *jarva__answers_reader_weights(const jarva__answer_reader *r, size_t k);
+ * jarva__answers_codes()) and in *max the largest of them, decoded on the
+ * first call for the block (ask for a column just before using it); for
+ * JARVA__COL_WEIGHT, weights(). Valid until the next jarva__answers_reader_next(). */
+const uint32_t *jarva__answers_reader_codes(jarva__answer_reader *r, size_t k, uint32_t *max);
+const double *jarva__answers_reader_weights(jarva__answer_reader *r, size_t k);
 void jarva__answers_reader_free(jarva__answer_reader *r);
 
 /* A column's code texts: (*texts)[c - 1] for code c, *count of them; free
