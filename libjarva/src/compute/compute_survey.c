@@ -328,27 +328,40 @@ static int add_block(jarva__compute *c, wave *w, jarva__answer_reader *r, const 
     for (size_t i = 0; i < n; i++)
         base[i] = (size_t)area[i] * strata + stratum[i];
     for (size_t v = 0; v < w->nvars; v++) {
-        const uint32_t *answer = jarva__answers_reader_codes(r, plan->first_question + v, &max);
-        if (max > w->answer[v].count)
-            return corrupt(c, w);
+        size_t column = plan->first_question + v;
         jarva__sum_grid *g = &w->by_area[v];
         if (g->strata != strata)
             return jarva__seterr(jarva__db_err(c->db), JARVA_ERROR,
                                  "question grids of unequal strata");
-        /* The hot loop: one cell per answer, no branch (slot 0: no answer). */
+        /* The hot loop: one cell per answer, no branch (slot 0: no answer),
+         * on the stored bytes themselves when the codes fit in one. */
         jarva__value_sums *cells = g->cells;
         size_t values = g->values;
-        for (size_t i = 0; i < n; i++) {
-            jarva__value_sums *s = &cells[base[i] * values + answer[i]];
-            s->n++;
-            s->weight_sum += weight[i];
-            s->weight_sq_sum += weight_sq[i];
-        }
+        const unsigned char *bytes = jarva__answers_reader_bytes(r, column, &max);
+        if (max > w->answer[v].count)
+            return corrupt(c, w);
+        const uint32_t *answer = bytes ? NULL : jarva__answers_reader_codes(r, column, &max);
+        if (bytes)
+            for (size_t i = 0; i < n; i++) {
+                jarva__value_sums *s = &cells[base[i] * values + bytes[i]];
+                s->n++;
+                s->weight_sum += weight[i];
+                s->weight_sq_sum += weight_sq[i];
+            }
+        else
+            for (size_t i = 0; i < n; i++) {
+                jarva__value_sums *s = &cells[base[i] * values + answer[i]];
+                s->n++;
+                s->weight_sum += weight[i];
+                s->weight_sq_sum += weight_sq[i];
+            }
         for (int b = 1; b < BY_COUNT; b++) {
             jarva__sum_grid *gb = &w->by[v][b];
             if (!gb->cells)
                 continue;
             const uint32_t *code = by[b];
+            if (!answer)
+                answer = jarva__answers_reader_codes(r, column, &max);
             for (size_t i = 0; i < n; i++) {
                 if (!code[i] || (area[i] && w->outside[area[i] - 1]))
                     continue;

@@ -12,22 +12,7 @@
 #include "answer_store.h"
 #include "answer_write.h"
 #include "keytab.h"
-
-/* ---- byte order: the file reads the same on every machine ---- */
-
-static void put_le(unsigned char *p, uint64_t v, size_t width)
-{
-    for (size_t b = 0; b < width; b++)
-        p[b] = (unsigned char)(v >> (8 * b));
-}
-
-static uint64_t get_le(const unsigned char *p, size_t width)
-{
-    uint64_t v = 0;
-    for (size_t b = 0; b < width; b++)
-        v |= (uint64_t)p[b] << (8 * b);
-    return v;
-}
+#include "answer_bytes.h"
 
 /* ---- the encoder ---- */
 
@@ -124,11 +109,11 @@ static void respondents_pack(const respondents *p, size_t n, unsigned char *out,
 {
     cols[0] = (encoded_column){ JARVA__COL_ROW_NO, out, 4 * n };
     for (size_t i = 0; i < n; i++, out += 4)
-        put_le(out, p->lines[i], 4);
+        jarva__put_le(out, p->lines[i], 4);
     cols[1] = (encoded_column){ JARVA__COL_RESPONDENT, out, 4 * (n + 1) + p->ids_len };
-    put_le(out, 0, 4);
+    jarva__put_le(out, 0, 4);
     for (size_t i = 0; i < n; i++)
-        put_le(out + 4 * (i + 1), p->ends[i], 4);
+        jarva__put_le(out + 4 * (i + 1), p->ends[i], 4);
     if (p->ids_len)
         memcpy(out + 4 * (n + 1), p->ids, p->ids_len);
 }
@@ -267,7 +252,7 @@ static int encode_block(jarva__answer_encoder *e, jarva__answer_block **out)
     for (size_t i = 0; i < n; i++, p += 8) {
         uint64_t bits;
         memcpy(&bits, &e->weights[i], sizeof bits);
-        put_le(p, bits, 8);
+        jarva__put_le(p, bits, 8);
     }
     for (size_t c = 0; c < ncoded; c++) {
         size_t w = widths[c];
@@ -278,7 +263,7 @@ static int encode_block(jarva__answer_encoder *e, jarva__answer_block **out)
                 p[i] = (unsigned char)codes[i];
         else
             for (size_t i = 0; i < n; i++)
-                put_le(p + i * w, codes[i], w);
+                jarva__put_le(p + i * w, codes[i], w);
         p += w * n;
     }
     if (e->has_respondents)
@@ -370,173 +355,7 @@ int jarva__answers_write_codes(jarva_db *db, const jarva__answer_encoder *e)
     return rc;
 }
 
-/* ---- the reader ---- */
-
-struct jarva__answer_reader {
-    jarva_db *db;
-    int64_t batch_id;
-    size_t n;
-    int *columns;
-    sqlite3_stmt **statements;
-    void **values; /* per column: uint32_t or double [JARVA__BLOCK_ROWS] */
-    /* The current block, per column: its stored bytes (SQLite's, valid
-     * until the column's statement steps again), their width, and whether
-     * values[k] holds them decoded yet. Decoding waits until the caller asks
-     * for the column, so that its codes are still in the cache when used:
-     * decoding all of a block's columns first would pass through several
-     * hundred KiB, more than the L2 cache of the machines we measure on. */
-    const unsigned char **data;
-    size_t *width;
-    unsigned char *decoded;
-    uint32_t *max_code;
-    size_t count;
-    int64_t block;
-};
-
-void jarva__answers_reader_free(jarva__answer_reader *r)
-{
-    if (!r)
-        return;
-    for (size_t k = 0; k < r->n; k++) {
-        if (r->statements)
-            sqlite3_finalize(r->statements[k]);
-        if (r->values)
-            free(r->values[k]);
-    }
-    free(r->statements);
-    free(r->values);
-    free(r->data);
-    free(r->width);
-    free(r->decoded);
-    free(r->max_code);
-    free(r->columns);
-    free(r);
-}
-
-int jarva__answers_reader_open(jarva__answer_reader **out, jarva_db *db, int64_t batch_id,
-                               const int *columns, size_t n)
-{
-    *out = NULL;
-    jarva__answer_reader *r = calloc(1, sizeof *r);
-    if (!r)
-        return jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-    r->db = db;
-    r->batch_id = batch_id;
-    r->n = n;
-    r->columns = malloc((n ? n : 1) * sizeof *r->columns);
-    r->statements = calloc(n ? n : 1, sizeof *r->statements);
-    r->values = calloc(n ? n : 1, sizeof *r->values);
-    r->data = calloc(n ? n : 1, sizeof *r->data);
-    r->width = calloc(n ? n : 1, sizeof *r->width);
-    r->decoded = calloc(n ? n : 1, sizeof *r->decoded);
-    r->max_code = calloc(n ? n : 1, sizeof *r->max_code);
-    int rc =
-        r->columns && r->statements && r->values && r->data && r->width && r->decoded && r->max_code
-            ? JARVA_OK
-            : jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-    for (size_t k = 0; k < n && !rc; k++) {
-        r->columns[k] = columns[k];
-        r->values[k] = malloc(JARVA__BLOCK_ROWS * 8);
-        if (!r->values[k])
-            rc = jarva__seterr(&db->err, JARVA_ENOMEM, "out of memory");
-        else if (sqlite3_prepare_v2(db->sql,
-                                    "SELECT block, count, data FROM column_block WHERE batch_id = "
-                                    "? AND column_no = ? ORDER BY block",
-                                    -1, &r->statements[k], NULL) != SQLITE_OK)
-            rc = jarva__sqlerr(db, "reading answers");
-        else {
-            sqlite3_bind_int64(r->statements[k], 1, batch_id);
-            sqlite3_bind_int(r->statements[k], 2, columns[k]);
-        }
-    }
-    if (rc) {
-        jarva__answers_reader_free(r);
-        return rc;
-    }
-    *out = r;
-    return JARVA_OK;
-}
-
-static int malformed(jarva__answer_reader *r, int column, const char *what)
-{
-    return jarva__seterr(&r->db->err, JARVA_EDB,
-                         "%s: batch %lld: column %d of the stored answers: %s", r->db->path,
-                         (long long)r->batch_id, column, what);
-}
-
-int jarva__answers_reader_next(jarva__answer_reader *r, size_t *count)
-{
-    *count = 0;
-    r->count = 0;
-    int have = -1;
-    for (size_t k = 0; k < r->n; k++) {
-        sqlite3_stmt *st = r->statements[k];
-        int step = sqlite3_step(st);
-        if (step != SQLITE_ROW && step != SQLITE_DONE)
-            return jarva__sqlerr(r->db, "reading answers");
-        int row = step == SQLITE_ROW;
-        if (have >= 0 && row != have)
-            return malformed(r, r->columns[k], "blocks missing");
-        have = row;
-        if (!row)
-            continue;
-        int64_t block = sqlite3_column_int64(st, 0);
-        int64_t n = sqlite3_column_int64(st, 1);
-        const unsigned char *data = sqlite3_column_blob(st, 2);
-        size_t len = (size_t)sqlite3_column_bytes(st, 2);
-        if (n <= 0 || n > JARVA__BLOCK_ROWS || (k && (block != r->block || (size_t)n != *count)))
-            return malformed(r, r->columns[k], "blocks out of step");
-        r->block = block;
-        *count = (size_t)n;
-        size_t width = len / (size_t)n;
-        if (r->columns[k] == JARVA__COL_WEIGHT) {
-            if (width != 8 || len % 8)
-                return malformed(r, r->columns[k], "weights not 8 bytes each");
-        } else if ((width != 1 && width != 2 && width != 4) || len % (size_t)n)
-            return malformed(r, r->columns[k], "codes of an unknown width");
-        r->data[k] = data;
-        r->width[k] = width;
-        r->decoded[k] = 0;
-    }
-    r->count = *count;
-    return have > 0;
-}
-
-const uint32_t *jarva__answers_reader_codes(jarva__answer_reader *r, size_t k, uint32_t *max)
-{
-    uint32_t *out = r->values[k];
-    if (!r->decoded[k]) {
-        const unsigned char *data = r->data[k];
-        uint32_t top = 0;
-        if (r->width[k] == 1)
-            for (size_t i = 0; i < r->count; i++) {
-                out[i] = data[i];
-                top = out[i] > top ? out[i] : top;
-            }
-        else
-            for (size_t i = 0; i < r->count; i++) {
-                out[i] = (uint32_t)get_le(data + r->width[k] * i, r->width[k]);
-                top = out[i] > top ? out[i] : top;
-            }
-        r->max_code[k] = top;
-        r->decoded[k] = 1;
-    }
-    *max = r->max_code[k];
-    return out;
-}
-
-const double *jarva__answers_reader_weights(jarva__answer_reader *r, size_t k)
-{
-    double *out = r->values[k];
-    if (!r->decoded[k]) {
-        for (size_t i = 0; i < r->count; i++) {
-            uint64_t bits = get_le(r->data[k] + 8 * i, 8);
-            memcpy(&out[i], &bits, sizeof bits);
-        }
-        r->decoded[k] = 1;
-    }
-    return out;
-}
+/* ---- the codes' texts ---- */
 
 void jarva__answers_codes_free(char **texts, size_t count)
 {
@@ -601,7 +420,7 @@ static int64_t id_offset(const unsigned char *data, size_t len, size_t count, si
     size_t head = 4 * (count + 1);
     if (len < head)
         return -1;
-    uint64_t at = get_le(data + 4 * k, 4);
+    uint64_t at = jarva__get_le(data + 4 * k, 4);
     return head + at <= len ? (int64_t)at : -1;
 }
 
@@ -635,7 +454,7 @@ static int fill_respondents(jarva_db *db, int64_t batch_id, sqlite3_stmt *insert
                                   db->path, (long long)batch_id);
                 break;
             }
-            sqlite3_bind_int64(insert, 1, (sqlite3_int64)get_le(lines + 4 * k, 4));
+            sqlite3_bind_int64(insert, 1, (sqlite3_int64)jarva__get_le(lines + 4 * k, 4));
             sqlite3_bind_text(insert, 2, (const char *)ids + 4 * (count + 1) + from,
                               (int)(to - from), SQLITE_STATIC);
             if (sqlite3_step(insert) != SQLITE_DONE)

@@ -1,5 +1,5 @@
 /* answer_store.h: a survey wave's answers and design columns as stored for
- * speed (answer_store.c, the one place that encodes and decodes them; the
+ * speed (answer_store.c encodes them, answer_reader.c decodes them; the
  * layout is in docs/schema.md): per column and block of JARVA__BLOCK_ROWS
  * respondents in file order, one BLOB of packed codes (column_block), and
  * per column the codes' texts (column_code). Compute reads one question by
@@ -65,8 +65,10 @@ int jarva__answers_write_codes(jarva_db *db, const jarva__answer_encoder *e);
 
 typedef struct jarva__answer_reader jarva__answer_reader;
 
-/* Reads the blocks of columns[0..n) of a batch in step. JARVA_OK or an error
- * on db. */
+/* Reads the blocks of columns[0..n) of a batch in step (answer_reader.c),
+ * ahead of the caller on a thread of its own: until _free(), db's connection
+ * is the reader's, and the caller must not use db except through the reader
+ * (setting an error on it is fine). JARVA_OK or an error on db. */
 int jarva__answers_reader_open(jarva__answer_reader **out, jarva_db *db, int64_t batch_id,
                                const int *columns, size_t n);
 /* The next block: 1 (and *count respondents), 0 at the end, or a negative
@@ -77,6 +79,10 @@ int jarva__answers_reader_next(jarva__answer_reader *r, size_t *count);
  * first call for the block (ask for a column just before using it); for
  * JARVA__COL_WEIGHT, weights(). Valid until the next jarva__answers_reader_next(). */
 const uint32_t *jarva__answers_reader_codes(jarva__answer_reader *r, size_t k, uint32_t *max);
+/* Column k's codes as stored, one byte each, when the block stores them so
+ * (else NULL: use _codes()), and *max as _codes() does; no decoding. */
+const unsigned char *jarva__answers_reader_bytes(const jarva__answer_reader *r, size_t k,
+                                                 uint32_t *max);
 const double *jarva__answers_reader_weights(jarva__answer_reader *r, size_t k);
 void jarva__answers_reader_free(jarva__answer_reader *r);
 
