@@ -88,6 +88,71 @@ static int on_duplicate(void *ctx, int64_t line, const char *id, int64_t first)
     return 0;
 }
 
+/* Reads every block of the columns; the status that ended them, with the
+ * message on db. */
+static int read_all(jarva_db *db, const int *columns, size_t n, size_t *blocks)
+{
+    jarva__answer_reader *r = NULL;
+    int rc = jarva__answers_reader_open(&r, db, 1, columns, n);
+    size_t count;
+    *blocks = 0;
+    while (!rc && (rc = jarva__answers_reader_next(r, &count)) == 1) {
+        (*blocks)++;
+        rc = 0;
+    }
+    /* Once ended, the reader keeps saying so. */
+    if (r)
+        CHECK_INT(jarva__answers_reader_next(r, &count), rc);
+    CHECK_INT(count, 0);
+    jarva__answers_reader_free(r);
+    return rc;
+}
+
+/* The reader reads ahead on a thread of its own (answer_reader.c): stopping
+ * it early must not hang, and a damaged block must come back as an error
+ * naming the column, on the caller's db, at the block where it lies. Run
+ * last: it damages the batch. */
+static void test_reader_errors(jarva_db *db)
+{
+    int columns[] = { JARVA__COL_WEIGHT, JARVA__COL_STRATUM, 1, 2 };
+    size_t blocks = 0;
+    CHECK_INT(read_all(db, columns, 4, &blocks), 0);
+    CHECK_INT(blocks, 17);
+    /* Freed after one block, with the producer waiting for a free slot. */
+    jarva__answer_reader *r = NULL;
+    size_t count = 0;
+    CHECK_INT(jarva__answers_reader_open(&r, db, 1, columns, 4), JARVA_OK);
+    CHECK_INT(jarva__answers_reader_next(r, &count), 1);
+    CHECK_INT(count, 4096);
+    jarva__answers_reader_free(r);
+    /* Freed before any block. */
+    CHECK_INT(jarva__answers_reader_open(&r, db, 1, columns, 4), JARVA_OK);
+    jarva__answers_reader_free(r);
+
+    /* Column 1's block 5 with three bytes a code: blocks 0-4 come first. */
+    CHECK_INT(jarva__exec(db, "UPDATE column_block SET data = zeroblob(3 * count) WHERE "
+                              "batch_id = 1 AND column_no = 1 AND block = 5"),
+              JARVA_OK);
+    CHECK_INT(read_all(db, columns, 4, &blocks), JARVA_EDB);
+    CHECK_INT(blocks, 5);
+    CHECK(strstr(jarva_errmsg(db), "column 1 of the stored answers: codes of an unknown width"));
+    /* Column 2 without its block 9: its block 10 meets the others' 9. */
+    CHECK_INT(jarva__exec(db, "DELETE FROM column_block WHERE batch_id = 1 AND column_no = 2 AND "
+                              "block = 9"),
+              JARVA_OK);
+    int two[] = { JARVA__COL_WEIGHT, 2 };
+    CHECK_INT(read_all(db, two, 2, &blocks), JARVA_EDB);
+    CHECK_INT(blocks, 9);
+    CHECK(strstr(jarva_errmsg(db), "column 2 of the stored answers: blocks out of step"));
+    /* Weights of 4 bytes. */
+    CHECK_INT(jarva__exec(db, "UPDATE column_block SET data = zeroblob(4 * count) WHERE "
+                              "batch_id = 1 AND column_no = -1 AND block = 0"),
+              JARVA_OK);
+    CHECK_INT(read_all(db, two, 2, &blocks), JARVA_EDB);
+    CHECK_INT(blocks, 0);
+    CHECK(strstr(jarva_errmsg(db), "column -1 of the stored answers: weights not 8 bytes each"));
+}
+
 static void test_round_trip(void)
 {
     jarva_db *db = fresh("answer_store.db");
@@ -219,6 +284,7 @@ static void test_round_trip(void)
     CHECK_STR(view, want);
     free(view);
     free(want);
+    test_reader_errors(db);
     jarva_db_close(db);
 }
 
