@@ -25,8 +25,9 @@
 # module load (about 0.1 s), which favours DuckDB. DuckDB runs with 2 threads
 # (all this machine has), jarva's import with two (parse and write), its
 # estimate with two (a file of 2 MiB or more is read in two halves, see
-# docs/performance.md) and compute with one. Both wall-clock and processor seconds (user + system,
-# every thread) are printed and compared: on a machine shared with other work
+# docs/performance.md) and compute with two (a thread reads the stored blocks
+# ahead). Both wall-clock and processor seconds (user + system, every thread)
+# are printed and compared: on a machine shared with other work
 # the wall clock measures the load as much as the program, the processor time
 # much less so.
 #
