@@ -129,28 +129,33 @@ static void test_reader_errors(jarva_db *db)
     CHECK_INT(jarva__answers_reader_open(&r, db, 1, columns, 4), JARVA_OK);
     jarva__answers_reader_free(r);
 
-    /* Column 1's block 5 with three bytes a code: blocks 0-4 come first. */
-    CHECK_INT(jarva__exec(db, "UPDATE column_block SET data = zeroblob(3 * count) WHERE "
-                              "batch_id = 1 AND column_no = 1 AND block = 5"),
-              JARVA_OK);
-    CHECK_INT(read_all(db, columns, 4, &blocks), JARVA_EDB);
-    CHECK_INT(blocks, 5);
-    CHECK(strstr(jarva_errmsg(db), "column 1 of the stored answers: codes of an unknown width"));
-    /* Column 2 without its block 9: its block 10 meets the others' 9. */
-    CHECK_INT(jarva__exec(db, "DELETE FROM column_block WHERE batch_id = 1 AND column_no = 2 AND "
-                              "block = 9"),
-              JARVA_OK);
-    int two[] = { JARVA__COL_WEIGHT, 2 };
-    CHECK_INT(read_all(db, two, 2, &blocks), JARVA_EDB);
-    CHECK_INT(blocks, 9);
-    CHECK(strstr(jarva_errmsg(db), "column 2 of the stored answers: blocks out of step"));
-    /* Weights of 4 bytes. */
-    CHECK_INT(jarva__exec(db, "UPDATE column_block SET data = zeroblob(4 * count) WHERE "
-                              "batch_id = 1 AND column_no = -1 AND block = 0"),
-              JARVA_OK);
-    CHECK_INT(read_all(db, two, 2, &blocks), JARVA_EDB);
-    CHECK_INT(blocks, 0);
-    CHECK(strstr(jarva_errmsg(db), "column -1 of the stored answers: weights not 8 bytes each"));
+    /* Each damage in turn (they accumulate), the columns read, the blocks
+     * read before the damaged one, and the message. */
+    static const int four[] = { JARVA__COL_WEIGHT, JARVA__COL_STRATUM, 1, 2 };
+    static const int two[] = { JARVA__COL_WEIGHT, 2 };
+    static const struct {
+        const char *damage;
+        const int *columns;
+        size_t ncolumns, blocks;
+        const char *message;
+    } cases[] = {
+        /* Column 1's block 5 with three bytes a code: blocks 0-4 come first. */
+        { "UPDATE column_block SET data = zeroblob(3 * count) WHERE batch_id = 1 AND "
+          "column_no = 1 AND block = 5",
+          four, 4, 5, "column 1 of the stored answers: codes of an unknown width" },
+        /* Column 2 without its block 9: its block 10 meets the others' 9. */
+        { "DELETE FROM column_block WHERE batch_id = 1 AND column_no = 2 AND block = 9", two, 2, 9,
+          "column 2 of the stored answers: blocks out of step" },
+        { "UPDATE column_block SET data = zeroblob(4 * count) WHERE batch_id = 1 AND "
+          "column_no = -1 AND block = 0",
+          two, 2, 0, "column -1 of the stored answers: weights not 8 bytes each" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        CHECK_INT(jarva__exec(db, cases[i].damage), JARVA_OK);
+        CHECK_INT(read_all(db, cases[i].columns, cases[i].ncolumns, &blocks), JARVA_EDB);
+        CHECK_INT(blocks, cases[i].blocks);
+        CHECK(strstr(jarva_errmsg(db), cases[i].message));
+    }
 }
 
 static void test_round_trip(void)
