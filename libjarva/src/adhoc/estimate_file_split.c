@@ -16,11 +16,11 @@
  * on over the second half as one pass would, and reports the first error in
  * file order with its own line and column. */
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "estimate_file_parts.h"
+#include "thread_start.h"
 
 typedef jarva__adhoc adhoc;
 typedef jarva__adhoc_tally tally;
@@ -67,12 +67,7 @@ static int start_second(adhoc *a, second_part *p, uint64_t at)
         jarva__adhoc_tally_free(&p->t, a->opts->by_count);
         return -1;
     }
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    int rc = pthread_create(&p->thread, NULL, read_second, p);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    if (rc != 0) {
+    if (jarva__thread_start(&p->thread, read_second, p) != 0) {
         jarva__adhoc_tally_free(&p->t, a->opts->by_count);
         return -1;
     }

@@ -17,6 +17,7 @@
 #include "input_file.h"
 #include "statfile_internal.h"
 #include "text_encoding.h"
+#include "thread_start.h"
 
 /* Far more than any survey export; a guard against a damaged header. */
 #define MAX_VARS 32767
@@ -466,7 +467,7 @@ int jarva__statfile_open_fd(jarva__statfile **out, int fd, uint64_t size, const 
     if (!f->kind)
         f->kind = "sav";
     int rc = JARVA_OK;
-    if (pthread_create(&f->thread, NULL, parse_thread, f) != 0)
+    if (jarva__thread_start(&f->thread, parse_thread, f) != 0)
         rc = jarva__seterr(err, JARVA_ENOMEM, "%s: cannot start a thread to read it", path);
     else
         f->thread_started = 1;

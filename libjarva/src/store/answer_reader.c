@@ -20,6 +20,7 @@
 #include "store_db.h"
 #include "answer_store.h"
 #include "answer_bytes.h"
+#include "thread_start.h"
 
 /* Slots for blocks: one the caller is using, the others for the producer to
  * fill ahead. */
@@ -228,14 +229,15 @@ void jarva__answers_reader_free(jarva__answer_reader *r)
 
 static int start_producer(jarva__answer_reader *r)
 {
-    if (pthread_mutex_init(&r->mu, NULL))
+    /* SQLite built without threads cannot be used from a second thread. */
+    if (!sqlite3_threadsafe() || pthread_mutex_init(&r->mu, NULL))
         return 0;
     if (pthread_cond_init(&r->cv, NULL)) {
         pthread_mutex_destroy(&r->mu);
         return 0;
     }
     r->threaded = 1;
-    if (pthread_create(&r->thread, NULL, producer, r)) {
+    if (jarva__thread_start(&r->thread, producer, r)) {
         r->threaded = 0;
         pthread_cond_destroy(&r->cv);
         pthread_mutex_destroy(&r->mu);

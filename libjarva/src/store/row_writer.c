@@ -3,12 +3,12 @@
  * writes one block, the caller reads and checks the next: a large import
  * takes about as long as its SQLite part alone. */
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 
 #include "store_db.h"
 #include "row_writer.h"
 #include "store_internal.h"
+#include "thread_start.h"
 
 /* Jobs handed over and not yet written: memory stays at a few blocks
  * whatever the file's size. */
@@ -138,17 +138,13 @@ int jarva__rows_open(jarva_db *db, jarva__row_writer **out)
      * does (SQLITE_OPEN_NOMUTEX) may be used by one thread after another.
      * The writer blocks every signal, which stay the application's. */
     if (sqlite3_threadsafe() && pthread_mutex_init(&w->lock, NULL) == 0) {
-        sigset_t all, old;
-        sigfillset(&all);
-        pthread_sigmask(SIG_SETMASK, &all, &old);
         if (pthread_cond_init(&w->changed, NULL) != 0)
             pthread_mutex_destroy(&w->lock);
-        else if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
+        else if (jarva__thread_start(&w->thread, writer_main, w) != 0) {
             pthread_cond_destroy(&w->changed);
             pthread_mutex_destroy(&w->lock);
         } else
             w->threaded = 1;
-        pthread_sigmask(SIG_SETMASK, &old, NULL);
     }
     *out = w;
     return JARVA_OK;
