@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,17 +15,22 @@
 
 #include "fault.h"
 
-static long counts[FAULT_KINDS];
+/* Atomic: the library's helper threads (the import's writer, compute's
+ * read-ahead) call malloc and sqlite3_step too, at the same time as the
+ * caller's thread; each call still gets a number of its own, though which
+ * thread's call is the n-th may differ from one run to the next. */
+static atomic_long counts[FAULT_KINDS];
 static fault_kind armed_kind;
 static long armed_at;
 static int armed_errno;
-static int fired;
+static atomic_int fired;
 
 void fault_reset(void)
 {
-    memset(counts, 0, sizeof counts);
+    for (int k = 0; k < FAULT_KINDS; k++)
+        atomic_store(&counts[k], 0);
     armed_at = 0;
-    fired = 0;
+    atomic_store(&fired, 0);
 }
 
 void fault_arm(fault_kind kind, long n, int err)
@@ -37,12 +43,12 @@ void fault_arm(fault_kind kind, long n, int err)
 
 long fault_count(fault_kind kind)
 {
-    return counts[kind];
+    return atomic_load(&counts[kind]);
 }
 
 int fault_fired(void)
 {
-    return fired;
+    return atomic_load(&fired);
 }
 
 const char *fault_name(fault_kind kind)
@@ -54,9 +60,9 @@ const char *fault_name(fault_kind kind)
 /* Counts a call of kind; 1 if it is the one that must fail (errno set). */
 static int hit(fault_kind kind, int default_errno)
 {
-    long n = ++counts[kind];
+    long n = atomic_fetch_add(&counts[kind], 1) + 1;
     if (armed_at && kind == armed_kind && n == armed_at) {
-        fired = 1;
+        atomic_store(&fired, 1);
         /* JARVA_FAULT_TRAP=1 under a debugger: stop where the call fails. */
         const char *trap = getenv("JARVA_FAULT_TRAP");
         if (trap && *trap == '1')
