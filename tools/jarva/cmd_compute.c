@@ -22,6 +22,31 @@ static const cli_opt compute_opts[] = {
     CLI_END
 };
 
+/* --format csv or json: what compute did, on standard output for scripts
+ * (the sentence for people stays on standard error). */
+static int print_summary(const jarva_compute_summary *sum, cli_format format)
+{
+    static const char *const headers[] = { "estimates", "suppressed", "indicators_with_data",
+                                           "indicators_without_data" };
+    char cells[4][32];
+    snprintf(cells[0], sizeof cells[0], "%zu", sum->estimates);
+    snprintf(cells[1], sizeof cells[1], "%zu", sum->suppressed);
+    snprintf(cells[2], sizeof cells[2], "%zu", sum->indicators_with_data);
+    snprintf(cells[3], sizeof cells[3], "%zu", sum->indicators_without_data);
+    const char *row[] = { cells[0], cells[1], cells[2], cells[3] };
+    cli_table *t = cli_table_new(4, headers);
+    if (!t || cli_table_add(t, row) != 0) {
+        cli_table_free(t);
+        cli_error("out of memory");
+        return CLI_FAIL;
+    }
+    for (int c = 0; c < 4; c++)
+        cli_table_numeric(t, c);
+    cli_table_print(t, format, stdout);
+    cli_table_free(t);
+    return CLI_OK;
+}
+
 static int run_compute(cli_ctx *ctx, int argc, char **argv)
 {
     jarva_compute_options opts = JARVA_COMPUTE_OPTIONS_INIT;
@@ -43,7 +68,9 @@ static int run_compute(cli_ctx *ctx, int argc, char **argv)
     rc = jarva_compute(&sum, db, &opts);
     if (rc)
         cli_db_error(db);
-    else if (!ctx->quiet)
+    else if (ctx->format != CLI_FORMAT_TABLE)
+        rc = print_summary(&sum, (cli_format)ctx->format);
+    if (!rc && !ctx->quiet)
         fprintf(stderr,
                 "jarva: %zu estimates (%zu suppressed) for %zu indicators; %zu indicators have "
                 "no data yet\n",
@@ -58,6 +85,8 @@ const cli_command cli_cmd_compute = {
     "breakdowns the catalogue names) from the imported batches, in one\n"
     "transaction. Survey shares get design-based intervals (logit by default),\n"
     "published shares Wilson intervals; activity-log counts and shares are exact\n"
-    "(complete, nothing sampled: no interval, never suppressed).\n",
+    "(complete, nothing sampled: no interval, never suppressed). With --format\n"
+    "csv or json it prints what it did on standard output: estimates,\n"
+    "suppressed, indicators_with_data, indicators_without_data.\n",
     run_compute
 };

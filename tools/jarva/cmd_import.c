@@ -169,6 +169,53 @@ static void import_options(const import_args *a, jarva_import_options *opts)
     opts->replace = a->replace;
 }
 
+/* --format csv or json: what the import did, on standard output for
+ * scripts (the sentences for people stay on standard error). Empty cells
+ * (null in JSON) where a field does not apply. */
+static int print_result(const jarva_import_result *res, const char *file, cli_format format)
+{
+    static const char *const headers[] = {
+        "file",          "outcome",       "batch",         "replaced",     "rows",
+        "year",          "sha256",        "unlinked_rows", "weight_ratio", "extreme_weights",
+        "lonely_strata", "lonely_stratum"
+    };
+    static const char *const outcomes[] = { "imported", "replaced", "unchanged", "validated" };
+    enum { NCOLS = sizeof headers / sizeof headers[0] };
+    char batch[24] = "", replaced[24] = "", rows[24], year[16] = "", unlinked[24], ratio[32] = "",
+         extreme[24], lonely[24];
+    if (res->outcome != JARVA_VALIDATED)
+        snprintf(batch, sizeof batch, "%lld", (long long)res->batch_id);
+    if (res->outcome == JARVA_REPLACED)
+        snprintf(replaced, sizeof replaced, "%lld", (long long)res->replaced_id);
+    snprintf(rows, sizeof rows, "%lld", (long long)res->rows);
+    if (res->year)
+        snprintf(year, sizeof year, "%d", res->year);
+    snprintf(unlinked, sizeof unlinked, "%lld", (long long)res->unlinked);
+    if (res->weight_ratio > 0)
+        snprintf(ratio, sizeof ratio, "%.17g", res->weight_ratio);
+    snprintf(extreme, sizeof extreme, "%lld", (long long)res->extreme_weights);
+    snprintf(lonely, sizeof lonely, "%lld", (long long)res->lonely_strata);
+    unsigned outcome = (unsigned)res->outcome;
+    const char *row[NCOLS] = { file,        outcome < 4 ? outcomes[outcome] : "",
+                               batch,       replaced,
+                               rows,        year,
+                               res->sha256, unlinked,
+                               ratio,       extreme,
+                               lonely,      res->lonely_strata ? res->lonely_stratum : "" };
+    cli_table *t = cli_table_new(NCOLS, headers);
+    if (!t || cli_table_add(t, row) != 0) {
+        cli_table_free(t);
+        cli_error("out of memory");
+        return -1;
+    }
+    for (int c = 2; c < NCOLS - 1; c++)
+        if (c != 6)
+            cli_table_numeric(t, c);
+    cli_table_print(t, format, stdout);
+    cli_table_free(t);
+    return 0;
+}
+
 static int run_import(cli_ctx *ctx, int argc, char **argv)
 {
     jarva_import_options opts = JARVA_IMPORT_OPTIONS_INIT;
@@ -209,6 +256,10 @@ static int run_import(cli_ctx *ctx, int argc, char **argv)
         fputc('\n', stderr);
     if (rc != JARVA_OK) {
         cli_db_error(db);
+        jarva_db_close(db);
+        return CLI_FAIL;
+    }
+    if (ctx->format != CLI_FORMAT_TABLE && print_result(&res, file, (cli_format)ctx->format)) {
         jarva_db_close(db);
         return CLI_FAIL;
     }
@@ -267,6 +318,10 @@ const cli_command cli_cmd_import = {
     "nothing. Only regular files are read: a pipe, a device or a folder is\n"
     "refused, except standard input. A file imported before (same SHA-256) is\n"
     "skipped. Errors name file, line and column; the first 20 are shown with a\n"
-    "count of the rest, and nothing is written.\n",
+    "count of the rest, and nothing is written. With --format csv or json it\n"
+    "prints what it did on standard output: file, outcome (imported, replaced,\n"
+    "unchanged, validated), batch, replaced, rows, year, sha256,\n"
+    "unlinked_rows, weight_ratio, extreme_weights, lonely_strata,\n"
+    "lonely_stratum.\n",
     run_import
 };
