@@ -1,6 +1,6 @@
 /* compute_survey.c: estimates from survey microdata (residents' and staff
  * surveys). Each wave is read once, block by block of the stored columns
- * (answer_store.c): the weights, the design columns and only the questions
+ * (answer_reader.c): the weights, the design columns and only the questions
  * the wave's indicators use. Every answer adds its respondent's weight to
  * the sums of its question per area, stratum and answer code (and per
  * domain of any other breakdown asked for); Järva as a whole is the sum over
