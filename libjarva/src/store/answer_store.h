@@ -119,8 +119,10 @@ int jarva__answers_migrate_respondents(jarva_db *db);
     "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"                             \
     "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"
 
-/* answer_view.c: (re)creates the views response and answer over the blocks. */
+/* answer_view.c: (re)creates the views response and answer over the blocks;
+ * _answer_view() the answer view alone (schema 11: respondent first). */
 int jarva__answers_create_views(jarva_db *db);
+int jarva__answers_create_answer_view(jarva_db *db);
 
 /* ---- migration (answer_migrate.c) ---- */
 
