@@ -17,6 +17,11 @@
 set -u
 : "${JARVA:?JARVA must name the jarva binary}"
 : "${JARVA_SRC:?JARVA_SRC must name the source tree}"
+# Absolute paths: every case runs in a scratch folder of its own, where a
+# relative path (the --update line above) would name nothing, and --update
+# would write the empty output of a case that never ran.
+JARVA_SRC=$(cd "$JARVA_SRC" && pwd) || exit 1
+case $JARVA in /*) ;; */*) JARVA=$(cd "$(dirname "$JARVA")" && pwd)/$(basename "$JARVA") ;; esac
 GOLDEN=$JARVA_SRC/tests/cli/golden
 T=${JARVA_TEST_TMP:-$(mktemp -d "${TMPDIR:-/tmp}/jarva-test.XXXXXX")}/cli.test_golden
 update=0
