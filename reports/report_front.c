@@ -507,8 +507,11 @@ const char *jarva__report_status_meaning(jarva__lang lang, jarva_target_state st
         "At least a 75% probability that the target is met in the target year, from the trend "
         "and its uncertainty.");
     meaning[JARVA_TARGET_UNCERTAIN] = jarva__report_tr(
-        lang, "Mellan 25 och 75\xC2\xA0% sannolikhet att målvärdet nås: det kan gå åt båda hållen.",
-        "Between 25% and 75% probability that the target is met: it could go either way.");
+        lang,
+        "Mellan 25 och 75\xC2\xA0% sannolikhet att målvärdet nås, eller en trend som når det medan "
+        "de två senaste mätningarna båda gått bort från det: det kan gå åt båda hållen.",
+        "Between 25% and 75% probability that the target is met, or a trend that reaches it "
+        "while the two latest measurements both moved away from it: it could go either way.");
     meaning[JARVA_TARGET_OFF_TRACK] =
         jarva__report_tr(lang, "Högst 25\xC2\xA0% sannolikhet att målvärdet nås målåret.",
                          "At most a 25% probability that the target is met in the target year.");

@@ -78,7 +78,14 @@ static void probability_text(const jarva__report *r, const jarva_summary_item *i
     double p = it->status.probability;
     char one[32];
     jarva__fmt_percent(one, sizeof one, p < 0.005 ? 0.01 : p > 0.995 ? 0.99 : p, 0, r->lang);
-    snprintf(buf, cap, "%s%s", p < 0.005 ? "< " : p > 0.995 ? "> " : "", one);
+    /* A high probability beside «Osäkert» needs its reason at hand: the
+     * series has turned away (rule recent_turn; the note explains). On a
+     * line of its own, so that the column stays as narrow as its figures. */
+    snprintf(buf, cap, "%s%s%s",
+             p < 0.005   ? "< "
+             : p > 0.995 ? "> "
+                         : "",
+             one, it->status.rule == JARVA_RULE_RECENT_TURN ? TR(r, "\n(vänt)", "\n(turned)") : "");
 }
 
 const char *jarva__report_glance_group_title(const jarva__report *r, jarva_summary_group g)
@@ -120,8 +127,27 @@ void jarva__report_glance_cells(const jarva__report *r, const jarva_summary_item
         c->owner[0] = '\0';
 }
 
+/* The note explains "(vänt)" only when a row of the table shows it, as a
+ * table's legend lists only the symbols it uses. */
 const char *jarva__report_glance_note(const jarva__report *r)
 {
+    bool turned = false;
+    for (size_t i = 0; i < jarva_summary_count(r->summary); i++) {
+        const jarva_summary_item *it = jarva_summary_get(r->summary, i);
+        turned |=
+            it->group == JARVA_SUMMARY_NEEDS_ACTION && it->status.rule == JARVA_RULE_RECENT_TURN;
+    }
+    if (turned)
+        return TR(r,
+                  "Kvar och takt i procentenheter för andelar. Takt som krävs: per år till "
+                  "målåret; hittills: trendens lutning. Sannolikhet: att målet nås om trenden "
+                  "håller i sig; (vänt): de två senaste mätningarna gick bort från målet. "
+                  "Förslag: ej beslutat. . = kan inte förekomma; .. = saknas.",
+                  "Gap and pace in percentage points for shares. Pace needed: from the latest "
+                  "value to the target by the target year; so far: the trend's slope. "
+                  "Probability: that the target is met if the trend continues; (turned): but the "
+                  "two latest measurements moved away from the target. Proposed: a proposed "
+                  "target, not decided. . = cannot occur (no trend); .. = not available.");
     return TR(r,
               "Kvar och takt i procentenheter för andelar. Takt som krävs: per år till målåret; "
               "hittills: trendens lutning. Sannolikhet: att målvärdet nås om trenden håller i "

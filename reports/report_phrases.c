@@ -100,6 +100,12 @@ static const struct {
       " The proposed target is {target} by {year}. Status: {status}." },
     { PH_TARGET_DECIDED, " Det beslutade målvärdet är {target} år {year}. Status: {status}.",
       " The decided target is {target} by {year}. Status: {status}." },
+    /* Why a target the trend reaches is uncertain (rule recent_turn). */
+    { PH_RECENT_TURN,
+      " Trendlinjen når målvärdet år {year}, men de två senaste mätningarna har båda gått bort "
+      "från det.",
+      " The trend line reaches the target by {year}, but the two latest measurements both moved "
+      "away from it." },
     /* The line above an area's profile (report_area.c): how many of its
      * comparisons with Järva as a whole differ after the adjustment. */
     { PH_AREA_UNTESTABLE,

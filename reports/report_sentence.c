@@ -265,6 +265,8 @@ static void add_target(jarva__report_buf *b, jarva__lang lang, const jarva__repo
            it->ind->target_kind == JARVA_TARGET_DECIDED ? PH_TARGET_DECIDED : PH_TARGET_PROPOSED,
            { "target", target }, { "year", year },
            { "status", jarva__report_status_word(lang, it->status.state) });
+    if (it->status.rule == JARVA_RULE_RECENT_TURN)
+        PHRASE(b, lang, PH_RECENT_TURN, { "year", year });
 }
 
 /* Why the latest segment is compared as it is: a break, no earlier value, or

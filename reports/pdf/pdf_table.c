@@ -50,7 +50,7 @@ struct jarva__pdf_table {
     size_t stripe;     /* rows since the last group row, for the alternate shading */
     bool header_drawn; /* on the current page */
     jarva__pdf_style cell_style, head_style, caption_style;
-    double pad_y; /* above and below the text of a row: 3 pt, scaled with a smaller font */
+    double pad_y; /* above and below the text of a row: 3 pt, less with a smaller font */
     table_row *kept;
     size_t n_kept, cap_kept;
 };
@@ -186,7 +186,9 @@ int jarva__pdf_table_begin(jarva__pdf *doc, const jarva__pdf_table_spec *spec,
     t->cell_style = jarva__pdf_style_get(JARVA__STYLE_SMALL);
     t->pad_y = 3.0;
     if (spec->font_size > 0) {
-        t->pad_y *= spec->font_size < t->cell_style.size ? 0.6 : 1.0;
+        /* A table set at 7 pt or less is set small to fit a page (the
+         * summary at a glance): its shaded rows part without much air. */
+        t->pad_y *= spec->font_size <= 7.0 ? 0.4 : spec->font_size < t->cell_style.size ? 0.6 : 1.0;
         /* The same proportion of leading to size as the small style. */
         t->cell_style.leading *= spec->font_size / t->cell_style.size;
         t->cell_style.size = spec->font_size;

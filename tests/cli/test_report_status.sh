@@ -32,8 +32,9 @@ checks=$((checks + 1))
 
 # The summary page as one line, no-break spaces as spaces.
 pdftotext "$T/report.pdf" - | sed 's/\xc2\xa0/ /g' | tr '\n\f' '  ' | tr -s ' ' >"$T/all.txt"
+# When it runs over a page, the page's foot and the next one's head go.
 glance=$(sed -n 's/.*Läget i korthet Läget i korthet \(.*\) Innehåll Läget i korthet.*/\1/p' \
-    "$T/all.txt")
+    "$T/all.txt" | sed 's/ \(Simulerade exempeldata: [^S]*\)\{0,1\}Sida [0-9]* av [0-9]* Effektrapport [0-9]* · Järvasamverkan Läget i korthet / /g')
 checks=$((checks + 1))
 [ -n "$glance" ] || fail "no «Läget i korthet» page before the contents"
 

@@ -28,20 +28,42 @@ cases <- list(
     list(name = "wls_lower", exact = FALSE, year = c(2019, 2021, 2023, 2025),
          est = c(0.23, 0.19, 0.138, 0.137), se = c(0.011, 0.010, 0.009, 0.009),
          target_year = 2027, target = 0.10, direction = -1),
+    # A survey that rose for years and fell in the two latest waves: the
+    # line still reaches the target (recent_turn) ...
+    list(name = "wls_turned", exact = FALSE, year = 2019:2025,
+         est = c(0.50, 0.54, 0.58, 0.62, 0.66, 0.65, 0.64), se = rep(0.01, 7),
+         target_year = 2027, target = 0.68, direction = 1),
+    # ... and one that fell only in the latest: ordinary variation.
+    list(name = "wls_dip", exact = FALSE, year = 2019:2025,
+         est = c(0.50, 0.54, 0.58, 0.62, 0.66, 0.67, 0.66), se = rep(0.01, 7),
+         target_year = 2027, target = 0.68, direction = 1),
     # Complete counts with zeros (common-material, partner-forums of the example).
     list(name = "ols_common", exact = TRUE, year = 2019:2025, est = c(0, 0, 1, 1, 0, 1, 1),
          se = rep(0, 7), target_year = 2026, target = 2, direction = 1),
     list(name = "ols_partner", exact = TRUE, year = 2019:2025, est = c(2, 0, 3, 7, 7, 6, 5),
          se = rep(0, 7), target_year = 2026, target = 6, direction = 1),
     list(name = "ols_lower", exact = TRUE, year = 2020:2024, est = c(9, 7, 8, 4, 3),
-         se = rep(0, 5), target_year = 2026, target = 2, direction = -1)
+         se = rep(0, 5), target_year = 2026, target = 2, direction = -1),
+    # Lower is better, rising in the two latest years: away from the target.
+    list(name = "ols_lower_turned", exact = TRUE, year = 2019:2025,
+         est = c(12, 10, 8, 6, 4, 4.5, 5), se = rep(0, 7), target_year = 2027, target = 3,
+         direction = -1)
 )
-status <- function(latest, direction, target, probability) {
-    if (direction * (latest - target) >= 0) return("achieved")
-    if (probability >= 0.75) return("on_track")
-    if (probability <= 0.25) return("off_track")
-    "uncertain"
+# The rule that decides (docs/status.md), and its status. A high probability
+# with the two latest changes both away from the target is uncertain
+# (recent_turn): every point of these cases is usable.
+rule <- function(est, direction, target, probability) {
+    k <- length(est)
+    if (direction * (est[k] - target) >= 0) return("latest_meets_target")
+    turned <- k >= 3 && direction * (est[k] - est[k - 1]) < 0 &&
+        direction * (est[k - 1] - est[k - 2]) < 0
+    if (probability >= 0.75) return(if (turned) "recent_turn" else "probability_high")
+    if (probability <= 0.25) return("probability_low")
+    "probability_middle"
 }
+status_of <- c(latest_meets_target = "achieved", recent_turn = "uncertain",
+               probability_high = "on_track", probability_low = "off_track",
+               probability_middle = "uncertain")
 f <- function(x) sprintf("%.15g", x)
 rows <- list()
 for (cs in cases) {
@@ -87,7 +109,8 @@ for (cs in cases) {
         projected = f(proj), projected_se = f(proj_se),
         projected_se_unscaled = if (is.na(proj_se_unscaled)) "NA" else f(proj_se_unscaled),
         probability = f(probability),
-        status = status(cs$est[k], cs$direction, cs$target, probability))
+        rule = rule(cs$est, cs$direction, cs$target, probability),
+        status = unname(status_of[rule(cs$est, cs$direction, cs$target, probability)]))
 }
 write.csv(do.call(rbind, rows), "tests/reference/ref_judgement.csv", row.names = FALSE,
           quote = FALSE)

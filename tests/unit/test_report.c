@@ -25,7 +25,7 @@
 #include "sha256.h"
 #include "store_db.h"
 
-#define GOLDEN_SHA256 "a99a72f66f964fa6517345b721916c63dde6010ed24870b022d4ea499f061a44"
+#define GOLDEN_SHA256 "fa7040876109369f0d3325a0e2f48cf8da3e6383049319574d45f12e49c85dab"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 

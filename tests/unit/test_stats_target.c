@@ -99,6 +99,7 @@ static void test_reference(void)
         jarva_target_status st = JARVA_TARGET_STATUS_INIT;
         CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, err, sizeof err), JARVA_OK);
         CHECK_STR(jarva_target_state_id(st.state), csv_str(&ref, r, "status"));
+        CHECK_STR(jarva_target_rule_name(st.rule), csv_str(&ref, r, "rule"));
         if (st.state != JARVA_TARGET_ACHIEVED) {
             CHECK(st.has_projection);
             CHECK(!st.measured_at_target_year);
@@ -275,6 +276,71 @@ static void test_rules(void)
     CHECK_STR(jarva_target_rule_name(JARVA_RULE_TARGET_YEAR_UNMEASURED), "target_year_unmeasured");
 }
 
+/* The recent turn (rule 4): the last three usable points, skipping the
+ * unusable; two changes strictly away; never once the target year has
+ * come. The R cases wls_turned, wls_dip, ols_partner and ols_lower_turned
+ * check the probability and the rule on whole series. */
+static void test_recent_turn(void)
+{
+    const int years[] = { 2019, 2020, 2021, 2022, 2023, 2024, 2025 };
+    jarva_estimate p[7] = { exact(2), exact(4), exact(6), exact(8), exact(10), exact(9), exact(8) };
+    jarva_series series = { 7, years, p, NULL, 0 };
+    jarva_target target = { JARVA_HIGHER_IS_BETTER, 11, 2027, 0, 0 };
+    jarva_target_status st = JARVA_TARGET_STATUS_INIT;
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
+    /* 10 -> 9 -> 8: away twice; the line (slope 1.07) alone says on track. */
+    CHECK(st.probability >= 0.75);
+    CHECK_INT(st.state, JARVA_TARGET_UNCERTAIN);
+    CHECK_INT(st.rule, JARVA_RULE_RECENT_TURN);
+    CHECK_STR(jarva_target_rule_name(st.rule), "recent_turn");
+    /* 10 -> 9 -> 9: the latest change is none, so no turn. */
+    p[6] = exact(9);
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
+    CHECK(st.probability >= 0.75);
+    CHECK_INT(st.rule, JARVA_RULE_PROBABILITY_HIGH);
+    /* Lower is better, with a target the line meets: falling is toward it. */
+    p[6] = exact(8);
+    target.direction = JARVA_LOWER_IS_BETTER;
+    target.value = 1;
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
+    CHECK(st.rule != JARVA_RULE_RECENT_TURN);
+    target.direction = JARVA_HIGHER_IS_BETTER;
+    target.value = 11;
+
+    /* A survey rising 4 points a year, then 0.56 -> 0.55 -> 0.54. */
+    jarva_estimate s[7] = { sampled(0.40, 0.01), sampled(0.44, 0.01), sampled(0.48, 0.01),
+                            sampled(0.52, 0.01), sampled(0.56, 0.01), sampled(0.55, 0.01),
+                            sampled(0.54, 0.01) };
+    series.estimates = s;
+    target.value = 0.58;
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
+    CHECK(st.probability >= 0.75);
+    CHECK_INT(st.rule, JARVA_RULE_RECENT_TURN);
+    /* A suppressed point is not a change: with 2024's 0.50 suppressed the
+     * usable 0.57, 0.56, 0.54 move away twice; shown, 0.56 -> 0.50 -> 0.54
+     * would end toward the target. */
+    s[3] = sampled(0.57, 0.01);
+    s[5] = sampled(0.50, 0.01);
+    s[5].suppressed = 1;
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
+    CHECK(st.probability >= 0.75);
+    CHECK_INT(st.rule, JARVA_RULE_RECENT_TURN);
+    s[5].suppressed = 0;
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
+    CHECK(st.rule != JARVA_RULE_RECENT_TURN);
+    s[5].suppressed = 1;
+
+    /* The target year has come: its own estimate decides, not the turn.
+     * 2023's 0.56 (se 0.01) against 0.55: P = Phi(1), although 2025's 0.54
+     * misses and the series turned. */
+    target.year = 2023;
+    target.value = 0.55;
+    CHECK_INT(jarva_target_assess(&st, &series, &target, NULL, NULL, 0), JARVA_OK);
+    CHECK(st.measured_at_target_year);
+    CHECK_REL(st.probability, 0.841344746068543, 1e-12);
+    CHECK_INT(st.rule, JARVA_RULE_PROBABILITY_HIGH);
+}
+
 /* The one baseline rule: the catalogue's baseline when its year is in the
  * latest segment (the change uses exactly its value), else the segment's
  * first estimate. */
@@ -339,6 +405,7 @@ int main(void)
     test_count_zeros();
     test_exact_share();
     test_rules();
+    test_recent_turn();
     test_baseline();
     test_bh();
     return test_report();

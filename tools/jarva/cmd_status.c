@@ -71,6 +71,13 @@ static void reason_text(char *buf, size_t size, const status_row *r, const jarva
                  limits, st->measured_at_target_year ? "measured" : "trend gives", projected, se);
         break;
     }
+    case JARVA_RULE_RECENT_TURN:
+        snprintf(buf, size,
+                 "P(%s %s %s in %d) = %.2f from the trend (%s, se %s), but the two latest changes "
+                 "move away from the target",
+                 ind->percent ? "%" : "value", cmp, target, ind->target_year, st->probability,
+                 projected, se);
+        break;
     case JARVA_RULE_TOO_FEW_POINTS:
         snprintf(buf, size, "%zu usable point%s in the latest series segment, 3 needed",
                  st->trend.n_points, st->trend.n_points == 1 ? "" : "s");

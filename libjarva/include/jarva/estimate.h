@@ -335,7 +335,8 @@ typedef enum jarva_target_state {
                                            without a measurement (the rule says which) */
     JARVA_TARGET_ACHIEVED = 1,          /* the latest estimate meets the target */
     JARVA_TARGET_ON_TRACK = 2,          /* probability >= on_track (0.75) */
-    JARVA_TARGET_UNCERTAIN = 3,         /* off_track < probability < on_track */
+    JARVA_TARGET_UNCERTAIN = 3,         /* off_track < probability < on_track, or a high
+                                           probability with a recent turn away (the rule says) */
     JARVA_TARGET_OFF_TRACK = 4,         /* probability <= off_track (0.25) */
     JARVA_TARGET_NO_TARGET = 5          /* the indicator has no target */
 } jarva_target_state;
@@ -350,7 +351,9 @@ typedef enum jarva_target_rule {
     JARVA_RULE_TOO_FEW_POINTS,         /* insufficient data: fewer than min_points in the segment */
     JARVA_RULE_TARGET_YEAR_UNMEASURED, /* insufficient data: the target year has passed and
                                           has no estimate */
-    JARVA_RULE_NO_TARGET               /* no target */
+    JARVA_RULE_NO_TARGET,              /* no target */
+    JARVA_RULE_RECENT_TURN             /* uncertain: the probability is high, but the two latest
+                                          changes of the segment move away from the target */
 } jarva_target_rule;
 
 typedef enum jarva_baseline_comparison {

@@ -112,6 +112,28 @@ static double probability_meets(double value, double se, const jarva_target *tar
     return margin >= 0 ? 1 : 0;
 }
 
+/* Whether the two latest changes among the last three usable points of the
+ * latest segment (first..latest) both move away from the target. The line
+ * is fitted to the whole segment, so a series that rose for years and has
+ * fallen since (partner forums: 2, 0, 3, 7, 7, 6, 5) still projects its
+ * overall rise; saying "on track" there contradicts what the reader sees in
+ * the latest values. One change away is ordinary variation; two in a row
+ * may be the start of a new direction that the line cannot show yet. The
+ * rule only withholds a favourable status: it never makes one. */
+static int turned_away(const jarva_series *series, const jarva_target *target, size_t first,
+                       size_t latest)
+{
+    double v[3];
+    size_t k = 0;
+    for (size_t i = latest + 1; i-- > first && k < 3;)
+        if (jarva__estimate_usable(&series->estimates[i]))
+            v[k++] = series->estimates[i].estimate; /* v[0] the latest */
+    if (k < 3)
+        return 0;
+    double d = (double)target->direction;
+    return d * (v[0] - v[1]) < 0 && d * (v[1] - v[2]) < 0;
+}
+
 /* The rules, tried in order (each sets state and rule):
  * 1. no published estimate -> insufficient data (no_data);
  * 2. the latest published estimate meets the target in the indicator's
@@ -126,9 +148,12 @@ static double probability_meets(double value, double se, const jarva_target *tar
  *    - the target year has come: its own estimate and se (a missed exact
  *      value has p = 0); no estimate that year -> insufficient data;
  *    then on track when p >= on_track, off track when p <= off_track,
- *    uncertain between. */
+ *    uncertain between;
+ * 4. a projected on track becomes uncertain when the series has turned away
+ *    from the target (turned_away()). */
 static void judge(const jarva_series *series, const jarva_target *target,
-                  const jarva_target_options *opts, size_t latest, jarva_target_status *out)
+                  const jarva_target_options *opts, size_t first, size_t latest,
+                  jarva_target_status *out)
 {
     if (out->gap <= 0) {
         out->state = JARVA_TARGET_ACHIEVED;
@@ -161,7 +186,11 @@ static void judge(const jarva_series *series, const jarva_target *target,
     }
     out->has_projection = 1;
     out->probability = probability_meets(out->projected_value, out->projected_se, target);
-    if (out->probability >= opts->on_track) {
+    if (out->probability >= opts->on_track && !out->measured_at_target_year &&
+        turned_away(series, target, first, latest)) {
+        out->state = JARVA_TARGET_UNCERTAIN;
+        out->rule = JARVA_RULE_RECENT_TURN;
+    } else if (out->probability >= opts->on_track) {
         out->state = JARVA_TARGET_ON_TRACK;
         out->rule = JARVA_RULE_PROBABILITY_HIGH;
     } else if (out->probability <= opts->off_track) {
@@ -224,7 +253,7 @@ int jarva_target_assess(jarva_target_status *out, const jarva_series *series,
             (target->value - out->latest_value) / (double)(target->year - out->latest_year);
     if (!(out->latest.flags & JARVA_EST_EXACT) && out->latest.se > 0)
         out->mdc = jarva_minimum_detectable_change(out->latest.se, 0.05, 0.80);
-    judge(series, target, opts, latest, out);
+    judge(series, target, opts, first, latest, out);
     return JARVA_OK;
 }
 
@@ -240,6 +269,8 @@ const char *jarva_target_rule_text(jarva_target_rule rule)
     case JARVA_RULE_TARGET_YEAR_UNMEASURED:
         return "the target year has passed without a measurement";
     case JARVA_RULE_NO_TARGET: return "no target";
+    case JARVA_RULE_RECENT_TURN:
+        return "the trend reaches the target, but the two latest changes move away from it";
     default: return "";
     }
 }
@@ -255,6 +286,7 @@ const char *jarva_target_rule_name(jarva_target_rule rule)
     case JARVA_RULE_TOO_FEW_POINTS: return "too_few_points";
     case JARVA_RULE_TARGET_YEAR_UNMEASURED: return "target_year_unmeasured";
     case JARVA_RULE_NO_TARGET: return "no_target";
+    case JARVA_RULE_RECENT_TURN: return "recent_turn";
     default: return "";
     }
 }
