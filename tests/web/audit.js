@@ -83,6 +83,28 @@ async function colours(browser, png) {
   return n;
 }
 
+// Two tabs run at once, and headless Chromium may hand back a white frame
+// for a tab that is not in front or has not painted since the last change
+// (seen once in CI: a blank 1280 px shot of a page that renders). So one
+// screenshot at a time, of the tab brought to the front after two animation
+// frames, taken again (at most three times) while it is blank.
+let shotQueue = Promise.resolve();
+function screenshot(browser, page) {
+  const take = async () => {
+    let png;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.bringToFront();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      png = await page.screenshot({ fullPage: false });
+      if ((await colours(browser, png)) >= 8) break;
+    }
+    return png;
+  };
+  const next = shotQueue.then(take);
+  shotQueue = next.catch(() => {});
+  return next;
+}
+
 async function auditSite(browser, dir, problems) {
   const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
   if (!pages.includes('index.html')) fail(problems, dir, 'no index.html');
@@ -116,13 +138,13 @@ async function auditPage(browser, dir, file, shots, axeSource, problems) {
     for (const p of await structure(page)) fail(problems, name, p);
     for (const p of await skipLink(page)) fail(problems, name, p);
     if (file === 'index.html') {
-      const wide = await page.screenshot({ fullPage: false });
+      const wide = await screenshot(browser, page);
       fs.writeFileSync(path.join(shots, `${path.basename(dir)}-index-1280.png`), wide);
       if ((await colours(browser, wide)) < 8) fail(problems, name, 'the 1280 px screenshot is blank');
     }
     for (const p of await noSideScroll(page)) fail(problems, name, p);
     if (file === 'index.html') {
-      const narrow = await page.screenshot({ fullPage: false });
+      const narrow = await screenshot(browser, page);
       fs.writeFileSync(path.join(shots, `${path.basename(dir)}-index-320.png`), narrow);
       if ((await colours(browser, narrow)) < 8) fail(problems, name, 'the 320 px screenshot is blank');
     }
