@@ -5,7 +5,9 @@
 # scale with the unit named; and its --format csv has the same fields.
 # Needs jq (skipped without it).
 . "$(dirname "$0")/lib.sh"
-command -v jq >/dev/null 2>&1 || { echo "no jq: skipped"; exit 0; }
+# tools/install-deps.sh --test installs jq, so CI never skips it; a skip
+# elsewhere is said on stdout.
+command -v jq >/dev/null 2>&1 || { echo "no jq: skipped (sh tools/install-deps.sh --test)"; exit 0; }
 DB=$T/j.db
 export JARVA_DB="$DB"
 EX=$JARVA_SRC/examples/data
@@ -34,7 +36,7 @@ typed() {
     bad=$(jq -r '.[] | to_entries[] | select(.value | type == "string") |
         select(.value == "" or (.value | test("^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$")) or
                .value == "true" or .value == "false" or .value == "null") |
-        select(.key | test("^(positive_codes|valid_codes|series_breaks|domain|id|variable|kon|omrade)$") | not) |
+        select(.key | test("^(domain|id|variable|kon|omrade)$") | not) |
         "\(.key)=\(.value)"' "$OUT" | sort -u | head -5)
     [ -z "$bad" ] || fail "$name: values that are not typed: $bad"
     jq -r '.[0] | keys_unsorted | join(",")' "$OUT" >"$T/keys"
@@ -75,6 +77,23 @@ share_checks '.[] | select(.unit == "proportion") | select((.estimate // 0) > 1 
     "results: a share above 1"
 share_checks '.[] | select((.suppressed | type) != "boolean" or (.exact | type) != "boolean") | .indicator' \
     "results: suppressed or exact not a boolean"
+# Lists are JSON arrays: codes and years of numbers, breakdowns of words.
+run --format json indicators
+share_checks '.[] | select((.positive_codes, .valid_codes, .series_breaks) |
+        . != null and (type != "array" or any(.[]; type != "number"))) | .id' \
+    "indicators: codes or series breaks not an array of numbers"
+share_checks '.[] | select(.disaggregations != null and (.disaggregations | type != "array" or
+        any(.[]; type != "string"))) | .id' "indicators: disaggregations not an array of words"
+checks=$((checks + 1))
+[ "$(jq -c '.[] | select(.id == "safe-evening-survey") | [.positive_codes, .valid_codes, .disaggregations]' "$OUT")" = \
+    '[[1,2],[1,2,3,4],["area","sex","age_group"]]' ] ||
+    fail "indicators: safe-evening-survey's lists $(jq -c '.[] | select(.id == "safe-evening-survey") | [.positive_codes, .valid_codes, .disaggregations]' "$OUT")"
+checks=$((checks + 1))
+[ "$(jq -c '.[] | select(.id == "police-list-areas") | .series_breaks' "$OUT")" = '[2025]' ] ||
+    fail "indicators: police-list-areas' series breaks are not [2025]"
+run --format json show g2
+checks=$((checks + 1))
+[ "$(jq -r '.[0].indicators | type' "$OUT")" = array ] || fail "show g2: indicators not an array"
 # indicators.csv: target_value 70 (percent) for 2027, proposed.
 run --format json show safe-evening-survey
 checks=$((checks + 1))

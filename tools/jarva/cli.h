@@ -69,6 +69,10 @@ int cli_table_add(cli_table *t, const char *const *cells);
 /* Marks a column as numeric: right-aligned in tables, a JSON number (null
  * when empty). */
 void cli_table_numeric(cli_table *t, int col);
+/* Marks a column as a comma-separated list: as it is in tables and CSV, a
+ * JSON array in json (items that read as numbers are numbers; null when
+ * empty). */
+void cli_table_list(cli_table *t, int col);
 /* Marks a column as boolean: cells "true" or "false", JSON true, false
  * (null when empty). */
 void cli_table_bool(cli_table *t, int col);

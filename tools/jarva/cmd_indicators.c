@@ -119,6 +119,10 @@ static int run_indicators(cli_ctx *ctx, int argc, char **argv)
         static const int numeric[] = { 6, 7, 8, 9, 20 };
         for (size_t c = 0; c < sizeof numeric / sizeof numeric[0]; c++)
             cli_table_numeric(t, numeric[c]);
+        /* positive_codes, valid_codes, disaggregations, series_breaks */
+        static const int lists[] = { 15, 16, 19, 21 };
+        for (size_t c = 0; c < sizeof lists / sizeof lists[0]; c++)
+            cli_table_list(t, lists[c]);
         cli_table_print(t, ctx->format, stdout);
     }
     cli_table_free(t);
@@ -137,7 +141,8 @@ const cli_command cli_cmd_indicators = {
     "baseline, target_year, target, unit, name_sv; csv and json add name_en,\n"
     "source, variable, positive_codes, valid_codes, event_type, counting_rule,\n"
     "disaggregations, min_n, series_breaks, target_kind (decided or proposed) and\n"
-    "target_decision.\n"
+    "target_decision. The four lists (positive_codes, valid_codes,\n"
+    "disaggregations, series_breaks) are comma-separated in csv and arrays in json.\n"
     "\n"
     "Exit status: 0 success, 1 no database, catalogue or such goal, 2 usage error.\n",
     run_indicators

@@ -21,10 +21,12 @@ static const cli_opt show_opts[] = {
 typedef struct fields {
     const char *names[MAX_FIELDS];
     const char *values[MAX_FIELDS];
-    int numeric[MAX_FIELDS]; /* unquoted in json */
+    int numeric[MAX_FIELDS]; /* FIELD_NUMBER: unquoted in json; FIELD_LIST: an array */
     char buffers[MAX_FIELDS][64];
     int n;
 } fields;
+
+enum { FIELD_TEXT = 0, FIELD_NUMBER = 1, FIELD_LIST = 2 };
 
 static void add(fields *f, const char *name, const char *value)
 {
@@ -44,8 +46,16 @@ static void add_number(fields *f, const char *name, int has, double value)
     buffer[0] = '\0';
     if (has)
         snprintf(buffer, sizeof f->buffers[0], "%.12g", value);
-    f->numeric[f->n] = 1;
+    f->numeric[f->n] = FIELD_NUMBER;
     add(f, name, buffer);
+}
+
+/* Adds a comma-separated list ("1,2"), a JSON array in json. */
+static void add_list(fields *f, const char *name, const char *value)
+{
+    if (f->n < MAX_FIELDS)
+        f->numeric[f->n] = FIELD_LIST;
+    add(f, name, value);
 }
 
 static int print_fields(const fields *f, cli_format format)
@@ -64,8 +74,10 @@ static int print_fields(const fields *f, cli_format format)
     } else {
         t = cli_table_new(f->n, f->names);
         for (int i = 0; t && i < f->n; i++)
-            if (f->numeric[i])
+            if (f->numeric[i] == FIELD_NUMBER)
                 cli_table_numeric(t, i);
+            else if (f->numeric[i] == FIELD_LIST)
+                cli_table_list(t, i);
         if (t && cli_table_add(t, f->values) != 0) {
             cli_table_free(t);
             t = NULL;
@@ -126,8 +138,8 @@ static int show_indicator(jarva_db *db, const jarva_indicator *ind, cli_format f
     add(&f, "measure", cli_measure_name(ind->measure));
     add(&f, "source", ind->source);
     add(&f, "variable", ind->variable);
-    add(&f, "positive_codes", ind->positive_codes);
-    add(&f, "valid_codes", ind->valid_codes);
+    add_list(&f, "positive_codes", ind->positive_codes);
+    add_list(&f, "valid_codes", ind->valid_codes);
     char labels[1024];
     if (code_labels(db, ind->id, labels, sizeof labels) != 0)
         return cli_db_error(db);
@@ -142,9 +154,9 @@ static int show_indicator(jarva_db *db, const jarva_indicator *ind, cli_format f
     add(&f, "target_kind", ind->has_target ? jarva_target_kind_name(ind->target_kind) : NULL);
     add(&f, "target_decision", ind->target_decision);
     add(&f, "unit", cli_value_unit(ind, format));
-    add(&f, "disaggregations", ind->disaggregations);
+    add_list(&f, "disaggregations", ind->disaggregations);
     add_number(&f, "min_n", 1, ind->min_n);
-    add(&f, "series_breaks", breaks);
+    add_list(&f, "series_breaks", breaks);
     add(&f, "description_sv", ind->description_sv);
     add(&f, "description_en", ind->description_en);
     return print_fields(&f, format);
@@ -172,7 +184,7 @@ static int show_goal(jarva_db *db, const jarva_goal *g, cli_format format)
     add(&f, "text_sv", g->text_sv);
     add(&f, "text_en", g->text_en);
     add_number(&f, "indicator_count", 1, g->indicator_count);
-    add(&f, "indicators", ids);
+    add_list(&f, "indicators", ids);
     int rc = print_fields(&f, format);
     jarva_indicator_list_free(list);
     return rc;

@@ -8,7 +8,7 @@
 struct cli_table {
     int ncols;
     char **headers;
-    unsigned char *numeric; /* per column: COL_TEXT, COL_NUMBER or COL_BOOL */
+    unsigned char *numeric; /* per column: COL_TEXT, COL_NUMBER, COL_BOOL or COL_LIST */
     char **cells;           /* nrows * ncols, row-major; NULL = no value */
     size_t nrows, cap;
 };
@@ -41,7 +41,7 @@ cli_table *cli_table_new(int ncols, const char *const *headers)
     return t;
 }
 
-enum { COL_TEXT = 0, COL_NUMBER = 1, COL_BOOL = 2 };
+enum { COL_TEXT = 0, COL_NUMBER = 1, COL_BOOL = 2, COL_LIST = 3 };
 
 void cli_table_numeric(cli_table *t, int col)
 {
@@ -53,6 +53,12 @@ void cli_table_bool(cli_table *t, int col)
 {
     if (t && col >= 0 && col < t->ncols)
         t->numeric[col] = COL_BOOL;
+}
+
+void cli_table_list(cli_table *t, int col)
+{
+    if (t && col >= 0 && col < t->ncols)
+        t->numeric[col] = COL_LIST;
 }
 
 static int named(const char *const *names, const char *name)
@@ -224,7 +230,33 @@ static int json_number(const char *s)
     return *s == '\0';
 }
 
-/* A cell as JSON: numbers and booleans unquoted, null for no value (an
+/* "1, 2" as [1, 2] and "area,sex" as ["area", "sex"]: the items between
+ * commas, spaces around them dropped, each a number when it reads as one. */
+static void print_json_list(const char *cell, FILE *out)
+{
+    char item[256];
+    fputc('[', out);
+    for (const char *p = cell, *sep = ""; *p; sep = ", ") {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, ",");
+        size_t end = len;
+        while (end > 0 && p[end - 1] == ' ')
+            end--;
+        /* Items longer than the buffer are catalogue errors the loader
+         * refuses; cut rather than overflow. */
+        snprintf(item, sizeof item, "%.*s", (int)end, p);
+        fputs(sep, out);
+        if (json_number(item))
+            fputs(item, out);
+        else
+            print_json_string(item, out);
+        p += len + (p[len] == ',');
+    }
+    fputc(']', out);
+}
+
+/* A cell as JSON: numbers and booleans unquoted, lists as arrays, null for no value (an
  * empty cell, or a number or boolean that is not one), text quoted. An
  * empty text is no value too: the catalogue leaves a field empty when it
  * does not apply, and "" would read as a value. */
@@ -234,6 +266,8 @@ static void print_json_cell(const char *cell, int type, FILE *out)
         fputs(cell, out);
     else if (type == COL_BOOL && cell && (!strcmp(cell, "true") || !strcmp(cell, "false")))
         fputs(cell, out);
+    else if (type == COL_LIST && cell && *cell)
+        print_json_list(cell, out);
     else if (!cell || !*cell || type != COL_TEXT)
         fputs("null", out);
     else
