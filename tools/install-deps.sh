@@ -3,13 +3,14 @@
 # that are missing (nothing, quickly, when all are there). --test adds what the
 # test suite uses: a C++ compiler for the header check, clang for the fuzzers,
 # clang-format, poppler-utils for the PDF checks, the sqlite3 shell, valgrind,
-# and for the web edition's browser test chromium, tidy, node and npm, with
-# `npm ci` in tests/web (puppeteer-core and axe-core, pinned by its lock file).
+# jq for the typed-JSON test, and for the web edition's browser test chromium,
+# tidy, node and npm, with `npm ci` in tests/web (puppeteer-core and axe-core,
+# pinned by its lock file).
 set -eu
 pkgs="build-essential cmake pkg-config libcsv-dev libgsl-dev libsqlite3-dev libhpdf-dev fonts-liberation
 libzip-dev libexpat1-dev libreadstat-dev"
 if [ "${1:-}" = "--test" ]; then
-    pkgs="$pkgs g++ clang clang-format libclang-rt-14-dev poppler-utils sqlite3 valgrind"
+    pkgs="$pkgs g++ clang clang-format libclang-rt-14-dev poppler-utils sqlite3 valgrind jq"
     pkgs="$pkgs chromium tidy"
     # Node's own packages (nodesource's nodejs, as on this project's machines)
     # bring npm with them and make Debian's npm uninstallable: ask apt for
