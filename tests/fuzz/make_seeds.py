@@ -172,6 +172,48 @@ for name in ["trygghetsenkat-2025.sav", "trygghetsenkat-2025.dta", "trygghetsenk
 for name in ["trygghetsenkat-2025.sas7bdat", "aktivitetslogg.sas7bdat"]:
     write(d, name + "-8k", read(os.path.join(FORMATS, name))[:8192])
 
+# fuzz_adhoc_split: split byte, flag byte, the body after the header
+# id,area,age,stratum,w,q (fuzz_adhoc_split.c): 60 respondents as the unit
+# test's generator writes them, split early, in the middle and late; with
+# quoted fields that hold the delimiter, a quote and a line break where a
+# split point lands; a bad weight and a ragged row in the second half.
+d = corpus("fuzz_adhoc_split")
+AREAS = ["Akalla", "Hjulsta", "Husby", "Kista", "Rinkeby", "Tensta"]
+AGES = ["16-29", "30-49", "50-64", "65-84"]
+
+
+def body(rows, delim, eol, decimal_comma, quoted=False):
+    out = []
+    for i in range(rows):
+        x = (i * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+        area, age = AREAS[(x >> 11) % 6], AGES[(x >> 23) % 4]
+        if quoted and i % 7 == 3:
+            area = '"%s%s ""x""\n%s"' % (area, delim, eol.strip() or "y")
+        w = "%d%s%02d" % (50 + (x >> 41) % 300, "," if decimal_comma else ".", (x >> 7) % 100)
+        if decimal_comma and delim == ",":
+            w = '"%s"' % w
+        k = (x >> 51) % 8
+        q = str(k + 1) if k < 5 else ("9" if k == 5 else "")
+        out.append(delim.join([str(i + 1), area, age, str(1 + (x >> 31) % 5), w, q]))
+    return (eol.join(out) + eol).encode()
+
+
+for flags in [0, 1 | 2, 4 | 8, 1 | 2 | 4 | 8 | 16]:
+    delim, eol = (";" if flags & 1 else ","), ("\r\n" if flags & 8 else "\n")
+    b = body(60, delim, eol, bool(flags & 1))
+    for where in [1, 128, 250]:
+        write(d, "rows-f%d-s%d" % (flags, where), bytes([where, flags]) + b)
+    q = body(60, delim, eol, bool(flags & 1), quoted=True)
+    for where in [40, 90, 200]:
+        write(d, "quoted-f%d-s%d" % (flags, where), bytes([where, flags]) + q)
+b = body(60, ",", "\n", False)
+lines = b.split(b"\n")
+lines[45] = lines[45].rsplit(b",", 2)[0] + b",-3,1"
+write(d, "bad-weight", bytes([128, 4]) + b"\n".join(lines))
+lines = b.split(b"\n")
+lines[50] = lines[50] + b",extra"
+write(d, "ragged", bytes([100, 6]) + b"\n".join(lines))
+
 for h in sorted(os.listdir(os.path.join(HERE, "corpus"))):
     files = glob.glob(os.path.join(HERE, "corpus", h, "*"))
     print("%-24s %3d inputs, %7d bytes" % (h, len(files), sum(os.path.getsize(f) for f in files)))
