@@ -329,7 +329,9 @@ int jarva__report_method(jarva__report *r)
                 "målåret med sitt standardfel, och statusen följer av sannolikheten att målvärdet "
                 "nås då: uppnått om det senaste värdet når målet; på väg vid minst 75\xC2\xA0%; "
                 "osäkert mellan 25 och 75\xC2\xA0%; inte på väg vid högst 25\xC2\xA0%; "
-                "annars otillräckliga data.",
+                "annars otillräckliga data. En linje som når målet ger ändå bara osäkert om de "
+                "två senaste förändringarna båda gått bort från målvärdet (vänt): linjen följer "
+                "hela serien och hinner inte visa en ny riktning.",
                 "The trend is a straight line through the latest unbroken part of the series, at "
                 "least three points: for sample surveys weighted least squares (weights 1/se²), "
                 "widened by a dispersion factor when the years vary more than sampling error "
@@ -337,7 +339,9 @@ int jarva__report_method(jarva__report *r)
                 "the target year with its standard error, and the status follows from the "
                 "probability that the target is met then: achieved if the latest value meets "
                 "it; on track at 75% or more; uncertain between 25% and 75%; off track at 25% or "
-                "less; otherwise insufficient data."));
+                "less; otherwise insufficient data. A line that reaches the target still gives "
+                "only uncertain when the two latest changes both moved away from it (turned): "
+                "the line follows the whole series and cannot show a new direction yet."));
     jarva__pdf_heading(doc, 2, TR(r, "Röjandekontroll", "Disclosure control"));
     jarva__pdf_body(
         doc, TR(r,

@@ -25,7 +25,7 @@
 #include "sha256.h"
 #include "store_db.h"
 
-#define GOLDEN_SHA256 "fa7040876109369f0d3325a0e2f48cf8da3e6383049319574d45f12e49c85dab"
+#define GOLDEN_SHA256 "d9de3823f5997ff6a7bb9bc1977e125a64eecc860bd002fc19cccc5be9dadf6b"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 
