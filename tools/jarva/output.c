@@ -231,10 +231,13 @@ static int json_number(const char *s)
 }
 
 /* "1, 2" as [1, 2] and "area,sex" as ["area", "sex"]: the items between
- * commas, spaces around them dropped, each a number when it reads as one. */
-static void print_json_list(const char *cell, FILE *out)
+ * commas, spaces around them dropped, each a number when it reads as one.
+ * Returns -1 out of memory (the caller prints null instead). */
+static int print_json_list(const char *cell, FILE *out)
 {
-    char item[256];
+    char *item = malloc(strlen(cell) + 1);
+    if (!item)
+        return -1;
     fputc('[', out);
     for (const char *p = cell, *sep = ""; *p; sep = ", ") {
         while (*p == ' ')
@@ -243,9 +246,8 @@ static void print_json_list(const char *cell, FILE *out)
         size_t end = len;
         while (end > 0 && p[end - 1] == ' ')
             end--;
-        /* Items longer than the buffer are catalogue errors the loader
-         * refuses; cut rather than overflow. */
-        snprintf(item, sizeof item, "%.*s", (int)end, p);
+        memcpy(item, p, end);
+        item[end] = '\0';
         fputs(sep, out);
         if (json_number(item))
             fputs(item, out);
@@ -254,6 +256,8 @@ static void print_json_list(const char *cell, FILE *out)
         p += len + (p[len] == ',');
     }
     fputc(']', out);
+    free(item);
+    return 0;
 }
 
 /* A cell as JSON: numbers and booleans unquoted, lists as arrays, null for no value (an
@@ -266,8 +270,8 @@ static void print_json_cell(const char *cell, int type, FILE *out)
         fputs(cell, out);
     else if (type == COL_BOOL && cell && (!strcmp(cell, "true") || !strcmp(cell, "false")))
         fputs(cell, out);
-    else if (type == COL_LIST && cell && *cell)
-        print_json_list(cell, out);
+    else if (type == COL_LIST && cell && *cell && print_json_list(cell, out) == 0)
+        return;
     else if (!cell || !*cell || type != COL_TEXT)
         fputs("null", out);
     else
