@@ -210,6 +210,15 @@ static int load_item(jarva__report *r, jarva__report_item *it)
     }
     jarva__report_analyse(it);
     choose_bars(r, it);
+    /* The breakdowns of the latest value shown, in the headline area:
+     * what the sentence's value hides. */
+    if (it->latest_shown >= 0) {
+        it->breakdown_year = it->series.years[it->latest_shown];
+        jarva_result_filter by = { it->ind->id, it->breakdown_year, it->area_id, 1 };
+        rc = jarva_result_list_open(&it->breakdowns, db, &by);
+        if (rc)
+            return rc;
+    }
     return JARVA_OK;
 }
 
@@ -303,6 +312,7 @@ void jarva__report_unload(jarva__report *r)
         jarva_free(r->items[i].area_id);
         jarva_series_data_free(r->items[i].data);
         jarva_result_list_free(r->items[i].results);
+        jarva_result_list_free(r->items[i].breakdowns);
     }
     free(r->items);
     r->items = NULL;

@@ -559,7 +559,7 @@ static int indicator_block(jarva__report *r, const jarva__report_item *it)
         return jarva__pdf_status(doc);
     if (it->bar_year && bar_chart(r, it) != JARVA_OK)
         return jarva__pdf_status(doc);
-    return jarva__pdf_status(doc);
+    return jarva__report_breakdown(r, it);
 }
 
 /* The room a goal's heading needs with its first indicator's texts and

@@ -49,7 +49,11 @@ typedef struct jarva__report_item {
     jarva_result_list *results; /* every estimate of the indicator (owned), for the bars */
     size_t bars_from, bars_to;  /* the results of the areas compared, [from, to) */
     int bar_year;               /* their year, 0 if fewer than two areas have one */
-    double level;               /* the level its estimates were computed at; 0: REPORT_LEVEL */
+    /* The headline area's breakdowns (sex, age group, organisation, role)
+     * in the latest year with a value shown (owned; NULL if none). */
+    jarva_result_list *breakdowns;
+    int breakdown_year;
+    double level; /* the level its estimates were computed at; 0: REPORT_LEVEL */
 } jarva__report_item;
 
 typedef struct jarva__report {
@@ -305,6 +309,26 @@ const char *jarva__report_glance_group_title(const jarva__report *r, jarva_summa
 /* The note under the table: units, and what . and .. mean. */
 const char *jarva__report_glance_note(const jarva__report *r);
 int jarva__report_goals(jarva__report *r); /* report_goals.c */
+
+/* ---- report_breakdown.c: an indicator by sex, age group, organisation, role ---- */
+
+/* A breakdown's name ("Kön", "Åldersgrupp"; "Sex", "Age group"), static. */
+const char *jarva__report_dimension_name(jarva__lang lang, const char *dimension);
+/* A group's name: "Kvinnor", "16–29 år", an organisation's name, "Chefer";
+ * a code the shipped mappings do not list as stored. */
+void jarva__report_domain_label(const jarva__report *r, const char *dimension, const char *value,
+                                char *buf, size_t cap);
+/* The breakdowns it->breakdowns holds, in the report's order, into out
+ * (at most max): with shown, those with a group that may be shown; else
+ * those whose every group is suppressed. Their number. */
+size_t jarva__report_breakdown_dimensions(const jarva__report_item *it, bool shown,
+                                          const char **out, size_t max);
+/* The i-th result of it->breakdowns if it is of the dimension (*value its
+ * group's code), else NULL. */
+const jarva_result *jarva__report_breakdown_get(const jarva__report_item *it, const char *dimension,
+                                                size_t i, const char **value);
+/* The PDF table of an indicator's breakdowns (nothing when it has none). */
+int jarva__report_breakdown(jarva__report *r, const jarva__report_item *it);
 /* report_area.c: a page per area against Järva as a whole, and the method
  * appendix's paragraph on those comparisons and their family. */
 int jarva__report_areas(jarva__report *r);

@@ -267,6 +267,79 @@ static void data_table(jarva__html *h, jarva__html_buf *b, const jarva__report_i
     html_add(b, "</tbody>\n</table>\n</div>\n</details>\n");
 }
 
+/* The breakdowns by sex, age group, organisation and role, as the PDF's
+ * table (report_breakdown.c): a row per group with its raw values for the
+ * consistency test, ".." and no n for a suppressed one; a dimension
+ * without one group to show is a sentence. */
+static void breakdown_table(jarva__html *h, jarva__html_buf *b, const jarva__report_item *it)
+{
+    const jarva__report *r = &h->r;
+    const char *dims[4], *hidden[4];
+    size_t n_dims = jarva__report_breakdown_dimensions(it, true, dims, 4);
+    size_t n_hidden = jarva__report_breakdown_dimensions(it, false, hidden, 4);
+    for (size_t k = 0; k < n_hidden; k++) {
+        html_add(b, "<p class=\"meta\">");
+        jarva__html_text(b, jarva__report_dimension_name(r->lang, hidden[k]));
+        html_add(b, " %d: %s</p>\n", it->breakdown_year,
+                 TR(r, "inget värde kan redovisas, för få svar i grupperna.",
+                    "no value can be shown, too few respondents in the groups."));
+    }
+    if (!n_dims)
+        return;
+    char level[32];
+    jarva__report_level_text(r->lang, jarva__report_level(it), level, sizeof level);
+    html_add(b, "<div class=\"table-wrap\">\n<table>\n<caption>");
+    jarva__html_text(b, jarva__report_ind_name(r->lang, it->ind));
+    html_add(b, ": %s, ", TR(r, "efter grupp", "by group"));
+    jarva__html_text(b, it->area_name);
+    html_add(b,
+             " %d</caption>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+             "<th scope=\"col\">%s %s</th><th scope=\"col\">%s</th></tr></thead>\n",
+             it->breakdown_year, TR(r, "Grupp", "Group"), TR(r, "Värde", "Value"), level,
+             TR(r, "konfidensintervall", "confidence interval"),
+             TR(r, "Antal svar", "Respondents"));
+    for (size_t k = 0; k < n_dims; k++) {
+        html_add(b, "<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"4\">");
+        jarva__html_text(b, jarva__report_dimension_name(r->lang, dims[k]));
+        html_add(b, "</th></tr>\n");
+        for (size_t i = 0; i < jarva_result_list_count(it->breakdowns); i++) {
+            const char *code;
+            const jarva_result *res = jarva__report_breakdown_get(it, dims[k], i, &code);
+            if (!res)
+                continue;
+            const jarva_estimate *e = &res->estimate;
+            char label[256], value[JARVA__FMT_SIZE], ci[JARVA__FMT_SIZE];
+            jarva__report_domain_label(r, dims[k], code, label, sizeof label);
+            html_add(b, "<tr");
+            add_value_attrs(b, it, it->breakdown_year, e);
+            html_add(b, " data-domain=\"");
+            jarva__html_text(b, res->domain);
+            html_add(b, "\"><th scope=\"row\">");
+            jarva__html_text(b, label);
+            if (!jarva__report_shown(e)) {
+                html_add(
+                    b, "</th><td class=\"num\">%s</td><td>%s</td><td class=\"num\">%s</td></tr>\n",
+                    jarva__fmt_suppressed(), TR(r, "Redovisas inte", "Not shown"),
+                    jarva__fmt_suppressed());
+                continue;
+            }
+            jarva__report_value(r->lang, it->ind, e->estimate, value, sizeof value);
+            jarva__report_estimate_ci(r->lang, it->ind, e, ci, sizeof ci);
+            html_add(b,
+                     "</th><td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                     "<td class=\"num\">%zu</td></tr>\n",
+                     value, ci, e->n);
+        }
+        html_add(b, "</tbody>\n");
+    }
+    html_add(b, "</table>\n</div>\n<p class=\"meta\">%s</p>\n",
+             TR(r,
+                ".. = redovisas inte: för få svar i gruppen, eller dolt så att en annan grupps "
+                "dolda värde inte kan räknas fram ur helheten.",
+                ".. = not shown: too few respondents in the group, or withheld so that another "
+                "group's withheld value cannot be derived from the whole."));
+}
+
 void jarva__html_indicator(jarva__html *h, jarva__html_buf *b, const jarva__report_item *it,
                            int level)
 {
@@ -299,5 +372,7 @@ void jarva__html_indicator(jarva__html *h, jarva__html_buf *b, const jarva__repo
     }
     if (it->series.count > 0)
         data_table(h, b, it);
+    if (it->breakdowns)
+        breakdown_table(h, b, it);
     html_add(b, "</section>\n");
 }

@@ -5,8 +5,10 @@
 # indicators with that status; every off-track and uncertain indicator is in
 # the table of those that need action, all off-track ones before the
 # uncertain ones; every on-track, achieved and not-judged indicator is named
-# in its own group's list and in no other; and Table 2 (activities per
-# year) has the years the sentences compare with. Read through pdftotext;
+# in its own group's list and in no other; the table of activities per
+# year has the years the sentences compare with; and the tables by sex,
+# age group, organisation and role show what `jarva results --domains`
+# stores (n and value), never a suppressed group's. Read through pdftotext;
 # skipped where it is missing.
 . "$(dirname "$0")/lib.sh"
 
@@ -103,7 +105,7 @@ checks=$((checks + 1))
 # Table 2 (activities per year) has every year the activity sentences
 # compare with (their baseline: "Utgångsvärde: 68 % (2019, första jämförbara
 # mätningen)", the year the sentence "ökade från 68 % (2019 ...) till ..." starts from).
-head2=$(pdftotext -layout "$T/report.pdf" - | grep -a -A1 "Tabell 2\. Aktiviteter per år" | tail -n 1)
+head2=$(pdftotext -layout "$T/report.pdf" - | grep -a -A1 "Tabell [0-9]*\. Aktiviteter per år" | tail -n 1)
 years=$(grep -ao "Källa: Aktivitetsloggen · Område[^·]*· Utgångsvärde: [^(]*([0-9]\{4\}" \
     "$T/all.txt" | grep -o "[0-9]\{4\}$" | sort -u)
 checks=$((checks + 1))
@@ -114,5 +116,68 @@ for y in $years; do
     *"$y"*) ;;
     *) fail "Table 2 lacks $y, which the text compares with (header: $head2)" ;;
     esac
+done
+
+# The breakdowns: in the table under safe-evening-survey (Järva 2025) and
+# under staff-know-agreement, each group's n and value as the CLI's JSON
+# has them (the value rounded to a whole percent, as the report prints
+# shares), and ".." with no n for a suppressed group.
+pdftotext -layout "$T/report.pdf" - | sed 's/\xc2\xa0/ /g' >"$T/layout.txt"
+# The table's lines, caption to note, of the indicator's own block: after
+# its name as a heading (a line starting with "Källa:" follows within three
+# lines), since every staff indicator's table has the same caption.
+breakdown() { # INDICATOR CAPTION
+    name=$(name_of "$1" | cut -c1-40)
+    awk -v name="$name" -v c="$2" '
+        index($0, name) { at = NR }
+        /^ *Källa:/ && at && NR - at <= 3 { mine = 1 }
+        mine && index($0, c) { on = 1 }
+        on { print }
+        on && /redovisas inte:/ { exit }' "$T/layout.txt"
+}
+check_group() { # TABLE_FILE LABEL N VALUE SUPPRESSED
+    checks=$((checks + 1))
+    line=$(grep -a "^ *$2  " "$1" | head -n 1)
+    if [ "$5" = true ]; then
+        case $line in
+        *"$2"*" .. "*".."*) ;;
+        *) fail "$2: a suppressed group shows «$line»" ;;
+        esac
+        return
+    fi
+    pct=$(awk -v v="$4" 'BEGIN { printf "%d", v * 100 + 0.5 }')
+    case $line in
+    *" $pct %"*" $3") ;;
+    *) fail "$2: expected $pct % and n $3, the report has «$line»" ;;
+    esac
+}
+for spec in "safe-evening-survey|Efter kön och åldersgrupp, Järva 2025" \
+    "staff-know-agreement|Efter organisation och roll, Järva 2025"; do
+    id=${spec%%|*}
+    caption=${spec#*|}
+    breakdown "$id" "$caption" >"$T/breakdown.txt"
+    checks=$((checks + 1))
+    [ -s "$T/breakdown.txt" ] || { fail "no table «$caption»"; continue; }
+    run --db "$DB" --format csv results --indicator "$id" --year 2025 --area jarva --domains
+    expect_status 0 "results --domains $id"
+    # domain, n, estimate, suppressed (columns 5, 6, 7, 15)
+    tail -n +2 "$OUT" | awk -F, '$5 != "" { print $5 "|" $6 "|" $7 "|" $15 }' >"$T/groups.txt"
+    checks=$((checks + 1))
+    [ "$(wc -l <"$T/groups.txt")" -ge 5 ] || fail "$id: $(wc -l <"$T/groups.txt") groups"
+    while IFS='|' read -r domain n est supp; do
+        case $domain in
+        sex=K) label=Kvinnor ;;
+        sex=M) label=Män ;;
+        age_group=*) label="$(echo "${domain#*=}" | sed 's/-/–/') år" ;;
+        role=chef) label=Chefer ;;
+        role=medarbetare) label=Medarbetare ;;
+        "role=utpekat ansvar") label="Med utpekat ansvar" ;;
+        organisation=polisen-lpo-jarva) label="Lokalpolisområde Järva" ;;
+        organisation=jarva-sdf) label="Järva stadsdelsförvaltning" ;;
+        organisation=trafikkontoret) label=Trafikkontoret ;;
+        *) continue ;;
+        esac
+        check_group "$T/breakdown.txt" "$label" "$n" "$est" "$supp"
+    done <"$T/groups.txt"
 done
 finish

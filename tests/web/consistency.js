@@ -31,7 +31,9 @@ const WORDS = {
 };
 
 const cli = (...args) => JSON.parse(execFileSync(jarva, ['--db', db, ...args, '--format', 'json'], { encoding: 'utf8' }));
-const results = cli('results');
+// With the breakdowns: a row of the tables by sex, age group, organisation
+// and role carries its data-domain.
+const results = cli('results', '--domains');
 const statuses = cli('status');
 const indicators = new Map(cli('indicators').map((i) => [i.id, i]));
 const areaName = new Map();
@@ -39,7 +41,7 @@ for (const line of fs.readFileSync(areasCsv, 'utf8').split('\n').slice(1)) {
   const [id, name] = line.split(',');
   if (id) areaName.set(id, name);
 }
-const byKey = new Map(results.map((r) => [`${r.indicator}|${r.year}|${r.area}`, r]));
+const byKey = new Map(results.map((r) => [`${r.indicator}|${r.year}|${r.area}|${r.domain || ''}`, r]));
 const statusOf = new Map(statuses.map((s) => [s.indicator, s.status]));
 
 const problems = [];
@@ -82,7 +84,8 @@ for (const site of sites) {
       const attr = (name) => (m[2].match(new RegExp(` ${name}="([^"]*)"`)) || [])[1];
       const text = m[3].replace(/<[^>]+>/g, ' ');
       const ind = indicators.get(attr('data-ind'));
-      const key = `${attr('data-ind')}|${attr('data-year')}|${attr('data-area')}`;
+      const domain = (attr('data-domain') || '').replace(/&amp;/g, '&');
+      const key = `${attr('data-ind')}|${attr('data-year')}|${attr('data-area')}|${domain}`;
       const r = byKey.get(key);
       cells++;
       if (!ind || !r) {
