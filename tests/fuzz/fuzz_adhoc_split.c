@@ -59,6 +59,10 @@ static void compare(const jarva_adhoc_result *one, const jarva_adhoc_result *two
         const jarva_estimate *a = jarva_adhoc_result_get(one, d);
         const jarva_estimate *b = jarva_adhoc_result_get(two, d);
         FUZZ_ASSERT(a && b);
+        if (getenv("FUZZ_VERBOSE"))
+            fprintf(stderr,
+                    "domain %zu: n %zu/%zu flags 0x%x/0x%x est %.17g/%.17g se %.17g/%.17g\n", d,
+                    a->n, b->n, a->flags, b->flags, a->estimate, b->estimate, a->se, b->se);
         FUZZ_ASSERT(a->n == b->n && a->n_positive == b->n_positive);
         FUZZ_ASSERT(a->suppressed == b->suppressed && a->flags == b->flags);
         FUZZ_ASSERT(close_to(a->estimate, b->estimate) && close_to(a->se, b->se));

@@ -1,5 +1,7 @@
 /* test_stats_survey.c: survey shares and means on cases small enough to work
  * by hand, the lonely-PSU rules, the disclosure rule, and every refusal. */
+#include <string.h>
+
 #include "harness.h"
 #include "stats.h"
 
@@ -235,6 +237,33 @@ static void test_zero_variance(void)
     CHECK(e.ci_low == 0.5 && e.ci_high == 0.5);
 }
 
+/* What is left of S2 - S1^2 / n_h below its rounding is no variance
+ * (stats_sums.c): three equal z of 0.1 summed with a last-bit error leave
+ * about 1e-18, which must not become a standard error of 1e-9 and a
+ * nonzero interval; a real spread of the same size relative to z (one z
+ * off by 1e-6) is kept, as exactly as the formula gives it. */
+static void test_rounding_is_not_variance(void)
+{
+    size_t sizes[2] = { 3, 3 };
+    jarva__stratum_cell cells[2] = { { 3, 0.3, 0.03 + 2e-18 }, { 3, 0.3, 0.03 } };
+    jarva__domain_moments m = { 0 };
+    char err[256];
+    CHECK_INT(
+        jarva__moments_combine(2, sizes, cells, JARVA_LONELY_PSU_FAIL, NULL, &m, err, sizeof err),
+        JARVA_OK);
+    CHECK_REL(m.variance, 0, 0);
+    /* z = 0.1, 0.1, 0.100001: S1 = 0.300001, S2 = 0.020000200001 + 0.01 ... */
+    double z[3] = { 0.1, 0.1, 0.100001 };
+    double s1 = z[0] + z[1] + z[2], s2 = z[0] * z[0] + z[1] * z[1] + z[2] * z[2];
+    jarva__stratum_cell spread[1] = { { 3, s1, s2 } };
+    memset(&m, 0, sizeof m);
+    CHECK_INT(
+        jarva__moments_combine(1, sizes, spread, JARVA_LONELY_PSU_FAIL, NULL, &m, err, sizeof err),
+        JARVA_OK);
+    /* sum (z - zbar)^2 = (2/3)(1e-6)^2 = 6.67e-13, times n/(n-1) = 1.5: 1e-12 */
+    CHECK_REL(m.variance, 1e-12, 1e-3);
+}
+
 static void test_refusals(void)
 {
     jarva_survey_data data = { 4, hand_y, hand_w, hand_st, 2, NULL };
@@ -295,6 +324,7 @@ int main(void)
     test_lonely();
     test_disclosure();
     test_zero_variance();
+    test_rounding_is_not_variance();
     test_refusals();
     return test_report();
 }

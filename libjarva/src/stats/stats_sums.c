@@ -20,6 +20,7 @@
  * by value is the centred, two-pass formula with the sums over each value
  * taken first. The numbers agree with the two-pass ones to rounding (about
  * 1e-15 relative). Memory: domains x strata x values cells. */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -55,8 +56,16 @@ int jarva__moments_combine(size_t strata, const size_t *stratum_size,
         o->strata++;
         double n_h = (double)stratum_size[h];
         if (stratum_size[h] > 1) {
+            /* S2 - S1^2 / n_h is 0 when the stratum's z are all alike, but
+             * S1 and S2 carry rounding of up to about n_h ulps of S2 (their
+             * sums, and the order a split read adds them in), so what is
+             * left below that is rounding, not variance: without this the
+             * same data read in one pass or in two parts could give se 0
+             * (JARVA_EST_ZERO_VARIANCE, a zero-width interval) or se 7e-10
+             * (found by tests/fuzz/fuzz_adhoc_split.c). */
             double within = c->z_sq - c->z_sum * c->z_sum / n_h;
-            variance += n_h / (n_h - 1) * (within > 0 ? within : 0);
+            double rounding = 4.0 * (n_h + 4.0) * DBL_EPSILON * c->z_sq;
+            variance += n_h / (n_h - 1) * (within > rounding ? within : 0);
             continue;
         }
         o->lonely_strata++;
