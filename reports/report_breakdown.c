@@ -16,30 +16,31 @@
 #include "pdf_text.h"
 #include "report_internal.h"
 
-/* The breakdowns the catalogue knows, in the order the report shows them. */
-static const char *const known[] = { "sex", "age_group", "organisation", "role" };
+/* The breakdowns the catalogue knows, in the order the report shows them,
+ * with their names as headings and inside a sentence ("efter kön och
+ * åldersgrupp", "by sex and age group"). */
+static const struct {
+    const char *id, *sv, *en, *sv_word, *en_word;
+} known[] = {
+    { "sex", "Kön", "Sex", "kön", "sex" },
+    { "age_group", "Åldersgrupp", "Age group", "åldersgrupp", "age group" },
+    { "organisation", "Organisation", "Organisation", "organisation", "organisation" },
+    { "role", "Roll", "Role", "roll", "role" },
+};
 #define N_KNOWN (sizeof known / sizeof known[0])
 
-const char *jarva__report_dimension_name(jarva__lang lang, const char *dimension)
+static const char *dimension_text(jarva__lang lang, const char *dimension, bool word)
 {
-    static const char *const sv[N_KNOWN] = { "Kön", "Åldersgrupp", "Organisation", "Roll" };
-    static const char *const en[N_KNOWN] = { "Sex", "Age group", "Organisation", "Role" };
     for (size_t k = 0; k < N_KNOWN; k++)
-        if (!strcmp(dimension, known[k]))
-            return lang == JARVA__LANG_EN ? en[k] : sv[k];
+        if (!strcmp(dimension, known[k].id))
+            return lang == JARVA__LANG_EN ? (word ? known[k].en_word : known[k].en)
+                                          : (word ? known[k].sv_word : known[k].sv);
     return dimension;
 }
 
-/* The same inside a sentence: "efter kön och åldersgrupp", "by sex and age
- * group". */
-static const char *dimension_word(jarva__lang lang, const char *dimension)
+const char *jarva__report_dimension_name(jarva__lang lang, const char *dimension)
 {
-    static const char *const sv[N_KNOWN] = { "kön", "åldersgrupp", "organisation", "roll" };
-    static const char *const en[N_KNOWN] = { "sex", "age group", "organisation", "role" };
-    for (size_t k = 0; k < N_KNOWN; k++)
-        if (!strcmp(dimension, known[k]))
-            return lang == JARVA__LANG_EN ? en[k] : sv[k];
-    return dimension;
+    return dimension_text(lang, dimension, false);
 }
 
 /* "16-29" as "16–29 år": two numbers and a hyphen. */
@@ -116,9 +117,9 @@ size_t jarva__report_breakdown_dimensions(const jarva__report_item *it, bool sho
     size_t n = 0;
     for (size_t k = 0; k < N_KNOWN && n < max; k++) {
         bool present, any;
-        dimension_state(it, known[k], &present, &any);
+        dimension_state(it, known[k].id, &present, &any);
         if (present && any == shown)
-            out[n++] = known[k];
+            out[n++] = known[k].id;
     }
     return n;
 }
@@ -133,7 +134,7 @@ static void dimension_words(const jarva__report *r, const char *const *dims, siz
                          !k           ? ""
                          : k + 1 == n ? TR(r, " och ", " and ")
                                       : ", ",
-                         dimension_word(r->lang, dims[k]));
+                         dimension_text(r->lang, dims[k], true));
         used += w > 0 ? (size_t)w : 0;
     }
 }
@@ -144,6 +145,16 @@ const jarva_result *jarva__report_breakdown_get(const jarva__report_item *it, co
     const jarva_result *res = jarva_result_list_get(it->breakdowns, i);
     *value = res ? value_of(res, dimension) : NULL;
     return *value ? res : NULL;
+}
+
+const char *jarva__report_breakdown_note(jarva__lang lang)
+{
+    return jarva__report_tr(
+        lang,
+        ".. = redovisas inte: för få svar i gruppen, eller dolt så att en annan grupps dolda "
+        "värde inte kan räknas fram ur helheten.",
+        ".. = not shown: too few respondents in the group, or withheld so that another group's "
+        "withheld value cannot be derived from the whole.");
 }
 
 /* The PDF table: a group row per dimension, a row per group with its
@@ -181,12 +192,7 @@ int jarva__report_breakdown(jarva__report *r, const jarva__report_item *it)
     char caption[512], note[512];
     snprintf(caption, sizeof caption, "%s %d. %s %s, %s %d", TR(r, "Tabell", "Table"), ++r->table,
              TR(r, "Efter", "By"), names, it->area_name, it->breakdown_year);
-    snprintf(note, sizeof note, "%s",
-             TR(r,
-                ".. = redovisas inte: för få svar i gruppen, eller dolt så att en annan grupps "
-                "dolda värde inte kan räknas fram ur helheten.",
-                ".. = not shown: too few respondents in the group, or withheld so that another "
-                "group's withheld value cannot be derived from the whole."));
+    snprintf(note, sizeof note, "%s", jarva__report_breakdown_note(r->lang));
     /* A table of a dozen rows on one page, not its last rows alone on the
      * next: the room it takes (caption, header, rows, note), roughly. */
     size_t rows = n_dims;

@@ -327,6 +327,8 @@ size_t jarva__report_breakdown_dimensions(const jarva__report_item *it, bool sho
  * group's code), else NULL. */
 const jarva_result *jarva__report_breakdown_get(const jarva__report_item *it, const char *dimension,
                                                 size_t i, const char **value);
+/* What «..» means under a breakdown's table (PDF and web). Static. */
+const char *jarva__report_breakdown_note(jarva__lang lang);
 /* The PDF table of an indicator's breakdowns (nothing when it has none). */
 int jarva__report_breakdown(jarva__report *r, const jarva__report_item *it);
 /* report_area.c: a page per area against Järva as a whole, and the method

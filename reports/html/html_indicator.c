@@ -333,11 +333,7 @@ static void breakdown_table(jarva__html *h, jarva__html_buf *b, const jarva__rep
         html_add(b, "</tbody>\n");
     }
     html_add(b, "</table>\n</div>\n<p class=\"meta\">%s</p>\n",
-             TR(r,
-                ".. = redovisas inte: för få svar i gruppen, eller dolt så att en annan grupps "
-                "dolda värde inte kan räknas fram ur helheten.",
-                ".. = not shown: too few respondents in the group, or withheld so that another "
-                "group's withheld value cannot be derived from the whole."));
+             jarva__report_breakdown_note(r->lang));
 }
 
 void jarva__html_indicator(jarva__html *h, jarva__html_buf *b, const jarva__report_item *it,
