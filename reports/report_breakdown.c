@@ -170,9 +170,14 @@ int jarva__report_breakdown(jarva__report *r, const jarva__report_item *it)
     if (n_hidden) {
         dimension_words(r, hidden, n_hidden, names, sizeof names);
         char text[512];
-        snprintf(text, sizeof text, "%s %s %d %s", TR(r, "Efter", "By"), names, it->breakdown_year,
-                 TR(r, "kan inget värde redovisas: för få svar i grupperna.",
-                    "no value can be shown: too few respondents in the groups."));
+        if (r->lang == JARVA__LANG_EN)
+            snprintf(text, sizeof text,
+                     "By %s, no value can be shown for %d: too few respondents in the groups.",
+                     names, it->breakdown_year);
+        else
+            snprintf(text, sizeof text,
+                     "Efter %s kan inget värde redovisas för %d: för få svar i grupperna.", names,
+                     it->breakdown_year);
         jarva__pdf_style note = jarva__pdf_style_get(JARVA__STYLE_NOTE);
         jarva__pdf_paragraph(r->doc, &note, text, 6.0);
     }

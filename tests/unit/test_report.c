@@ -25,7 +25,7 @@
 #include "sha256.h"
 #include "store_db.h"
 
-#define GOLDEN_SHA256 "e7c59b9543cd5b6d7988fd607b13cafe22c2ab50512966b55de84b1811114824"
+#define GOLDEN_SHA256 "7b860995e88d14520eaaaff89f117a5480dc949bcbcb86893bc69d4d16287240"
 #define FIXED_TIME 1767225600LL /* 2026-01-01T00:00:00Z */
 #define NOTICE "Simulerade exempeldata – inte verkliga resultat"
 
