@@ -139,12 +139,54 @@ static void dimension_words(const jarva__report *r, const char *const *dims, siz
     }
 }
 
-const jarva_result *jarva__report_breakdown_get(const jarva__report_item *it, const char *dimension,
+/* The catalogue position of an organisation id, or -1. */
+static long org_position(const jarva__report *r, const char *id)
+{
+    for (size_t i = 0; i < jarva_organisation_list_count(r->organisations); i++)
+        if (!strcmp(jarva_organisation_list_get(r->organisations, i)->id, id))
+            return (long)i;
+    return -1;
+}
+
+/* Whether result a comes before b in the table: organisations in the
+ * catalogue's order (the signatories first), those it lacks after them;
+ * every other breakdown as the results sort it (K before M, age groups
+ * upwards). */
+static bool before(const jarva__report *r, const char *dimension, const jarva_result *a, long ia,
+                   const jarva_result *b, long ib)
+{
+    if (!strcmp(dimension, "organisation")) {
+        long pa = org_position(r, value_of(a, dimension)),
+             pb = org_position(r, value_of(b, dimension));
+        if (pa != pb)
+            return pa >= 0 && (pb < 0 || pa < pb);
+    }
+    return ia < ib;
+}
+
+const jarva_result *jarva__report_breakdown_get(const jarva__report *r,
+                                                const jarva__report_item *it, const char *dimension,
                                                 size_t i, const char **value)
 {
-    const jarva_result *res = jarva_result_list_get(it->breakdowns, i);
-    *value = res ? value_of(res, dimension) : NULL;
-    return *value ? res : NULL;
+    /* The result with exactly i of the dimension's results before it. */
+    size_t n = jarva_result_list_count(it->breakdowns);
+    for (size_t k = 0; k < n; k++) {
+        const jarva_result *res = jarva_result_list_get(it->breakdowns, k);
+        if (!value_of(res, dimension))
+            continue;
+        size_t ahead = 0;
+        for (size_t j = 0; j < n; j++) {
+            const jarva_result *other = jarva_result_list_get(it->breakdowns, j);
+            ahead += j != k && value_of(other, dimension) &&
+                     before(r, dimension, other, (long)j, res, (long)k);
+        }
+        if (ahead == i) {
+            *value = value_of(res, dimension);
+            return res;
+        }
+    }
+    *value = NULL;
+    return NULL;
 }
 
 const char *jarva__report_breakdown_note(jarva__lang lang)
@@ -201,11 +243,11 @@ int jarva__report_breakdown(jarva__report *r, const jarva__report_item *it)
     /* A table of a dozen rows on one page, not its last rows alone on the
      * next: the room it takes (caption, header, rows, note), roughly. */
     size_t rows = n_dims;
-    for (size_t k = 0; k < n_dims; k++)
-        for (size_t i = 0; i < jarva_result_list_count(it->breakdowns); i++) {
-            const char *value;
-            rows += jarva__report_breakdown_get(it, dims[k], i, &value) != NULL;
-        }
+    for (size_t k = 0; k < n_dims; k++) {
+        const char *value;
+        for (size_t i = 0; jarva__report_breakdown_get(r, it, dims[k], i, &value); i++)
+            rows++;
+    }
     jarva__pdf_need(r->doc, 60.0 + 15.0 * (double)rows);
     jarva__pdf_table_spec spec = { cols, 4, caption, note, true, 0 };
     jarva__pdf_table *t;
@@ -213,11 +255,9 @@ int jarva__report_breakdown(jarva__report *r, const jarva__report_item *it)
         return jarva__pdf_status(r->doc);
     for (size_t k = 0; k < n_dims; k++) {
         jarva__pdf_table_group(t, jarva__report_dimension_name(r->lang, dims[k]), 24);
-        for (size_t i = 0; i < jarva_result_list_count(it->breakdowns); i++) {
-            const char *value;
-            const jarva_result *res = jarva__report_breakdown_get(it, dims[k], i, &value);
-            if (!res)
-                continue;
+        const char *value;
+        const jarva_result *res;
+        for (size_t i = 0; (res = jarva__report_breakdown_get(r, it, dims[k], i, &value)); i++) {
             char label[256], v[JARVA__FMT_SIZE], ci[JARVA__FMT_SIZE], n[32];
             jarva__report_domain_label(r, dims[k], value, label, sizeof label);
             const jarva_estimate *e = &res->estimate;

@@ -323,9 +323,10 @@ void jarva__report_domain_label(const jarva__report *r, const char *dimension, c
  * those whose every group is suppressed. Their number. */
 size_t jarva__report_breakdown_dimensions(const jarva__report_item *it, bool shown,
                                           const char **out, size_t max);
-/* The i-th result of it->breakdowns if it is of the dimension (*value its
- * group's code), else NULL. */
-const jarva_result *jarva__report_breakdown_get(const jarva__report_item *it, const char *dimension,
+/* The dimension's i-th group in the tables' order (organisations as the
+ * catalogue lists them), *value its code; NULL after the last. */
+const jarva_result *jarva__report_breakdown_get(const jarva__report *r,
+                                                const jarva__report_item *it, const char *dimension,
                                                 size_t i, const char **value);
 /* What «..» means under a breakdown's table (PDF and web). Static. */
 const char *jarva__report_breakdown_note(jarva__lang lang);

@@ -302,11 +302,9 @@ static void breakdown_table(jarva__html *h, jarva__html_buf *b, const jarva__rep
         html_add(b, "<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"4\">");
         jarva__html_text(b, jarva__report_dimension_name(r->lang, dims[k]));
         html_add(b, "</th></tr>\n");
-        for (size_t i = 0; i < jarva_result_list_count(it->breakdowns); i++) {
-            const char *code;
-            const jarva_result *res = jarva__report_breakdown_get(it, dims[k], i, &code);
-            if (!res)
-                continue;
+        const char *code;
+        const jarva_result *res;
+        for (size_t i = 0; (res = jarva__report_breakdown_get(r, it, dims[k], i, &code)); i++) {
             const jarva_estimate *e = &res->estimate;
             char label[256], value[JARVA__FMT_SIZE], ci[JARVA__FMT_SIZE];
             jarva__report_domain_label(r, dims[k], code, label, sizeof label);
