@@ -211,8 +211,12 @@ static int load_item(jarva__report *r, jarva__report_item *it)
     jarva__report_analyse(it);
     choose_bars(r, it);
     /* The breakdowns of the latest value shown, in the headline area:
-     * what the sentence's value hides. */
-    if (it->latest_shown >= 0) {
+     * what the sentence's value hides. Of respondents only: the tables
+     * count "Antal svar", which an activity log or a published table does
+     * not have. */
+    bool respondents =
+        it->ind->source_kind == JARVA_IMPORT_SURVEY || it->ind->source_kind == JARVA_IMPORT_STAFF;
+    if (it->latest_shown >= 0 && respondents) {
         it->breakdown_year = it->series.years[it->latest_shown];
         jarva_result_filter by = { it->ind->id, it->breakdown_year, it->area_id, 1 };
         rc = jarva_result_list_open(&it->breakdowns, db, &by);
