@@ -8,6 +8,7 @@
  * (docs/disclosure.md: a suppressed group takes a second one with it), so
  * this file only words and lays them out, and never shows a suppressed
  * value or its n. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,119 +75,126 @@ void jarva__report_domain_label(const jarva__report *r, const char *dimension, c
         }
     if (!strcmp(dimension, "age_group") && age_range(value, buf, cap, r->lang))
         return;
-    if (!strcmp(dimension, "organisation"))
-        for (size_t i = 0; i < jarva_organisation_list_count(r->organisations); i++) {
-            const jarva_organisation *o = jarva_organisation_list_get(r->organisations, i);
-            if (!strcmp(o->id, value)) {
-                const char *name = r->lang == JARVA__LANG_EN && o->name_en && *o->name_en
-                                       ? o->name_en
-                                       : o->name_sv;
-                snprintf(buf, cap, "%s", name ? name : value);
-                return;
-            }
-        }
-    snprintf(buf, cap, "%s", value);
+    const jarva_organisation *o =
+        !strcmp(dimension, "organisation") ? jarva__report_organisation(r, value) : NULL;
+    snprintf(buf, cap, "%s", o ? jarva__report_organisation_name(r, o) : value);
 }
 
-/* Whether a result is of the dimension: its domain "dimension=value". */
-static const char *value_of(const jarva_result *res, const char *dimension)
+/* The dimension's rank in known[] and the group's code of a result whose
+ * domain is "dimension=code"; -1 for the whole or a breakdown the report
+ * does not know. */
+static int dimension_of(const jarva_result *res, const char **code)
 {
-    size_t len = strlen(dimension);
-    if (!res->domain || strncmp(res->domain, dimension, len) != 0 || res->domain[len] != '=')
-        return NULL;
-    return res->domain + len + 1;
-}
-
-/* Whether a dimension has a group in the results, and one shown. */
-static void dimension_state(const jarva__report_item *it, const char *dimension, bool *present,
-                            bool *shown)
-{
-    *present = *shown = false;
-    for (size_t i = 0; i < jarva_result_list_count(it->breakdowns); i++) {
-        const jarva_result *res = jarva_result_list_get(it->breakdowns, i);
-        if (value_of(res, dimension)) {
-            *present = true;
-            *shown = *shown || jarva__report_shown(&res->estimate);
+    for (size_t k = 0; res->domain && k < N_KNOWN; k++) {
+        size_t len = strlen(known[k].id);
+        if (!strncmp(res->domain, known[k].id, len) && res->domain[len] == '=') {
+            *code = res->domain + len + 1;
+            return (int)k;
         }
     }
+    return -1;
 }
 
-size_t jarva__report_breakdown_dimensions(const jarva__report_item *it, bool shown,
-                                          const char **out, size_t max)
+/* The table's order: the breakdowns as known[] lists them; within one,
+ * organisations in the catalogue's order (the signatories first; one it
+ * lacks after them), every other as the results sort it (K before M, age
+ * groups upwards). */
+static int row_order(const void *pa, const void *pb)
 {
-    size_t n = 0;
-    for (size_t k = 0; k < N_KNOWN && n < max; k++) {
-        bool present, any;
-        dimension_state(it, known[k].id, &present, &any);
-        if (present && any == shown)
-            out[n++] = known[k].id;
+    const jarva__breakdown_row *a = pa, *b = pb;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
+    if (a->position != b->position)
+        return a->position < b->position ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+int jarva__report_breakdown_load(const jarva__report *r, jarva__report_item *it)
+{
+    /* Of respondents only: the tables count "Antal svar", which an
+     * activity log or a published table does not have. */
+    if (it->latest_shown < 0 ||
+        (it->ind->source_kind != JARVA_IMPORT_SURVEY && it->ind->source_kind != JARVA_IMPORT_STAFF))
+        return JARVA_OK;
+    it->breakdown_year = it->series.years[it->latest_shown];
+    jarva_result_filter by = { it->ind->id, it->breakdown_year, it->area_id, 1 };
+    int rc = jarva_result_list_open(&it->breakdowns, r->db, &by);
+    size_t n = jarva_result_list_count(it->breakdowns);
+    if (rc || !n)
+        return rc;
+    it->breakdown_rows = calloc(n, sizeof *it->breakdown_rows);
+    if (!it->breakdown_rows)
+        return jarva_error_set(r->db, JARVA_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        jarva__breakdown_row row = { jarva_result_list_get(it->breakdowns, i), NULL, 0, LONG_MAX,
+                                     i };
+        int rank = dimension_of(row.result, &row.code);
+        if (rank < 0)
+            continue;
+        row.rank = rank;
+        const jarva_organisation *o = !strcmp(known[rank].id, "organisation")
+                                          ? jarva__report_organisation(r, row.code)
+                                          : NULL;
+        if (o)
+            row.position = o->position;
+        it->breakdown_rows[it->n_breakdown_rows++] = row;
     }
-    return n;
+    qsort(it->breakdown_rows, it->n_breakdown_rows, sizeof *it->breakdown_rows, row_order);
+    return JARVA_OK;
 }
 
-/* "kön och åldersgrupp" */
-static void dimension_words(const jarva__report *r, const char *const *dims, size_t n, char *buf,
-                            size_t cap)
+const char *jarva__report_breakdown_dimension(const jarva__breakdown_row *row)
 {
+    return known[row->rank].id;
+}
+
+bool jarva__report_breakdown_shown(const jarva__report_item *it, int rank)
+{
+    for (size_t i = 0; i < it->n_breakdown_rows; i++)
+        if (it->breakdown_rows[i].rank == rank &&
+            jarva__report_shown(&it->breakdown_rows[i].result->estimate))
+            return true;
+    return false;
+}
+
+/* "kön och åldersgrupp": the breakdowns with (shown) or without a group to
+ * show, in the table's order; their number. */
+static size_t dimension_words(const jarva__report *r, const jarva__report_item *it, bool shown,
+                              char *buf, size_t cap)
+{
+    size_t n = 0, used = 0;
+    int ranks[N_KNOWN];
+    for (size_t i = 0; i < it->n_breakdown_rows; i++) {
+        int rank = it->breakdown_rows[i].rank;
+        if ((!n || ranks[n - 1] != rank) && jarva__report_breakdown_shown(it, rank) == shown)
+            ranks[n++] = rank;
+    }
     buf[0] = '\0';
-    for (size_t k = 0, used = 0; k < n && used < cap; k++) {
+    for (size_t k = 0; k < n && used < cap; k++) {
         int w = snprintf(buf + used, cap - used, "%s%s",
                          !k           ? ""
                          : k + 1 == n ? TR(r, " och ", " and ")
                                       : ", ",
-                         dimension_text(r->lang, dims[k], true));
+                         dimension_text(r->lang, known[ranks[k]].id, true));
         used += w > 0 ? (size_t)w : 0;
     }
+    return n;
 }
 
-/* The catalogue position of an organisation id, or -1. */
-static long org_position(const jarva__report *r, const char *id)
+bool jarva__report_breakdown_withheld(const jarva__report *r, const jarva__report_item *it,
+                                      char *buf, size_t cap)
 {
-    for (size_t i = 0; i < jarva_organisation_list_count(r->organisations); i++)
-        if (!strcmp(jarva_organisation_list_get(r->organisations, i)->id, id))
-            return (long)i;
-    return -1;
-}
-
-/* Whether result a comes before b in the table: organisations in the
- * catalogue's order (the signatories first), those it lacks after them;
- * every other breakdown as the results sort it (K before M, age groups
- * upwards). */
-static bool before(const jarva__report *r, const char *dimension, const jarva_result *a, long ia,
-                   const jarva_result *b, long ib)
-{
-    if (!strcmp(dimension, "organisation")) {
-        long pa = org_position(r, value_of(a, dimension)),
-             pb = org_position(r, value_of(b, dimension));
-        if (pa != pb)
-            return pa >= 0 && (pb < 0 || pa < pb);
-    }
-    return ia < ib;
-}
-
-const jarva_result *jarva__report_breakdown_get(const jarva__report *r,
-                                                const jarva__report_item *it, const char *dimension,
-                                                size_t i, const char **value)
-{
-    /* The result with exactly i of the dimension's results before it. */
-    size_t n = jarva_result_list_count(it->breakdowns);
-    for (size_t k = 0; k < n; k++) {
-        const jarva_result *res = jarva_result_list_get(it->breakdowns, k);
-        if (!value_of(res, dimension))
-            continue;
-        size_t ahead = 0;
-        for (size_t j = 0; j < n; j++) {
-            const jarva_result *other = jarva_result_list_get(it->breakdowns, j);
-            ahead += j != k && value_of(other, dimension) &&
-                     before(r, dimension, other, (long)j, res, (long)k);
-        }
-        if (ahead == i) {
-            *value = value_of(res, dimension);
-            return res;
-        }
-    }
-    *value = NULL;
-    return NULL;
+    char names[256];
+    if (!dimension_words(r, it, false, names, sizeof names))
+        return false;
+    if (r->lang == JARVA__LANG_EN)
+        snprintf(buf, cap,
+                 "By %s, no value can be shown for %d: too few respondents in the groups.", names,
+                 it->breakdown_year);
+    else
+        snprintf(buf, cap, "Efter %s kan inget värde redovisas för %d: för få svar i grupperna.",
+                 names, it->breakdown_year);
+    return true;
 }
 
 const char *jarva__report_breakdown_note(jarva__lang lang)
@@ -199,30 +207,17 @@ const char *jarva__report_breakdown_note(jarva__lang lang)
         "withheld value cannot be derived from the whole.");
 }
 
-/* The PDF table: a group row per dimension, a row per group with its
- * value, interval and respondents. */
+/* The PDF table: a group row per breakdown with a group to show, a row
+ * per group with its value, interval and respondents; the breakdowns
+ * without one are a sentence, not a table of dots. */
 int jarva__report_breakdown(jarva__report *r, const jarva__report_item *it)
 {
-    const char *dims[N_KNOWN], *hidden[N_KNOWN];
-    size_t n_dims = jarva__report_breakdown_dimensions(it, true, dims, N_KNOWN);
-    size_t n_hidden = jarva__report_breakdown_dimensions(it, false, hidden, N_KNOWN);
-    char names[256];
-    /* A breakdown without one value to show is a sentence, not a table of
-     * dots. */
-    if (n_hidden) {
-        dimension_words(r, hidden, n_hidden, names, sizeof names);
-        char text[512];
-        if (r->lang == JARVA__LANG_EN)
-            snprintf(text, sizeof text,
-                     "By %s, no value can be shown for %d: too few respondents in the groups.",
-                     names, it->breakdown_year);
-        else
-            snprintf(text, sizeof text,
-                     "Efter %s kan inget värde redovisas för %d: för få svar i grupperna.", names,
-                     it->breakdown_year);
+    char text[512], names[256];
+    if (jarva__report_breakdown_withheld(r, it, text, sizeof text)) {
         jarva__pdf_style note = jarva__pdf_style_get(JARVA__STYLE_NOTE);
         jarva__pdf_paragraph(r->doc, &note, text, 6.0);
     }
+    size_t n_dims = dimension_words(r, it, true, names, sizeof names);
     if (!n_dims)
         return jarva__pdf_status(r->doc);
     char level[32], value_head[64], ci_head[64];
@@ -235,44 +230,40 @@ int jarva__report_breakdown(jarva__report *r, const jarva__report_item *it)
         { ci_head, 1.3, JARVA__ALIGN_RIGHT },
         { TR(r, "Antal svar", "Respondents"), 1.0, JARVA__ALIGN_RIGHT },
     };
-    dimension_words(r, dims, n_dims, names, sizeof names);
-    char caption[512], note[512];
+    char caption[512];
     snprintf(caption, sizeof caption, "%s %d. %s %s, %s %d", TR(r, "Tabell", "Table"), ++r->table,
              TR(r, "Efter", "By"), names, it->area_name, it->breakdown_year);
-    snprintf(note, sizeof note, "%s", jarva__report_breakdown_note(r->lang));
     /* A table of a dozen rows on one page, not its last rows alone on the
-     * next: the room it takes (caption, header, rows, note), roughly. */
-    size_t rows = n_dims;
-    for (size_t k = 0; k < n_dims; k++) {
-        const char *value;
-        for (size_t i = 0; jarva__report_breakdown_get(r, it, dims[k], i, &value); i++)
-            rows++;
-    }
-    jarva__pdf_need(r->doc, 60.0 + 15.0 * (double)rows);
-    jarva__pdf_table_spec spec = { cols, 4, caption, note, true, 0 };
+     * next: the room it takes (caption, header, group and group rows,
+     * note), roughly. */
+    jarva__pdf_need(r->doc, 60.0 + 15.0 * (double)(n_dims + it->n_breakdown_rows));
+    jarva__pdf_table_spec spec = {
+        cols, 4, caption, jarva__report_breakdown_note(r->lang), true, 0
+    };
     jarva__pdf_table *t;
     if (jarva__pdf_table_begin(r->doc, &spec, &t) != JARVA_OK)
         return jarva__pdf_status(r->doc);
-    for (size_t k = 0; k < n_dims; k++) {
-        jarva__pdf_table_group(t, jarva__report_dimension_name(r->lang, dims[k]), 24);
-        const char *value;
-        const jarva_result *res;
-        for (size_t i = 0; (res = jarva__report_breakdown_get(r, it, dims[k], i, &value)); i++) {
-            char label[256], v[JARVA__FMT_SIZE], ci[JARVA__FMT_SIZE], n[32];
-            jarva__report_domain_label(r, dims[k], value, label, sizeof label);
-            const jarva_estimate *e = &res->estimate;
-            if (jarva__report_shown(e)) {
-                jarva__report_value(r->lang, it->ind, e->estimate, v, sizeof v);
-                jarva__report_estimate_ci(r->lang, it->ind, e, ci, sizeof ci);
-                snprintf(n, sizeof n, "%zu", e->n);
-            } else {
-                snprintf(v, sizeof v, "%s", jarva__fmt_suppressed());
-                snprintf(ci, sizeof ci, "%s", jarva__fmt_suppressed());
-                snprintf(n, sizeof n, "%s", jarva__fmt_suppressed());
-            }
-            const char *texts[] = { label, v, ci, n };
-            jarva__pdf_table_row_text(t, texts);
+    for (size_t i = 0; i < it->n_breakdown_rows; i++) {
+        const jarva__breakdown_row *row = &it->breakdown_rows[i];
+        if (!jarva__report_breakdown_shown(it, row->rank))
+            continue;
+        const char *dimension = jarva__report_breakdown_dimension(row);
+        if (!i || it->breakdown_rows[i - 1].rank != row->rank)
+            jarva__pdf_table_group(t, jarva__report_dimension_name(r->lang, dimension), 24);
+        char label[256], v[JARVA__FMT_SIZE], ci[JARVA__FMT_SIZE], n[32];
+        jarva__report_domain_label(r, dimension, row->code, label, sizeof label);
+        const jarva_estimate *e = &row->result->estimate;
+        if (jarva__report_shown(e)) {
+            jarva__report_value(r->lang, it->ind, e->estimate, v, sizeof v);
+            jarva__report_estimate_ci(r->lang, it->ind, e, ci, sizeof ci);
+            snprintf(n, sizeof n, "%zu", e->n);
+        } else {
+            snprintf(v, sizeof v, "%s", jarva__fmt_suppressed());
+            snprintf(ci, sizeof ci, "%s", jarva__fmt_suppressed());
+            snprintf(n, sizeof n, "%s", jarva__fmt_suppressed());
         }
+        const char *texts[] = { label, v, ci, n };
+        jarva__pdf_table_row_text(t, texts);
     }
     return jarva__pdf_table_end(t);
 }

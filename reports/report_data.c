@@ -32,12 +32,23 @@ const char *jarva__report_goal_owner(const jarva__report *r, const jarva_indicat
         if (ind->goal_id && !strcmp(g->id, ind->goal_id))
             owner = g->owner_id;
     }
-    for (size_t i = 0; owner && i < jarva_organisation_list_count(r->organisations); i++) {
+    const jarva_organisation *o = owner ? jarva__report_organisation(r, owner) : NULL;
+    return o ? jarva__report_organisation_name(r, o) : owner;
+}
+
+const jarva_organisation *jarva__report_organisation(const jarva__report *r, const char *id)
+{
+    for (size_t i = 0; id && i < jarva_organisation_list_count(r->organisations); i++) {
         const jarva_organisation *o = jarva_organisation_list_get(r->organisations, i);
-        if (!strcmp(o->id, owner))
-            return r->lang == JARVA__LANG_EN && o->name_en ? o->name_en : o->name_sv;
+        if (!strcmp(o->id, id))
+            return o;
     }
-    return owner;
+    return NULL;
+}
+
+const char *jarva__report_organisation_name(const jarva__report *r, const jarva_organisation *o)
+{
+    return r->lang == JARVA__LANG_EN && o->name_en && *o->name_en ? o->name_en : o->name_sv;
 }
 
 const char *jarva__report_area_name(const jarva__report *r, const char *id, const char *fallback)
@@ -210,20 +221,8 @@ static int load_item(jarva__report *r, jarva__report_item *it)
     }
     jarva__report_analyse(it);
     choose_bars(r, it);
-    /* The breakdowns of the latest value shown, in the headline area:
-     * what the sentence's value hides. Of respondents only: the tables
-     * count "Antal svar", which an activity log or a published table does
-     * not have. */
-    bool respondents =
-        it->ind->source_kind == JARVA_IMPORT_SURVEY || it->ind->source_kind == JARVA_IMPORT_STAFF;
-    if (it->latest_shown >= 0 && respondents) {
-        it->breakdown_year = it->series.years[it->latest_shown];
-        jarva_result_filter by = { it->ind->id, it->breakdown_year, it->area_id, 1 };
-        rc = jarva_result_list_open(&it->breakdowns, db, &by);
-        if (rc)
-            return rc;
-    }
-    return JARVA_OK;
+    /* What the sentence's value hides: the latest value by group. */
+    return jarva__report_breakdown_load(r, it);
 }
 
 /* The plan's thresholds and a level: the statuses and tests at the level the
@@ -317,6 +316,7 @@ void jarva__report_unload(jarva__report *r)
         jarva_series_data_free(r->items[i].data);
         jarva_result_list_free(r->items[i].results);
         jarva_result_list_free(r->items[i].breakdowns);
+        free(r->items[i].breakdown_rows);
     }
     free(r->items);
     r->items = NULL;

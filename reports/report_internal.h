@@ -50,9 +50,12 @@ typedef struct jarva__report_item {
     size_t bars_from, bars_to;  /* the results of the areas compared, [from, to) */
     int bar_year;               /* their year, 0 if fewer than two areas have one */
     /* The headline area's breakdowns (sex, age group, organisation, role)
-     * in the latest year with a value shown (owned; NULL if none). */
+     * in the latest year with a value shown (owned; NULL if none), and its
+     * groups in the tables' order (owned; report_breakdown.c). */
     jarva_result_list *breakdowns;
     int breakdown_year;
+    struct jarva__breakdown_row *breakdown_rows;
+    size_t n_breakdown_rows;
     double level; /* the level its estimates were computed at; 0: REPORT_LEVEL */
 } jarva__report_item;
 
@@ -117,6 +120,10 @@ void jarva__report_layout_free(jarva__report_layout *layout);
  * lang and year set). Returns a status with the message in the database. */
 int jarva__report_load(jarva__report *r);
 void jarva__report_unload(jarva__report *r);
+/* The catalogue's organisation of an id, NULL if none; its name in the
+ * report's language (the Swedish one where no English is given). */
+const jarva_organisation *jarva__report_organisation(const jarva__report *r, const char *id);
+const char *jarva__report_organisation_name(const jarva__report *r, const jarva_organisation *o);
 /* The organisation that owns an indicator's goal (goals.csv's owner), in
  * the report's language; NULL if none is named. */
 const char *jarva__report_goal_owner(const jarva__report *r, const jarva_indicator *ind);
@@ -312,22 +319,34 @@ int jarva__report_goals(jarva__report *r); /* report_goals.c */
 
 /* ---- report_breakdown.c: an indicator by sex, age group, organisation, role ---- */
 
+/* One group of a breakdown, as the tables show it. */
+typedef struct jarva__breakdown_row {
+    const jarva_result *result; /* in the item's breakdowns */
+    const char *code;           /* the group's code: "K", "16-29", an organisation id */
+    int rank;                   /* the breakdown's place in the tables' order */
+    long position;              /* an organisation's catalogue position, else LONG_MAX */
+    size_t index;               /* in the results, which sort the rest */
+} jarva__breakdown_row;
+
+/* Reads it's breakdowns (surveys and the staff survey only: the tables
+ * count respondents) and orders their groups: the breakdown_* fields. A
+ * status with the message in the database. */
+int jarva__report_breakdown_load(const jarva__report *r, jarva__report_item *it);
+/* A breakdown's id ("sex", "age_group", "organisation", "role") of a row. */
+const char *jarva__report_breakdown_dimension(const jarva__breakdown_row *row);
+/* Whether the breakdown of that rank has a group that may be shown. */
+bool jarva__report_breakdown_shown(const jarva__report_item *it, int rank);
+/* The sentence for the breakdowns whose every group is withheld ("Efter kön
+ * och åldersgrupp kan inget värde redovisas för 2023: ..."); false (buf
+ * untouched) when there are none. */
+bool jarva__report_breakdown_withheld(const jarva__report *r, const jarva__report_item *it,
+                                      char *buf, size_t cap);
 /* A breakdown's name ("Kön", "Åldersgrupp"; "Sex", "Age group"), static. */
 const char *jarva__report_dimension_name(jarva__lang lang, const char *dimension);
 /* A group's name: "Kvinnor", "16–29 år", an organisation's name, "Chefer";
  * a code the shipped mappings do not list as stored. */
 void jarva__report_domain_label(const jarva__report *r, const char *dimension, const char *value,
                                 char *buf, size_t cap);
-/* The breakdowns it->breakdowns holds, in the report's order, into out
- * (at most max): with shown, those with a group that may be shown; else
- * those whose every group is suppressed. Their number. */
-size_t jarva__report_breakdown_dimensions(const jarva__report_item *it, bool shown,
-                                          const char **out, size_t max);
-/* The dimension's i-th group in the tables' order (organisations as the
- * catalogue lists them), *value its code; NULL after the last. */
-const jarva_result *jarva__report_breakdown_get(const jarva__report *r,
-                                                const jarva__report_item *it, const char *dimension,
-                                                size_t i, const char **value);
 /* What «..» means under a breakdown's table (PDF and web). Static. */
 const char *jarva__report_breakdown_note(jarva__lang lang);
 /* The PDF table of an indicator's breakdowns (nothing when it has none). */

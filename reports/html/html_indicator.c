@@ -269,69 +269,69 @@ static void data_table(jarva__html *h, jarva__html_buf *b, const jarva__report_i
 
 /* The breakdowns by sex, age group, organisation and role, as the PDF's
  * table (report_breakdown.c): a row per group with its raw values for the
- * consistency test, ".." and no n for a suppressed one; a dimension
- * without one group to show is a sentence. */
+ * consistency test, ".." and no n for a suppressed one; the breakdowns
+ * without one group to show are a sentence. */
 static void breakdown_table(jarva__html *h, jarva__html_buf *b, const jarva__report_item *it)
 {
     const jarva__report *r = &h->r;
-    const char *dims[4], *hidden[4];
-    size_t n_dims = jarva__report_breakdown_dimensions(it, true, dims, 4);
-    size_t n_hidden = jarva__report_breakdown_dimensions(it, false, hidden, 4);
-    for (size_t k = 0; k < n_hidden; k++) {
+    char withheld[512];
+    if (jarva__report_breakdown_withheld(r, it, withheld, sizeof withheld)) {
         html_add(b, "<p class=\"meta\">");
-        jarva__html_text(b, jarva__report_dimension_name(r->lang, hidden[k]));
-        html_add(b, " %d: %s</p>\n", it->breakdown_year,
-                 TR(r, "inget värde kan redovisas, för få svar i grupperna.",
-                    "no value can be shown, too few respondents in the groups."));
+        jarva__html_text(b, withheld);
+        html_add(b, "</p>\n");
     }
-    if (!n_dims)
-        return;
-    char level[32];
-    jarva__report_level_text(r->lang, jarva__report_level(it), level, sizeof level);
-    html_add(b, "<div class=\"table-wrap\">\n<table>\n<caption>");
-    jarva__html_text(b, jarva__report_ind_name(r->lang, it->ind));
-    html_add(b, ": %s, ", TR(r, "efter grupp", "by group"));
-    jarva__html_text(b, it->area_name);
-    html_add(b,
-             " %d</caption>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-             "<th scope=\"col\">%s %s</th><th scope=\"col\">%s</th></tr></thead>\n",
-             it->breakdown_year, TR(r, "Grupp", "Group"), TR(r, "Värde", "Value"), level,
-             TR(r, "konfidensintervall", "confidence interval"),
-             TR(r, "Antal svar", "Respondents"));
-    for (size_t k = 0; k < n_dims; k++) {
-        html_add(b, "<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"4\">");
-        jarva__html_text(b, jarva__report_dimension_name(r->lang, dims[k]));
-        html_add(b, "</th></tr>\n");
-        const char *code;
-        const jarva_result *res;
-        for (size_t i = 0; (res = jarva__report_breakdown_get(r, it, dims[k], i, &code)); i++) {
-            const jarva_estimate *e = &res->estimate;
-            char label[256], value[JARVA__FMT_SIZE], ci[JARVA__FMT_SIZE];
-            jarva__report_domain_label(r, dims[k], code, label, sizeof label);
-            html_add(b, "<tr");
-            add_value_attrs(b, it, it->breakdown_year, e);
-            html_add(b, " data-domain=\"");
-            jarva__html_text(b, res->domain);
-            html_add(b, "\"><th scope=\"row\">");
-            jarva__html_text(b, label);
-            if (!jarva__report_shown(e)) {
-                html_add(
-                    b, "</th><td class=\"num\">%s</td><td>%s</td><td class=\"num\">%s</td></tr>\n",
-                    jarva__fmt_suppressed(), TR(r, "Redovisas inte", "Not shown"),
-                    jarva__fmt_suppressed());
-                continue;
-            }
-            jarva__report_value(r->lang, it->ind, e->estimate, value, sizeof value);
-            jarva__report_estimate_ci(r->lang, it->ind, e, ci, sizeof ci);
+    bool open = false;
+    for (size_t i = 0; i < it->n_breakdown_rows; i++) {
+        const jarva__breakdown_row *row = &it->breakdown_rows[i];
+        if (!jarva__report_breakdown_shown(it, row->rank))
+            continue;
+        const char *dimension = jarva__report_breakdown_dimension(row);
+        if (!open) {
+            char level[32];
+            jarva__report_level_text(r->lang, jarva__report_level(it), level, sizeof level);
+            html_add(b, "<div class=\"table-wrap\">\n<table>\n<caption>");
+            jarva__html_text(b, jarva__report_ind_name(r->lang, it->ind));
+            html_add(b, ": %s, ", TR(r, "efter grupp", "by group"));
+            jarva__html_text(b, it->area_name);
             html_add(b,
-                     "</th><td class=\"num\">%s</td><td class=\"num\">%s</td>"
-                     "<td class=\"num\">%zu</td></tr>\n",
-                     value, ci, e->n);
+                     " %d</caption>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                     "<th scope=\"col\">%s %s</th><th scope=\"col\">%s</th></tr></thead>\n",
+                     it->breakdown_year, TR(r, "Grupp", "Group"), TR(r, "Värde", "Value"), level,
+                     TR(r, "konfidensintervall", "confidence interval"),
+                     TR(r, "Antal svar", "Respondents"));
         }
-        html_add(b, "</tbody>\n");
+        if (!open || it->breakdown_rows[i - 1].rank != row->rank) {
+            html_add(b, "%s<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"4\">",
+                     open ? "</tbody>\n" : "");
+            jarva__html_text(b, jarva__report_dimension_name(r->lang, dimension));
+            html_add(b, "</th></tr>\n");
+        }
+        open = true;
+        const jarva_estimate *e = &row->result->estimate;
+        char label[256], value[JARVA__FMT_SIZE], ci[JARVA__FMT_SIZE];
+        jarva__report_domain_label(r, dimension, row->code, label, sizeof label);
+        html_add(b, "<tr");
+        add_value_attrs(b, it, it->breakdown_year, e);
+        html_add(b, " data-domain=\"");
+        jarva__html_text(b, row->result->domain);
+        html_add(b, "\"><th scope=\"row\">");
+        jarva__html_text(b, label);
+        if (!jarva__report_shown(e)) {
+            html_add(b, "</th><td class=\"num\">%s</td><td>%s</td><td class=\"num\">%s</td></tr>\n",
+                     jarva__fmt_suppressed(), TR(r, "Redovisas inte", "Not shown"),
+                     jarva__fmt_suppressed());
+            continue;
+        }
+        jarva__report_value(r->lang, it->ind, e->estimate, value, sizeof value);
+        jarva__report_estimate_ci(r->lang, it->ind, e, ci, sizeof ci);
+        html_add(b,
+                 "</th><td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                 "<td class=\"num\">%zu</td></tr>\n",
+                 value, ci, e->n);
     }
-    html_add(b, "</table>\n</div>\n<p class=\"meta\">%s</p>\n",
-             jarva__report_breakdown_note(r->lang));
+    if (open)
+        html_add(b, "</tbody>\n</table>\n</div>\n<p class=\"meta\">%s</p>\n",
+                 jarva__report_breakdown_note(r->lang));
 }
 
 void jarva__html_indicator(jarva__html *h, jarva__html_buf *b, const jarva__report_item *it,
@@ -366,7 +366,6 @@ void jarva__html_indicator(jarva__html *h, jarva__html_buf *b, const jarva__repo
     }
     if (it->series.count > 0)
         data_table(h, b, it);
-    if (it->breakdowns)
-        breakdown_table(h, b, it);
+    breakdown_table(h, b, it);
     html_add(b, "</section>\n");
 }
