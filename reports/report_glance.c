@@ -127,9 +127,9 @@ void jarva__report_glance_cells(const jarva__report *r, const jarva_summary_item
         c->owner[0] = '\0';
 }
 
-/* The note explains "(vänt)" only when a row of the table shows it, as a
- * table's legend lists only the symbols it uses. */
-const char *jarva__report_glance_note(const jarva__report *r)
+/* The note under the table; it explains "(vänt)" only when a row shows it,
+ * as a table's legend lists only the symbols it uses. */
+void jarva__report_glance_note(const jarva__report *r, char *buf, size_t cap)
 {
     bool turned = false;
     for (size_t i = 0; i < jarva_summary_count(r->summary); i++) {
@@ -137,27 +137,19 @@ const char *jarva__report_glance_note(const jarva__report *r)
         turned |=
             it->group == JARVA_SUMMARY_NEEDS_ACTION && it->status.rule == JARVA_RULE_RECENT_TURN;
     }
-    if (turned)
-        return TR(r,
-                  "Kvar och takt i procentenheter för andelar. Takt som krävs: per år till "
-                  "målåret; hittills: trendens lutning. Sannolikhet: att målet nås om trenden "
-                  "håller i sig; (vänt): de två senaste mätningarna gick bort från målet. "
-                  "Förslag: ej beslutat. . = kan inte förekomma; .. = saknas.",
-                  "Gap and pace in percentage points for shares. Pace needed: from the latest "
-                  "value to the target by the target year; so far: the trend's slope. "
-                  "Probability: that the target is met if the trend continues; (turned): but the "
-                  "two latest measurements moved away from the target. Proposed: a proposed "
-                  "target, not decided. . = cannot occur (no trend); .. = not available.");
-    return TR(r,
-              "Kvar och takt i procentenheter för andelar. Takt som krävs: per år till målåret; "
-              "hittills: trendens lutning. Sannolikhet: att målvärdet nås om trenden håller i "
-              "sig. Förslag: förslag till målvärde, inte beslutat. . = kan inte förekomma; "
-              ".. = uppgift saknas.",
-              "Gap and pace in percentage points for shares. Pace needed: from the latest "
-              "value to the target by the target year; so far: the trend's slope. "
-              "Probability: that the target is met if the trend continues. Proposed: a "
-              "proposed target, not decided. . = cannot occur (no trend); .. = not "
-              "available.");
+    snprintf(buf, cap, "%s%s%s",
+             TR(r,
+                "Kvar och takt i procentenheter för andelar. Takt som krävs: per år till målåret; "
+                "hittills: trendens lutning. Sannolikhet: att målet nås om trenden håller i sig",
+                "Gap and pace in percentage points for shares. Pace needed: from the latest value "
+                "to the target by the target year; so far: the trend's slope. Probability: that "
+                "the target is met if the trend continues"),
+             !turned ? ""
+                     : TR(r, "; (vänt): de två senaste mätningarna gick bort från målet",
+                          "; (turned): but the two latest measurements moved away from the target"),
+             TR(r, ". Förslag: ej beslutat. . = kan inte förekomma; .. = saknas.",
+                ". Proposed: a proposed target, not decided. . = cannot occur (no trend); .. = not "
+                "available."));
 }
 
 /* The table of the targets that need action, furthest from their target
@@ -177,7 +169,7 @@ static int action_table(jarva__report *r)
           JARVA__ALIGN_RIGHT },
     };
     char note[1024];
-    snprintf(note, sizeof note, "%s", jarva__report_glance_note(r));
+    jarva__report_glance_note(r, note, sizeof note);
     char caption[200];
     snprintf(caption, sizeof caption, "%s",
              TR(r, "Behöver åtgärd, det mål som ligger längst från sitt målvärde först",

@@ -314,7 +314,7 @@ void jarva__report_glance_cells(const jarva__report *r, const jarva_summary_item
                                 jarva__glance_cells *c);
 const char *jarva__report_glance_group_title(const jarva__report *r, jarva_summary_group g);
 /* The note under the table: units, and what . and .. mean. */
-const char *jarva__report_glance_note(const jarva__report *r);
+void jarva__report_glance_note(const jarva__report *r, char *buf, size_t cap);
 int jarva__report_goals(jarva__report *r); /* report_goals.c */
 
 /* ---- report_breakdown.c: an indicator by sex, age group, organisation, role ---- */

@@ -90,7 +90,9 @@ static void needs_action(jarva__html *h, jarva__html_buf *b)
         html_add(b, "</td></tr>\n");
     }
     html_add(b, "</tbody>\n</table>\n</div>\n<p class=\"meta\">");
-    jarva__html_text(b, jarva__report_glance_note(r));
+    char note[1024];
+    jarva__report_glance_note(r, note, sizeof note);
+    jarva__html_text(b, note);
     html_add(b, "</p>\n");
 }
 

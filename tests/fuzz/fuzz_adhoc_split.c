@@ -20,7 +20,8 @@
  * success the same domains in the same order with the same values and
  * counts, and estimates, SEs and intervals equal to 1e-9 (the two parts'
  * sums are added in another order), degrees of freedom exactly.
- * FUZZ_VERBOSE=1 in the environment prints how each input was read. */
+ * FUZZ_VERBOSE=1 in the environment prints how each input was read and each
+ * domain's numbers. */
 #include <math.h>
 #include <string.h>
 
@@ -28,10 +29,13 @@
 #include "estimate_file_parts.h"
 #include "fuzz.h"
 
+static int verbose; /* FUZZ_VERBOSE=1: how each input was read, each domain's numbers */
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
+    verbose = getenv("FUZZ_VERBOSE") != NULL;
     return 0;
 }
 
@@ -59,7 +63,7 @@ static void compare(const jarva_adhoc_result *one, const jarva_adhoc_result *two
         const jarva_estimate *a = jarva_adhoc_result_get(one, d);
         const jarva_estimate *b = jarva_adhoc_result_get(two, d);
         FUZZ_ASSERT(a && b);
-        if (getenv("FUZZ_VERBOSE"))
+        if (verbose)
             fprintf(stderr,
                     "domain %zu: n %zu/%zu flags 0x%x/0x%x est %.17g/%.17g se %.17g/%.17g\n", d,
                     a->n, b->n, a->flags, b->flags, a->estimate, b->estimate, a->se, b->se);
@@ -123,9 +127,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                              sizeof err_one);
     int rc_two =
         jarva__adhoc_estimate_parts(&two, path, &o, hint, &parts_two, err_two, sizeof err_two);
-    static int verbose = -1; /* FUZZ_VERBOSE=1: how each input was read */
-    if (verbose < 0)
-        verbose = getenv("FUZZ_VERBOSE") != NULL;
     if (verbose)
         fprintf(stderr, "split at %llu: %d part%s, rc %d%s%s\n", (unsigned long long)hint,
                 parts_two, parts_two == 1 ? "" : "s", rc_two, rc_two ? ": " : "", err_two);
