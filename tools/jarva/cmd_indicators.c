@@ -119,10 +119,12 @@ static int run_indicators(cli_ctx *ctx, int argc, char **argv)
         static const int numeric[] = { 6, 7, 8, 9, 20 };
         for (size_t c = 0; c < sizeof numeric / sizeof numeric[0]; c++)
             cli_table_numeric(t, numeric[c]);
-        /* positive_codes, valid_codes, disaggregations, series_breaks */
-        static const int lists[] = { 15, 16, 19, 21 };
-        for (size_t c = 0; c < sizeof lists / sizeof lists[0]; c++)
-            cli_table_list(t, lists[c]);
+        static const char *const lists[] = { "positive_codes", "valid_codes", "disaggregations",
+                                             "series_breaks" };
+        for (int c = 0; full && c < (int)(sizeof headers / sizeof headers[0]); c++)
+            for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+                if (!strcmp(headers[c], lists[l]))
+                    cli_table_list(t, c);
         cli_table_print(t, ctx->format, stdout);
     }
     cli_table_free(t);
